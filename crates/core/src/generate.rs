@@ -1,0 +1,79 @@
+//! `POST /v1/images/generations`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::params::{Background, ImageFormat, Model, Moderation, Quality, ResponseFormat, Style};
+use crate::size::Size;
+
+/// The body of `POST /v1/images/generations`.
+///
+/// Every field but `prompt` is optional and absent fields stay absent on the
+/// wire, so the server's defaults apply. [`GenerateRequest::validate`] checks
+/// the constraints documented on each field.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct GenerateRequest {
+    /// What to draw. Required; at most 32,000 characters for the GPT image
+    /// models, 4,000 for `dall-e-3` and 1,000 for `dall-e-2`.
+    pub prompt: String,
+    /// The model. The API defaults to `dall-e-2`, unless a parameter only the
+    /// GPT image models take is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<Model>,
+    /// How many images: 1 to 10 (only 1 for `dall-e-3`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub n: Option<u32>,
+    /// Image size: `auto`, the model's standard sizes, or for `gpt-image-2`
+    /// any `WIDTHxHEIGHT` within its rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<Size>,
+    /// Quality: `low`, `medium`, `high`, `auto` (GPT image models);
+    /// `standard`, `hd` (`dall-e-3`); `standard` (`dall-e-2`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quality: Option<Quality>,
+    /// Background (GPT image models); `transparent` needs `png` or `webp`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub background: Option<Background>,
+    /// Content moderation level (GPT image models).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moderation: Option<Moderation>,
+    /// File format of the images (GPT image models); the default is `png`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_format: Option<ImageFormat>,
+    /// Compression, 0 to 100, for `jpeg` or `webp` output (GPT image models).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_compression: Option<u32>,
+    /// `url` or `b64_json`. OpenAI's GPT image models always return
+    /// `b64_json`; some providers return links.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_format: Option<ResponseFormat>,
+    /// Answer with server-sent events (GPT image models).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream: Option<bool>,
+    /// Partial images to stream before the final one: 0 to 3, with `stream`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partial_images: Option<u32>,
+    /// `vivid` or `natural` (`dall-e-3` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub style: Option<Style>,
+    /// An identifier of the end user, for abuse monitoring.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+}
+
+impl GenerateRequest {
+    /// A request for `prompt` with every other field left to the server.
+    pub fn new(prompt: impl Into<String>) -> Self {
+        GenerateRequest { prompt: prompt.into(), ..Default::default() }
+    }
+
+    /// Whether a parameter only the GPT image models accept is set; the API
+    /// then defaults `model` to a GPT image model instead of `dall-e-2`.
+    pub(crate) fn uses_gpt_only_parameters(&self) -> bool {
+        self.background.is_some()
+            || self.moderation.is_some()
+            || self.output_format.is_some()
+            || self.output_compression.is_some()
+            || self.stream.is_some()
+            || self.partial_images.is_some()
+    }
+}

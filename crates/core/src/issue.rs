@@ -1,0 +1,156 @@
+//! What validation reports: one [`Issue`] per problem, all of them at once.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// Whether a problem stops the request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The request cannot succeed: do not send it.
+    Error,
+    /// Only some providers accept it, or the result may disappoint.
+    Warning,
+}
+
+/// Which rule a value breaks. The wire name (`snake_case`) is stable, for
+/// programs that react to a particular rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// A required field is missing or empty.
+    Required,
+    /// Text longer than the model accepts.
+    MaxLength,
+    /// A number outside its range, or too few or too many items.
+    Range,
+    /// A value the API does not define for this field.
+    UnknownValue,
+    /// A parameter or value this model does not accept.
+    UnsupportedByModel,
+    /// A parameter that only works together with another one.
+    Requires,
+    /// Two settings that contradict each other.
+    Conflict,
+    /// A size that is not `auto` or `WIDTHxHEIGHT`.
+    SizeFormat,
+    /// A custom size whose sides are not multiples of 16.
+    SizeMultipleOf16,
+    /// A custom size longer than 3:1 on either side.
+    AspectRatio,
+    /// A custom size whose longest edge is over the limit.
+    MaxEdge,
+    /// A custom size with too few or too many pixels.
+    PixelCount,
+    /// Accepted, but marked experimental by the provider.
+    Experimental,
+    /// Accepted by some providers, rejected by others (OpenAI among them).
+    ProviderSpecific,
+    /// An input file of a type the API does not take.
+    FileType,
+    /// An input file larger than the API takes.
+    FileSize,
+    /// An input whose width and height do not fit (a mask, a `dall-e-2` input).
+    Dimensions,
+    /// A value that could not be read at all (a form field that is not a number).
+    Malformed,
+}
+
+/// One problem with a request: the field, the rule it breaks, how serious it
+/// is, and a sentence a person understands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    /// The field, as the API names it: `size`, `n`, `image[2]`, `mask`.
+    pub field: String,
+    /// The rule broken.
+    pub rule: Rule,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong and what would be right.
+    pub message: String,
+}
+
+impl Issue {
+    /// An error: the request cannot succeed.
+    pub fn error(field: impl Into<String>, rule: Rule, message: impl Into<String>) -> Self {
+        Issue { field: field.into(), rule, severity: Severity::Error, message: message.into() }
+    }
+
+    /// A warning: only some providers accept the request.
+    pub fn warning(field: impl Into<String>, rule: Rule, message: impl Into<String>) -> Self {
+        Issue { field: field.into(), rule, severity: Severity::Warning, message: message.into() }
+    }
+
+    pub(crate) fn not_a_number(field: &str, text: &str) -> Self {
+        Issue::error(field, Rule::Malformed, format!("{field} must be a whole number, not {text:?}"))
+    }
+
+    pub(crate) fn not_a_boolean(field: &str, text: &str) -> Self {
+        Issue::error(field, Rule::Malformed, format!("{field} must be true or false, not {text:?}"))
+    }
+
+    pub(crate) fn malformed(field: &str, detail: &str) -> Self {
+        Issue::error(field, Rule::Malformed, format!("{field} could not be read: {detail}"))
+    }
+
+    /// Whether this issue stops the request.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Every issue of one request, errors and warnings in the order found.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Report {
+    /// The issues, in the order of the request's fields.
+    pub issues: Vec<Issue>,
+}
+
+impl Report {
+    /// Whether any issue stops the request.
+    pub fn has_errors(&self) -> bool {
+        self.issues.iter().any(Issue::is_error)
+    }
+
+    /// The issues that stop the request.
+    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|issue| issue.is_error())
+    }
+
+    /// The issues that do not stop the request.
+    pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|issue| !issue.is_error())
+    }
+
+    /// The issues of one field (for showing each next to its control).
+    pub fn for_field<'a>(&'a self, field: &'a str) -> impl Iterator<Item = &'a Issue> {
+        self.issues.iter().filter(move |issue| issue.field == field)
+    }
+
+    /// `Ok` with the warnings when nothing stops the request, else `Err(self)`.
+    pub fn into_result(self) -> Result<Vec<Issue>, Report> {
+        if self.has_errors() { Err(self) } else { Ok(self.issues) }
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, issue) in self.issues.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{issue}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Report {}

@@ -1,0 +1,47 @@
+//! The OpenAI Images API as plain Rust: request and response types,
+//! validation that names every problem before a request is sent, and the
+//! wire decoders (server-sent events, incremental base64 image decoding).
+//!
+//! No I/O and no WebAssembly dependencies: the same code runs in the browser
+//! (through `gpt-image-wasm`), in the local server and in native tools.
+//!
+//! ```
+//! use gpt_image_core::{GenerateRequest, Model, Size};
+//!
+//! let request = GenerateRequest {
+//!     model: Some(Model::GptImage2),
+//!     size: Some(Size::pixels(1000, 1000)),
+//!     ..GenerateRequest::new("a lighthouse at dawn")
+//! };
+//! let report = request.validate();
+//! assert!(report.has_errors());
+//! assert_eq!(report.errors().next().unwrap().field, "size");
+//! ```
+#![deny(missing_docs)]
+
+mod wire_enum;
+
+pub mod api_error;
+pub mod decode;
+pub mod edit;
+pub mod generate;
+pub mod issue;
+pub mod media;
+pub mod params;
+pub mod response;
+pub mod size;
+pub mod sse;
+pub mod stream_event;
+pub mod validate;
+
+pub use api_error::{ApiError, ErrorBody};
+pub use decode::{DecodeError, Decoded, DecodedImage, ResponseDecoder, decode_chunks, decode_whole};
+pub use edit::{EditRequest, ImageInput, MAX_EDIT_IMAGES, UploadedFile};
+pub use generate::GenerateRequest;
+pub use issue::{Issue, Report, Rule, Severity};
+pub use media::{dimensions, sniff_format};
+pub use params::{Background, ImageFormat, InputFidelity, Model, ModelFamily, Moderation, Quality, ResponseFormat, Style};
+pub use response::{Image, ImagesResponse, TokenDetails, Usage};
+pub use size::Size;
+pub use sse::{SseEvent, SseParser};
+pub use stream_event::{CompletedImage, ImageStreamEvent, PartialImage, StreamError, StreamItem};
