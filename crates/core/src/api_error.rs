@@ -100,10 +100,10 @@ fn code_as_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Str
 /// an HTML page's `<title>` when it has one.
 fn excerpt(body: &str) -> String {
     let lower = body.to_ascii_lowercase();
-    if let (Some(start), Some(end)) = (lower.find("<title>"), lower.find("</title>")) {
-        if start + 7 <= end {
-            return excerpt(&body[start + 7..end]);
-        }
+    if let (Some(start), Some(end)) = (lower.find("<title>"), lower.find("</title>"))
+        && start + 7 <= end
+    {
+        return excerpt(&body[start + 7..end]);
     }
     let mut text = String::new();
     let mut in_tag = false;

@@ -134,13 +134,21 @@ enum Escape {
     None,
     Backslash,
     /// `\u` and `digits` hex digits so far; `high` is a pending high surrogate.
-    Unicode { digits: u8, value: u32, high: Option<u32> },
+    Unicode {
+        digits: u8,
+        value: u32,
+        high: Option<u32>,
+    },
     /// After a high surrogate: expecting `\`.
     LowBackslash(u32),
     /// After a high surrogate and `\`: expecting `u`.
     LowU(u32),
     /// Inside a multi-byte UTF-8 character: bytes so far.
-    Utf8 { bytes: [u8; 4], len: u8, need: u8 },
+    Utf8 {
+        bytes: [u8; 4],
+        len: u8,
+        need: u8,
+    },
 }
 
 /// The longest key text kept; `b64_json` written with `\u` escapes fits.
@@ -158,6 +166,10 @@ pub struct ResponseDecoder {
     key: Vec<u8>,
     skeleton: Vec<u8>,
     image: Option<ImageSink>,
+    /// The size of the last image, reserved for the next one: the images of
+    /// one response are much alike, and a buffer grown by doubling copies
+    /// each image twice over.
+    last_image_len: usize,
     base64_error: Option<usize>,
 }
 
@@ -180,6 +192,7 @@ impl ResponseDecoder {
             key: Vec::new(),
             skeleton: Vec::new(),
             image: None,
+            last_image_len: 0,
             base64_error: None,
         }
     }
@@ -236,13 +249,16 @@ impl ResponseDecoder {
                 match followed {
                     Some(object) if object.expect == Expect::Key => {
                         self.key.clear();
-                        self.state = State::Text { key: Some(if depth == 1 { KeyOf::Root } else { KeyOf::Item }), escaped: false };
+                        self.state = State::Text {
+                            key: Some(if depth == 1 { KeyOf::Root } else { KeyOf::Item }),
+                            escaped: false,
+                        };
                         self.set_expect(Expect::Colon);
                         return &rest[1..];
                     }
                     Some(object) if object.expect == Expect::Value && depth == 3 && object.key_matches => {
                         self.set_expect(Expect::Comma);
-                        self.image = Some(ImageSink::new(self.index));
+                        self.image = Some(ImageSink::new(self.index, self.last_image_len));
                         self.state = State::Base64(Escape::None);
                         return &rest[1..];
                     }
@@ -370,7 +386,7 @@ impl ResponseDecoder {
                 }
             };
         }
-        let run = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20 || b >= 0x80).unwrap_or(rest.len());
+        let run = plain_run(rest);
         image.feed(&rest[..run]);
         let Some(&byte) = rest.get(run) else { return &[] };
         match byte {
@@ -378,7 +394,10 @@ impl ResponseDecoder {
                 let image = self.image.take().expect("an image string has a sink");
                 let index = image.index;
                 match image.finish() {
-                    Some(bytes) => ready.push(DecodedImage { index, bytes }),
+                    Some(bytes) => {
+                        self.last_image_len = bytes.len();
+                        ready.push(DecodedImage { index, bytes });
+                    }
                     None => {
                         self.base64_error.get_or_insert(index);
                     }
@@ -401,6 +420,23 @@ impl ResponseDecoder {
         self.image = None;
         self.skeleton = Vec::new();
     }
+}
+
+/// How many bytes at the start of `text` are plain characters: neither a
+/// quote, a backslash, a control character nor the start of a non-ASCII one.
+/// Checks blocks of 32 bytes without branches, which the compiler vectorises.
+fn plain_run(text: &[u8]) -> usize {
+    // `b < 0x20 || b >= 0x80` as one unsigned comparison, and `|` rather
+    // than `||`, so that the whole block is checked without a branch.
+    let special = |b: u8| (b == b'"') | (b == b'\\') | (b.wrapping_sub(0x20) >= 0x60);
+    let mut run = 0;
+    for block in text.chunks_exact(32) {
+        if block.iter().fold(false, |found, &b| found | special(b)) {
+            break;
+        }
+        run += 32;
+    }
+    run + text[run..].iter().position(|&b| special(b)).unwrap_or(text.len() - run)
 }
 
 /// One byte of an escape sequence or multi-byte character inside an image
@@ -468,8 +504,8 @@ struct ImageSink {
 }
 
 impl ImageSink {
-    fn new(index: usize) -> Self {
-        ImageSink { index, bytes: Vec::new(), pending: Vec::with_capacity(4), failed: false }
+    fn new(index: usize, expected_len: usize) -> Self {
+        ImageSink { index, bytes: Vec::with_capacity(expected_len), pending: Vec::with_capacity(4), failed: false }
     }
 
     fn feed(&mut self, mut text: &[u8]) {

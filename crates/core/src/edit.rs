@@ -204,10 +204,9 @@ impl ImageRef {
         match input {
             ImageInput::Url(url) => Ok(ImageRef { image_url: Some(url.clone()), file_id: None }),
             ImageInput::FileId(id) => Ok(ImageRef { image_url: None, file_id: Some(id.clone()) }),
-            ImageInput::Upload(file) => Err(E::custom(format!(
-                "{} is a file upload: send this edit as multipart/form-data",
-                file.filename
-            ))),
+            ImageInput::Upload(file) => {
+                Err(E::custom(format!("{} is a file upload: send this edit as multipart/form-data", file.filename)))
+            }
         }
     }
 

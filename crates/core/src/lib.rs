@@ -40,7 +40,9 @@ pub use edit::{EditRequest, ImageInput, MAX_EDIT_IMAGES, UploadedFile};
 pub use generate::GenerateRequest;
 pub use issue::{Issue, Report, Rule, Severity};
 pub use media::{dimensions, sniff_format};
-pub use params::{Background, ImageFormat, InputFidelity, Model, ModelFamily, Moderation, Quality, ResponseFormat, Style};
+pub use params::{
+    Background, ImageFormat, InputFidelity, Model, ModelFamily, Moderation, Quality, ResponseFormat, Style,
+};
 pub use response::{Image, ImagesResponse, TokenDetails, Usage};
 pub use size::Size;
 pub use sse::{SseEvent, SseParser};

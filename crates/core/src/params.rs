@@ -59,9 +59,7 @@ impl Model {
                 let name = name.rsplit('/').next().unwrap_or(name);
                 match Model::from(name) {
                     Self::Other(_) if name.starts_with("gpt-image-2-") => ModelFamily::GptImage2,
-                    Self::Other(_)
-                        if name.starts_with("gpt-image-") || name.starts_with("chatgpt-image-") =>
-                    {
+                    Self::Other(_) if name.starts_with("gpt-image-") || name.starts_with("chatgpt-image-") => {
                         ModelFamily::GptImage
                     }
                     Self::Other(_) => ModelFamily::Unknown,

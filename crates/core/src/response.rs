@@ -11,6 +11,7 @@ use crate::size::Size;
 
 /// The response of a generation or an edit.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct ImagesResponse {
     /// When the images were made, in Unix seconds.
     #[serde(default, deserialize_with = "null_as_default")]
@@ -37,6 +38,7 @@ pub struct ImagesResponse {
 
 /// One image: inline bytes (base64) or a link, and the prompt actually used.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Image {
     /// The image file, base64-encoded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -80,6 +82,41 @@ pub struct TokenDetails {
     pub image_tokens: u64,
 }
 
+/// Implements `Serialize` and `Deserialize` for a type whose derives are
+/// `#[serde(remote = "Self")]`, reading it from a JSON object only.
+///
+/// A derived `Deserialize` also reads a struct from an array, field by
+/// position. No API sends that, and the incremental decoder follows objects
+/// only, so the types on the way to an image's bytes refuse it.
+macro_rules! object_only {
+    ($type:ty, $expecting:literal) => {
+        impl Serialize for $type {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                <$type>::serialize(self, serializer)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $type {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct ObjectVisitor;
+                impl<'de> serde::de::Visitor<'de> for ObjectVisitor {
+                    type Value = $type;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<$type, A::Error> {
+                        <$type>::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    }
+                }
+                deserializer.deserialize_map(ObjectVisitor)
+            }
+        }
+    };
+}
+
+object_only!(ImagesResponse, "an images response object");
+object_only!(Image, "an image object");
+
 /// Reads `null` as the type's default, for fields a provider may send as `null`.
 pub(crate) fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
@@ -107,9 +144,10 @@ mod tests {
 
     #[test]
     fn tolerates_missing_null_and_unknown_fields() {
-        let response: ImagesResponse =
-            serde_json::from_value(json!({"data": null, "created": null, "provider": {"x": 1}, "usage": {"total_tokens": 7}}))
-                .unwrap();
+        let response: ImagesResponse = serde_json::from_value(
+            json!({"data": null, "created": null, "provider": {"x": 1}, "usage": {"total_tokens": 7}}),
+        )
+        .unwrap();
         assert_eq!(response.created, 0);
         assert!(response.data.is_empty());
         assert_eq!(response.usage.unwrap().total_tokens, 7);
@@ -117,6 +155,12 @@ mod tests {
             serde_json::from_value(json!({"created": 1, "data": [{"url": "https://x/y.png", "revised_prompt": "p"}]}))
                 .unwrap();
         assert_eq!(url_only.data[0].url.as_deref(), Some("https://x/y.png"));
+    }
+
+    #[test]
+    fn refuses_arrays_in_place_of_objects() {
+        assert!(serde_json::from_value::<ImagesResponse>(json!([1, []])).is_err());
+        assert!(serde_json::from_value::<ImagesResponse>(json!({"data": [["QUJD"]]})).is_err());
     }
 
     #[test]

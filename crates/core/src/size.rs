@@ -58,9 +58,7 @@ impl Size {
             return Size::Auto;
         }
         let canonical = |part: &str| {
-            !part.is_empty()
-                && part.bytes().all(|b| b.is_ascii_digit())
-                && !(part.len() > 1 && part.starts_with('0'))
+            !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()) && !(part.len() > 1 && part.starts_with('0'))
         };
         match value.split_once('x') {
             Some((w, h)) if canonical(w) && canonical(h) => match (w.parse(), h.parse()) {

@@ -75,6 +75,13 @@ impl SseParser {
         events
     }
 
+    /// Ends the stream. An event whose lines all ended but whose closing
+    /// blank line never came is dispatched (the spec's own examples end that
+    /// way); a line cut off midway is dropped, and with it its event.
+    pub fn finish(mut self) -> Option<SseEvent> {
+        if self.line.is_empty() { self.dispatch() } else { None }
+    }
+
     fn process_line(&mut self, mut line: &[u8]) -> Option<SseEvent> {
         if std::mem::take(&mut self.first_line) {
             line = line.strip_prefix(BOM).unwrap_or(line);
@@ -169,8 +176,13 @@ mod tests {
     }
 
     #[test]
-    fn an_event_cut_off_before_its_blank_line_is_not_dispatched() {
-        assert!(parse("event: x\ndata: partial").is_empty());
+    fn an_event_without_its_blank_line_waits_for_finish() {
+        let mut parser = SseParser::new();
+        assert!(parser.push(b"event: x\ndata: whole line\n").is_empty());
+        assert_eq!(parser.finish().unwrap().data, "whole line");
+        let mut cut = SseParser::new();
+        assert!(cut.push(b"data: one\ndata: cut mid-li").is_empty());
+        assert_eq!(cut.finish(), None, "a line cut off midway drops its event");
         assert!(parse("event: only-a-type\n\n").is_empty());
     }
 

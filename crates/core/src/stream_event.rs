@@ -101,8 +101,8 @@ impl StreamError {
 /// What one server-sent event of an image stream means.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StreamItem {
-    /// An event of the API.
-    Event(ImageStreamEvent),
+    /// An event of the API (boxed: it is large, the other variants are not).
+    Event(Box<ImageStreamEvent>),
     /// `[DONE]`: the server says the stream is over.
     Done,
     /// An event of a type this crate does not know; skip it.
@@ -121,7 +121,7 @@ impl StreamItem {
             || value.get("type").and_then(|t| t.as_str()) == Some("error")
             || value.get("error").is_some_and(|e| e.is_object());
         if is_error {
-            return Ok(StreamItem::Event(ImageStreamEvent::Error(serde_json::from_value(value)?)));
+            return Ok(StreamItem::Event(Box::new(ImageStreamEvent::Error(serde_json::from_value(value)?))));
         }
         match value.get("type").and_then(|t| t.as_str()) {
             Some(
@@ -129,7 +129,7 @@ impl StreamItem {
                 | "image_generation.completed"
                 | "image_edit.partial_image"
                 | "image_edit.completed",
-            ) => Ok(StreamItem::Event(serde_json::from_value(value)?)),
+            ) => Ok(StreamItem::Event(Box::new(serde_json::from_value(value)?))),
             other => Ok(StreamItem::Unknown(other.or(event.event.as_deref()).unwrap_or("").to_owned())),
         }
     }
@@ -162,15 +162,13 @@ mod tests {
             data: {\"type\":\"image_edit.partial_image\",\"b64_json\":\"...\",\"partial_image_index\":0}\n\n\
             event: image_edit.completed\n\
             data: {\"type\":\"image_edit.completed\",\"b64_json\":\"...\",\"usage\":{\"total_tokens\":100,\"input_tokens\":50,\"output_tokens\":50,\"input_tokens_details\":{\"text_tokens\":10,\"image_tokens\":40}}}\n\n";
-        let items: Vec<_> = SseParser::new()
-            .push(stream.as_bytes())
-            .iter()
-            .map(|event| StreamItem::from_sse(event).unwrap())
-            .collect();
-        assert!(matches!(&items[0], StreamItem::Event(ImageStreamEvent::EditPartialImage(p)) if p.partial_image_index == 0));
+        let items: Vec<_> =
+            SseParser::new().push(stream.as_bytes()).iter().map(|event| StreamItem::from_sse(event).unwrap()).collect();
+        let StreamItem::Event(first) = &items[0] else { panic!("{items:?}") };
+        assert!(matches!(&**first, ImageStreamEvent::EditPartialImage(p) if p.partial_image_index == 0));
         let StreamItem::Event(completed) = &items[1] else { panic!("{items:?}") };
         assert!(completed.is_completed());
-        let ImageStreamEvent::EditCompleted(completed) = completed else { unreachable!() };
+        let ImageStreamEvent::EditCompleted(completed) = &**completed else { unreachable!() };
         assert_eq!(completed.usage.as_ref().unwrap().total_tokens, 100);
     }
 
@@ -181,11 +179,13 @@ mod tests {
             data: r#"{"type":"error","error":{"message":"boom","code":"server_error"}}"#.into(),
             ..Default::default()
         };
-        let flat = SseEvent { data: r#"{"type":"error","message":"boom","code":"server_error"}"#.into(), ..Default::default() };
+        let flat = SseEvent {
+            data: r#"{"type":"error","message":"boom","code":"server_error"}"#.into(),
+            ..Default::default()
+        };
         for event in [nested, flat] {
-            let StreamItem::Event(ImageStreamEvent::Error(error)) = StreamItem::from_sse(&event).unwrap() else {
-                panic!("{event:?}")
-            };
+            let StreamItem::Event(item) = StreamItem::from_sse(&event).unwrap() else { panic!("{event:?}") };
+            let ImageStreamEvent::Error(error) = *item else { panic!("{event:?}") };
             let error = error.into_api_error();
             assert_eq!(error.message(), "boom");
             assert_eq!(error.error.code.as_deref(), Some("server_error"));

@@ -175,17 +175,17 @@ impl EditRequest {
                 Some(ImageInput::Upload(file)) => file.dimensions,
                 _ => None,
             };
-            if let (ImageInput::Upload(mask), Some(image)) = (mask, first) {
-                if let Some(dimensions) = mask.dimensions.filter(|&dimensions| dimensions != image) {
-                    issues.push(Issue::error(
-                        "mask",
-                        Rule::Dimensions,
-                        format!(
-                            "the mask is {}x{} but the first image is {}x{}: they must be the same size",
-                            dimensions.0, dimensions.1, image.0, image.1
-                        ),
-                    ));
-                }
+            if let (ImageInput::Upload(mask), Some(image)) = (mask, first)
+                && let Some(dimensions) = mask.dimensions.filter(|&dimensions| dimensions != image)
+            {
+                issues.push(Issue::error(
+                    "mask",
+                    Rule::Dimensions,
+                    format!(
+                        "the mask is {}x{} but the first image is {}x{}: they must be the same size",
+                        dimensions.0, dimensions.1, image.0, image.1
+                    ),
+                ));
             }
         }
     }
@@ -226,17 +226,22 @@ fn check_input(issues: &mut Vec<Issue>, field: &str, input: &ImageInput, family:
                 issues.push(Issue::error(
                     field,
                     Rule::FileSize,
-                    format!("{filename} is {:.1} MB: {what} must be under {} MB", *len as f64 / MB as f64, max_bytes / MB),
+                    format!(
+                        "{filename} is {:.1} MB: {what} must be under {} MB",
+                        *len as f64 / MB as f64,
+                        max_bytes / MB
+                    ),
                 ));
             }
-            if family == ModelFamily::DallE2 && role == InputRole::Image {
-                if let Some((width, height)) = dimensions.filter(|(width, height)| width != height) {
-                    issues.push(Issue::error(
-                        field,
-                        Rule::Dimensions,
-                        format!("{filename} is {width}x{height}: dall-e-2 edits need a square image"),
-                    ));
-                }
+            if family == ModelFamily::DallE2
+                && role == InputRole::Image
+                && let Some((width, height)) = dimensions.filter(|(width, height)| width != height)
+            {
+                issues.push(Issue::error(
+                    field,
+                    Rule::Dimensions,
+                    format!("{filename} is {width}x{height}: dall-e-2 edits need a square image"),
+                ));
             }
         }
         ImageInput::Url(url) => {
@@ -251,11 +256,7 @@ fn check_input(issues: &mut Vec<Issue>, field: &str, input: &ImageInput, family:
                     ));
                 }
             } else if !(lower.starts_with("https://") || lower.starts_with("http://")) {
-                issues.push(Issue::error(
-                    field,
-                    Rule::UnknownValue,
-                    "image_url must be an http(s) URL or a data: URL",
-                ));
+                issues.push(Issue::error(field, Rule::UnknownValue, "image_url must be an http(s) URL or a data: URL"));
             }
             if url.len() > 20 * MB as usize {
                 issues.push(Issue::error(field, Rule::FileSize, "image_url is longer than 20 MB"));
@@ -313,10 +314,10 @@ impl Common<'_> {
                 "dall-e-3 cannot edit images: use a GPT image model or dall-e-2",
             ));
         }
-        if let Model::Other(name) = &self.model {
-            if name.trim().is_empty() {
-                issues.push(Issue::error("model", Rule::Required, "model is empty: name a model or leave it out"));
-            }
+        if let Model::Other(name) = &self.model
+            && name.trim().is_empty()
+        {
+            issues.push(Issue::error("model", Rule::Required, "model is empty: name a model or leave it out"));
         }
     }
 
@@ -351,7 +352,11 @@ impl Common<'_> {
         if !(1..=10).contains(&n) {
             issues.push(Issue::error("n", Rule::Range, format!("n must be between 1 and 10, not {n}")));
         } else if n != 1 && family == ModelFamily::DallE3 {
-            issues.push(Issue::error("n", Rule::UnsupportedByModel, format!("dall-e-3 makes one image per request, not {n}")));
+            issues.push(Issue::error(
+                "n",
+                Rule::UnsupportedByModel,
+                format!("dall-e-3 makes one image per request, not {n}"),
+            ));
         }
     }
 
@@ -424,16 +429,18 @@ impl Common<'_> {
                     format!("output_compression must be between 0 and 100, not {compression}"),
                 ));
             }
+            // Accepted but ignored for png: the spec's own example sends
+            // `output_format: png` with `output_compression: 100`.
             match self.output_format {
-                Some(ImageFormat::Png) => issues.push(Issue::error(
+                Some(ImageFormat::Png) => issues.push(Issue::warning(
                     "output_compression",
                     Rule::Conflict,
-                    "output_compression applies to jpeg and webp output, not png",
+                    "output_compression only changes jpeg and webp output: it has no effect on png",
                 )),
                 None => issues.push(Issue::warning(
                     "output_compression",
                     Rule::Conflict,
-                    "output_compression applies to jpeg and webp output; without output_format the image is png",
+                    "output_compression only changes jpeg and webp output; without output_format the image is png",
                 )),
                 Some(_) => {}
             }
@@ -450,11 +457,7 @@ impl Common<'_> {
             ));
         }
         if self.stream != Some(true) && family != ModelFamily::DallE2 && family != ModelFamily::DallE3 {
-            issues.push(Issue::error(
-                "partial_images",
-                Rule::Requires,
-                "partial_images only works with stream: true",
-            ));
+            issues.push(Issue::error("partial_images", Rule::Requires, "partial_images only works with stream: true"));
         }
     }
 }
@@ -482,11 +485,9 @@ fn check_size(issues: &mut Vec<Issue>, size: &Size, family: ModelFamily, model: 
     };
     let listed = || standard.iter().map(Size::to_string).collect::<Vec<_>>().join(", ");
     match (size, family) {
-        (Size::Other(text), ModelFamily::Unknown) => issues.push(Issue::warning(
-            "size",
-            Rule::SizeFormat,
-            format!("size {text:?} is not auto or WIDTHxHEIGHT"),
-        )),
+        (Size::Other(text), ModelFamily::Unknown) => {
+            issues.push(Issue::warning("size", Rule::SizeFormat, format!("size {text:?} is not auto or WIDTHxHEIGHT")))
+        }
         (Size::Other(text), _) => issues.push(Issue::error(
             "size",
             Rule::SizeFormat,
@@ -512,7 +513,7 @@ fn check_custom_size(issues: &mut Vec<Issue>, width: u32, height: u32) {
     let size = format!("{width}x{height}");
     let issues_before = issues.len();
     let mut error = |rule, message: String| issues.push(Issue::error("size", rule, message));
-    if width % SIZE_STEP != 0 || height % SIZE_STEP != 0 {
+    if !width.is_multiple_of(SIZE_STEP) || !height.is_multiple_of(SIZE_STEP) {
         let round = |side: u32| (side.div_ceil(SIZE_STEP) * SIZE_STEP).max(SIZE_STEP);
         error(
             Rule::SizeMultipleOf16,
@@ -564,7 +565,7 @@ fn group_digits(value: u64) -> String {
     let digits = value.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(digit);
