@@ -1,1 +1,50 @@
-fn main() {}
+//! `cargo xtask …`: installs what the project needs, runs every test and
+//! benchmark, and starts the playground.
+
+mod bench;
+mod cmd;
+mod play;
+mod setup;
+mod test;
+
+use clap::{Parser, Subcommand};
+
+/// The project's task runner.
+#[derive(Parser)]
+#[command(name = "cargo xtask")]
+struct Cli {
+    #[command(subcommand)]
+    task: Task,
+}
+
+#[derive(Subcommand)]
+enum Task {
+    /// Install the toolchain pieces, system packages and npm packages the
+    /// project needs; only what is missing or at the wrong version.
+    Setup,
+    /// Every check and test: formatting, clippy (host and wasm32), native
+    /// tests, and the JavaScript tests against the local server.
+    Test,
+    /// Benchmarks, printed as ratios against a baseline measured in the same run.
+    Bench,
+    /// Build in release mode and start the local server with the playground.
+    Play {
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 8787)]
+        port: u16,
+    },
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let result = setup::run().and_then(|()| match cli.task {
+        Task::Setup => Ok(()),
+        Task::Test => test::run(),
+        Task::Bench => bench::run(),
+        Task::Play { port } => play::run(port),
+    });
+    if let Err(error) = result {
+        eprintln!("xtask: {error}");
+        std::process::exit(1);
+    }
+}

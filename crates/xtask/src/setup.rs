@@ -1,0 +1,96 @@
+//! `cargo xtask setup`: installs what the project needs, idempotently. Each
+//! step checks first and installs only what is missing or at the wrong version.
+
+use std::fs;
+
+use crate::cmd::{Result, output, root, sh};
+
+/// The Trunk release that builds with this toolchain (0.22 needs a newer rustc).
+const TRUNK_VERSION: &str = "0.21.14";
+/// Debian's packages: headless Chromium and its driver for browser tests, and
+/// `wasm-opt` for release builds.
+const DEBIAN_PACKAGES: &[&str] = &["chromium", "chromium-driver", "binaryen"];
+
+/// Runs every step.
+pub fn run() -> Result {
+    wasm_target()?;
+    wasm_bindgen_cli()?;
+    trunk()?;
+    debian_packages()?;
+    npm_packages()
+}
+
+fn wasm_target() -> Result {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed.lines().any(|target| target.trim() == "wasm32-unknown-unknown") {
+        return Ok(());
+    }
+    sh("rustup", &["target", "add", "wasm32-unknown-unknown"])
+}
+
+/// The `wasm-bindgen` version in `Cargo.lock`, which the CLI must equal.
+pub fn wasm_bindgen_version() -> Option<String> {
+    let lock = fs::read_to_string(root().join("Cargo.lock")).ok()?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            let version = lines.next()?.strip_prefix("version = \"")?.strip_suffix('"')?;
+            return Some(version.to_owned());
+        }
+    }
+    None
+}
+
+fn wasm_bindgen_cli() -> Result {
+    let Some(version) = wasm_bindgen_version() else {
+        return Ok(()); // no crate uses wasm-bindgen yet
+    };
+    if output("wasm-bindgen", &["--version"]).is_some_and(|v| v.trim() == format!("wasm-bindgen {version}")) {
+        return Ok(());
+    }
+    sh("cargo", &["install", "wasm-bindgen-cli", "--version", &format!("={version}"), "--force"])
+}
+
+fn trunk() -> Result {
+    if output("trunk", &["--version"]).is_some_and(|v| v.trim() == format!("trunk {TRUNK_VERSION}")) {
+        return Ok(());
+    }
+    sh("cargo", &["install", "trunk", "--version", TRUNK_VERSION, "--locked", "--force"])
+}
+
+fn debian_packages() -> Result {
+    let missing: Vec<&str> = DEBIAN_PACKAGES
+        .iter()
+        .copied()
+        .filter(|package| {
+            !output("dpkg-query", &["-W", "-f=${Status}", package]).is_some_and(|s| s.contains("install ok installed"))
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let sudo = output("id", &["-u"]).is_none_or(|uid| uid.trim() != "0");
+    let apt = |args: &[&str]| {
+        let mut full = vec!["apt-get"];
+        full.extend_from_slice(args);
+        if sudo { sh("sudo", &full) } else { sh(full[0], &full[1..]) }
+    };
+    apt(&["update", "-qq"])?;
+    let mut install = vec!["install", "-y", "-qq", "--no-install-recommends"];
+    install.extend(&missing);
+    apt(&install)
+}
+
+/// `npm ci` in `tests/` when `node_modules` is missing or older than the lockfile.
+fn npm_packages() -> Result {
+    let tests = root().join("tests");
+    let lock = fs::read(tests.join("package-lock.json")).map_err(|e| format!("tests/package-lock.json: {e}"))?;
+    let stamp = tests.join("node_modules/.xtask-lock");
+    if fs::read(&stamp).is_ok_and(|installed| installed == lock) {
+        return Ok(());
+    }
+    let mut npm = crate::cmd::command("npm", &["ci", "--no-audit", "--no-fund"]);
+    npm.current_dir(&tests);
+    crate::cmd::run(npm)?;
+    fs::write(&stamp, lock).map_err(|e| format!("{}: {e}", stamp.display()))
+}

@@ -1,0 +1,37 @@
+//! `cargo xtask test`: every check and every test of every crate.
+
+use std::path::Path;
+
+use crate::cmd::{self, Result, command, root, sh};
+
+/// Crates that also build for `wasm32-unknown-unknown`, checked there too.
+const WASM_CRATES: &[&str] = &["gpt-image-core"];
+
+/// Runs formatting and lint checks, native tests, then JavaScript tests.
+pub fn run() -> Result {
+    sh("cargo", &["fmt", "--all", "--check"])?;
+    sh("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
+    for krate in WASM_CRATES {
+        sh("cargo", &["clippy", "-p", krate, "--lib", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"])?;
+    }
+    sh("cargo", &["test", "--workspace"])?;
+    javascript_tests()
+}
+
+/// The Node tests in `tests/server/`, against the server binary.
+fn javascript_tests() -> Result {
+    if !root().join("tests/server").is_dir() {
+        return Ok(());
+    }
+    let server = server_binary()?;
+    let mut node = command("node", &["--test", "--test-concurrency=1", "server/"]);
+    node.current_dir(root().join("tests")).env("GPT_IMAGE_SERVER_BIN", &server);
+    cmd::run(node)
+}
+
+/// Builds the local server (debug) and returns the path of its binary.
+pub fn server_binary() -> Result<String> {
+    sh("cargo", &["build", "-p", "gpt-image-server", "--bin", "gpt-image-server"])?;
+    let path = root().join("target/debug/gpt-image-server");
+    Path::new(&path).is_file().then(|| path.display().to_string()).ok_or_else(|| format!("{} was not built", path.display()))
+}
