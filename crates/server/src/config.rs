@@ -1,0 +1,141 @@
+//! What a server is told at startup: keys, limits, latency, faults, extras.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use gpt_image_core::Quality;
+
+use crate::faults::Fault;
+
+/// Everything a server needs to start; [`Config::default`] is what tests use.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// When set (and not empty), requests must send `Authorization: Bearer <key>`.
+    pub api_key: Option<String>,
+    /// The largest request body accepted, in bytes; larger ones get 413.
+    pub body_limit: usize,
+    /// Simulated generation time by quality.
+    pub latency: Latency,
+    /// How long a `response_format: url` link answers before it gives 404.
+    pub url_ttl: Duration,
+    /// The most bytes kept for links; the oldest are dropped first.
+    pub url_max_bytes: usize,
+    /// Faults for every images request, in order: each entry fails that
+    /// many requests (forever when `None`) before the next entry applies.
+    pub faults: Vec<(Fault, Option<u32>)>,
+    /// A built playground to serve at `/`.
+    pub static_dir: Option<PathBuf>,
+    /// A real provider to relay `/v1/images/*` and `/v1/models` to.
+    pub upstream: Option<Upstream>,
+    /// The request budget per minute advertised in `x-ratelimit-*` headers.
+    pub rate_limit_requests: u32,
+    /// The token budget per minute advertised in `x-ratelimit-*` headers.
+    pub rate_limit_tokens: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            api_key: None,
+            body_limit: 64 * 1024 * 1024,
+            latency: Latency::default(),
+            url_ttl: Duration::from_secs(3600),
+            url_max_bytes: 256 * 1024 * 1024,
+            faults: Vec::new(),
+            static_dir: None,
+            upstream: None,
+            rate_limit_requests: 5000,
+            rate_limit_tokens: 4_000_000,
+        }
+    }
+}
+
+/// Simulated generation time per quality (zero by default).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Latency {
+    /// For `low` quality.
+    pub low: Duration,
+    /// For `medium` quality (and `dall-e` models' `standard`).
+    pub medium: Duration,
+    /// For `high` quality (and `dall-e-3`'s `hd`).
+    pub high: Duration,
+}
+
+impl Latency {
+    /// The latency of one quality (already resolved from `auto`).
+    pub fn for_quality(&self, quality: &Quality) -> Duration {
+        match quality {
+            Quality::Low => self.low,
+            Quality::High | Quality::Hd => self.high,
+            _ => self.medium,
+        }
+    }
+
+    /// Parses `low=100,medium=500,high=2000` (milliseconds; any subset, or
+    /// one bare number for all three).
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let millis = |value: &str| {
+            value.trim().parse::<u64>().map(Duration::from_millis).map_err(|_| format!("{value:?} is not milliseconds"))
+        };
+        if !text.contains('=') {
+            let all = millis(text)?;
+            return Ok(Latency { low: all, medium: all, high: all });
+        }
+        let mut latency = Latency::default();
+        for part in text.split(',').filter(|part| !part.trim().is_empty()) {
+            let (name, value) = part.split_once('=').ok_or_else(|| format!("{part:?} is not QUALITY=MS"))?;
+            let value = millis(value)?;
+            match name.trim() {
+                "low" => latency.low = value,
+                "medium" => latency.medium = value,
+                "high" => latency.high = value,
+                other => return Err(format!("unknown quality {other:?}: use low, medium or high")),
+            }
+        }
+        Ok(latency)
+    }
+}
+
+/// A real provider to relay to.
+#[derive(Debug, Clone)]
+pub struct Upstream {
+    /// The base URL, as the OpenAI clients take it: `https://api.openai.com/v1`.
+    /// A request for `/v1/images/generations` goes to `BASE/images/generations`.
+    pub base_url: String,
+    /// The key added as `Authorization: Bearer …`; read from the environment, never from the command line.
+    pub api_key: Option<String>,
+}
+
+/// Parses a `--fault NAME[:COUNT]` option.
+pub fn parse_fault_option(text: &str) -> Result<(Fault, Option<u32>), String> {
+    let (name, count) = match text.split_once(':') {
+        Some((name, count)) => {
+            (name, Some(count.trim().parse::<u32>().map_err(|_| format!("{count:?} is not a number of requests"))?))
+        }
+        None => (text, None),
+    };
+    Ok((Fault::parse(name.trim())?, count))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latency_takes_a_list_or_one_number() {
+        let latency = Latency::parse("low=10, high=30").unwrap();
+        assert_eq!(latency.for_quality(&Quality::Low), Duration::from_millis(10));
+        assert_eq!(latency.for_quality(&Quality::Medium), Duration::ZERO);
+        assert_eq!(latency.for_quality(&Quality::High), Duration::from_millis(30));
+        assert_eq!(Latency::parse("5").unwrap().medium, Duration::from_millis(5));
+        assert!(Latency::parse("ultra=5").is_err());
+    }
+
+    #[test]
+    fn fault_options_name_a_fault_and_a_count() {
+        assert_eq!(parse_fault_option("server_error:2").unwrap(), (Fault::ServerError, Some(2)));
+        assert_eq!(parse_fault_option("reset").unwrap(), (Fault::Reset, None));
+        assert!(parse_fault_option("nope").is_err());
+        assert!(parse_fault_option("reset:x").is_err());
+    }
+}

@@ -1,0 +1,174 @@
+//! Error answers in OpenAI's shape: `{"error": {"message", "type", "param", "code"}}`.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use gpt_image_core::{Issue, Report};
+use serde_json::{Map, Value, json};
+
+/// An error answer: the status and the fields of the `error` object.
+#[derive(Debug, Clone)]
+pub struct ApiFailure {
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// What went wrong, for a person.
+    pub message: String,
+    /// The `type`: `invalid_request_error`, `server_error`, …
+    pub kind: &'static str,
+    /// The request field at fault.
+    pub param: Option<String>,
+    /// A machine-readable code.
+    pub code: Option<&'static str>,
+    /// Extra fields of the `error` object (`moderation_details`).
+    pub extra: Map<String, Value>,
+}
+
+impl ApiFailure {
+    /// A 400 `invalid_request_error`.
+    pub fn invalid(message: impl Into<String>, param: Option<&str>, code: &'static str) -> Self {
+        ApiFailure {
+            status: StatusCode::BAD_REQUEST,
+            message: message.into(),
+            kind: "invalid_request_error",
+            param: param.map(str::to_owned),
+            code: Some(code),
+            extra: Map::new(),
+        }
+    }
+
+    /// A 400 for a validation report with errors: every message, the first field.
+    pub fn from_report(report: &Report) -> Self {
+        let errors: Vec<&Issue> = report.errors().collect();
+        let message = errors.iter().map(|issue| issue.message.as_str()).collect::<Vec<_>>().join("; ");
+        ApiFailure::invalid(message, errors.first().map(|issue| issue.field.as_str()), "invalid_value")
+    }
+
+    /// A 400 for one issue (a form field that could not be read).
+    pub fn from_issue(issue: &Issue) -> Self {
+        ApiFailure::invalid(issue.message.clone(), Some(&issue.field), "invalid_value")
+    }
+
+    /// Any status with a message and a type, no param and no code.
+    pub fn new(status: StatusCode, kind: &'static str, message: impl Into<String>) -> Self {
+        ApiFailure { status, message: message.into(), kind, param: None, code: None, extra: Map::new() }
+    }
+
+    /// Sets the code.
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
+        self
+    }
+
+    /// The `error` object, as in a body or an `error` stream event.
+    pub fn error_object(&self) -> Value {
+        let mut object = json!({
+            "message": self.message,
+            "type": self.kind,
+            "param": self.param,
+            "code": self.code,
+        });
+        if let Value::Object(fields) = &mut object {
+            fields.extend(self.extra.clone());
+        }
+        object
+    }
+
+    /// The body: `{"error": {…}}`.
+    pub fn body(&self) -> Value {
+        json!({ "error": self.error_object() })
+    }
+}
+
+impl IntoResponse for ApiFailure {
+    fn into_response(self) -> Response {
+        (self.status, axum::Json(self.body())).into_response()
+    }
+}
+
+/// Reads a JSON body; a body that is not JSON, or a field of the wrong
+/// type, is a 400 naming the field when it can.
+pub fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiFailure> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        let inner = error.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            ApiFailure::invalid(
+                format!("We could not parse the JSON body of your request: {inner}"),
+                None,
+                "invalid_json",
+            )
+        } else if path == "." || path.is_empty() {
+            ApiFailure::invalid(
+                format!("The request body is not what this endpoint takes: {inner}"),
+                None,
+                "invalid_value",
+            )
+        } else {
+            ApiFailure::invalid(format!("Invalid value for '{path}': {inner}"), Some(&path), "invalid_type")
+        }
+    })
+}
+
+/// A body that could not be read: 413 when it is over the limit, else 400.
+pub fn unreadable_body(status: StatusCode, detail: &str, limit: usize) -> ApiFailure {
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        ApiFailure::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "invalid_request_error",
+            format!("The request body is too large: this server takes at most {limit} bytes."),
+        )
+        .with_code("request_too_large")
+    } else {
+        ApiFailure::invalid(format!("The request body could not be read: {detail}"), None, "invalid_body")
+    }
+}
+
+/// A 500 for something that went wrong inside the server.
+pub fn internal(message: impl Into<String>) -> ApiFailure {
+    ApiFailure::new(StatusCode::INTERNAL_SERVER_ERROR, "server_error", message)
+}
+
+/// The 404 answer for a path or file that does not exist.
+pub fn not_found(what: &str) -> Response {
+    ApiFailure::new(StatusCode::NOT_FOUND, "invalid_request_error", format!("{what} not found"))
+        .with_code("not_found")
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gpt_image_core::Rule;
+
+    #[test]
+    fn a_report_gives_every_message_and_the_first_field() {
+        let report = Report {
+            issues: vec![
+                Issue::warning("response_format", Rule::ProviderSpecific, "only some"),
+                Issue::error("size", Rule::SizeFormat, "bad size"),
+                Issue::error("n", Rule::Range, "bad n"),
+            ],
+        };
+        let body = ApiFailure::from_report(&report).body();
+        assert_eq!(body["error"]["message"], "bad size; bad n");
+        assert_eq!(body["error"]["param"], "size");
+        assert_eq!(body["error"]["code"], "invalid_value");
+        assert_eq!(body["error"]["type"], "invalid_request_error");
+    }
+
+    #[test]
+    fn json_errors_name_the_field() {
+        let failure = parse_json::<gpt_image_core::GenerateRequest>(br#"{"prompt": "x", "n": "two"}"#).unwrap_err();
+        assert_eq!(failure.param.as_deref(), Some("n"));
+        let failure = parse_json::<gpt_image_core::GenerateRequest>(b"{\"prompt\": ").unwrap_err();
+        assert_eq!(failure.code, Some("invalid_json"));
+        assert_eq!(failure.param, None);
+    }
+
+    #[test]
+    fn absent_param_and_code_are_null_not_missing() {
+        let body = ApiFailure::new(StatusCode::INTERNAL_SERVER_ERROR, "server_error", "boom").body();
+        assert!(body["error"].as_object().unwrap().contains_key("param"));
+        assert_eq!(body["error"]["code"], Value::Null);
+    }
+}

@@ -1,0 +1,108 @@
+//! Answers a resolved job: latency, rendering off the async threads, and the
+//! `ImagesResponse` with inline images or links.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Bytes;
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Response};
+use gpt_image_core::{Image, ImagesResponse, ResponseFormat};
+use image::RgbaImage;
+
+use crate::app::App;
+use crate::error::{ApiFailure, internal};
+use crate::fault_responses::StreamEnd;
+use crate::job::Job;
+
+/// The request header that overrides the simulated latency, in milliseconds.
+pub const LATENCY_HEADER: &str = "x-latency-ms";
+
+/// The longest latency a request may ask for.
+const MAX_LATENCY: Duration = Duration::from_secs(600);
+
+/// Answers `job`: a JSON body, or a stream of events when it asks for one.
+pub async fn answer(app: &App, job: Job, headers: &HeaderMap, end: StreamEnd) -> Response {
+    let delay = latency(app, &job, headers);
+    let job = Arc::new(job);
+    if job.stream {
+        return crate::stream::respond(job, delay, end);
+    }
+    tokio::time::sleep(delay).await;
+    let renders = (0..job.n).map(|index| encode_final(job.clone(), index));
+    let files = match futures_util::future::try_join_all(renders).await {
+        Ok(files) => files,
+        Err(failure) => return failure.into_response(),
+    };
+    let base = base_url(app, headers);
+    let data = files
+        .into_iter()
+        .map(|bytes| {
+            let mut image = Image { revised_prompt: Some(job.prompt.clone()), ..Image::default() };
+            if job.response_format == ResponseFormat::Url {
+                let id = app.links.insert(bytes, job.encoding.format.mime_type());
+                image.url = Some(format!("{base}/v1/images/files/{id}.{}", job.encoding.format.extension()));
+            } else {
+                image.b64_json = Some(crate::stream::base64(&bytes));
+            }
+            image
+        })
+        .collect();
+    let gpt = job.is_gpt_image();
+    let response = ImagesResponse {
+        created: crate::ids::unix_now(),
+        data,
+        background: gpt.then(|| job.background.clone()),
+        output_format: Some(job.encoding.format.clone()),
+        size: gpt.then(|| job.size()),
+        quality: gpt.then(|| job.quality.clone()),
+        usage: Some(job.usage()),
+    };
+    axum::Json(response).into_response()
+}
+
+/// The simulated generation time: `x-latency-ms`, else the configured time for the quality.
+fn latency(app: &App, job: &Job, headers: &HeaderMap) -> Duration {
+    let asked = headers.get(LATENCY_HEADER).and_then(|value| value.to_str().ok()?.trim().parse::<u64>().ok());
+    asked.map_or_else(|| app.config.latency.for_quality(&job.quality), Duration::from_millis).min(MAX_LATENCY)
+}
+
+/// `http://HOST` of the request, for links back to this server.
+fn base_url(app: &App, headers: &HeaderMap) -> String {
+    let host = headers.get(header::HOST).and_then(|value| value.to_str().ok()).map(str::to_owned);
+    let scheme = headers.get("x-forwarded-proto").and_then(|value| value.to_str().ok()).unwrap_or("http");
+    let scheme = if scheme == "https" { "https" } else { "http" };
+    format!("{scheme}://{}", host.unwrap_or_else(|| app.local_addr.to_string()))
+}
+
+/// Draws image `index` off the async threads.
+pub async fn render(job: Arc<Job>, index: u32) -> Result<Arc<RgbaImage>, ApiFailure> {
+    tokio::task::spawn_blocking(move || Arc::new(job.render(index)))
+        .await
+        .map_err(|error| internal(format!("drawing the image failed: {error}")))
+}
+
+/// Encodes an image (or a coarse version of it) off the async threads.
+pub async fn encode(job: Arc<Job>, image: Arc<RgbaImage>, block: u32) -> Result<Bytes, ApiFailure> {
+    tokio::task::spawn_blocking(move || {
+        let coarse;
+        let image = if block > 1 {
+            coarse = crate::encode::pixelate(&image, block);
+            &coarse
+        } else {
+            &*image
+        };
+        crate::encode::encode(image, &job.encoding).map(Bytes::from)
+    })
+    .await
+    .map_err(|error| internal(format!("encoding the image failed: {error}")))?
+    .map_err(|error| internal(format!("encoding the image failed: {error}")))
+}
+
+/// Draws and encodes final image `index`.
+async fn encode_final(job: Arc<Job>, index: u32) -> Result<Bytes, ApiFailure> {
+    tokio::task::spawn_blocking(move || crate::encode::encode(&job.render(index), &job.encoding).map(Bytes::from))
+        .await
+        .map_err(|error| internal(format!("drawing the image failed: {error}")))?
+        .map_err(|error| internal(format!("encoding the image failed: {error}")))
+}

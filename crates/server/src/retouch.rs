@@ -1,0 +1,97 @@
+//! Edits: the input image fitted to the output size, tinted and drawn over
+//! with the prompt's shapes and words, only where the mask lets it.
+
+use image::imageops::{self, FilterType};
+use image::{GrayImage, RgbaImage};
+
+use crate::draw;
+use crate::job::Source;
+
+/// Scales an image to cover `width` x `height` and crops the middle; an
+/// image already at that size is returned unchanged, pixel for pixel.
+pub fn fit(image: RgbaImage, width: u32, height: u32) -> RgbaImage {
+    let (w, h) = image.dimensions();
+    if (w, h) == (width, height) {
+        return image;
+    }
+    let scale = (f64::from(width) / f64::from(w)).max(f64::from(height) / f64::from(h));
+    let (scaled_w, scaled_h) =
+        (((f64::from(w) * scale).ceil() as u32).max(width), ((f64::from(h) * scale).ceil() as u32).max(height));
+    let scaled = imageops::resize(&image, scaled_w, scaled_h, FilterType::Triangle);
+    imageops::crop_imm(&scaled, (scaled_w - width) / 2, (scaled_h - height) / 2, width, height).to_image()
+}
+
+/// The alpha channel of a mask at the output size (nearest neighbour, so
+/// fully opaque areas stay exactly 255).
+pub fn mask_alpha(mask: &RgbaImage, width: u32, height: u32) -> GrayImage {
+    let alpha = GrayImage::from_fn(mask.width(), mask.height(), |x, y| image::Luma([mask.get_pixel(x, y)[3]]));
+    if alpha.dimensions() == (width, height) {
+        alpha
+    } else {
+        imageops::resize(&alpha, width, height, FilterType::Nearest)
+    }
+}
+
+/// Image `index` of an edit: the input tinted with the prompt's colour,
+/// its shapes and its words drawn over, then put back wherever the mask is
+/// opaque (alpha 255 keeps the input, 0 takes the edit, values between blend).
+pub fn retouch(source: &Source, prompt: &str, index: u32, transparent: bool) -> RgbaImage {
+    let colours = draw::palette(prompt, index);
+    let mut edited = source.image.clone();
+    let tint = colours[2];
+    for pixel in edited.chunks_exact_mut(4) {
+        let alpha = pixel[3];
+        draw::blend(pixel, tint, 80);
+        if transparent {
+            pixel[3] = alpha;
+        }
+    }
+    draw::shapes(&mut edited, prompt, index, &colours[2..], 190);
+    draw::caption(&mut edited, prompt, index);
+    if let Some(mask) = &source.mask {
+        for ((out, input), keep) in edited.chunks_exact_mut(4).zip(source.image.chunks_exact(4)).zip(mask.iter()) {
+            let keep = u32::from(*keep);
+            for channel in 0..4 {
+                let mixed = (u32::from(input[channel]) * keep + u32::from(out[channel]) * (255 - keep) + 127) / 255;
+                out[channel] = mixed as u8;
+            }
+        }
+    }
+    if !transparent {
+        for pixel in edited.chunks_exact_mut(4) {
+            pixel[3] = 255;
+        }
+    }
+    edited
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn checker(width: u32, height: u32) -> RgbaImage {
+        RgbaImage::from_fn(width, height, |x, y| {
+            if (x / 8 + y / 8) % 2 == 0 { image::Rgba([255, 255, 255, 255]) } else { image::Rgba([0, 0, 0, 255]) }
+        })
+    }
+
+    #[test]
+    fn fit_covers_and_crops_and_leaves_the_right_size_alone() {
+        assert_eq!(fit(checker(100, 50), 64, 64).dimensions(), (64, 64));
+        assert_eq!(fit(checker(64, 64), 64, 64), checker(64, 64));
+    }
+
+    #[test]
+    fn opaque_mask_pixels_keep_the_input_and_transparent_ones_change() {
+        let mask = RgbaImage::from_fn(128, 128, |x, _| image::Rgba([0, 0, 0, if x < 64 { 255 } else { 0 }]));
+        let source = Source { image: checker(128, 128), mask: Some(mask_alpha(&mask, 128, 128)) };
+        let out = retouch(&source, "a green hat", 0, false);
+        for (x, y) in [(0, 0), (10, 100), (63, 127)] {
+            assert_eq!(out.get_pixel(x, y), source.image.get_pixel(x, y));
+        }
+        let changed = (64..128).filter(|&x| out.get_pixel(x, 5) != source.image.get_pixel(x, 5)).count();
+        assert!(changed > 32, "{changed}");
+        let whole = retouch(&Source { image: checker(128, 128), mask: None }, "a green hat", 0, false);
+        assert_ne!(whole.get_pixel(0, 0), source.image.get_pixel(0, 0));
+    }
+}

@@ -1,0 +1,69 @@
+//! The accept loop: one task per connection, each able to drop its
+//! connection without an answer (the `reset` fault).
+
+use std::io;
+use std::sync::Arc;
+
+use axum::Router;
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::net::TcpListener;
+use tokio::sync::Notify;
+use tower::ServiceExt;
+
+use crate::app::App;
+use crate::config::Config;
+
+/// A handle on the connection a request came in on, found in the request's
+/// extensions: [`ConnectionControl::reset`] closes it without an answer.
+#[derive(Debug, Clone, Default)]
+pub struct ConnectionControl(Arc<Notify>);
+
+impl ConnectionControl {
+    /// Closes the connection at once: the client sees it drop with no response.
+    pub fn reset(&self) {
+        self.0.notify_one();
+    }
+}
+
+/// Serves the API on `listener` until the process ends.
+///
+/// ```no_run
+/// # async fn run() -> std::io::Result<()> {
+/// let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+/// gpt_image_server::serve(gpt_image_server::Config::default(), listener).await
+/// # }
+/// ```
+pub async fn serve(config: Config, listener: TcpListener) -> io::Result<()> {
+    let app = Arc::new(App::new(config, listener.local_addr()?)?);
+    let router = crate::routes::router(app);
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(error) => {
+                // Out of file descriptors and the like: wait, then go on.
+                eprintln!("accept failed: {error}");
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                continue;
+            }
+        };
+        tokio::spawn(serve_connection(router.clone(), stream));
+    }
+}
+
+async fn serve_connection(router: Router, stream: tokio::net::TcpStream) {
+    let _ = stream.set_nodelay(true);
+    let control = ConnectionControl::default();
+    let for_requests = control.clone();
+    let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
+        request.extensions_mut().insert(for_requests.clone());
+        router.clone().oneshot(request)
+    });
+    let connection = hyper::server::conn::http1::Builder::new()
+        .timer(TokioTimer::new())
+        .serve_connection(TokioIo::new(stream), service);
+    tokio::select! {
+        _ = connection => {}
+        _ = control.0.notified() => {}
+    }
+}

@@ -1,0 +1,72 @@
+//! `--static DIR`: a built playground served at `/`, on the API's origin.
+
+use std::path::Path;
+
+use axum::extract::Request;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use tower::ServiceExt;
+use tower_http::services::{ServeDir, ServeFile};
+
+/// Cache headers for files whose names carry a content hash: never stale.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+/// Cache headers for everything else: always revalidate.
+const REVALIDATE: &str = "no-cache";
+
+/// The files of a built playground; unknown paths get `index.html` (client-side routing).
+pub struct StaticFiles {
+    service: ServeDir<ServeFile>,
+}
+
+impl StaticFiles {
+    /// Serves `dir`.
+    pub fn new(dir: &Path) -> Self {
+        StaticFiles { service: ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html"))) }
+    }
+
+    /// Answers a request for a file, with its content type and cache headers.
+    pub async fn serve(&self, request: Request) -> Response {
+        let hashed = is_hashed(request.uri().path());
+        let mut response = match self.service.clone().oneshot(request).await {
+            Ok(response) => response.into_response(),
+            Err(never) => match never {},
+        };
+        if response.status().is_success() {
+            let html = response
+                .headers()
+                .get(header::CONTENT_TYPE)
+                .and_then(|value| value.to_str().ok())
+                .is_some_and(|value| value.starts_with("text/html"));
+            let policy = if hashed && !html { IMMUTABLE } else { REVALIDATE };
+            response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+        }
+        response
+    }
+}
+
+/// Whether a file name carries a content hash, as bundlers write them:
+/// `app-3f2a1b9c8d7e6f5a.js`, `app-3f2a1b9c8d7e6f5a_bg.wasm`, `index-DiwrgTda.js`.
+pub fn is_hashed(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let stem = name.split('.').next().unwrap_or_default();
+    stem.split('-').skip(1).any(|part| {
+        let part = part.trim_end_matches("_bg");
+        part.len() >= 8
+            && part.chars().all(|c| c.is_ascii_alphanumeric())
+            && part.chars().any(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hashed;
+
+    #[test]
+    fn hashed_names_are_recognised() {
+        assert!(is_hashed("/app-3f2a1b9c8d7e6f5a.js"));
+        assert!(is_hashed("/pkg/app-3f2a1b9c8d7e6f5a_bg.wasm"));
+        assert!(is_hashed("/assets/index-DiwrgTda.css"));
+        assert!(!is_hashed("/index.html"));
+        assert!(!is_hashed("/gpt-image-playground.js"));
+    }
+}

@@ -1,0 +1,140 @@
+//! `stream: true`: server-sent events, each `partial_image` a finer version
+//! of the final image, then `completed` with `usage`; `error` on failure.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::http::{StatusCode, header};
+use axum::response::Response;
+use base64::Engine;
+use gpt_image_core::{CompletedImage, ImageStreamEvent, PartialImage};
+use tokio::sync::mpsc;
+
+use crate::error::{ApiFailure, internal};
+use crate::fault_responses::StreamEnd;
+use crate::job::{Endpoint, Job};
+use crate::respond::{encode, render};
+
+/// Base64 (standard alphabet, padded), as `b64_json` holds it.
+pub fn base64(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// Starts streaming `job`; `delay` is spread over its events.
+pub fn respond(job: Arc<Job>, delay: Duration, end: StreamEnd) -> Response {
+    let (sender, receiver) = mpsc::channel::<Bytes>(2);
+    tokio::spawn(async move {
+        if let Err(failure) = produce(&job, delay, end, &sender).await {
+            let _ = sender.send(error_event(&failure)).await;
+        }
+    });
+    let events = futures_util::stream::unfold(receiver, |mut receiver| async move {
+        let event = receiver.recv().await?;
+        Some((Ok::<_, std::convert::Infallible>(event), receiver))
+    });
+    Response::builder()
+        .status(StatusCode::OK)
+        .header(header::CONTENT_TYPE, "text/event-stream; charset=utf-8")
+        .header(header::CACHE_CONTROL, "no-cache")
+        .body(Body::from_stream(events))
+        .unwrap_or_else(|_| Response::new(Body::empty()))
+}
+
+/// The reason `produce` stops early: the client went away, or an error to report.
+enum Stop {
+    Gone,
+    Failed(ApiFailure),
+}
+
+impl From<ApiFailure> for Stop {
+    fn from(failure: ApiFailure) -> Self {
+        Stop::Failed(failure)
+    }
+}
+
+async fn produce(
+    job: &Arc<Job>,
+    delay: Duration,
+    end: StreamEnd,
+    sender: &mpsc::Sender<Bytes>,
+) -> Result<(), ApiFailure> {
+    match produce_events(job, delay, end, sender).await {
+        Ok(()) | Err(Stop::Gone) => Ok(()),
+        Err(Stop::Failed(failure)) => Err(failure),
+    }
+}
+
+async fn produce_events(
+    job: &Arc<Job>,
+    delay: Duration,
+    end: StreamEnd,
+    sender: &mpsc::Sender<Bytes>,
+) -> Result<(), Stop> {
+    let step = delay / (job.partial_images + 1);
+    let (partial_name, completed_name) = match job.endpoint {
+        Endpoint::Generate => ("image_generation.partial_image", "image_generation.completed"),
+        Endpoint::Edit => ("image_edit.partial_image", "image_edit.completed"),
+    };
+    let send = |event: Bytes| async move { sender.send(event).await.map_err(|_| Stop::Gone) };
+    for index in 0..job.n {
+        let image = render(job.clone(), index).await?;
+        for partial in 0..job.partial_images {
+            tokio::time::sleep(step).await;
+            let block = crate::encode::partial_block(partial, job.partial_images);
+            let bytes = encode(job.clone(), image.clone(), block).await?;
+            let partial = PartialImage {
+                b64_json: base64(&bytes),
+                created_at: crate::ids::unix_now(),
+                size: Some(job.size()),
+                quality: Some(job.quality.clone()),
+                background: Some(job.background.clone()),
+                output_format: Some(job.encoding.format.clone()),
+                partial_image_index: partial,
+            };
+            let event = match job.endpoint {
+                Endpoint::Generate => ImageStreamEvent::GenerationPartialImage(partial),
+                Endpoint::Edit => ImageStreamEvent::EditPartialImage(partial),
+            };
+            send(sse(partial_name, &event)?).await?;
+        }
+        tokio::time::sleep(step).await;
+        match end {
+            StreamEnd::Completed => {}
+            StreamEnd::Missing => return Ok(()),
+            StreamEnd::Error => {
+                return Err(Stop::Failed(internal(
+                    "The image stream failed before the image was completed (stream_error fault).",
+                )));
+            }
+        }
+        let bytes = encode(job.clone(), image, 1).await?;
+        let completed = CompletedImage {
+            b64_json: base64(&bytes),
+            created_at: crate::ids::unix_now(),
+            size: Some(job.size()),
+            quality: Some(job.quality.clone()),
+            background: Some(job.background.clone()),
+            output_format: Some(job.encoding.format.clone()),
+            usage: Some(job.usage()),
+        };
+        let event = match job.endpoint {
+            Endpoint::Generate => ImageStreamEvent::GenerationCompleted(completed),
+            Endpoint::Edit => ImageStreamEvent::EditCompleted(completed),
+        };
+        send(sse(completed_name, &event)?).await?;
+    }
+    Ok(())
+}
+
+/// One event: `event: NAME`, `data: JSON`, blank line.
+fn sse(name: &str, event: &ImageStreamEvent) -> Result<Bytes, ApiFailure> {
+    let data = serde_json::to_string(event).map_err(|error| internal(error.to_string()))?;
+    Ok(Bytes::from(format!("event: {name}\ndata: {data}\n\n")))
+}
+
+/// `event: error` with `{"type": "error", "error": {…}}`.
+fn error_event(failure: &ApiFailure) -> Bytes {
+    let data = serde_json::json!({"type": "error", "error": failure.error_object()});
+    Bytes::from(format!("event: error\ndata: {data}\n\n"))
+}
