@@ -54,13 +54,16 @@ where
         )
         .into_response(),
         Fault::Unauthorized => crate::routes::invalid_api_key().into_response(),
-        Fault::InsufficientQuota => ApiFailure::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "insufficient_quota",
-            "You exceeded your current quota, please check your plan and billing details.",
-        )
-        .with_code("insufficient_quota")
-        .into_response(),
+        Fault::InsufficientQuota => {
+            let failure = ApiFailure::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "insufficient_quota",
+                "You exceeded your current quota, please check your plan and billing details.",
+            )
+            .with_code("insufficient_quota");
+            // The official clients retry every 429 unless told not to.
+            ([("x-should-retry", "false")], failure).into_response()
+        }
         Fault::Moderation => moderation_blocked(),
         Fault::Malformed => {
             let body = format!("{{\"created\": {}, \"data\": [{{\"b64_json\": iVBORw0KGgo, }}", crate::ids::unix_now());

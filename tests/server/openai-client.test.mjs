@@ -1,0 +1,86 @@
+// The official `openai` package (v7) against the server: proof that a real client accepts it.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import OpenAI, { toFile } from 'openai';
+import { formatOf, pngSize, startServer } from './helpers.mjs';
+
+let server;
+let client;
+before(async () => {
+  server = await startServer(['--api-key-env', 'GPT_IMAGE_TEST_KEY'], { GPT_IMAGE_TEST_KEY: 'sk-local-test' });
+  client = new OpenAI({ baseURL: `${server.base}/v1`, apiKey: 'sk-local-test' });
+});
+after(() => server?.stop());
+
+test('generates b64_json images', async () => {
+  const result = await client.images.generate({ model: 'gpt-image-1', prompt: 'a red fox', quality: 'low', size: '1536x1024' });
+  const bytes = Buffer.from(result.data[0].b64_json, 'base64');
+  assert.equal(formatOf(bytes), 'png');
+  assert.deepEqual(pngSize(bytes), [1536, 1024]);
+  assert.equal(result.size, '1536x1024');
+  assert.ok(result.usage.total_tokens > 0);
+});
+
+test('generates url images that can be fetched', async () => {
+  const result = await client.images.generate({ model: 'gpt-image-1', prompt: 'a red fox', quality: 'low', response_format: 'url' });
+  const response = await fetch(result.data[0].url);
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('content-type'), 'image/png');
+  assert.equal(formatOf(Buffer.from(await response.arrayBuffer())), 'png');
+});
+
+test('streams partial images then the completed image', async () => {
+  const stream = await client.images.generate({ model: 'gpt-image-1', prompt: 'a kite', quality: 'low', stream: true, partial_images: 2 });
+  const types = [];
+  for await (const event of stream) {
+    types.push(event.type);
+    assert.equal(formatOf(Buffer.from(event.b64_json, 'base64')), 'png');
+  }
+  assert.deepEqual(types, ['image_generation.partial_image', 'image_generation.partial_image', 'image_generation.completed']);
+});
+
+test('edits uploaded files, streamed and not', async () => {
+  const source = await client.images.generate({ model: 'gpt-image-1', prompt: 'a hat', quality: 'low' });
+  const png = Buffer.from(source.data[0].b64_json, 'base64');
+  const result = await client.images.edit({
+    model: 'gpt-image-1',
+    image: await toFile(png, 'hat.png', { type: 'image/png' }),
+    prompt: 'make it green',
+    quality: 'low',
+  });
+  assert.deepEqual(pngSize(Buffer.from(result.data[0].b64_json, 'base64')), [1024, 1024]);
+  const several = await client.images.edit({
+    model: 'gpt-image-1',
+    image: [await toFile(png, 'a.png', { type: 'image/png' }), await toFile(png, 'b.png', { type: 'image/png' })],
+    prompt: 'combine them',
+    quality: 'low',
+  });
+  assert.equal(several.data.length, 1);
+  const stream = await client.images.edit({
+    model: 'gpt-image-1',
+    image: await toFile(png, 'hat.png', { type: 'image/png' }),
+    prompt: 'make it green',
+    quality: 'low',
+    stream: true,
+    partial_images: 1,
+  });
+  const types = [];
+  for await (const event of stream) types.push(event.type);
+  assert.deepEqual(types, ['image_edit.partial_image', 'image_edit.completed']);
+});
+
+test('errors reach the client as its error classes, and retries see a script succeed', async () => {
+  const wrongKey = new OpenAI({ baseURL: `${server.base}/v1`, apiKey: 'sk-wrong', maxRetries: 0 });
+  await assert.rejects(wrongKey.images.generate({ model: 'gpt-image-1', prompt: 'x' }), (error) => error instanceof OpenAI.AuthenticationError && error.code === 'invalid_api_key');
+  await assert.rejects(client.images.generate({ model: 'gpt-image-1', prompt: 'x', size: '999x999' }), (error) => error instanceof OpenAI.BadRequestError && error.param === 'size');
+  const flaky = new OpenAI({
+    baseURL: `${server.base}/v1`,
+    apiKey: 'sk-local-test',
+    maxRetries: 2,
+    defaultHeaders: { 'x-fault': `rate_limit; times=2; key=${Date.now()}` },
+  });
+  const result = await flaky.images.generate({ model: 'gpt-image-1', prompt: 'x', quality: 'low' });
+  assert.equal(result.data.length, 1);
+  const quota = new OpenAI({ baseURL: `${server.base}/v1`, apiKey: 'sk-local-test', maxRetries: 2, defaultHeaders: { 'x-fault': 'insufficient_quota' } });
+  await assert.rejects(quota.images.generate({ model: 'gpt-image-1', prompt: 'x' }), (error) => error instanceof OpenAI.RateLimitError && error.code === 'insufficient_quota');
+});
