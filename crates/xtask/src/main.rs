@@ -3,6 +3,7 @@
 
 mod bench;
 mod cmd;
+mod fuzz;
 mod play;
 mod setup;
 mod test;
@@ -27,6 +28,12 @@ enum Task {
     Test,
     /// Benchmarks, printed as ratios against a baseline measured in the same run.
     Bench,
+    /// Run the fuzz targets (response decoder, SSE parser).
+    Fuzz {
+        /// Seconds per target.
+        #[arg(long, default_value_t = 300)]
+        seconds: u32,
+    },
     /// Build in release mode and start the local server with the playground.
     Play {
         /// Port to listen on (0 picks a free one).
@@ -41,6 +48,7 @@ fn main() {
         Task::Setup => Ok(()),
         Task::Test => test::run(),
         Task::Bench => bench::run(),
+        Task::Fuzz { seconds } => fuzz::run_targets(seconds),
         Task::Play { port } => play::run(port),
     });
     if let Err(error) = result {

@@ -7,6 +7,8 @@ use crate::cmd::{Result, output, root, sh};
 
 /// The Trunk release that builds with this toolchain (0.22 needs a newer rustc).
 const TRUNK_VERSION: &str = "0.21.14";
+/// The `cargo fuzz` release the fuzz targets were written for.
+const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// Debian's packages: headless Chromium and its driver for browser tests, and
 /// `wasm-opt` for release builds.
 const DEBIAN_PACKAGES: &[&str] = &["chromium", "chromium-driver", "binaryen"];
@@ -16,6 +18,7 @@ pub fn run() -> Result {
     wasm_target()?;
     wasm_bindgen_cli()?;
     trunk()?;
+    cargo_fuzz()?;
     debian_packages()?;
     npm_packages()
 }
@@ -56,6 +59,13 @@ fn trunk() -> Result {
         return Ok(());
     }
     sh("cargo", &["install", "trunk", "--version", TRUNK_VERSION, "--locked", "--force"])
+}
+
+fn cargo_fuzz() -> Result {
+    if output("cargo", &["fuzz", "--version"]).is_some() {
+        return Ok(());
+    }
+    sh("cargo", &["install", "cargo-fuzz", "--version", CARGO_FUZZ_VERSION])
 }
 
 fn debian_packages() -> Result {

@@ -7,7 +7,10 @@ use crate::cmd::{self, Result, command, root, sh};
 /// Crates that also build for `wasm32-unknown-unknown`, checked there too.
 const WASM_CRATES: &[&str] = &["gpt-image-core"];
 
-/// Runs formatting and lint checks, native tests, then JavaScript tests.
+/// How long each fuzz target runs in a test run (`cargo xtask fuzz` runs longer).
+const FUZZ_SECONDS: u32 = 15;
+
+/// Runs formatting and lint checks, native tests, a short run of each fuzz target, then JavaScript tests.
 pub fn run() -> Result {
     sh("cargo", &["fmt", "--all", "--check"])?;
     sh("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
@@ -15,6 +18,7 @@ pub fn run() -> Result {
         sh("cargo", &["clippy", "-p", krate, "--lib", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"])?;
     }
     sh("cargo", &["test", "--workspace"])?;
+    crate::fuzz::run_targets(FUZZ_SECONDS)?;
     javascript_tests()
 }
 
@@ -33,5 +37,8 @@ fn javascript_tests() -> Result {
 pub fn server_binary() -> Result<String> {
     sh("cargo", &["build", "-p", "gpt-image-server", "--bin", "gpt-image-server"])?;
     let path = root().join("target/debug/gpt-image-server");
-    Path::new(&path).is_file().then(|| path.display().to_string()).ok_or_else(|| format!("{} was not built", path.display()))
+    Path::new(&path)
+        .is_file()
+        .then(|| path.display().to_string())
+        .ok_or_else(|| format!("{} was not built", path.display()))
 }
