@@ -14,12 +14,14 @@ pub struct ErrorBody {
     /// The kind of error: `invalid_request_error`, `image_generation_user_error`, …
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-    /// The request field at fault, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The request field at fault, if any (written as `null` when absent,
+    /// as the spec requires).
+    #[serde(default)]
     pub param: Option<String>,
     /// A machine-readable code: `invalid_api_key`, `moderation_blocked`,
     /// `rate_limit_exceeded`, … Numbers are accepted and kept as text.
-    #[serde(default, deserialize_with = "code_as_text", skip_serializing_if = "Option::is_none")]
+    /// Written as `null` when absent, as the spec requires.
+    #[serde(default, deserialize_with = "code_as_text")]
     pub code: Option<String>,
     /// Any other field, such as `moderation_details`.
     #[serde(flatten)]
@@ -161,6 +163,15 @@ mod tests {
         assert_eq!(error.error.kind.as_deref(), Some("image_generation_user_error"));
         assert_eq!(error.moderation_details().unwrap()["categories"][0], "violence");
         assert_eq!(error.to_string(), "400 Your request was rejected");
+    }
+
+    #[test]
+    fn writes_absent_param_and_code_as_null() {
+        let body = ErrorBody { message: "m".into(), kind: Some("server_error".into()), ..Default::default() };
+        assert_eq!(
+            serde_json::to_value(&body).unwrap(),
+            serde_json::json!({"message": "m", "type": "server_error", "param": null, "code": null})
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod bench;
 mod cmd;
 mod fuzz;
 mod play;
+mod server_bench;
 mod setup;
 mod test;
 

@@ -19,7 +19,7 @@ pub fn run() -> Result {
     wasm_bindgen_cli()?;
     trunk()?;
     cargo_fuzz()?;
-    debian_packages()?;
+    debian_packages(DEBIAN_PACKAGES)?;
     npm_packages()
 }
 
@@ -68,8 +68,9 @@ fn cargo_fuzz() -> Result {
     sh("cargo", &["install", "cargo-fuzz", "--version", CARGO_FUZZ_VERSION])
 }
 
-fn debian_packages() -> Result {
-    let missing: Vec<&str> = DEBIAN_PACKAGES
+/// Installs those of Debian's `packages` that are missing.
+pub fn debian_packages(packages: &[&str]) -> Result {
+    let missing: Vec<&str> = packages
         .iter()
         .copied()
         .filter(|package| {
