@@ -122,6 +122,11 @@ impl EditRequest {
         EditRequest { prompt: prompt.into(), images, ..Default::default() }
     }
 
+    /// The model the API will use: `model`, or without one `gpt-image-1.5`.
+    pub fn effective_model(&self) -> Model {
+        self.model.clone().unwrap_or(Model::GptImage1_5)
+    }
+
     /// Whether any input is a file upload, which makes this a multipart request.
     pub fn is_multipart(&self) -> bool {
         self.images.iter().chain(&self.mask).any(|input| matches!(input, ImageInput::Upload(_)))

@@ -66,9 +66,15 @@ impl GenerateRequest {
         GenerateRequest { prompt: prompt.into(), ..Default::default() }
     }
 
-    /// Whether a parameter only the GPT image models accept is set; the API
-    /// then defaults `model` to a GPT image model instead of `dall-e-2`.
-    pub(crate) fn uses_gpt_only_parameters(&self) -> bool {
+    /// The model the API will use: `model`, or without one `dall-e-2`, or
+    /// `gpt-image-1.5` when a parameter only the GPT image models take is set.
+    pub fn effective_model(&self) -> Model {
+        let default = if self.uses_gpt_only_parameters() { Model::GptImage1_5 } else { Model::DallE2 };
+        self.model.clone().unwrap_or(default)
+    }
+
+    /// Whether a parameter only the GPT image models accept is set.
+    fn uses_gpt_only_parameters(&self) -> bool {
         self.background.is_some()
             || self.moderation.is_some()
             || self.output_format.is_some()

@@ -58,10 +58,9 @@ impl GenerateRequest {
     /// problem found. Without a model, the API's default applies: `dall-e-2`,
     /// or `gpt-image-1.5` when a parameter only GPT image models take is set.
     pub fn validate(&self) -> Report {
-        let default_model = if self.uses_gpt_only_parameters() { Model::GptImage1_5 } else { Model::DallE2 };
         let common = Common {
             endpoint: Endpoint::Generate,
-            model: self.model.clone().unwrap_or(default_model),
+            model: self.effective_model(),
             model_given: self.model.is_some(),
             prompt: &self.prompt,
             n: self.n,
@@ -99,7 +98,7 @@ impl EditRequest {
     pub fn validate(&self) -> Report {
         let common = Common {
             endpoint: Endpoint::Edit,
-            model: self.model.clone().unwrap_or(Model::GptImage1_5),
+            model: self.effective_model(),
             model_given: self.model.is_some(),
             prompt: &self.prompt,
             n: self.n,

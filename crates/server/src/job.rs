@@ -88,15 +88,8 @@ pub fn check_model(model: &Model) -> Result<(), ApiFailure> {
 impl Job {
     /// Resolves a validated generation request.
     pub fn generate(request: &GenerateRequest) -> Job {
-        let gpt_only = request.background.is_some()
-            || request.moderation.is_some()
-            || request.output_format.is_some()
-            || request.output_compression.is_some()
-            || request.stream.is_some()
-            || request.partial_images.is_some();
-        let default_model = if gpt_only { Model::GptImage1_5 } else { Model::DallE2 };
         let common = Common {
-            model: request.model.clone().unwrap_or(default_model),
+            model: request.effective_model(),
             size: request.size.as_ref(),
             quality: request.quality.as_ref(),
             background: request.background.as_ref(),
@@ -119,7 +112,7 @@ impl Job {
     /// Resolves a validated edit request; `first` is the size of the first input image.
     pub fn edit(request: &EditRequest, first: (u32, u32)) -> Job {
         let common = Common {
-            model: request.model.clone().unwrap_or(Model::GptImage1_5),
+            model: request.effective_model(),
             size: request.size.as_ref(),
             quality: request.quality.as_ref(),
             background: request.background.as_ref(),
