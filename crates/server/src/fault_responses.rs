@@ -54,6 +54,34 @@ where
         )
         .into_response(),
         Fault::Unauthorized => crate::routes::invalid_api_key().into_response(),
+        Fault::PermissionDenied => {
+            ApiFailure::new(StatusCode::FORBIDDEN, "request_forbidden", "Country, region, or territory not supported")
+                .with_code("unsupported_country_region_territory")
+                .into_response()
+        }
+        Fault::NotFound => ApiFailure::new(
+            StatusCode::NOT_FOUND,
+            "invalid_request_error",
+            "The model does not exist or you do not have access to it.",
+        )
+        .with_code("model_not_found")
+        .into_response(),
+        Fault::RequestTimeout => {
+            ApiFailure::new(StatusCode::REQUEST_TIMEOUT, "timeout", "The server timed out waiting for the request.")
+                .into_response()
+        }
+        Fault::Conflict => ApiFailure::new(
+            StatusCode::CONFLICT,
+            "conflict",
+            "Another request with the same idempotency key is in progress.",
+        )
+        .into_response(),
+        Fault::Unprocessable => ApiFailure::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_request_error",
+            "The request was well-formed but could not be processed.",
+        )
+        .into_response(),
         Fault::InsufficientQuota => {
             let failure = ApiFailure::new(
                 StatusCode::TOO_MANY_REQUESTS,

@@ -62,6 +62,16 @@ faults! {
     Unavailable = "unavailable",
     /// 401 `invalid_api_key`.
     Unauthorized = "unauthorized",
+    /// 403 `unsupported_country_region_territory`.
+    PermissionDenied = "permission_denied",
+    /// 404 `model_not_found`.
+    NotFound = "not_found",
+    /// 408: the server gave up waiting for the request.
+    RequestTimeout = "request_timeout",
+    /// 409: a conflicting request is in progress.
+    Conflict = "conflict",
+    /// 422: well-formed but unprocessable.
+    Unprocessable = "unprocessable",
     /// 429 `insufficient_quota`: not to be retried.
     InsufficientQuota = "insufficient_quota",
     /// 400 `moderation_blocked` with `moderation_details`.

@@ -1,0 +1,276 @@
+// gpt-image-wasm: the OpenAI Images API from any web page.
+//
+// The calls look like the official `openai` package's `client.images.*`;
+// the work (validation, retries, timeouts, decoding) is done in WebAssembly
+// by `./gpt_image_wasm.js`. This file gives it the official client's shape:
+// error classes, an async iterable stream, and loading on first use.
+
+import initWasm, { WasmClient } from './gpt_image_wasm.js';
+
+let loading;
+
+/**
+ * Loads the WebAssembly module. Every call does this by itself; call it
+ * yourself to load early, or to say where the `.wasm` file is when your
+ * bundler does not handle `new URL('…', import.meta.url)`.
+ */
+export function init(moduleOrPath) {
+  loading ??= initWasm(moduleOrPath === undefined ? undefined : { module_or_path: moduleOrPath }).catch(
+    (error) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading.then(() => undefined);
+}
+
+/** The base class of every error this package throws. */
+export class ImagesError extends Error {}
+
+/** The server answered with an error, or a stream carried an error event. */
+export class APIError extends ImagesError {
+  constructor(status, error, message, headers, requestID) {
+    super(message ?? `${status ?? 'stream'} error`);
+    /** The HTTP status; `undefined` for an error event inside a stream or no answer at all. */
+    this.status = status;
+    /** The answer's headers. */
+    this.headers = headers;
+    /** The parsed `error` object of the body. */
+    this.error = error;
+    this.code = error?.code ?? undefined;
+    this.param = error?.param ?? undefined;
+    this.type = error?.type ?? undefined;
+    /** The `x-request-id` header. */
+    this.requestID = requestID;
+    /** Set when moderation refused the prompt or an input image. */
+    this.moderation_details = error?.moderation_details;
+  }
+
+  /** The subclass for a status. */
+  static generate(status, error, message, headers, requestID) {
+    const Class =
+      {
+        400: BadRequestError,
+        401: AuthenticationError,
+        403: PermissionDeniedError,
+        404: NotFoundError,
+        409: ConflictError,
+        422: UnprocessableEntityError,
+        429: RateLimitError,
+      }[status] ?? (status >= 500 ? InternalServerError : APIError);
+    return new Class(status, error, message, headers, requestID);
+  }
+}
+
+export class BadRequestError extends APIError {}
+export class AuthenticationError extends APIError {}
+export class PermissionDeniedError extends APIError {}
+export class NotFoundError extends APIError {}
+export class ConflictError extends APIError {}
+export class UnprocessableEntityError extends APIError {}
+export class RateLimitError extends APIError {}
+export class InternalServerError extends APIError {}
+
+/** The caller's `AbortSignal` fired. */
+export class APIUserAbortError extends APIError {
+  constructor({ message } = {}) {
+    super(undefined, undefined, message || 'Request was aborted.');
+  }
+}
+
+/** No answer: the network failed, the connection was reset, or CORS refused the answer. */
+export class APIConnectionError extends APIError {
+  constructor({ message, cause } = {}) {
+    super(undefined, undefined, message || 'Connection error.');
+    if (cause) this.cause = cause;
+  }
+}
+
+/** An attempt took longer than the timeout (after every retry). */
+export class APIConnectionTimeoutError extends APIConnectionError {
+  constructor({ message } = {}) {
+    super({ message: message ?? 'Request timed out.' });
+  }
+}
+
+/** The request breaks the API's rules; nothing was sent. */
+export class ValidationError extends ImagesError {
+  constructor(issues, message) {
+    super(message);
+    /** Every problem found: `{ field, rule, severity, message }`. */
+    this.issues = issues;
+  }
+
+  /** The issues that stop the request. */
+  get errors() {
+    return this.issues.filter((issue) => issue.severity === 'error');
+  }
+}
+
+const names = {
+  ImagesError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError,
+  ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, APIUserAbortError,
+  APIConnectionError, APIConnectionTimeoutError, ValidationError,
+};
+// Class names survive minification this way.
+for (const [name, Class] of Object.entries(names)) {
+  Object.defineProperty(Class.prototype, 'name', { value: name, configurable: true, writable: true });
+}
+
+/** Turns what the WebAssembly side throws (`{kind, message, …}`) into its class. */
+function toError(thrown) {
+  if (thrown === null || typeof thrown !== 'object' || thrown instanceof Error || !('kind' in thrown)) {
+    return thrown;
+  }
+  const { kind, status, error, message, headers, requestID, issues } = thrown;
+  switch (kind) {
+    case 'validation':
+      return new ValidationError(issues, message);
+    case 'api':
+      return APIError.generate(status, error, message, headers, requestID);
+    case 'response':
+      return new APIError(status, undefined, message, undefined);
+    case 'timeout':
+      return new APIConnectionTimeoutError();
+    case 'abort':
+      return new APIUserAbortError();
+    default:
+      return new APIConnectionError({ message });
+  }
+}
+
+async function call(run) {
+  await init();
+  try {
+    return await run();
+  } catch (thrown) {
+    throw toError(thrown);
+  }
+}
+
+/** Gives a result its `warnings` and `_request_id`, left out of `JSON.stringify`. */
+function withExtras({ body, warnings, requestID }) {
+  Object.defineProperty(body, 'warnings', { value: warnings, configurable: true });
+  Object.defineProperty(body, '_request_id', { value: requestID ?? null, configurable: true });
+  return body;
+}
+
+/** The events of a streamed generation or edit: `for await (const event of stream)`. */
+export class Stream {
+  #inner;
+
+  constructor(inner, warnings, requestID) {
+    this.#inner = inner;
+    /** Aborting it stops the stream and closes the connection. */
+    this.controller = new AbortController();
+    this.controller.signal.addEventListener('abort', () => inner.cancel(), { once: true });
+    this.warnings = warnings;
+    this._request_id = requestID ?? null;
+  }
+
+  async *[Symbol.asyncIterator]() {
+    try {
+      for (;;) {
+        const event = await call(() => this.#inner.next());
+        if (event === undefined) return;
+        yield event;
+      }
+    } finally {
+      this.#inner.cancel();
+    }
+  }
+}
+
+/** `client.images`: the calls of the Images API. */
+export class Images {
+  #client;
+
+  constructor(client) {
+    this.#client = client;
+  }
+
+  /**
+   * `POST /images/generations`. Resolves to the API's JSON, or with
+   * `stream: true` to a {@link Stream} of events.
+   */
+  generate(params, options) {
+    return this.#run(params?.stream ? 'generateStream' : 'generate', params, options);
+  }
+
+  /** `POST /images/edits`, with files (`image`, `mask`) or image URLs (`images`). */
+  edit(params, options) {
+    return this.#run(params?.stream ? 'editStream' : 'edit', params, options);
+  }
+
+  /**
+   * A generation whose images arrive as `Blob`s, decoded while the answer
+   * streams in; `options.onImage` is called with each one as soon as it is complete.
+   */
+  generateBlobs(params, options) {
+    return this.#run('generateBlobs', params, options);
+  }
+
+  /** An edit whose images arrive as `Blob`s; see {@link Images#generateBlobs}. */
+  editBlobs(params, options) {
+    return this.#run('editBlobs', params, options);
+  }
+
+  /** Every issue of a generation's parameters (errors and warnings), without sending anything. */
+  async validateGenerate(params) {
+    await init();
+    return WasmClient.validateGenerate(params);
+  }
+
+  /** Every issue of an edit's parameters, files included, without sending anything. */
+  async validateEdit(params) {
+    await init();
+    return WasmClient.validateEdit(params);
+  }
+
+  async #run(method, params, options) {
+    const result = await call(() => this.#client._wasm()[method](params, options ?? {}));
+    return result.body instanceof Object && typeof result.body.next === 'function'
+      ? new Stream(result.body, result.warnings, result.requestID)
+      : withExtras(result);
+  }
+}
+
+/** A client of the Images API: `new ImagesClient({ baseURL, apiKey })`. */
+export class ImagesClient {
+  #wasm;
+
+  /**
+   * @param options.baseURL The API root (default `https://api.openai.com/v1`).
+   * @param options.apiKey Sent as `Authorization: Bearer …`; leave it out (or `null`) for a relay that adds it.
+   * @param options.defaultHeaders Headers for every request; `null` removes one.
+   * @param options.timeout Milliseconds per attempt (default 600000).
+   * @param options.maxRetries Retries after the first attempt (default 2).
+   */
+  constructor({ baseURL, apiKey, defaultHeaders, timeout, maxRetries } = {}) {
+    this.baseURL = baseURL ?? 'https://api.openai.com/v1';
+    this.apiKey = apiKey ?? null;
+    this.defaultHeaders = defaultHeaders ?? {};
+    this.timeout = timeout ?? 600_000;
+    this.maxRetries = maxRetries ?? 2;
+    this.images = new Images(this);
+  }
+
+  /** `{ status, requestID, rateLimit }` of the last answer, once there is one. */
+  get lastResponse() {
+    return this.#wasm?.lastResponse;
+  }
+
+  /** @internal The WebAssembly engine, made on first use (after {@link init}). */
+  _wasm() {
+    this.#wasm ??= new WasmClient({
+      baseURL: this.baseURL,
+      apiKey: this.apiKey,
+      defaultHeaders: this.defaultHeaders,
+      timeout: this.timeout,
+      maxRetries: this.maxRetries,
+    });
+    return this.#wasm;
+  }
+}
+
+export default ImagesClient;

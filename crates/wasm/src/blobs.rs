@@ -1,0 +1,150 @@
+//! The binary path: images as `Blob`s, decoded from the body as it arrives.
+//!
+//! The body goes chunk by chunk through the core crate's
+//! [`ResponseDecoder`], so no base64 text is ever held, in Rust or in
+//! JavaScript; each image becomes a `Blob` the moment its last byte arrives.
+
+use gloo_net::http::Request;
+use gpt_image_core::{Background, ImageFormat, ImagesResponse, Quality, ResponseDecoder, Size, Usage};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, ReadableStreamDefaultReader, ReadableStreamReadResult};
+
+use crate::Error;
+use crate::client::Answer;
+use crate::timer::{Attempt, js_message};
+
+#[wasm_bindgen(inline_js = "export function blob_of(bytes, type) { return new Blob([bytes], { type }); }")]
+extern "C" {
+    /// A `Blob` of bytes that are still in wasm memory: JavaScript sees them
+    /// through a view, and the `Blob` constructor makes the only copy.
+    fn blob_of(bytes: &[u8], mime_type: &str) -> Blob;
+}
+
+/// One image of a binary answer.
+#[derive(Debug, Clone)]
+pub struct ImageBlob {
+    /// Its position in the answer's `data`.
+    pub index: usize,
+    /// The image file.
+    pub blob: Blob,
+    /// `image/png`, `image/jpeg`, `image/webp`, from the bytes themselves.
+    pub mime_type: String,
+    /// Width in pixels, read from the file.
+    pub width: Option<u32>,
+    /// Height in pixels, read from the file.
+    pub height: Option<u32>,
+    /// The prompt as the model rewrote it (known once the whole answer has arrived).
+    pub revised_prompt: Option<String>,
+    /// The link the image was fetched from, when the provider answered with links.
+    pub url: Option<String>,
+}
+
+/// A binary answer: the images response with `Blob`s in place of base64.
+#[derive(Debug, Clone, Default)]
+pub struct BlobsResponse {
+    /// When the images were made, in Unix seconds.
+    pub created: i64,
+    /// The images, in answer order.
+    pub data: Vec<ImageBlob>,
+    /// The background used.
+    pub background: Option<Background>,
+    /// The file format of the images.
+    pub output_format: Option<ImageFormat>,
+    /// The size of the images.
+    pub size: Option<Size>,
+    /// The quality used.
+    pub quality: Option<Quality>,
+    /// Tokens used.
+    pub usage: Option<Usage>,
+}
+
+impl ImageBlob {
+    fn new(index: usize, bytes: &[u8], url: Option<String>) -> Self {
+        let format = gpt_image_core::sniff_format(bytes);
+        let mime_type = format.as_ref().map_or("application/octet-stream", ImageFormat::mime_type).to_owned();
+        let dimensions = gpt_image_core::dimensions(bytes);
+        ImageBlob {
+            index,
+            blob: blob_of(bytes, &mime_type),
+            mime_type,
+            width: dimensions.map(|(width, _)| width),
+            height: dimensions.map(|(_, height)| height),
+            revised_prompt: None,
+            url,
+        }
+    }
+}
+
+/// Reads a 2xx answer into `Blob`s, calling `on_image` for each image as
+/// soon as it is complete. Links (from providers that answer with `url`)
+/// are fetched under the same signal and timeout.
+pub(crate) async fn read_blobs(answer: Answer, on_image: &mut dyn FnMut(&ImageBlob)) -> Result<BlobsResponse, Error> {
+    let Answer { response, attempt } = answer;
+    let status = response.status();
+    let mut decoder = ResponseDecoder::new();
+    let mut images = Vec::new();
+    if let Some(body) = response.body() {
+        let reader = ReadableStreamDefaultReader::new(&body).map_err(|error| attempt.failure(js_message(&error)))?;
+        let mut chunk = Vec::new();
+        while read_chunk(&reader, &attempt, &mut chunk).await? {
+            for decoded in decoder.push(&chunk) {
+                let image = ImageBlob::new(decoded.index, &decoded.bytes, None);
+                on_image(&image);
+                images.push(image);
+            }
+        }
+    }
+    let bad_response = |error: gpt_image_core::DecodeError| Error::BadResponse { status, message: error.to_string() };
+    let ImagesResponse { created, data, background, output_format, size, quality, usage } =
+        decoder.finish().map_err(bad_response)?;
+    for (index, image) in data.into_iter().enumerate() {
+        match images.iter_mut().find(|decoded| decoded.index == index) {
+            Some(decoded) => decoded.revised_prompt = image.revised_prompt,
+            None => {
+                if let Some(url) = image.url {
+                    let mut linked = fetch_link(index, url, &attempt).await?;
+                    linked.revised_prompt = image.revised_prompt;
+                    on_image(&linked);
+                    images.push(linked);
+                }
+            }
+        }
+    }
+    images.sort_by_key(|image| image.index);
+    Ok(BlobsResponse { created, data: images, background, output_format, size, quality, usage })
+}
+
+/// Reads the next chunk of a body into `chunk`; `false` at the end.
+pub(crate) async fn read_chunk(
+    reader: &ReadableStreamDefaultReader,
+    attempt: &Attempt,
+    chunk: &mut Vec<u8>,
+) -> Result<bool, Error> {
+    let result = JsFuture::from(reader.read()).await.map_err(|error| attempt.failure(js_message(&error)))?;
+    let result: ReadableStreamReadResult = result.unchecked_into();
+    if result.get_done().unwrap_or(false) {
+        return Ok(false);
+    }
+    let bytes = js_sys::Uint8Array::new(&result.get_value());
+    chunk.resize(bytes.length() as usize, 0);
+    bytes.copy_to(chunk);
+    Ok(true)
+}
+
+/// Fetches an image a provider answered with a link (no `Authorization`: links carry their own).
+async fn fetch_link(index: usize, url: String, attempt: &Attempt) -> Result<ImageBlob, Error> {
+    let response = Request::get(&url)
+        .abort_signal(Some(&attempt.signal()))
+        .send()
+        .await
+        .map_err(|error| attempt.failure(format!("{url}: {error}")))?;
+    if !response.ok() {
+        return Err(Error::BadResponse {
+            status: response.status(),
+            message: format!("the image at data[{index}].url could not be fetched"),
+        });
+    }
+    let bytes = response.binary().await.map_err(|error| attempt.failure(error.to_string()))?;
+    Ok(ImageBlob::new(index, &bytes, Some(url)))
+}

@@ -1,0 +1,158 @@
+//! The client: one `fetch` per attempt, retries with backoff, timeouts,
+//! and the headers of the last answer.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_net::http::Request;
+use gpt_image_core::ApiError;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::FormData;
+
+use crate::Error;
+use crate::meta::ResponseMeta;
+use crate::options::{CallOptions, ClientOptions};
+use crate::retry::Failure;
+use crate::timer::{Attempt, js_message, sleep};
+
+/// A client of the Images API at one base URL. Cheap to clone: clones share
+/// the record of the last answer.
+#[derive(Debug, Clone)]
+pub struct Client {
+    options: ClientOptions,
+    last: Rc<RefCell<Option<ResponseMeta>>>,
+}
+
+/// A request body, reusable across attempts.
+pub(crate) enum Payload {
+    /// `application/json`.
+    Json(String),
+    /// `multipart/form-data`; the browser writes the boundary.
+    Form(FormData),
+}
+
+/// A 2xx answer whose body is still to be read, under its attempt's signal.
+pub(crate) struct Answer {
+    pub(crate) response: web_sys::Response,
+    pub(crate) attempt: Attempt,
+}
+
+impl Answer {
+    /// The whole body as JSON, read under the attempt's timeout and signal.
+    pub(crate) async fn json(self) -> Result<JsValue, Error> {
+        let status = self.response.status();
+        let text = self.response.text().map_err(|error| self.attempt.failure(js_message(&error)))?;
+        let text = JsFuture::from(text).await.map_err(|error| self.attempt.failure(js_message(&error)))?;
+        js_sys::JSON::parse(&text.as_string().unwrap_or_default())
+            .map_err(|_| Error::BadResponse { status, message: "the body is not JSON".into() })
+    }
+}
+
+impl Client {
+    /// A client with these options.
+    pub fn new(options: ClientOptions) -> Self {
+        Client { options, last: Rc::default() }
+    }
+
+    /// The options this client was made with.
+    pub fn options(&self) -> &ClientOptions {
+        &self.options
+    }
+
+    /// The status, request id and rate limits of the last answer received
+    /// (errors included), if any.
+    pub fn last_response(&self) -> Option<ResponseMeta> {
+        self.last.borrow().clone()
+    }
+
+    /// Posts `payload` to `path`, trying again after failures worth
+    /// retrying, and returns the first 2xx answer.
+    pub(crate) async fn send(&self, path: &str, payload: &Payload, call: &CallOptions) -> Result<Answer, Error> {
+        let max_retries = call.max_retries.unwrap_or(self.options.max_retries);
+        let timeout_ms = call.timeout_ms.unwrap_or(self.options.timeout_ms);
+        let url = format!("{}{path}", self.options.base_url.trim_end_matches('/'));
+        let mut retries_left = max_retries;
+        loop {
+            let attempt = Attempt::start(call.signal.as_ref(), timeout_ms)?;
+            let outcome = self.request(&url, payload, call, &attempt)?.send().await;
+            let (error, failure_headers) = match outcome {
+                Ok(response) => {
+                    let response = web_sys::Response::from(response);
+                    let headers = response.headers();
+                    self.last.replace(Some(ResponseMeta::read(response.status(), &headers)));
+                    if response.ok() {
+                        return Ok(Answer { response, attempt });
+                    }
+                    let body = read_bytes(&response, &attempt).await?;
+                    (
+                        Error::api(ApiError::from_response(response.status(), &body), Some(headers.clone())),
+                        Some(headers),
+                    )
+                }
+                Err(gloo_net::Error::JsError(error)) => (attempt.failure(error.message), None),
+                Err(other) => (attempt.failure(other.to_string()), None),
+            };
+            drop(attempt);
+            let header = |name: &str| failure_headers.as_ref().and_then(|headers| headers.get(name).ok().flatten());
+            let (should_retry, retry_after_ms, retry_after) =
+                (header("x-should-retry"), header("retry-after-ms"), header("retry-after"));
+            let failure = Failure {
+                status: match &error {
+                    Error::Api(failure) => Some(failure.error.status),
+                    Error::Aborted => return Err(error),
+                    _ => None,
+                },
+                code: match &error {
+                    Error::Api(failure) => failure.error.error.code.as_deref(),
+                    _ => None,
+                },
+                should_retry: should_retry.as_deref(),
+                retry_after_ms: retry_after_ms.as_deref(),
+                retry_after: retry_after.as_deref(),
+            };
+            if retries_left == 0 || !failure.is_retryable() {
+                return Err(error);
+            }
+            let delay = failure.delay_ms(retries_left, max_retries, js_sys::Date::now(), js_sys::Math::random());
+            sleep(delay, call.signal.as_ref()).await?;
+            retries_left -= 1;
+        }
+    }
+
+    /// One attempt's request: only `Authorization` (when there is a key),
+    /// `Content-Type` (for JSON) and the caller's own headers, so that no
+    /// extra header fails a CORS preflight.
+    fn request(&self, url: &str, payload: &Payload, call: &CallOptions, attempt: &Attempt) -> Result<Request, Error> {
+        let mut headers: Vec<(String, Option<String>)> = Vec::new();
+        if let Some(key) = &self.options.api_key {
+            headers.push(("authorization".into(), Some(format!("Bearer {key}"))));
+        }
+        if let Payload::Json(_) = payload {
+            headers.push(("content-type".into(), Some("application/json".into())));
+        }
+        for (name, value) in self.options.default_headers.iter().chain(&call.headers) {
+            let name = name.to_ascii_lowercase();
+            headers.retain(|(kept, _)| *kept != name);
+            headers.push((name, value.clone()));
+        }
+        let mut builder = Request::post(url).abort_signal(Some(&attempt.signal()));
+        for (name, value) in &headers {
+            if let Some(value) = value {
+                builder = builder.header(name, value);
+            }
+        }
+        let body: JsValue = match payload {
+            Payload::Json(text) => text.into(),
+            Payload::Form(form) => form.into(),
+        };
+        builder.body(body).map_err(|error| Error::Connection(error.to_string()))
+    }
+}
+
+/// The whole body of an answer, read under the attempt's timeout and signal.
+async fn read_bytes(response: &web_sys::Response, attempt: &Attempt) -> Result<Vec<u8>, Error> {
+    let buffer = response.array_buffer().map_err(|error| attempt.failure(js_message(&error)))?;
+    let buffer = JsFuture::from(buffer).await.map_err(|error| attempt.failure(js_message(&error)))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

@@ -1,0 +1,71 @@
+//! Everything a call can fail with, in the classes of the official client.
+
+use std::fmt;
+
+use gpt_image_core::{ApiError, Report};
+
+/// Why a call failed.
+#[derive(Debug, Clone)]
+pub enum Error {
+    /// The request breaks the API's rules; nothing was sent. Holds every
+    /// problem found (warnings too), each with its field and rule.
+    Validation(Report),
+    /// The server answered with an error status (or an `error` event inside a stream).
+    Api(Box<ApiFailure>),
+    /// The server answered 2xx with a body that is not an images response.
+    BadResponse {
+        /// The HTTP status.
+        status: u16,
+        /// What is wrong with the body.
+        message: String,
+    },
+    /// No answer: the network is down, the name does not resolve, the
+    /// connection was reset, or the browser refused a cross-origin answer.
+    Connection(String),
+    /// An attempt took longer than the timeout (after every retry).
+    Timeout,
+    /// The caller's `AbortSignal` fired.
+    Aborted,
+}
+
+/// An error answer and what came with it.
+#[derive(Debug, Clone)]
+pub struct ApiFailure {
+    /// The status and the parsed error body.
+    pub error: ApiError,
+    /// The `x-request-id` header, to quote when asking the provider for help.
+    pub request_id: Option<String>,
+    /// The answer's headers (`retry-after`, `x-ratelimit-*`, …); `None` for a stream's error event.
+    pub headers: Option<web_sys::Headers>,
+}
+
+impl Error {
+    pub(crate) fn api(error: ApiError, headers: Option<web_sys::Headers>) -> Self {
+        let request_id = headers.as_ref().and_then(|headers| headers.get("x-request-id").ok().flatten());
+        Error::Api(Box::new(ApiFailure { error, request_id, headers }))
+    }
+
+    /// The seconds a rate-limited caller should wait, from `retry-after-ms`
+    /// or `retry-after` (in seconds), when the server said.
+    pub fn retry_after_seconds(&self) -> Option<f64> {
+        let Error::Api(failure) = self else { return None };
+        let headers = failure.headers.as_ref()?;
+        let header = |name: &str| headers.get(name).ok().flatten().and_then(|text| text.trim().parse::<f64>().ok());
+        header("retry-after-ms").map(|ms| ms / 1000.0).or_else(|| header("retry-after"))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Validation(report) => write!(f, "invalid request: {report}"),
+            Error::Api(failure) => write!(f, "{}", failure.error),
+            Error::BadResponse { status, message } => write!(f, "HTTP {status}: {message}"),
+            Error::Connection(message) => write!(f, "connection error: {message}"),
+            Error::Timeout => f.write_str("request timed out"),
+            Error::Aborted => f.write_str("request was aborted"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,186 @@
+//! `WasmClient`: the calls of `client.images`, as promises.
+
+use std::rc::Rc;
+
+use gpt_image_core::{Issue, Report, Rule};
+use js_sys::{Function, Object, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+
+use super::convert::{self, set};
+use super::params::{call_options, client_options, edit, generate_request, get};
+use super::stream::WasmStream;
+use crate::Error;
+use crate::blobs::read_blobs;
+use crate::client::{Answer, Client, Payload};
+use crate::events::EventStream;
+use crate::images::{EDITS, GENERATIONS, json_payload};
+
+/// The engine of `ImagesClient`: one per client, shared by its calls.
+#[wasm_bindgen]
+pub struct WasmClient {
+    client: Rc<Client>,
+}
+
+/// Which endpoint a call goes to.
+#[derive(Clone, Copy)]
+enum Endpoint {
+    Generate,
+    Edit,
+}
+
+/// How the answer is read.
+#[derive(Clone, Copy, PartialEq)]
+enum Reading {
+    Json,
+    Blobs,
+    Stream,
+}
+
+/// A checked request, ready to send: its body and its warnings.
+struct Prepared {
+    path: &'static str,
+    payload: Payload,
+    warnings: JsValue,
+}
+
+#[wasm_bindgen]
+impl WasmClient {
+    /// A client from `{ baseURL, apiKey, defaultHeaders, timeout, maxRetries }`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> WasmClient {
+        WasmClient { client: Rc::new(Client::new(client_options(&options))) }
+    }
+
+    /// `images.generate`: resolves to `{ body, warnings, requestID }`.
+    pub fn generate(&self, params: JsValue, options: JsValue) -> Promise {
+        self.call(Endpoint::Generate, Reading::Json, params, options)
+    }
+
+    /// `images.edit`: resolves to `{ body, warnings, requestID }`.
+    pub fn edit(&self, params: JsValue, options: JsValue) -> Promise {
+        self.call(Endpoint::Edit, Reading::Json, params, options)
+    }
+
+    /// `images.generateBlobs`: `body` holds `Blob`s; `options.onImage` gets each as it is ready.
+    #[wasm_bindgen(js_name = generateBlobs)]
+    pub fn generate_blobs(&self, params: JsValue, options: JsValue) -> Promise {
+        self.call(Endpoint::Generate, Reading::Blobs, params, options)
+    }
+
+    /// `images.editBlobs`.
+    #[wasm_bindgen(js_name = editBlobs)]
+    pub fn edit_blobs(&self, params: JsValue, options: JsValue) -> Promise {
+        self.call(Endpoint::Edit, Reading::Blobs, params, options)
+    }
+
+    /// `images.generate({ stream: true })`: resolves to a `WasmStream` once the answer starts.
+    #[wasm_bindgen(js_name = generateStream)]
+    pub fn generate_stream(&self, params: JsValue, options: JsValue) -> Promise {
+        self.call(Endpoint::Generate, Reading::Stream, params, options)
+    }
+
+    /// `images.edit({ stream: true })`.
+    #[wasm_bindgen(js_name = editStream)]
+    pub fn edit_stream(&self, params: JsValue, options: JsValue) -> Promise {
+        self.call(Endpoint::Edit, Reading::Stream, params, options)
+    }
+
+    /// Every issue of a generation's parameters, errors and warnings, without sending.
+    #[wasm_bindgen(js_name = validateGenerate)]
+    pub fn validate_generate(params: JsValue) -> JsValue {
+        convert::to_js(&match generate_request(&params) {
+            Ok(request) => request.validate(),
+            Err(error) => report_of(error),
+        })
+    }
+
+    /// Every issue of an edit's parameters (reads the files' first bytes).
+    #[wasm_bindgen(js_name = validateEdit)]
+    pub fn validate_edit(params: JsValue) -> Promise {
+        future_to_promise(async move {
+            Ok(convert::to_js(&match edit(&params).await {
+                Ok(edit) => edit.request.validate(),
+                Err(error) => report_of(error),
+            }))
+        })
+    }
+
+    /// `{ status, requestID, rateLimit }` of the last answer, or `undefined`.
+    #[wasm_bindgen(getter, js_name = lastResponse)]
+    pub fn last_response(&self) -> JsValue {
+        self.client.last_response().map_or(JsValue::UNDEFINED, |meta| convert::to_js(&meta))
+    }
+}
+
+impl WasmClient {
+    fn call(&self, endpoint: Endpoint, reading: Reading, params: JsValue, options: JsValue) -> Promise {
+        let client = self.client.clone();
+        future_to_promise(async move {
+            let call = call_options(&options);
+            let prepared = prepare(endpoint, reading, &params).await.map_err(convert::error)?;
+            let answer = client.send(prepared.path, &prepared.payload, &call).await.map_err(convert::error)?;
+            let request_id = answer.response.headers().get("x-request-id").ok().flatten();
+            let body = read(answer, reading, &get(&options, "onImage")).await.map_err(convert::error)?;
+            let result = Object::new();
+            set(&result, "body", body);
+            set(&result, "warnings", prepared.warnings);
+            set(&result, "requestID", request_id);
+            Ok(result.into())
+        })
+    }
+}
+
+/// Reads the parameters, validates them and writes the body. What is sent
+/// is the caller's own object, so parameters this crate does not know
+/// (a provider's extensions) still reach the server.
+async fn prepare(endpoint: Endpoint, reading: Reading, params: &JsValue) -> Result<Prepared, Error> {
+    let streaming = get(params, "stream").as_bool() == Some(true);
+    let (path, report, payload) = match endpoint {
+        Endpoint::Generate => {
+            let request = generate_request(params)?;
+            (GENERATIONS, request.validate(), json_payload(params)?)
+        }
+        Endpoint::Edit => {
+            let edit = edit(params).await?;
+            (EDITS, edit.request.validate(), edit.payload(params)?)
+        }
+    };
+    let mut report = report;
+    if reading == Reading::Blobs && streaming {
+        report.issues.push(Issue::error(
+            "stream",
+            Rule::Conflict,
+            "the Blob calls read whole images: leave out stream, or call generate/edit with stream: true for events",
+        ));
+    }
+    let warnings = convert::warnings(&report);
+    report.into_result().map_err(Error::Validation)?;
+    Ok(Prepared { path, payload, warnings })
+}
+
+/// Reads a 2xx answer the way the call asked for.
+async fn read(answer: Answer, reading: Reading, on_image: &JsValue) -> Result<JsValue, Error> {
+    match reading {
+        Reading::Json => answer.json().await,
+        Reading::Blobs => {
+            let on_image = on_image.dyn_ref::<Function>();
+            let response = read_blobs(answer, &mut |image| {
+                if let Some(callback) = on_image {
+                    let _ = callback.call1(&JsValue::UNDEFINED, &convert::image_blob(image));
+                }
+            })
+            .await?;
+            Ok(convert::blobs_response(&response))
+        }
+        Reading::Stream => Ok(WasmStream::new(EventStream::new(answer)?).into()),
+    }
+}
+
+/// The issues of a request that could not even be read.
+fn report_of(error: Error) -> Report {
+    match error {
+        Error::Validation(report) => report,
+        other => Report { issues: vec![Issue::error("params", Rule::Malformed, other.to_string())] },
+    }
+}

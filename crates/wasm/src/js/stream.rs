@@ -1,0 +1,86 @@
+//! `WasmStream`: the events of a streamed call, one promise at a time.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gpt_image_core::StreamError;
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+use web_sys::AbortController;
+
+use super::convert;
+use super::params::get;
+use crate::Error;
+use crate::events::EventStream;
+
+/// The events of one streamed generation or edit. `index.js` makes it an
+/// async iterable.
+#[wasm_bindgen]
+pub struct WasmStream {
+    events: Rc<RefCell<Option<EventStream>>>,
+    canceller: AbortController,
+    cancelled: Rc<Cell<bool>>,
+}
+
+impl WasmStream {
+    pub(crate) fn new(events: EventStream) -> Self {
+        WasmStream {
+            canceller: events.canceller(),
+            events: Rc::new(RefCell::new(Some(events))),
+            cancelled: Rc::default(),
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl WasmStream {
+    /// The next event object as the server sent it, or `undefined` at the
+    /// end. An `error` event rejects with an API error.
+    pub fn next(&self) -> Promise {
+        let (events, cancelled) = (self.events.clone(), self.cancelled.clone());
+        future_to_promise(async move {
+            let Some(mut stream) = events.borrow_mut().take() else {
+                return if cancelled.get() {
+                    Ok(JsValue::UNDEFINED)
+                } else {
+                    Err(convert::error(Error::Connection("next() was called before the last one settled".into())))
+                };
+            };
+            let next = next_event(&mut stream).await;
+            if !cancelled.get() {
+                events.replace(Some(stream));
+            }
+            match next {
+                Err(_) if cancelled.get() => Ok(JsValue::UNDEFINED),
+                other => other.map_err(convert::error),
+            }
+        })
+    }
+
+    /// Stops the stream and closes the connection; a pending `next()` resolves to `undefined`.
+    pub fn cancel(&self) {
+        self.cancelled.set(true);
+        self.canceller.abort();
+        self.events.take();
+    }
+}
+
+/// The next event that is not `[DONE]`; errors of the stream are thrown.
+async fn next_event(stream: &mut EventStream) -> Result<JsValue, Error> {
+    let status = stream.status();
+    let Some(event) = stream.next_sse().await? else { return Ok(JsValue::UNDEFINED) };
+    if event.is_done() {
+        return Ok(JsValue::UNDEFINED);
+    }
+    let value = js_sys::JSON::parse(&event.data)
+        .map_err(|_| Error::BadResponse { status, message: "an event of the stream is not JSON".into() })?;
+    let is_error = event.event.as_deref() == Some("error")
+        || get(&value, "type").as_string().as_deref() == Some("error")
+        || get(&value, "error").is_object();
+    if is_error {
+        let error: StreamError = serde_wasm_bindgen::from_value(value).unwrap_or_default();
+        return Err(EventStream::event_error(error.into_api_error()));
+    }
+    Ok(value)
+}

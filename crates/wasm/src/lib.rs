@@ -1,0 +1,36 @@
+//! The OpenAI Images API from any web page, on the browser's `fetch`.
+//!
+//! Two faces over one engine:
+//! - a Rust API ([`Client`]) for Rust web apps such as the Leptos playground:
+//!   [`Client::generate`], [`Client::edit`], their `_blobs` forms (images as
+//!   `Blob`s, decoded while the answer arrives) and `_stream` forms (events);
+//! - a JavaScript API (the [`js`] module, wrapped by `js/index.js` in the npm
+//!   package) shaped like the official `openai` package's `client.images`.
+//!
+//! Every request is validated by `gpt-image-core` before it is sent, failures
+//! worth it are retried with the official client's backoff, and each attempt
+//! has a timeout; an `AbortSignal` ends the call at any point.
+
+mod blobs;
+mod client;
+mod error;
+mod events;
+mod images;
+mod meta;
+mod options;
+mod retry;
+mod timer;
+mod upload;
+
+pub mod js;
+
+pub use blobs::{BlobsResponse, ImageBlob};
+pub use client::Client;
+pub use error::{ApiFailure, Error};
+pub use events::EventStream;
+pub use gpt_image_core as core;
+pub use images::Edit;
+pub use meta::{RateLimit, ResponseMeta};
+pub use options::{CallOptions, ClientOptions, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS};
+pub use retry::Failure;
+pub use upload::Upload;

@@ -1,0 +1,161 @@
+//! When to try a request again, and how long to wait first: the rules of the
+//! official `openai` client, so the two behave alike against the same server.
+
+/// The first wait, in milliseconds, before jitter.
+const INITIAL_DELAY_MS: f64 = 500.0;
+/// The longest computed wait, in milliseconds.
+const MAX_DELAY_MS: f64 = 8_000.0;
+/// A server's `retry-after` is honoured up to this many milliseconds;
+/// beyond it, the computed backoff applies instead.
+const MAX_SERVER_DELAY_MS: f64 = 60_000.0;
+
+/// What a failed attempt tells the retry decision.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Failure<'a> {
+    /// The HTTP status; `None` when no response arrived (connection failure or timeout).
+    pub status: Option<u16>,
+    /// The `code` of the error body (`insufficient_quota` is never retried).
+    pub code: Option<&'a str>,
+    /// The `x-should-retry` header, which overrides the status rules.
+    pub should_retry: Option<&'a str>,
+    /// The `retry-after-ms` header.
+    pub retry_after_ms: Option<&'a str>,
+    /// The `retry-after` header: seconds, or an HTTP date.
+    pub retry_after: Option<&'a str>,
+}
+
+impl Failure<'_> {
+    /// Whether trying again could succeed: connection failures, timeouts,
+    /// 408, 409, 429 and 5xx, unless the server says otherwise or the
+    /// account is out of quota.
+    pub fn is_retryable(&self) -> bool {
+        if self.code == Some("insufficient_quota") {
+            return false;
+        }
+        match self.should_retry {
+            Some("true") => return true,
+            Some("false") => return false,
+            _ => {}
+        }
+        match self.status {
+            None => true,
+            Some(status) => matches!(status, 408 | 409 | 429) || status >= 500,
+        }
+    }
+
+    /// How long to wait before the next attempt, in milliseconds.
+    ///
+    /// `retries_left` counts the attempts still allowed after this one and
+    /// `max_retries` all of them; `now_ms` is the clock (for an HTTP-date
+    /// `retry-after`) and `random` a number in `[0, 1)` (for the jitter).
+    /// A `retry-after-ms` or `retry-after` of at most a minute is honoured
+    /// as given; otherwise the wait doubles from 0.5 s up to 8 s, less up to
+    /// a quarter of jitter.
+    pub fn delay_ms(&self, retries_left: u32, max_retries: u32, now_ms: f64, random: f64) -> f64 {
+        if let Some(server) = self.server_delay_ms(now_ms)
+            && (0.0..MAX_SERVER_DELAY_MS).contains(&server)
+        {
+            return server;
+        }
+        let retries_done = max_retries.saturating_sub(retries_left).min(30);
+        let backoff = (INITIAL_DELAY_MS * 2f64.powi(retries_done as i32)).min(MAX_DELAY_MS);
+        backoff * (1.0 - 0.25 * random)
+    }
+
+    fn server_delay_ms(&self, now_ms: f64) -> Option<f64> {
+        if let Some(ms) = self.retry_after_ms.and_then(|text| text.trim().parse::<f64>().ok()) {
+            return Some(ms);
+        }
+        let text = self.retry_after?.trim();
+        match text.parse::<f64>() {
+            Ok(seconds) => Some(seconds * 1000.0),
+            Err(_) => parse_http_date(text).map(|date_ms| date_ms - now_ms),
+        }
+    }
+}
+
+/// Milliseconds since the epoch of an IMF-fixdate (`Wed, 21 Oct 2015 07:28:00 GMT`),
+/// the date form HTTP servers send. Written by hand: a few lines instead of
+/// a date crate in the browser bundle.
+fn parse_http_date(text: &str) -> Option<f64> {
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let [_weekday, day, month, year, time, "GMT"] = text.split_whitespace().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    let month = MONTHS.iter().position(|name| *name == month)? as i64 + 1;
+    let mut clock = time.split(':').map(|part| part.parse::<i64>().ok());
+    let (hour, minute, second) = (clock.next()??, clock.next()??, clock.next()??);
+    let days = days_from_civil(year.parse().ok()?, month, day.parse().ok()?);
+    Some(((days * 86_400 + hour * 3_600 + minute * 60 + second) * 1000) as f64)
+}
+
+/// Days from 1970-01-01 to a date of the proleptic Gregorian calendar
+/// (Howard Hinnant's `days_from_civil`).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn status(status: u16) -> Failure<'static> {
+        Failure { status: Some(status), ..Failure::default() }
+    }
+
+    #[test]
+    fn retries_what_the_official_client_retries() {
+        for retried in [408, 409, 429, 500, 502, 503, 504] {
+            assert!(status(retried).is_retryable(), "{retried}");
+        }
+        for final_ in [400, 401, 403, 404, 413, 422] {
+            assert!(!status(final_).is_retryable(), "{final_}");
+        }
+        assert!(Failure::default().is_retryable(), "no response at all");
+    }
+
+    #[test]
+    fn never_retries_insufficient_quota_and_obeys_x_should_retry() {
+        assert!(!Failure { code: Some("insufficient_quota"), ..status(429) }.is_retryable());
+        assert!(!Failure { should_retry: Some("false"), ..status(503) }.is_retryable());
+        assert!(Failure { should_retry: Some("true"), ..status(400) }.is_retryable());
+    }
+
+    #[test]
+    fn honours_retry_after_ms_then_seconds_then_a_date() {
+        let ms = Failure { retry_after_ms: Some("250"), retry_after: Some("9"), ..status(429) };
+        assert_eq!(ms.delay_ms(2, 2, 0.0, 0.5), 250.0);
+        let seconds = Failure { retry_after: Some("1.5"), ..status(429) };
+        assert_eq!(seconds.delay_ms(2, 2, 0.0, 0.5), 1500.0);
+        let now = parse_http_date("Wed, 21 Oct 2015 07:28:00 GMT").unwrap();
+        let date = Failure { retry_after: Some("Wed, 21 Oct 2015 07:28:03 GMT"), ..status(503) };
+        assert_eq!(date.delay_ms(2, 2, now, 0.5), 3000.0);
+    }
+
+    #[test]
+    fn http_dates_match_the_epoch() {
+        assert_eq!(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0.0));
+        assert_eq!(parse_http_date("Wed, 21 Oct 2015 07:28:00 GMT"), Some(1_445_412_480_000.0));
+        assert_eq!(parse_http_date("Tue, 29 Feb 2028 23:59:59 GMT"), Some(1_835_481_599_000.0));
+        assert_eq!(parse_http_date("soon"), None);
+        assert_eq!(parse_http_date("Wed, 21 Foo 2015 07:28:00 GMT"), None);
+    }
+
+    #[test]
+    fn backs_off_exponentially_with_jitter_up_to_eight_seconds() {
+        let failure = status(500);
+        assert_eq!(failure.delay_ms(2, 2, 0.0, 0.0), 500.0);
+        assert_eq!(failure.delay_ms(1, 2, 0.0, 0.0), 1000.0);
+        assert_eq!(failure.delay_ms(0, 2, 0.0, 0.999_999).round(), 1500.0);
+        assert_eq!(failure.delay_ms(0, 10, 0.0, 0.0), 8000.0);
+        let too_long = Failure { retry_after: Some("3600"), ..status(429) };
+        assert_eq!(too_long.delay_ms(2, 2, 0.0, 0.0), 500.0, "an hour is ignored");
+        let negative = Failure { retry_after_ms: Some("-5"), ..status(429) };
+        assert_eq!(negative.delay_ms(2, 2, 0.0, 0.0), 500.0);
+    }
+}
