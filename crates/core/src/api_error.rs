@@ -55,16 +55,20 @@ impl ApiError {
     pub fn from_response(status: u16, body: &[u8]) -> Self {
         match serde_json::from_slice::<Envelope>(body) {
             Ok(Envelope { error }) => ApiError { status, error, is_json: true },
-            Err(_) => {
-                let excerpt = excerpt(&String::from_utf8_lossy(body));
-                let message = if excerpt.is_empty() {
-                    format!("HTTP {status} {} with an empty body", reason(status))
-                } else {
-                    format!("HTTP {status} {}: {excerpt}", reason(status))
-                };
-                ApiError { status, error: ErrorBody { message, ..Default::default() }, is_json: false }
-            }
+            Err(_) => ApiError::not_json(status, body),
         }
+    }
+
+    /// An error for a body that is not an OpenAI error (an HTML page from a
+    /// proxy, an empty body): the status, its reason and a short excerpt.
+    pub fn not_json(status: u16, body: &[u8]) -> Self {
+        let excerpt = excerpt(&String::from_utf8_lossy(body));
+        let message = if excerpt.is_empty() {
+            format!("HTTP {status} {} with an empty body", reason(status))
+        } else {
+            format!("HTTP {status} {}: {excerpt}", reason(status))
+        };
+        ApiError { status, error: ErrorBody { message, ..Default::default() }, is_json: false }
     }
 
     /// The human-readable message.

@@ -5,8 +5,7 @@ use std::fmt;
 use serde::Serialize;
 
 /// Whether a problem stops the request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Severity {
     /// The request cannot succeed: do not send it.
     Error,
@@ -16,8 +15,7 @@ pub enum Severity {
 
 /// Which rule a value breaks. The wire name (`snake_case`) is stable, for
 /// programs that react to a particular rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Rule {
     /// A required field is missing or empty.
     Required,
@@ -55,6 +53,56 @@ pub enum Rule {
     Dimensions,
     /// A value that could not be read at all (a form field that is not a number).
     Malformed,
+}
+
+impl Severity {
+    /// The wire name: `error` or `warning`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+impl Rule {
+    /// The wire name, in `snake_case`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::Required => "required",
+            Rule::MaxLength => "max_length",
+            Rule::Range => "range",
+            Rule::UnknownValue => "unknown_value",
+            Rule::UnsupportedByModel => "unsupported_by_model",
+            Rule::Requires => "requires",
+            Rule::Conflict => "conflict",
+            Rule::SizeFormat => "size_format",
+            Rule::SizeMultipleOf16 => "size_multiple_of_16",
+            Rule::AspectRatio => "aspect_ratio",
+            Rule::MaxEdge => "max_edge",
+            Rule::PixelCount => "pixel_count",
+            Rule::Experimental => "experimental",
+            Rule::ProviderSpecific => "provider_specific",
+            Rule::FileType => "file_type",
+            Rule::FileSize => "file_size",
+            Rule::Dimensions => "dimensions",
+            Rule::Malformed => "malformed",
+        }
+    }
+}
+
+/// Written by hand (not derived) so that a browser bundle that reads the
+/// names with [`Severity::name`] does not carry serde's code as well.
+impl Serialize for Severity {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
 }
 
 /// One problem with a request: the field, the rule it breaks, how serious it

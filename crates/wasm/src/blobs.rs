@@ -13,6 +13,7 @@ use web_sys::{Blob, ReadableStreamDefaultReader, ReadableStreamReadResult};
 use crate::Error;
 use crate::client::Answer;
 use crate::timer::{Attempt, js_message};
+use crate::wire;
 
 #[wasm_bindgen(inline_js = "export function blob_of(bytes, type) { return new Blob([bytes], { type }); }")]
 extern "C" {
@@ -76,10 +77,20 @@ impl ImageBlob {
     }
 }
 
+/// A binary answer as read: the images, and the rest of the body.
+pub(crate) struct BlobAnswer {
+    /// The images, in answer order.
+    pub(crate) images: Vec<ImageBlob>,
+    /// The body's JSON with each `b64_json` emptied.
+    pub(crate) skeleton: Vec<u8>,
+    /// The same, parsed by `JSON.parse`.
+    pub(crate) parsed: JsValue,
+}
+
 /// Reads a 2xx answer into `Blob`s, calling `on_image` for each image as
 /// soon as it is complete. Links (from providers that answer with `url`)
 /// are fetched under the same signal and timeout.
-pub(crate) async fn read_blobs(answer: Answer, on_image: &mut dyn FnMut(&ImageBlob)) -> Result<BlobsResponse, Error> {
+pub(crate) async fn read_blobs(answer: Answer, on_image: &mut dyn FnMut(&ImageBlob)) -> Result<BlobAnswer, Error> {
     let Answer { response, attempt } = answer;
     let status = response.status();
     let mut decoder = ResponseDecoder::new();
@@ -95,16 +106,23 @@ pub(crate) async fn read_blobs(answer: Answer, on_image: &mut dyn FnMut(&ImageBl
             }
         }
     }
-    let bad_response = |error: gpt_image_core::DecodeError| Error::BadResponse { status, message: error.to_string() };
-    let ImagesResponse { created, data, background, output_format, size, quality, usage } =
-        decoder.finish().map_err(bad_response)?;
-    for (index, image) in data.into_iter().enumerate() {
+    let bad_response = |message: String| Error::BadResponse { status, message };
+    let (skeleton, parsed) = decoder
+        .finish_with(|skeleton| {
+            let parsed = wire::parse(skeleton).filter(JsValue::is_object).ok_or("the body is not an object")?;
+            Ok((skeleton.to_vec(), parsed))
+        })
+        .map_err(|error| bad_response(error.to_string()))?;
+    let data = wire::get(&parsed, "data");
+    let data = if js_sys::Array::is_array(&data) { js_sys::Array::from(&data).to_vec() } else { Vec::new() };
+    for (index, item) in data.iter().enumerate() {
+        let revised_prompt = wire::get(item, "revised_prompt").as_string();
         match images.iter_mut().find(|decoded| decoded.index == index) {
-            Some(decoded) => decoded.revised_prompt = image.revised_prompt,
+            Some(decoded) => decoded.revised_prompt = revised_prompt,
             None => {
-                if let Some(url) = image.url {
+                if let Some(url) = wire::get(item, "url").as_string() {
                     let mut linked = fetch_link(index, url, &attempt).await?;
-                    linked.revised_prompt = image.revised_prompt;
+                    linked.revised_prompt = revised_prompt;
                     on_image(&linked);
                     images.push(linked);
                 }
@@ -112,7 +130,17 @@ pub(crate) async fn read_blobs(answer: Answer, on_image: &mut dyn FnMut(&ImageBl
         }
     }
     images.sort_by_key(|image| image.index);
-    Ok(BlobsResponse { created, data: images, background, output_format, size, quality, usage })
+    Ok(BlobAnswer { images, skeleton, parsed })
+}
+
+impl BlobsResponse {
+    /// The typed response of a binary answer.
+    pub(crate) fn read(answer: BlobAnswer) -> Result<Self, Error> {
+        let response: ImagesResponse = serde_json::from_slice(&answer.skeleton)
+            .map_err(|error| Error::BadResponse { status: 200, message: error.to_string() })?;
+        let ImagesResponse { created, background, output_format, size, quality, usage, .. } = response;
+        Ok(BlobsResponse { created, data: answer.images, background, output_format, size, quality, usage })
+    }
 }
 
 /// Reads the next chunk of a body into `chunk`; `false` at the end.

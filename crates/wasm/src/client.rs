@@ -5,7 +5,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_net::http::Request;
-use gpt_image_core::ApiError;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::FormData;
@@ -39,13 +38,18 @@ pub(crate) struct Answer {
 }
 
 impl Answer {
-    /// The whole body as JSON, read under the attempt's timeout and signal.
-    pub(crate) async fn json(self) -> Result<JsValue, Error> {
-        let status = self.response.status();
+    /// The whole body as text, read under the attempt's timeout and signal.
+    pub(crate) async fn text(self) -> Result<String, Error> {
         let text = self.response.text().map_err(|error| self.attempt.failure(js_message(&error)))?;
         let text = JsFuture::from(text).await.map_err(|error| self.attempt.failure(js_message(&error)))?;
-        js_sys::JSON::parse(&text.as_string().unwrap_or_default())
-            .map_err(|_| Error::BadResponse { status, message: "the body is not JSON".into() })
+        Ok(text.as_string().unwrap_or_default())
+    }
+
+    /// The whole body, parsed by `JSON.parse`.
+    pub(crate) async fn json(self) -> Result<JsValue, Error> {
+        let status = self.response.status();
+        let text = self.text().await?;
+        js_sys::JSON::parse(&text).map_err(|_| Error::BadResponse { status, message: "the body is not JSON".into() })
     }
 }
 
@@ -85,10 +89,8 @@ impl Client {
                         return Ok(Answer { response, attempt });
                     }
                     let body = read_bytes(&response, &attempt).await?;
-                    (
-                        Error::api(ApiError::from_response(response.status(), &body), Some(headers.clone())),
-                        Some(headers),
-                    )
+                    let (error, raw) = crate::wire::api_error(response.status(), &body);
+                    (Error::api(error, raw, Some(headers.clone())), Some(headers))
                 }
                 Err(gloo_net::Error::JsError(error)) => (attempt.failure(error.message), None),
                 Err(other) => (attempt.failure(other.to_string()), None),

@@ -37,12 +37,21 @@ pub struct ApiFailure {
     pub request_id: Option<String>,
     /// The answer's headers (`retry-after`, `x-ratelimit-*`, …); `None` for a stream's error event.
     pub headers: Option<web_sys::Headers>,
+    /// The body's `error` object as sent, with the fields [`gpt_image_core::ErrorBody`]
+    /// leaves out (such as `moderation_details`); `undefined` for a body that was not JSON.
+    pub raw: wasm_bindgen::JsValue,
 }
 
 impl Error {
-    pub(crate) fn api(error: ApiError, headers: Option<web_sys::Headers>) -> Self {
+    pub(crate) fn api(error: ApiError, raw: wasm_bindgen::JsValue, headers: Option<web_sys::Headers>) -> Self {
         let request_id = headers.as_ref().and_then(|headers| headers.get("x-request-id").ok().flatten());
-        Error::Api(Box::new(ApiFailure { error, request_id, headers }))
+        Error::Api(Box::new(ApiFailure { error, request_id, headers, raw }))
+    }
+
+    /// The `moderation_details` of a refusal by moderation.
+    pub fn moderation_details(&self) -> Option<wasm_bindgen::JsValue> {
+        let Error::Api(failure) = self else { return None };
+        Some(crate::wire::get(&failure.raw, "moderation_details")).filter(|details| details.is_object())
     }
 
     /// The seconds a rate-limited caller should wait, from `retry-after-ms`

@@ -3,7 +3,7 @@
 
 use std::collections::VecDeque;
 
-use gpt_image_core::{ApiError, ImageStreamEvent, SseEvent, SseParser, StreamItem};
+use gpt_image_core::{ImageStreamEvent, SseEvent, SseParser, StreamItem};
 use web_sys::ReadableStreamDefaultReader;
 
 use crate::Error;
@@ -51,7 +51,9 @@ impl EventStream {
                 .map_err(|error| Error::BadResponse { status: self.status, message: error.to_string() })?;
             match item {
                 StreamItem::Event(event) => match *event {
-                    ImageStreamEvent::Error(error) => return Err(Error::api(error.into_api_error(), None)),
+                    ImageStreamEvent::Error(error) => {
+                        return Err(Error::api(error.into_api_error(), wasm_bindgen::JsValue::UNDEFINED, None));
+                    }
                     event => return Ok(Some(event)),
                 },
                 StreamItem::Done => return Ok(None),
@@ -75,11 +77,6 @@ impl EventStream {
                 self.pending.extend(std::mem::take(&mut self.parser).finish());
             }
         }
-    }
-
-    /// A stream's error event as an error.
-    pub(crate) fn event_error(error: ApiError) -> Error {
-        Error::api(error, None)
     }
 
     /// The HTTP status of the answer.

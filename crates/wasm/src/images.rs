@@ -38,23 +38,10 @@ impl Edit {
         Edit { request, uploads: Vec::new(), mask_upload: None }
     }
 
-    /// The body: multipart with the text `fields` and the files, or JSON of `fields`.
-    pub(crate) fn payload(&self, fields: &JsValue) -> Result<Payload, Error> {
-        if !self.request.is_multipart() {
-            return json_payload(fields);
-        }
+    /// A multipart body: the text `fields`, then the files.
+    pub(crate) fn form(&self, fields: Vec<(String, String)>) -> Result<Payload, Error> {
         let form = FormData::new().map_err(|_| Error::Connection("FormData is missing".into()))?;
-        let entries = js_sys::Object::entries(&fields.clone().into());
-        for entry in entries.iter() {
-            let entry: js_sys::Array = entry.into();
-            let (name, value) = (entry.get(0).as_string().unwrap_or_default(), entry.get(1));
-            if matches!(name.as_str(), "image" | "images" | "mask") || value.is_null() || value.is_undefined() {
-                continue;
-            }
-            let text = match value.as_string() {
-                Some(text) => text,
-                None => js_sys::JSON::stringify(&value).map(String::from).unwrap_or_default(),
-            };
+        for (name, text) in fields {
             let _ = form.append_with_str(&name, &text);
         }
         let image_field = self.request.image_field_name();
@@ -77,11 +64,16 @@ pub(crate) fn json_payload(value: &JsValue) -> Result<Payload, Error> {
         .map_err(|_| Error::Connection("the request could not be written as JSON".into()))
 }
 
-/// A request as the JavaScript object it is sent as.
-pub(crate) fn to_js<T: serde::Serialize>(request: &T) -> Result<JsValue, Error> {
-    request
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+/// A JSON body of a request.
+fn json_of<T: serde::Serialize>(request: &T) -> Result<Payload, Error> {
+    serde_json::to_string(request)
+        .map(Payload::Json)
         .map_err(|error| Error::Connection(format!("the request could not be written: {error}")))
+}
+
+/// The body of an edit: multipart for uploads, else JSON.
+fn edit_payload(edit: &Edit) -> Result<Payload, Error> {
+    if edit.request.is_multipart() { edit.form(edit.request.form_fields()) } else { json_of(&edit.request) }
 }
 
 /// Checks a request; its errors stop it before the network.
@@ -93,8 +85,8 @@ impl Client {
     /// `POST /images/generations`, answered as JSON.
     pub async fn generate(&self, request: &GenerateRequest, call: &CallOptions) -> Result<ImagesResponse, Error> {
         checked(request.validate())?;
-        let body = self.send(GENERATIONS, &json_payload(&to_js(request)?)?, call).await?.json().await?;
-        from_js(&body)
+        let body = self.send(GENERATIONS, &json_of(request)?, call).await?.text().await?;
+        typed(&body)
     }
 
     /// `POST /images/generations`, answered as `Blob`s: `on_image` gets each
@@ -106,22 +98,22 @@ impl Client {
         mut on_image: impl FnMut(&ImageBlob),
     ) -> Result<BlobsResponse, Error> {
         checked(request.validate())?;
-        let answer = self.send(GENERATIONS, &json_payload(&to_js(request)?)?, call).await?;
-        read_blobs(answer, &mut on_image).await
+        let answer = self.send(GENERATIONS, &json_of(request)?, call).await?;
+        BlobsResponse::read(read_blobs(answer, &mut on_image).await?)
     }
 
     /// `POST /images/generations` with `stream: true`: partial images, then the final one.
     pub async fn generate_stream(&self, request: &GenerateRequest, call: &CallOptions) -> Result<EventStream, Error> {
         let request = GenerateRequest { stream: Some(true), ..request.clone() };
         checked(request.validate())?;
-        EventStream::new(self.send(GENERATIONS, &json_payload(&to_js(&request)?)?, call).await?)
+        EventStream::new(self.send(GENERATIONS, &json_of(&request)?, call).await?)
     }
 
     /// `POST /images/edits`, answered as JSON.
     pub async fn edit(&self, edit: &Edit, call: &CallOptions) -> Result<ImagesResponse, Error> {
         checked(edit.request.validate())?;
-        let body = self.send(EDITS, &edit.payload(&edit_fields(&edit.request)?)?, call).await?.json().await?;
-        from_js(&body)
+        let body = self.send(EDITS, &edit_payload(edit)?, call).await?.text().await?;
+        typed(&body)
     }
 
     /// `POST /images/edits`, answered as `Blob`s; see [`Client::generate_blobs`].
@@ -132,8 +124,8 @@ impl Client {
         mut on_image: impl FnMut(&ImageBlob),
     ) -> Result<BlobsResponse, Error> {
         checked(edit.request.validate())?;
-        let answer = self.send(EDITS, &edit.payload(&edit_fields(&edit.request)?)?, call).await?;
-        read_blobs(answer, &mut on_image).await
+        let answer = self.send(EDITS, &edit_payload(edit)?, call).await?;
+        BlobsResponse::read(read_blobs(answer, &mut on_image).await?)
     }
 
     /// `POST /images/edits` with `stream: true`.
@@ -141,22 +133,12 @@ impl Client {
         let mut edit = edit.clone();
         edit.request.stream = Some(true);
         checked(edit.request.validate())?;
-        EventStream::new(self.send(EDITS, &edit.payload(&edit_fields(&edit.request)?)?, call).await?)
-    }
-}
-
-/// The fields of an edit as a JavaScript object; uploads are left out
-/// (they travel as files).
-fn edit_fields(request: &EditRequest) -> Result<JsValue, Error> {
-    if request.is_multipart() {
-        to_js(&EditRequest { images: Vec::new(), mask: None, ..request.clone() })
-    } else {
-        to_js(request)
+        EventStream::new(self.send(EDITS, &edit_payload(&edit)?, call).await?)
     }
 }
 
 /// An images response from its JSON.
-fn from_js(body: &JsValue) -> Result<ImagesResponse, Error> {
-    serde_wasm_bindgen::from_value(body.clone())
+fn typed(body: &str) -> Result<ImagesResponse, Error> {
+    serde_json::from_str(body)
         .map_err(|error| Error::BadResponse { status: 200, message: format!("not an images response: {error}") })
 }

@@ -21,6 +21,7 @@ mod options;
 mod retry;
 mod timer;
 mod upload;
+mod wire;
 
 pub mod js;
 

@@ -1,23 +1,18 @@
 //! What the headers of an answer say about the account and the request.
 
-use serde::Serialize;
-
 /// The request id and rate-limit headers of one answer.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ResponseMeta {
     /// The HTTP status.
     pub status: u16,
     /// `x-request-id`.
-    #[serde(rename = "requestID")]
     pub request_id: Option<String>,
     /// The `x-ratelimit-*` headers.
     pub rate_limit: RateLimit,
 }
 
 /// The `x-ratelimit-*` headers, as sent (numbers, and durations like `6m0s`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RateLimit {
     /// `x-ratelimit-limit-requests`.
     pub limit_requests: Option<String>,

@@ -1,11 +1,9 @@
 //! Image files on their way into an edit: each named, typed and described
 //! from its own first bytes, whatever the caller said about it.
 
-use gpt_image_core::{ImageFormat, Issue, Report, Rule, UploadedFile};
+use gpt_image_core::{ImageFormat, Issue, Rule, UploadedFile};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Blob;
-
-use crate::Error;
 
 /// How many leading bytes are read to find the format and dimensions.
 const HEAD_BYTES: f64 = 65_536.0;
@@ -25,12 +23,9 @@ impl Upload {
     /// is re-typed with the detected MIME type when it says otherwise, so
     /// every part of the form has a name and type that match its bytes.
     /// `field` names the input in errors (`image[1]`, `mask`).
-    pub async fn from_blob(blob: &Blob, filename: Option<&str>, stem: &str, field: &str) -> Result<Upload, Error> {
-        let unreadable = |_| {
-            Error::Validation(Report {
-                issues: vec![Issue::error(field, Rule::Malformed, format!("{field} could not be read"))],
-            })
-        };
+    /// A blob that cannot be read gives an issue for `field`.
+    pub async fn from_blob(blob: &Blob, filename: Option<&str>, stem: &str, field: &str) -> Result<Upload, Issue> {
+        let unreadable = |_| Issue::error(field, Rule::Malformed, format!("{field} could not be read"));
         let head = blob.slice_with_f64_and_f64(0.0, HEAD_BYTES).map_err(unreadable)?;
         let head = JsFuture::from(head.array_buffer()).await.map_err(unreadable)?;
         let head = js_sys::Uint8Array::new(&head).to_vec();

@@ -4,6 +4,7 @@
 mod bench;
 mod cmd;
 mod fuzz;
+mod pkg;
 mod play;
 mod server_bench;
 mod setup;
@@ -35,6 +36,8 @@ enum Task {
         #[arg(long, default_value_t = 300)]
         seconds: u32,
     },
+    /// Build the npm package `gpt-image-wasm` into `crates/wasm/pkg/`.
+    Pkg,
     /// Build in release mode and start the local server with the playground.
     Play {
         /// Port to listen on (0 picks a free one).
@@ -50,6 +53,7 @@ fn main() {
         Task::Test => test::run(),
         Task::Bench => bench::run(),
         Task::Fuzz { seconds } => fuzz::run_targets(seconds),
+        Task::Pkg => pkg::build(),
         Task::Play { port } => play::run(port),
     });
     if let Err(error) = result {

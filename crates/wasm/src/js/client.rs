@@ -2,19 +2,20 @@
 
 use std::rc::Rc;
 
-use gpt_image_core::{Issue, Report, Rule};
+use gpt_image_core::{GenerateRequest, Issue, Report, Rule};
 use js_sys::{Function, Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
 use super::convert::{self, set};
-use super::params::{call_options, client_options, edit, generate_request, get};
+use super::params::{call_options, client_options, edit, form_fields, generate_request};
 use super::stream::WasmStream;
 use crate::Error;
 use crate::blobs::read_blobs;
 use crate::client::{Answer, Client, Payload};
 use crate::events::EventStream;
 use crate::images::{EDITS, GENERATIONS, json_payload};
+use crate::wire::get;
 
 /// The engine of `ImagesClient`: one per client, shared by its calls.
 #[wasm_bindgen]
@@ -89,27 +90,29 @@ impl WasmClient {
     /// Every issue of a generation's parameters, errors and warnings, without sending.
     #[wasm_bindgen(js_name = validateGenerate)]
     pub fn validate_generate(params: JsValue) -> JsValue {
-        convert::to_js(&match generate_request(&params) {
-            Ok(request) => request.validate(),
+        let report = match generate_request(&params) {
+            Ok(checked) => checked.report(GenerateRequest::validate),
             Err(error) => report_of(error),
-        })
+        };
+        convert::issues(&report.issues)
     }
 
     /// Every issue of an edit's parameters (reads the files' first bytes).
     #[wasm_bindgen(js_name = validateEdit)]
     pub fn validate_edit(params: JsValue) -> Promise {
         future_to_promise(async move {
-            Ok(convert::to_js(&match edit(&params).await {
-                Ok(edit) => edit.request.validate(),
+            let report = match edit(&params).await {
+                Ok(checked) => checked.report(|edit| edit.request.validate()),
                 Err(error) => report_of(error),
-            }))
+            };
+            Ok(convert::issues(&report.issues))
         })
     }
 
     /// `{ status, requestID, rateLimit }` of the last answer, or `undefined`.
     #[wasm_bindgen(getter, js_name = lastResponse)]
     pub fn last_response(&self) -> JsValue {
-        self.client.last_response().map_or(JsValue::UNDEFINED, |meta| convert::to_js(&meta))
+        self.client.last_response().map_or(JsValue::UNDEFINED, |meta| convert::meta(&meta))
     }
 }
 
@@ -138,12 +141,16 @@ async fn prepare(endpoint: Endpoint, reading: Reading, params: &JsValue) -> Resu
     let streaming = get(params, "stream").as_bool() == Some(true);
     let (path, report, payload) = match endpoint {
         Endpoint::Generate => {
-            let request = generate_request(params)?;
-            (GENERATIONS, request.validate(), json_payload(params)?)
+            let checked = generate_request(params)?;
+            (GENERATIONS, checked.report(GenerateRequest::validate), json_payload(params)?)
         }
         Endpoint::Edit => {
-            let edit = edit(params).await?;
-            (EDITS, edit.request.validate(), edit.payload(params)?)
+            let checked = edit(params).await?;
+            let report = checked.report(|edit| edit.request.validate());
+            let edit = checked.request;
+            let payload =
+                if edit.request.is_multipart() { edit.form(form_fields(params))? } else { json_payload(params)? };
+            (EDITS, report, payload)
         }
     };
     let mut report = report;
@@ -154,7 +161,7 @@ async fn prepare(endpoint: Endpoint, reading: Reading, params: &JsValue) -> Resu
             "the Blob calls read whole images: leave out stream, or call generate/edit with stream: true for events",
         ));
     }
-    let warnings = convert::warnings(&report);
+    let warnings = convert::issues(report.warnings());
     report.into_result().map_err(Error::Validation)?;
     Ok(Prepared { path, payload, warnings })
 }
@@ -171,7 +178,9 @@ async fn read(answer: Answer, reading: Reading, on_image: &JsValue) -> Result<Js
                 }
             })
             .await?;
-            Ok(convert::blobs_response(&response))
+            let data = response.images.iter().map(convert::image_blob).collect::<js_sys::Array>();
+            set(response.parsed.unchecked_ref(), "data", data);
+            Ok(response.parsed)
         }
         Reading::Stream => Ok(WasmStream::new(EventStream::new(answer)?).into()),
     }

@@ -1,12 +1,12 @@
 //! Results and errors as the plain JavaScript objects `index.js` hands out.
 
-use gpt_image_core::{Issue, Report};
+use gpt_image_core::Issue;
 use js_sys::{Array, Object, Reflect};
-use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use crate::Error;
-use crate::blobs::{BlobsResponse, ImageBlob};
+use crate::blobs::ImageBlob;
+use crate::meta::ResponseMeta;
 
 /// Sets `object[key] = value`.
 pub(crate) fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
@@ -20,30 +20,35 @@ fn set_some(object: &Object, key: &str, value: Option<impl Into<JsValue>>) {
     }
 }
 
-/// Any serializable value as JSON-shaped JavaScript (objects, not `Map`s).
-pub(crate) fn to_js(value: &impl Serialize) -> JsValue {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::UNDEFINED)
+/// `[{ field, rule, severity, message }]`.
+pub(crate) fn issues<'a>(issues: impl IntoIterator<Item = &'a Issue>) -> JsValue {
+    issues
+        .into_iter()
+        .map(|issue| {
+            let object = Object::new();
+            set(&object, "field", issue.field.as_str());
+            set(&object, "rule", issue.rule.name());
+            set(&object, "severity", issue.severity.name());
+            set(&object, "message", issue.message.as_str());
+            JsValue::from(object)
+        })
+        .collect::<Array>()
+        .into()
 }
 
-/// The issues of a report that do not stop the request.
-pub(crate) fn warnings(report: &Report) -> JsValue {
-    to_js(&report.warnings().collect::<Vec<&Issue>>())
-}
-
-/// A thrown error: `{kind, message, …}`, which `index.js` turns into the
+/// A thrown error: `{ kind, message, … }`, which `index.js` turns into the
 /// matching `Error` subclass.
 pub(crate) fn error(error: Error) -> JsValue {
     let object = Object::new();
     set(&object, "message", error.to_string());
     let kind = match error {
         Error::Validation(report) => {
-            set(&object, "issues", to_js(&report.issues));
+            set(&object, "issues", issues(&report.issues));
             "validation"
         }
         Error::Api(failure) => {
-            let status = failure.error.status;
-            set(&object, "status", if status == 0 { JsValue::UNDEFINED } else { status.into() });
-            set(&object, "error", to_js(&failure.error.error));
+            set_some(&object, "status", Some(failure.error.status).filter(|status| *status != 0));
+            set(&object, "error", failure.raw);
             set_some(&object, "headers", failure.headers);
             set_some(&object, "requestID", failure.request_id);
             "api"
@@ -60,28 +65,36 @@ pub(crate) fn error(error: Error) -> JsValue {
     object.into()
 }
 
-/// One image of the binary path.
+/// One image of the Blob calls: `{ index, blob, mime_type, width, height, revised_prompt?, url? }`.
 pub(crate) fn image_blob(image: &ImageBlob) -> JsValue {
     let object = Object::new();
     set(&object, "index", image.index as u32);
     set(&object, "blob", image.blob.clone());
-    set(&object, "mime_type", image.mime_type.clone());
+    set(&object, "mime_type", image.mime_type.as_str());
     set_some(&object, "width", image.width);
     set_some(&object, "height", image.height);
-    set_some(&object, "revised_prompt", image.revised_prompt.clone());
-    set_some(&object, "url", image.url.clone());
+    set_some(&object, "revised_prompt", image.revised_prompt.as_deref());
+    set_some(&object, "url", image.url.as_deref());
     object.into()
 }
 
-/// A binary answer, shaped like the images response with `blob`s in `data`.
-pub(crate) fn blobs_response(response: &BlobsResponse) -> JsValue {
+/// `{ status, requestID, rateLimit: { limitRequests, … } }`.
+pub(crate) fn meta(meta: &ResponseMeta) -> JsValue {
     let object = Object::new();
-    set(&object, "created", response.created as f64);
-    set(&object, "data", response.data.iter().map(image_blob).collect::<Array>());
-    set_some(&object, "background", response.background.as_ref().map(|value| value.as_str().to_owned()));
-    set_some(&object, "output_format", response.output_format.as_ref().map(|value| value.as_str().to_owned()));
-    set_some(&object, "size", response.size.as_ref().map(|value| value.to_string()));
-    set_some(&object, "quality", response.quality.as_ref().map(|value| value.as_str().to_owned()));
-    set_some(&object, "usage", response.usage.as_ref().map(to_js));
+    set(&object, "status", meta.status);
+    set(&object, "requestID", meta.request_id.as_deref());
+    let limits = Object::new();
+    let rate = &meta.rate_limit;
+    for (key, value) in [
+        ("limitRequests", &rate.limit_requests),
+        ("remainingRequests", &rate.remaining_requests),
+        ("resetRequests", &rate.reset_requests),
+        ("limitTokens", &rate.limit_tokens),
+        ("remainingTokens", &rate.remaining_tokens),
+        ("resetTokens", &rate.reset_tokens),
+    ] {
+        set(&limits, key, value.as_deref());
+    }
+    set(&object, "rateLimit", limits);
     object.into()
 }

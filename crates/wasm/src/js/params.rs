@@ -1,9 +1,9 @@
-//! JavaScript arguments into requests and options. A value of the wrong
-//! type becomes a validation issue naming its field, like any other problem.
+//! JavaScript arguments into requests and options. Read field by field, so
+//! a value of the wrong type becomes an issue naming its field, like any
+//! other problem (and no serde code is needed in the bundle).
 
-use gpt_image_core::{EditRequest, GenerateRequest, Issue, Report, Rule};
-use js_sys::{Array, Object, Reflect};
-use serde::de::DeserializeOwned;
+use gpt_image_core::{EditRequest, GenerateRequest, ImageInput, Issue, Report, Rule};
+use js_sys::{Array, Object};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortSignal, Blob, File};
 
@@ -11,29 +11,103 @@ use crate::Error;
 use crate::images::Edit;
 use crate::options::{CallOptions, ClientOptions, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS};
 use crate::upload::Upload;
+use crate::wire::get;
 
-/// A property of a JavaScript object (`undefined` when the value is not an object).
-pub(crate) fn get(object: &JsValue, key: &str) -> JsValue {
-    if object.is_object() {
-        Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
-    } else {
-        JsValue::UNDEFINED
+/// Reads the fields of one parameters object, noting each value of the wrong type.
+struct Fields<'a> {
+    params: &'a JsValue,
+    issues: Vec<Issue>,
+}
+
+impl<'a> Fields<'a> {
+    fn of(params: &'a JsValue) -> Result<Self, Error> {
+        if !params.is_object() {
+            return Err(invalid(Issue::error("params", Rule::Required, "the parameters must be an object")));
+        }
+        Ok(Fields { params, issues: Vec::new() })
+    }
+
+    /// The value, unless absent (`undefined` or `null`).
+    fn value(&self, name: &str) -> Option<JsValue> {
+        Some(get(self.params, name)).filter(|value| !value.is_undefined() && !value.is_null())
+    }
+
+    fn wrong(&mut self, name: &str, expected: &str, value: &JsValue) {
+        let shown = js_sys::JSON::stringify(value).map(String::from).unwrap_or_else(|_| "this value".into());
+        self.issues.push(Issue::error(name, Rule::Malformed, format!("{name} must be {expected}, not {shown}")));
+    }
+
+    fn text(&mut self, name: &str) -> Option<String> {
+        let value = self.value(name)?;
+        let text = value.as_string();
+        if text.is_none() {
+            self.wrong(name, "a string", &value);
+        }
+        text
+    }
+
+    /// A value of an open set (`model`, `quality`, `size`, …), from its text.
+    fn wire<T: for<'s> From<&'s str>>(&mut self, name: &str) -> Option<T> {
+        self.text(name).map(|text| T::from(text.as_str()))
+    }
+
+    fn count(&mut self, name: &str) -> Option<u32> {
+        let value = self.value(name)?;
+        match value.as_f64() {
+            Some(number) if number.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(&number) => Some(number as u32),
+            _ => {
+                self.wrong(name, "a whole number", &value);
+                None
+            }
+        }
+    }
+
+    fn flag(&mut self, name: &str) -> Option<bool> {
+        let value = self.value(name)?;
+        let flag = value.as_bool();
+        if flag.is_none() {
+            self.wrong(name, "true or false", &value);
+        }
+        flag
+    }
+
+    /// `{ image_url }` or `{ file_id }`.
+    fn reference(&mut self, field: &str, value: &JsValue) -> Option<ImageInput> {
+        let (url, id) = (get(value, "image_url").as_string(), get(value, "file_id").as_string());
+        match (url, id) {
+            (Some(url), None) => Some(ImageInput::Url(url)),
+            (None, Some(id)) => Some(ImageInput::FileId(id)),
+            _ => {
+                self.issues.push(Issue::error(
+                    field,
+                    Rule::Malformed,
+                    format!("{field} needs exactly one of image_url and file_id"),
+                ));
+                None
+            }
+        }
+    }
+
+    /// The request and the issues of the values that could not be read;
+    /// validation adds the rest, so every problem is reported at once.
+    fn finish<T>(self, request: T) -> Checked<T> {
+        Checked { request, unread: self.issues }
     }
 }
 
-/// A request from a parameters object, every type error named by its field.
-fn request<T: DeserializeOwned>(params: &JsValue) -> Result<T, Error> {
-    if !params.is_object() {
-        return Err(invalid(Issue::error("params", Rule::Required, "the parameters must be an object")));
+/// A request read from JavaScript, with the values that could not be read.
+pub(crate) struct Checked<T> {
+    pub(crate) request: T,
+    pub(crate) unread: Vec<Issue>,
+}
+
+impl<T> Checked<T> {
+    /// Every issue: the unreadable values, then what validation finds.
+    pub(crate) fn report(&self, validate: impl FnOnce(&T) -> Report) -> Report {
+        let mut issues = self.unread.clone();
+        issues.extend(validate(&self.request).issues);
+        Report { issues }
     }
-    serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(params.clone())).map_err(|error| {
-        let field = error.path().to_string();
-        let message = error.inner().to_string();
-        invalid(match message.strip_prefix("missing field `").and_then(|rest| rest.strip_suffix('`')) {
-            Some(missing) => Issue::error(missing, Rule::Required, format!("{missing} is required")),
-            None => Issue::error(field.trim_start_matches('.'), Rule::Malformed, format!("{field}: {message}")),
-        })
-    })
 }
 
 fn invalid(issue: Issue) -> Error {
@@ -41,55 +115,113 @@ fn invalid(issue: Issue) -> Error {
 }
 
 /// The request of `images.generate(params)`.
-pub(crate) fn generate_request(params: &JsValue) -> Result<GenerateRequest, Error> {
-    request(params)
+pub(crate) fn generate_request(params: &JsValue) -> Result<Checked<GenerateRequest>, Error> {
+    let mut fields = Fields::of(params)?;
+    let request = GenerateRequest {
+        prompt: fields.text("prompt").unwrap_or_default(),
+        model: fields.wire("model"),
+        n: fields.count("n"),
+        size: fields.wire("size"),
+        quality: fields.wire("quality"),
+        background: fields.wire("background"),
+        moderation: fields.wire("moderation"),
+        output_format: fields.wire("output_format"),
+        output_compression: fields.count("output_compression"),
+        response_format: fields.wire("response_format"),
+        stream: fields.flag("stream"),
+        partial_images: fields.count("partial_images"),
+        style: fields.wire("style"),
+        user: fields.text("user"),
+    };
+    Ok(fields.finish(request))
 }
 
 /// The edit of `images.edit(params)`: files in `image` (one or an array)
-/// and `mask` make a multipart edit; `images: [{image_url}]` a JSON one.
-pub(crate) async fn edit(params: &JsValue) -> Result<Edit, Error> {
-    let image = get(params, "image");
-    if image.is_undefined() {
-        return Ok(Edit::with_references(request::<EditRequest>(params)?));
-    }
-    let files: Vec<JsValue> = if Array::is_array(&image) { Array::from(&image).to_vec() } else { vec![image] };
+/// and `mask` make a multipart edit; `images: [{ image_url }]` a JSON one.
+pub(crate) async fn edit(params: &JsValue) -> Result<Checked<Edit>, Error> {
+    let mut fields = Fields::of(params)?;
+    let mut request = EditRequest {
+        prompt: fields.text("prompt").unwrap_or_default(),
+        images: Vec::new(),
+        mask: None,
+        model: fields.wire("model"),
+        n: fields.count("n"),
+        size: fields.wire("size"),
+        quality: fields.wire("quality"),
+        background: fields.wire("background"),
+        moderation: fields.wire("moderation"),
+        output_format: fields.wire("output_format"),
+        output_compression: fields.count("output_compression"),
+        response_format: fields.wire("response_format"),
+        stream: fields.flag("stream"),
+        partial_images: fields.count("partial_images"),
+        input_fidelity: fields.wire("input_fidelity"),
+        user: fields.text("user"),
+    };
+    let Some(image) = fields.value("image") else {
+        let references = fields.value("images").map_or_else(Vec::new, |images| Array::from(&images).to_vec());
+        for (i, reference) in references.iter().enumerate() {
+            request.images.extend(fields.reference(&format!("images[{i}]"), reference));
+        }
+        if let Some(mask) = fields.value("mask") {
+            request.mask = fields.reference("mask", &mask);
+        }
+        let Checked { request, unread } = fields.finish(request);
+        return Ok(Checked { request: Edit::with_references(request), unread });
+    };
+    let files = if Array::is_array(&image) { Array::from(&image).to_vec() } else { vec![image] };
     let mut uploads = Vec::with_capacity(files.len());
     for (i, file) in files.iter().enumerate() {
-        let (field, stem) = if files.len() == 1 {
-            ("image".into(), "image".into())
-        } else {
-            (format!("image[{i}]"), format!("image-{}", i + 1))
+        let (field, stem) = match files.len() {
+            1 => ("image".to_owned(), "image".to_owned()),
+            _ => (format!("image[{i}]"), format!("image-{}", i + 1)),
         };
-        uploads.push(upload(file, &field, &stem).await?);
+        match upload(file, &field, &stem).await {
+            Ok(upload) => uploads.push(upload),
+            Err(issue) => fields.issues.push(issue),
+        }
     }
-    let mask = match get(params, "mask") {
-        mask if mask.is_undefined() || mask.is_null() => None,
-        mask => Some(upload(&mask, "mask", "mask").await?),
+    let mask = match fields.value("mask") {
+        None => None,
+        Some(mask) => upload(&mask, "mask", "mask").await.map_err(|issue| fields.issues.push(issue)).ok(),
     };
-    let fields = Object::assign(&Object::new(), &params.clone().into());
-    for key in ["image", "mask"] {
-        let _ = Reflect::delete_property(&fields, &key.into());
-    }
-    let _ = Reflect::set(&fields, &"images".into(), &Array::new());
-    Ok(Edit::with_uploads(request(&fields)?, uploads, mask))
+    let Checked { request, unread } = fields.finish(request);
+    Ok(Checked { request: Edit::with_uploads(request, uploads, mask), unread })
+}
+
+/// The text fields of a multipart edit: every parameter but the files,
+/// numbers and booleans written as text, objects as JSON.
+pub(crate) fn form_fields(params: &JsValue) -> Vec<(String, String)> {
+    Object::entries(params.unchecked_ref())
+        .iter()
+        .filter_map(|entry| {
+            let entry: Array = entry.unchecked_into();
+            let (name, value) = (entry.get(0).as_string()?, entry.get(1));
+            if matches!(name.as_str(), "image" | "images" | "mask") || value.is_null() || value.is_undefined() {
+                return None;
+            }
+            let text = value.as_string().or_else(|| js_sys::JSON::stringify(&value).ok().map(String::from))?;
+            Some((name, text))
+        })
+        .collect()
 }
 
 /// A `File`, `Blob`, `ArrayBuffer` or typed array as an upload.
-async fn upload(value: &JsValue, field: &str, stem: &str) -> Result<Upload, Error> {
+async fn upload(value: &JsValue, field: &str, stem: &str) -> Result<Upload, Issue> {
     let (blob, name) = if let Some(file) = value.dyn_ref::<File>() {
         (file.clone().into(), Some(file.name()))
     } else if let Some(blob) = value.dyn_ref::<Blob>() {
         (blob.clone(), None)
     } else if value.is_instance_of::<js_sys::ArrayBuffer>() || js_sys::ArrayBuffer::is_view(value) {
         let blob = Blob::new_with_u8_array_sequence(&Array::of1(value))
-            .map_err(|_| invalid(Issue::error(field, Rule::Malformed, format!("{field} could not be read"))))?;
+            .map_err(|_| Issue::error(field, Rule::Malformed, format!("{field} could not be read")))?;
         (blob, None)
     } else {
-        return Err(invalid(Issue::error(
+        return Err(Issue::error(
             field,
             Rule::FileType,
             format!("{field} must be a File, Blob, ArrayBuffer or Uint8Array"),
-        )));
+        ));
     };
     Upload::from_blob(&blob, name.as_deref(), stem, field).await
 }
@@ -115,7 +247,7 @@ pub(crate) fn call_options(options: &JsValue) -> CallOptions {
     }
 }
 
-/// Header pairs of a `{name: value}` object; `null` removes a header.
+/// Header pairs of a `{ name: value }` object; `null` removes a header.
 fn headers(object: &JsValue) -> Vec<(String, Option<String>)> {
     if !object.is_object() {
         return Vec::new();
@@ -124,9 +256,8 @@ fn headers(object: &JsValue) -> Vec<(String, Option<String>)> {
         .iter()
         .filter_map(|entry| {
             let entry: Array = entry.unchecked_into();
-            let name = entry.get(0).as_string()?;
-            let value = entry.get(1);
-            let text = value.as_string().or_else(|| value.as_f64().map(|number| number.to_string()));
+            let (name, value) = (entry.get(0).as_string()?, entry.get(1));
+            let text = value.as_string().or_else(|| value.as_f64().map(|number| (number as i64).to_string()));
             Some((name, text))
         })
         .collect()

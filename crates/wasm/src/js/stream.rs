@@ -3,16 +3,16 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gpt_image_core::StreamError;
+use gpt_image_core::ApiError;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortController;
 
 use super::convert;
-use super::params::get;
 use crate::Error;
 use crate::events::EventStream;
+use crate::wire::{self, get};
 
 /// The events of one streamed generation or edit. `index.js` makes it an
 /// async iterable.
@@ -79,8 +79,10 @@ async fn next_event(stream: &mut EventStream) -> Result<JsValue, Error> {
         || get(&value, "type").as_string().as_deref() == Some("error")
         || get(&value, "error").is_object();
     if is_error {
-        let error: StreamError = serde_wasm_bindgen::from_value(value).unwrap_or_default();
-        return Err(EventStream::event_error(error.into_api_error()));
+        let nested = get(&value, "error");
+        let raw = if nested.is_object() { nested } else { value };
+        let error = ApiError { status: 0, error: wire::error_body(&raw), is_json: true };
+        return Err(Error::api(error, raw, None));
     }
     Ok(value)
 }

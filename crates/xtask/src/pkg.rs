@@ -1,0 +1,115 @@
+//! `cargo xtask pkg`: the npm package `gpt-image-wasm` in `crates/wasm/pkg/`,
+//! ready for `npm publish`.
+
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::cmd::{Result, command, root, run};
+
+/// The folder the package is built into.
+pub fn dir() -> PathBuf {
+    root().join("crates/wasm/pkg")
+}
+
+/// The files the package's JavaScript loads, in order: what a page fetches.
+pub const LOADED_FILES: &[&str] = &["index.js", "gpt_image_wasm.js", "gpt_image_wasm_bg.wasm"];
+
+/// Builds the package: the release wasm through `wasm-opt -Oz`, then
+/// `wasm-bindgen` (ESM for browsers), then the hand-written `index.js` and
+/// `index.d.ts`, README, licences and `package.json`.
+///
+/// `wasm-opt` runs before `wasm-bindgen`: Debian's binaryen 108 mistypes the
+/// externref table that `wasm-bindgen` adds, and the module then fails to start.
+pub fn build() -> Result {
+    let pkg = dir();
+    let wasm_crate = root().join("crates/wasm");
+    run(command(
+        "cargo",
+        &["build", "--release", "--package", "gpt-image-wasm", "--target", "wasm32-unknown-unknown"],
+    ))?;
+    if pkg.exists() {
+        fs::remove_dir_all(&pkg).map_err(|error| format!("{}: {error}", pkg.display()))?;
+    }
+    let built = target_dir().join("wasm32-unknown-unknown/release/gpt_image_wasm.wasm");
+    let optimized = built.with_extension("opt.wasm");
+    let (built, optimized) = (built.to_string_lossy().into_owned(), optimized.to_string_lossy().into_owned());
+    run(command(
+        "wasm-opt",
+        &[
+            "-Oz",
+            "--strip-debug",
+            "--strip-producers",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+            &built,
+            "-o",
+            &optimized,
+        ],
+    ))?;
+    let out_dir = pkg.to_string_lossy().into_owned();
+    run(command(
+        "wasm-bindgen",
+        &["--target", "web", "--out-name", "gpt_image_wasm", "--out-dir", &out_dir, &optimized],
+    ))?;
+    for file in ["index.js", "index.d.ts", "README.md"] {
+        copy(&wasm_crate.join("js").join(file), &pkg.join(file))?;
+    }
+    for file in ["LICENSE-MIT", "LICENSE-APACHE"] {
+        copy(&root().join(file), &pkg.join(file))?;
+    }
+    let template = read(&wasm_crate.join("js/package.json"))?;
+    let manifest =
+        template.replace("\"version\": \"0.0.0\"", &format!("\"version\": \"{}\"", env!("CARGO_PKG_VERSION")));
+    fs::write(pkg.join("package.json"), manifest).map_err(|error| error.to_string())?;
+    let _ = fs::remove_file(pkg.join(".gitignore"));
+    eprintln!("package: {} ({} bytes gzipped, loaded files)", pkg.display(), gzipped_size()?);
+    Ok(())
+}
+
+/// The gzipped (level 9) size of what a page loads: the two JavaScript
+/// modules, the wasm-bindgen snippets and the wasm.
+pub fn gzipped_size() -> Result<usize> {
+    let pkg = dir();
+    let mut files: Vec<PathBuf> = LOADED_FILES.iter().map(|file| pkg.join(file)).collect();
+    files.extend(snippets(&pkg.join("snippets")));
+    files
+        .iter()
+        .map(|file| fs::read(file).map_err(|error| format!("{}: {error}", file.display())).map(|bytes| gzip(&bytes)))
+        .sum()
+}
+
+/// The gzipped size of some bytes, at level 9.
+pub fn gzip(bytes: &[u8]) -> usize {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).expect("writing to memory");
+    encoder.finish().expect("writing to memory").len()
+}
+
+/// Cargo's target folder (`CARGO_TARGET_DIR`, else `target/`).
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
+}
+
+fn snippets(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else { return Vec::new() };
+    entries
+        .flatten()
+        .flat_map(|entry| {
+            let path = entry.path();
+            if path.is_dir() { snippets(&path) } else { vec![path] }
+        })
+        .collect()
+}
+
+fn copy(from: &Path, to: &Path) -> Result {
+    fs::copy(from, to).map(drop).map_err(|error| format!("copying {}: {error}", from.display()))
+}
+
+fn read(path: &Path) -> Result<String> {
+    fs::read_to_string(path).map_err(|error| format!("{}: {error}", path.display()))
+}
