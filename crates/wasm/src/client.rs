@@ -71,7 +71,9 @@ impl Client {
     }
 
     /// Posts `payload` to `path`, trying again after failures worth
-    /// retrying, and returns the first 2xx answer.
+    /// retrying, and returns the first 2xx answer. Its body is read under
+    /// the same attempt; a body that fails or stalls halfway ends the call
+    /// without a retry, as part of it may already have been handed over.
     pub(crate) async fn send(&self, path: &str, payload: &Payload, call: &CallOptions) -> Result<Answer, Error> {
         let max_retries = call.max_retries.unwrap_or(self.options.max_retries);
         let timeout_ms = call.timeout_ms.unwrap_or(self.options.timeout_ms);

@@ -6,6 +6,7 @@ mod cmd;
 mod fuzz;
 mod pkg;
 mod play;
+mod server;
 mod server_bench;
 mod setup;
 mod test;

@@ -2,40 +2,19 @@
 //! generation, next to `GET /v1/models` (the server's own floor: routing,
 //! headers, JSON) measured in the same run.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 
 use crate::cmd::{Result, root, sh};
+use crate::server::Server;
 
 /// Seconds each load runs.
 const SECONDS: &str = "10";
 /// Concurrent connections (the machine has 2 cores; wrk takes one thread).
 const CONNECTIONS: &str = "8";
 
-/// A running release server; stopped on drop.
-struct Server {
-    child: Child,
-    url: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 fn start_server() -> Result<Server> {
     sh("cargo", &["build", "--release", "-p", "gpt-image-server"])?;
-    let mut child = Command::new(root().join("target/release/gpt-image-server"))
-        .args(["--port", "0", "--exit-after", "600"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("could not start the server: {e}"))?;
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().ok_or("no stdout")?).read_line(&mut line).map_err(|e| e.to_string())?;
-    let url = line.trim().strip_prefix("listening on ").ok_or_else(|| format!("unexpected first line {line:?}"))?;
-    Ok(Server { url: url.to_owned(), child })
+    Server::start(&root().join("target/release/gpt-image-server"), 0, &[])
 }
 
 /// Requests per second from one wrk run.

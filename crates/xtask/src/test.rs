@@ -3,9 +3,14 @@
 use std::path::Path;
 
 use crate::cmd::{self, Result, command, root, sh};
+use crate::server::Server;
 
 /// Crates that also build for `wasm32-unknown-unknown`, checked there too.
-const WASM_CRATES: &[&str] = &["gpt-image-core"];
+const WASM_CRATES: &[&str] = &["gpt-image-core", "gpt-image-wasm"];
+
+/// The port the browser tests' server prefers: the tests are compiled with
+/// its URL, so a steady port spares a rebuild on every run.
+const BROWSER_TEST_PORT: u16 = 18787;
 
 /// How long each fuzz target runs in a test run (`cargo xtask fuzz` runs longer).
 const FUZZ_SECONDS: u32 = 15;
@@ -19,7 +24,22 @@ pub fn run() -> Result {
     }
     sh("cargo", &["test", "--workspace"])?;
     crate::fuzz::run_targets(FUZZ_SECONDS)?;
+    browser_tests()?;
     javascript_tests()
+}
+
+/// The `wasm-bindgen-test` suites in headless Chromium, against a local server.
+fn browser_tests() -> Result {
+    let binary = Path::new(&server_binary()?).to_path_buf();
+    let server = Server::start(&binary, BROWSER_TEST_PORT, &[]).or_else(|_| Server::start(&binary, 0, &[]))?;
+    let mut cargo =
+        command("cargo", &["test", "-p", "gpt-image-wasm", "--target", "wasm32-unknown-unknown", "--test", "browser"]);
+    cargo
+        .env("GPT_IMAGE_SERVER_URL", &server.url)
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "600");
+    cmd::run(cargo)
 }
 
 /// The Node tests in `tests/server/`, against the server binary.
