@@ -365,11 +365,7 @@ impl ResponseDecoder {
             Some(KeyOf::Item) => "b64_json",
             None => return,
         };
-        let mut quoted = Vec::with_capacity(self.key.len() + 2);
-        quoted.push(b'"');
-        quoted.extend_from_slice(&self.key);
-        quoted.push(b'"');
-        let matches = self.key.len() <= MAX_KEY && serde_json::from_slice::<String>(&quoted).is_ok_and(|k| k == wanted);
+        let matches = self.key.len() <= MAX_KEY && key_spells(&self.key, wanted);
         if let Some(object) = self.followed() {
             object.key_matches = matches;
         }
@@ -446,6 +442,41 @@ fn plain_run(text: &[u8]) -> usize {
         run += 32;
     }
     run + text[run..].iter().position(|&b| special(b)).unwrap_or(text.len() - run)
+}
+
+/// Whether a key's JSON text (escapes included, quotes not) spells `wanted`,
+/// an ASCII name. Written by hand rather than asking `serde_json`, which
+/// would pull its parser into the browser bundle for this one comparison;
+/// the property tests check it against `serde_json` on random keys.
+fn key_spells(raw: &[u8], wanted: &str) -> bool {
+    let mut spelled = Vec::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some((&byte, tail)) = rest.split_first() {
+        if byte != b'\\' {
+            spelled.push(byte);
+            rest = tail;
+            continue;
+        }
+        let (unescaped, tail) = match tail.split_first() {
+            Some((b'u', tail)) if tail.len() >= 4 => {
+                let code = std::str::from_utf8(&tail[..4]).ok().and_then(|hex| u8::from_str_radix(hex, 16).ok());
+                match code {
+                    Some(code) if code.is_ascii() && tail[..4].iter().all(u8::is_ascii_hexdigit) => (code, &tail[4..]),
+                    _ => return false,
+                }
+            }
+            Some((&escaped @ (b'"' | b'\\' | b'/'), tail)) => (escaped, tail),
+            Some((b'b', tail)) => (0x08, tail),
+            Some((b'f', tail)) => (0x0c, tail),
+            Some((b'n', tail)) => (b'\n', tail),
+            Some((b'r', tail)) => (b'\r', tail),
+            Some((b't', tail)) => (b'\t', tail),
+            _ => return false,
+        };
+        spelled.push(unescaped);
+        rest = tail;
+    }
+    spelled == wanted.as_bytes()
 }
 
 /// One byte of an escape sequence or multi-byte character inside an image

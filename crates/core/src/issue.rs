@@ -131,11 +131,11 @@ impl Issue {
     }
 
     pub(crate) fn not_a_number(field: &str, text: &str) -> Self {
-        Issue::error(field, Rule::Malformed, format!("{field} must be a whole number, not {text:?}"))
+        Issue::error(field, Rule::Malformed, format!("{field} must be a whole number, not \"{text}\""))
     }
 
     pub(crate) fn not_a_boolean(field: &str, text: &str) -> Self {
-        Issue::error(field, Rule::Malformed, format!("{field} must be true or false, not {text:?}"))
+        Issue::error(field, Rule::Malformed, format!("{field} must be true or false, not \"{text}\""))
     }
 
     pub(crate) fn malformed(field: &str, detail: &str) -> Self {

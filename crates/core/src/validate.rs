@@ -254,7 +254,7 @@ fn check_input(issues: &mut Vec<Issue>, field: &str, input: &ImageInput, family:
                     issues.push(Issue::error(
                         field,
                         Rule::FileType,
-                        format!("the data URL holds {mime:?}: {what} must be {accepted}"),
+                        format!("the data URL holds \"{mime}\": {what} must be {accepted}"),
                     ));
                 }
             } else if !(lower.starts_with("https://") || lower.starts_with("http://")) {
@@ -470,7 +470,7 @@ fn check_known(issues: &mut Vec<Issue>, family: ModelFamily, field: &str, value:
     if known {
         return;
     }
-    let message = format!("{field} {value:?} is not one of {}", accepted.join(", "));
+    let message = format!("{field} \"{value}\" is not one of {}", accepted.join(", "));
     issues.push(if family == ModelFamily::Unknown {
         Issue::warning(field, Rule::UnknownValue, message)
     } else {
@@ -487,13 +487,15 @@ fn check_size(issues: &mut Vec<Issue>, size: &Size, family: ModelFamily, model: 
     };
     let listed = || standard.iter().map(Size::to_string).collect::<Vec<_>>().join(", ");
     match (size, family) {
-        (Size::Other(text), ModelFamily::Unknown) => {
-            issues.push(Issue::warning("size", Rule::SizeFormat, format!("size {text:?} is not auto or WIDTHxHEIGHT")))
-        }
+        (Size::Other(text), ModelFamily::Unknown) => issues.push(Issue::warning(
+            "size",
+            Rule::SizeFormat,
+            format!("size \"{text}\" is not auto or WIDTHxHEIGHT"),
+        )),
         (Size::Other(text), _) => issues.push(Issue::error(
             "size",
             Rule::SizeFormat,
-            format!("size {text:?} is not auto or WIDTHxHEIGHT (for example 1024x1024)"),
+            format!("size \"{text}\" is not auto or WIDTHxHEIGHT (for example 1024x1024)"),
         )),
         (Size::Pixels { width, height }, _) if *width == 0 || *height == 0 => {
             issues.push(Issue::error("size", Rule::Range, format!("size {size} has no pixels")));

@@ -124,12 +124,12 @@ pub(crate) async fn read_blobs(answer: Answer, on_image: &mut dyn FnMut(&ImageBl
                     let mut linked = fetch_link(index, url, &attempt).await?;
                     linked.revised_prompt = revised_prompt;
                     on_image(&linked);
-                    images.push(linked);
+                    let position = images.partition_point(|image| image.index < index);
+                    images.insert(position, linked);
                 }
             }
         }
     }
-    images.sort_by_key(|image| image.index);
     Ok(BlobAnswer { images, skeleton, parsed })
 }
 

@@ -59,7 +59,7 @@ impl Error {
     pub fn retry_after_seconds(&self) -> Option<f64> {
         let Error::Api(failure) = self else { return None };
         let headers = failure.headers.as_ref()?;
-        let header = |name: &str| headers.get(name).ok().flatten().and_then(|text| text.trim().parse::<f64>().ok());
+        let header = |name: &str| headers.get(name).ok().flatten().and_then(|text| crate::retry::parse_decimal(&text));
         header("retry-after-ms").map(|ms| ms / 1000.0).or_else(|| header("retry-after"))
     }
 }

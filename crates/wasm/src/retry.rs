@@ -63,15 +63,40 @@ impl Failure<'_> {
     }
 
     fn server_delay_ms(&self, now_ms: f64) -> Option<f64> {
-        if let Some(ms) = self.retry_after_ms.and_then(|text| text.trim().parse::<f64>().ok()) {
+        if let Some(ms) = self.retry_after_ms.and_then(parse_decimal) {
             return Some(ms);
         }
         let text = self.retry_after?.trim();
-        match text.parse::<f64>() {
-            Ok(seconds) => Some(seconds * 1000.0),
-            Err(_) => parse_http_date(text).map(|date_ms| date_ms - now_ms),
+        match parse_decimal(text) {
+            Some(seconds) => Some(seconds * 1000.0),
+            None => parse_http_date(text).map(|date_ms| date_ms - now_ms),
         }
     }
+}
+
+/// A number like `250`, `1.5` or `-5`: all a retry header holds. Written by
+/// hand because `str::parse::<f64>` brings kilobytes of float parsing into
+/// the browser bundle.
+pub(crate) fn parse_decimal(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, text),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.is_empty() || !whole.bytes().chain(fraction.bytes()).all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    let mut value = 0.0;
+    for byte in whole.bytes() {
+        value = value * 10.0 + f64::from(byte - b'0');
+    }
+    let mut scale = 0.1;
+    for byte in fraction.bytes() {
+        value += f64::from(byte - b'0') * scale;
+        scale /= 10.0;
+    }
+    Some(sign * value)
 }
 
 /// Milliseconds since the epoch of an IMF-fixdate (`Wed, 21 Oct 2015 07:28:00 GMT`),
@@ -135,6 +160,17 @@ mod tests {
         let now = parse_http_date("Wed, 21 Oct 2015 07:28:00 GMT").unwrap();
         let date = Failure { retry_after: Some("Wed, 21 Oct 2015 07:28:03 GMT"), ..status(503) };
         assert_eq!(date.delay_ms(2, 2, now, 0.5), 3000.0);
+    }
+
+    #[test]
+    fn decimals_are_read_as_headers_write_them() {
+        assert_eq!(parse_decimal("250"), Some(250.0));
+        assert_eq!(parse_decimal(" 1.5 "), Some(1.5));
+        assert_eq!(parse_decimal("-5"), Some(-5.0));
+        assert_eq!(parse_decimal("0.25"), Some(0.25));
+        for bad in ["", ".5", "1e3", "soon", "1.2.3", "+4"] {
+            assert_eq!(parse_decimal(bad), None, "{bad}");
+        }
     }
 
     #[test]
