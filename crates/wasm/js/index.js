@@ -229,9 +229,7 @@ export class Images {
 
   async #run(method, params, options) {
     const result = await call(() => this.#client._wasm()[method](params, options ?? {}));
-    return result.body instanceof Object && typeof result.body.next === 'function'
-      ? new Stream(result.body, result.warnings, result.requestID)
-      : withExtras(result);
+    return method.endsWith('Stream') ? new Stream(result.body, result.warnings, result.requestID) : withExtras(result);
   }
 }
 

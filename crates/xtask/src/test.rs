@@ -5,8 +5,9 @@ use std::path::Path;
 use crate::cmd::{self, Result, command, root, sh};
 use crate::server::Server;
 
-/// Crates that also build for `wasm32-unknown-unknown`, checked there too.
-const WASM_CRATES: &[&str] = &["gpt-image-core", "gpt-image-wasm"];
+/// Crates that also build for `wasm32-unknown-unknown`, checked there too,
+/// with the targets that build there.
+const WASM_CRATES: &[(&str, &str)] = &[("gpt-image-core", "--lib"), ("gpt-image-wasm", "--all-targets")];
 
 /// The port the browser tests' server prefers: the tests are compiled with
 /// its URL, so a steady port spares a rebuild on every run.
@@ -19,8 +20,8 @@ const FUZZ_SECONDS: u32 = 15;
 pub fn run() -> Result {
     sh("cargo", &["fmt", "--all", "--check"])?;
     sh("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
-    for krate in WASM_CRATES {
-        sh("cargo", &["clippy", "-p", krate, "--lib", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"])?;
+    for (krate, targets) in WASM_CRATES {
+        sh("cargo", &["clippy", "-p", krate, targets, "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"])?;
     }
     sh("cargo", &["test", "--workspace"])?;
     crate::fuzz::run_targets(FUZZ_SECONDS)?;
