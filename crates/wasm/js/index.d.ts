@@ -1,1 +1,807 @@
-export {};
+// Type declarations of gpt-image-wasm: the OpenAI Images API from any web page.
+//
+// Written by hand to match `index.js`; the request and response shapes follow
+// the official OpenAPI specification of the Images API (`CreateImageRequest`,
+// `CreateImageEditRequest`, `EditImageBodyJsonParam`, `ImagesResponse`,
+// `ImageGenStreamEvent`, `ImageEditStreamEvent`). They need the DOM library
+// (`"lib": ["DOM", …]`) for `Blob`, `File`, `Headers` and `AbortSignal`.
+
+// ---------------------------------------------------------------------------
+// Loading
+
+/**
+ * What {@link init} accepts: the URL of `gpt_image_wasm_bg.wasm`, a `Response`
+ * for it, its bytes, or a compiled `WebAssembly.Module`.
+ */
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+/**
+ * Loads the WebAssembly module. Every call does this by itself; call it
+ * yourself to load early, or to say where the `.wasm` file is when your
+ * bundler does not handle `new URL('…', import.meta.url)`.
+ *
+ * Only the first call that succeeds loads anything: later calls (and their
+ * argument) are ignored. A failed load is retried by the next call.
+ *
+ * @param moduleOrPath Where `gpt_image_wasm_bg.wasm` is, or the module
+ *   itself; by default the file next to the package's `gpt_image_wasm.js`.
+ */
+export function init(moduleOrPath?: InitInput | Promise<InitInput>): Promise<void>;
+
+// ---------------------------------------------------------------------------
+// Parameters
+
+/**
+ * The model. The known names are listed; any other string is sent as it is
+ * (a provider's own model), and then only the rules every model shares are
+ * checked, with unknown values of other fields reported as warnings.
+ */
+export type ImageModel =
+  | 'gpt-image-2'
+  | 'gpt-image-2-2026-04-21'
+  | 'gpt-image-1.5'
+  | 'gpt-image-1'
+  | 'gpt-image-1-mini'
+  | 'chatgpt-image-latest'
+  | 'dall-e-2'
+  | 'dall-e-3'
+  | (string & {});
+
+/**
+ * The size of the images: `auto`, a standard size, or for `gpt-image-2` any
+ * `WIDTHxHEIGHT` with both sides multiples of 16, an aspect ratio within 3:1
+ * and at most 3840 pixels on the longest edge.
+ *
+ * - GPT image models: `auto`, `1024x1024`, `1536x1024`, `1024x1536`.
+ * - `dall-e-2`: `256x256`, `512x512`, `1024x1024`.
+ * - `dall-e-3`: `1024x1024`, `1792x1024`, `1024x1792`.
+ */
+export type ImageSize =
+  | 'auto'
+  | '1024x1024'
+  | '1536x1024'
+  | '1024x1536'
+  | '256x256'
+  | '512x512'
+  | '1792x1024'
+  | '1024x1792'
+  | `${number}x${number}`;
+
+/**
+ * The quality of a generation: `low`, `medium`, `high` for the GPT image
+ * models, `standard` and `hd` for `dall-e-3`, `standard` for `dall-e-2`;
+ * `auto` (the default) lets the model pick.
+ */
+export type ImageGenerateQuality = 'standard' | 'hd' | 'low' | 'medium' | 'high' | 'auto';
+
+/** The quality of an edit: `low`, `medium`, `high` or `auto` (GPT image models), `standard` (`dall-e-2`). */
+export type ImageEditQuality = 'standard' | 'low' | 'medium' | 'high' | 'auto';
+
+/**
+ * The background (GPT image models): `transparent` needs `output_format`
+ * `png` or `webp`; `auto` (the default) lets the model pick.
+ */
+export type ImageBackground = 'transparent' | 'opaque' | 'auto';
+
+/** Content moderation of the GPT image models: `auto` (the default) or the less strict `low`. */
+export type ImageModeration = 'low' | 'auto';
+
+/** The file format of the images (GPT image models; `png` by default). */
+export type ImageOutputFormat = 'png' | 'jpeg' | 'webp';
+
+/**
+ * How `dall-e-*` images come back: `url` (their default; OpenAI's links last
+ * 60 minutes) or `b64_json`. GPT image models always answer with `b64_json`.
+ */
+export type ImageResponseFormat = 'url' | 'b64_json';
+
+/** The look of `dall-e-3` images: `vivid` (the default) or `natural`. */
+export type ImageStyle = 'vivid' | 'natural';
+
+/**
+ * How closely an edit keeps the style and features (faces above all) of its
+ * inputs: `low` (the default) or `high`. Not for `gpt-image-1-mini`.
+ */
+export type ImageInputFidelity = 'high' | 'low';
+
+/**
+ * The parameters of `images.generate` (`POST /images/generations`), as in
+ * the API's `CreateImageRequest`. `null` is the same as leaving a field out.
+ *
+ * Every field is checked before anything is sent; a request that breaks the
+ * rules is rejected with a {@link ValidationError}. Fields the package does
+ * not know are sent as they are (a provider's extensions): pass them in an
+ * object typed with your own interface extending this one.
+ */
+export interface ImageGenerateParamsBase {
+  /**
+   * What to draw. At most 32000 characters for the GPT image models, 1000
+   * for `dall-e-2` and 4000 for `dall-e-3`.
+   */
+  prompt: string;
+  /**
+   * The model. The API's default is `dall-e-2`, or `gpt-image-1.5` when a
+   * parameter only the GPT image models take is set.
+   */
+  model?: ImageModel | null;
+  /** How many images, 1 to 10 (`dall-e-3`: only 1). Default 1. */
+  n?: number | null;
+  /** The size of the images; see {@link ImageSize}. */
+  size?: ImageSize | null;
+  /** The quality; see {@link ImageGenerateQuality}. */
+  quality?: ImageGenerateQuality | null;
+  /** The background; see {@link ImageBackground}. */
+  background?: ImageBackground | null;
+  /** The moderation level; see {@link ImageModeration}. */
+  moderation?: ImageModeration | null;
+  /** The file format of the images; see {@link ImageOutputFormat}. */
+  output_format?: ImageOutputFormat | null;
+  /** The compression level, 0 to 100 (default 100), for `jpeg` and `webp` output. */
+  output_compression?: number | null;
+  /** `url` or `b64_json`, for the `dall-e-*` models only; see {@link ImageResponseFormat}. */
+  response_format?: ImageResponseFormat | null;
+  /**
+   * `true` streams events ({@link ImageGenStreamEvent}) instead of one
+   * answer: `generate` then resolves to a {@link Stream}. GPT image models only.
+   */
+  stream?: boolean | null;
+  /** With `stream: true`: how many partial images to send before the final one, 0 to 3. */
+  partial_images?: number | null;
+  /** The look of `dall-e-3` images; see {@link ImageStyle}. */
+  style?: ImageStyle | null;
+  /** An identifier of your end user, which helps the provider detect abuse. */
+  user?: string | null;
+}
+
+/** The parameters of a generation that answers once, with every image. */
+export interface ImageGenerateParamsNonStreaming extends ImageGenerateParamsBase {
+  /** Leave it out (or `false`) for one answer with every image. */
+  stream?: false | null;
+}
+
+/** The parameters of a generation that streams its events. */
+export interface ImageGenerateParamsStreaming extends ImageGenerateParamsBase {
+  /** Streams the generation as {@link ImageGenStreamEvent}s. */
+  stream: true;
+}
+
+/** The parameters of `images.generate`, streaming or not. */
+export type ImageGenerateParams = ImageGenerateParamsNonStreaming | ImageGenerateParamsStreaming;
+
+/**
+ * An image file to edit: a `File` (its name is kept), a `Blob`, or the
+ * bytes themselves. The format is read from the bytes, whatever the file's
+ * name or type says: `png`, `webp` or `jpeg` (under 50 MB) for the GPT image
+ * models, a square `png` under 4 MB for `dall-e-2`.
+ */
+export type Uploadable = File | Blob | ArrayBuffer | ArrayBufferView;
+
+/**
+ * An image the provider fetches itself, for JSON edits: exactly one of
+ * `image_url` (an `http(s):` or `data:` URL) and `file_id` (a Files API id).
+ */
+export type ImageReference =
+  | {
+      /** A fully qualified URL, or a base64 `data:` URL. */
+      image_url: string;
+      file_id?: never;
+    }
+  | {
+      /** The id of an image uploaded with the Files API. */
+      file_id: string;
+      image_url?: never;
+    };
+
+/** The fields of an edit other than its images. */
+export interface ImageEditParamsCommon {
+  /**
+   * What to change. At most 32000 characters for the GPT image models and
+   * 1000 for `dall-e-2`.
+   */
+  prompt: string;
+  /** The model; the API's default for edits is `gpt-image-1.5`. */
+  model?: ImageModel | null;
+  /** How many images, 1 to 10. Default 1. */
+  n?: number | null;
+  /** The size of the images; `auto` picks the standard size closest to the input's shape. */
+  size?: ImageSize | null;
+  /** The quality; see {@link ImageEditQuality}. */
+  quality?: ImageEditQuality | null;
+  /** The background; see {@link ImageBackground}. */
+  background?: ImageBackground | null;
+  /** The moderation level; see {@link ImageModeration}. */
+  moderation?: ImageModeration | null;
+  /** The file format of the images; see {@link ImageOutputFormat}. */
+  output_format?: ImageOutputFormat | null;
+  /** The compression level, 0 to 100 (default 100), for `jpeg` and `webp` output. */
+  output_compression?: number | null;
+  /** `url` or `b64_json`, for `dall-e-2` only; see {@link ImageResponseFormat}. */
+  response_format?: ImageResponseFormat | null;
+  /** How closely to keep the inputs' features; see {@link ImageInputFidelity}. */
+  input_fidelity?: ImageInputFidelity | null;
+  /**
+   * `true` streams events ({@link ImageEditStreamEvent}) instead of one
+   * answer: `edit` then resolves to a {@link Stream}. GPT image models only.
+   */
+  stream?: boolean | null;
+  /** With `stream: true`: how many partial images to send before the final one, 0 to 3. */
+  partial_images?: number | null;
+  /** An identifier of your end user, which helps the provider detect abuse. */
+  user?: string | null;
+}
+
+/** An edit of uploaded files, sent as `multipart/form-data` (the API's `CreateImageEditRequest`). */
+export interface ImageEditFiles {
+  /** The image to edit, or up to 16 of them (GPT image models; `dall-e-2` takes one). */
+  image: Uploadable | Uploadable[];
+  /**
+   * A PNG of the first image's size whose fully transparent pixels mark
+   * where to edit; under 4 MB.
+   */
+  mask?: Uploadable | null;
+  images?: never;
+}
+
+/** An edit of images given by reference, sent as JSON (the API's `EditImageBodyJsonParam`; GPT image models only). */
+export interface ImageEditReferences {
+  /** The images to edit, 1 to 16. */
+  images: ImageReference[];
+  /** The mask, by reference; see {@link ImageEditFiles.mask}. */
+  mask?: ImageReference | null;
+  image?: never;
+}
+
+/**
+ * The parameters of `images.edit` (`POST /images/edits`): files in `image`
+ * (and `mask`) make a multipart edit, references in `images` a JSON one.
+ * Like {@link ImageGenerateParamsBase}, checked before anything is sent.
+ */
+export type ImageEditParamsBase = ImageEditParamsCommon & (ImageEditFiles | ImageEditReferences);
+
+/** The parameters of an edit that answers once, with every image. */
+export type ImageEditParamsNonStreaming = ImageEditParamsBase & {
+  /** Leave it out (or `false`) for one answer with every image. */
+  stream?: false | null;
+};
+
+/** The parameters of an edit that streams its events. */
+export type ImageEditParamsStreaming = ImageEditParamsBase & {
+  /** Streams the edit as {@link ImageEditStreamEvent}s. */
+  stream: true;
+};
+
+/** The parameters of `images.edit`, streaming or not. */
+export type ImageEditParams = ImageEditParamsNonStreaming | ImageEditParamsStreaming;
+
+/** The options of the client, for every call it makes: `new ImagesClient(options)`. */
+export interface ClientOptions {
+  /** The API root, default `https://api.openai.com/v1`; any OpenAI-compatible provider's works. */
+  baseURL?: string | null;
+  /**
+   * Sent as `Authorization: Bearer …`. Leave it out (or `null`) when a relay
+   * adds it: a key in a web page is visible to everyone who opens it.
+   */
+  apiKey?: string | null;
+  /** Headers for every request; a header set to `null` is not sent. */
+  defaultHeaders?: HeaderValues | null;
+  /** Milliseconds each attempt may take, default 600000 (10 minutes). */
+  timeout?: number | null;
+  /** How many times a failure worth it (connection, 408, 409, 429, 5xx) is retried, default 2. */
+  maxRetries?: number | null;
+}
+
+/**
+ * Header names and values. A number is sent as text; `null` (or
+ * `undefined`) removes a header the client would otherwise send.
+ * Only a plain object: a `Headers` instance is not read.
+ */
+export type HeaderValues = Record<string, string | number | null | undefined>;
+
+/** The options of one call, the second argument of every call; each overrides the client's. */
+export interface RequestOptions {
+  /** Aborting it ends the call at once with an {@link APIUserAbortError}. */
+  signal?: AbortSignal | null;
+  /** Milliseconds each attempt may take. */
+  timeout?: number | null;
+  /** How many times a failure worth it is retried. */
+  maxRetries?: number | null;
+  /** Headers for this call, over the client's `defaultHeaders`; `null` removes one. */
+  headers?: HeaderValues | null;
+}
+
+/** The options of `generateBlobs` and `editBlobs`. */
+export interface BlobRequestOptions extends RequestOptions {
+  /**
+   * Called with each image as soon as its last byte has arrived and it has
+   * been decoded, before the call resolves (images with links: once fetched).
+   */
+  onImage?: ((image: ImageBlob) => void) | null;
+}
+
+// ---------------------------------------------------------------------------
+// Results
+
+/** A problem found in a request: by validation, or in what was sent back. */
+export interface Issue {
+  /** The field at fault, as written in the parameters: `prompt`, `size`, `image[1]`, `images[0]`, `mask`, `params`, … */
+  field: string;
+  /** The rule broken; see {@link IssueRule}. */
+  rule: IssueRule;
+  /** `error` stops the request; a `warning` is only reported. */
+  severity: 'error' | 'warning';
+  /** What is wrong, in words. */
+  message: string;
+}
+
+/**
+ * The rules validation checks:
+ *
+ * - `required`: a required field is missing or empty.
+ * - `max_length`: text longer than the model accepts.
+ * - `range`: a number outside its range, or too few or too many items.
+ * - `unknown_value`: a value the API does not define for this field.
+ * - `unsupported_by_model`: a parameter or value this model does not accept.
+ * - `requires`: a parameter that only works together with another one.
+ * - `conflict`: two settings that contradict each other.
+ * - `size_format`: a size that is not `auto` or `WIDTHxHEIGHT`.
+ * - `size_multiple_of_16`: a custom size whose sides are not multiples of 16.
+ * - `aspect_ratio`: a custom size longer than 3:1 on either side.
+ * - `max_edge`: a custom size whose longest edge is over the limit.
+ * - `pixel_count`: a custom size with too few or too many pixels.
+ * - `experimental`: accepted, but marked experimental by the provider.
+ * - `provider_specific`: accepted by some providers, rejected by others (OpenAI among them).
+ * - `file_type`: an input file of a type the API does not take.
+ * - `file_size`: an input file larger than the API takes.
+ * - `dimensions`: an input whose width and height do not fit (a mask, a `dall-e-2` input).
+ * - `malformed`: a value that could not be read at all (a string where a number belongs).
+ */
+export type IssueRule =
+  | 'required'
+  | 'max_length'
+  | 'range'
+  | 'unknown_value'
+  | 'unsupported_by_model'
+  | 'requires'
+  | 'conflict'
+  | 'size_format'
+  | 'size_multiple_of_16'
+  | 'aspect_ratio'
+  | 'max_edge'
+  | 'pixel_count'
+  | 'experimental'
+  | 'provider_specific'
+  | 'file_type'
+  | 'file_size'
+  | 'dimensions'
+  | 'malformed';
+
+/**
+ * What every result carries besides the API's answer. Both are left out of
+ * `JSON.stringify` and object spreads (they are not enumerable).
+ */
+export interface ResultExtras {
+  /** The warnings validation found (requests with errors are not sent). */
+  readonly warnings: Issue[];
+  /** The answer's `x-request-id` header, to quote when asking the provider for help; `null` without one. */
+  readonly _request_id: string | null;
+}
+
+/** One image of {@link ImagesResponse}: base64 bytes, or a link. */
+export interface Image {
+  /** The image file, base64-encoded: what the GPT image models send, and `dall-e-*` with `response_format: 'b64_json'`. */
+  b64_json?: string;
+  /** A link to the image (`dall-e-*` with `response_format: 'url'`); OpenAI's last 60 minutes. */
+  url?: string;
+  /** The prompt as the model rewrote it (`dall-e-3`). */
+  revised_prompt?: string;
+}
+
+/** The tokens a request used (GPT image models). */
+export interface ImagesUsage {
+  /** Every token, input and output, text and images. */
+  total_tokens: number;
+  /** The tokens of the prompt and the input images. */
+  input_tokens: number;
+  /** The tokens of the images made. */
+  output_tokens: number;
+  /** The input tokens, by kind. */
+  input_tokens_details: {
+    /** The tokens of the prompt. */
+    text_tokens: number;
+    /** The tokens of the input images. */
+    image_tokens: number;
+  };
+  /** The output tokens, by kind (when the provider says). */
+  output_tokens_details?: {
+    /** The tokens of the images made. */
+    image_tokens: number;
+    /** The tokens of text made. */
+    text_tokens: number;
+  };
+}
+
+/**
+ * A size the API reports: one of the standard sizes, or `WIDTHxHEIGHT` for
+ * the custom sizes of `gpt-image-2`.
+ */
+export type ReportedSize = '1024x1024' | '1024x1536' | '1536x1024' | (string & {});
+
+/** The API's answer to a generation or an edit (its `ImagesResponse`). */
+export interface ImagesResponse {
+  /** When the images were made, in Unix seconds. */
+  created: number;
+  /** The images, in order. */
+  data?: Image[];
+  /** The background used (GPT image models). */
+  background?: 'transparent' | 'opaque';
+  /** The file format of the images. */
+  output_format?: ImageOutputFormat;
+  /** The size of the images (GPT image models). */
+  size?: ReportedSize;
+  /** The quality used (GPT image models). */
+  quality?: 'low' | 'medium' | 'high';
+  /** The tokens used (GPT image models). */
+  usage?: ImagesUsage;
+}
+
+/** What `generate` and `edit` resolve to without `stream: true`: the API's JSON and {@link ResultExtras}. */
+export type ImagesResult = ImagesResponse & ResultExtras;
+
+/** One image of a Blob call, decoded from the answer without a base64 string. */
+export interface ImageBlob {
+  /** Its position in the answer's `data`. */
+  index: number;
+  /** The image file, typed with {@link ImageBlob.mime_type}. */
+  blob: Blob;
+  /**
+   * The type read from the bytes themselves: `image/png`, `image/jpeg`,
+   * `image/webp` (other image types for other providers), or
+   * `application/octet-stream` when the bytes are not a known image.
+   */
+  mime_type: 'image/png' | 'image/jpeg' | 'image/webp' | (string & {});
+  /** Width in pixels, read from the file (when its format is known). */
+  width?: number;
+  /** Height in pixels, read from the file (when its format is known). */
+  height?: number;
+  /** The prompt as the model rewrote it (`dall-e-3`). */
+  revised_prompt?: string;
+  /** The link the image was fetched from, when the provider answered with links. */
+  url?: string;
+}
+
+/**
+ * What `generateBlobs` and `editBlobs` resolve to: the API's answer with a
+ * {@link ImageBlob} in place of each image, and {@link ResultExtras}.
+ */
+export type BlobsResult = Omit<ImagesResponse, 'data'> & {
+  /** The images, in answer order. */
+  data: ImageBlob[];
+} & ResultExtras;
+
+/** What the stream events share (the spec's `Image*PartialImageEvent` and `Image*CompletedEvent`). */
+interface StreamEventBase {
+  /** The image (partial or final), base64-encoded. */
+  b64_json: string;
+  /** When the event was made, in Unix seconds. */
+  created_at: number;
+  /** The size of the image. */
+  size: ReportedSize | 'auto';
+  /** The quality of the image. */
+  quality: 'low' | 'medium' | 'high' | 'auto';
+  /** The background of the image. */
+  background: ImageBackground;
+  /** The file format of the image. */
+  output_format: ImageOutputFormat;
+}
+
+/** A partial image of a streamed generation: a rough version of the final image. */
+export interface ImageGenPartialImageEvent extends StreamEventBase {
+  type: 'image_generation.partial_image';
+  /** Which partial image this is, from 0. */
+  partial_image_index: number;
+}
+
+/** The final image of a streamed generation (one per image with `n` > 1). */
+export interface ImageGenCompletedEvent extends StreamEventBase {
+  type: 'image_generation.completed';
+  /** The tokens the request used. */
+  usage: ImagesUsage;
+}
+
+/** An event of a streamed generation; `type` tells which. */
+export type ImageGenStreamEvent = ImageGenPartialImageEvent | ImageGenCompletedEvent;
+
+/** A partial image of a streamed edit. */
+export interface ImageEditPartialImageEvent extends StreamEventBase {
+  type: 'image_edit.partial_image';
+  /** Which partial image this is, from 0. */
+  partial_image_index: number;
+}
+
+/** The final image of a streamed edit (one per image with `n` > 1). */
+export interface ImageEditCompletedEvent extends StreamEventBase {
+  type: 'image_edit.completed';
+  /** The tokens the request used. */
+  usage: ImagesUsage;
+}
+
+/** An event of a streamed edit; `type` tells which. */
+export type ImageEditStreamEvent = ImageEditPartialImageEvent | ImageEditCompletedEvent;
+
+/**
+ * The events of a streamed generation or edit, as the API sends them:
+ * `for await (const event of stream) { … }`.
+ *
+ * The iteration ends after the last event. An `error` event, a broken
+ * connection or a timeout make it throw (an {@link APIError} or one of its
+ * subclasses). Leaving the loop early (`break`, `return`, a throw) closes
+ * the connection. A stream can be iterated once.
+ */
+export class Stream<Event> implements AsyncIterable<Event> {
+  private constructor();
+  /** Aborting it stops the stream and closes the connection; the iteration then ends. */
+  readonly controller: AbortController;
+  /** The warnings validation found in the request. */
+  readonly warnings: Issue[];
+  /** The answer's `x-request-id` header; `null` without one. */
+  readonly _request_id: string | null;
+  [Symbol.asyncIterator](): AsyncGenerator<Event, void, undefined>;
+}
+
+/** The status and headers of the last answer the client got (see {@link ImagesClient.lastResponse}). */
+export interface LastResponse {
+  /** The HTTP status. */
+  status: number;
+  /** The `x-request-id` header. */
+  requestID: string | undefined;
+  /** The `x-ratelimit-*` headers, as sent (numbers, and durations like `6m0s`). */
+  rateLimit: RateLimitInfo;
+}
+
+/** The `x-ratelimit-*` headers of an answer; `undefined` when absent (or hidden by CORS). */
+export interface RateLimitInfo {
+  /** `x-ratelimit-limit-requests`. */
+  limitRequests: string | undefined;
+  /** `x-ratelimit-remaining-requests`. */
+  remainingRequests: string | undefined;
+  /** `x-ratelimit-reset-requests`. */
+  resetRequests: string | undefined;
+  /** `x-ratelimit-limit-tokens`. */
+  limitTokens: string | undefined;
+  /** `x-ratelimit-remaining-tokens`. */
+  remainingTokens: string | undefined;
+  /** `x-ratelimit-reset-tokens`. */
+  resetTokens: string | undefined;
+}
+
+// ---------------------------------------------------------------------------
+// The client
+
+/** `client.images`: the calls of the Images API. */
+export class Images {
+  private constructor();
+
+  /**
+   * `POST /images/generations`. Resolves to the API's JSON
+   * ({@link ImagesResult}), or with `stream: true` to a {@link Stream} of
+   * {@link ImageGenStreamEvent}s once the answer starts.
+   *
+   * @throws {ValidationError} The parameters break the API's rules; nothing was sent.
+   * @throws {APIError} The server answered with an error (a subclass per status), or no answer came.
+   */
+  generate(params: ImageGenerateParamsNonStreaming, options?: RequestOptions): Promise<ImagesResult>;
+  generate(params: ImageGenerateParamsStreaming, options?: RequestOptions): Promise<Stream<ImageGenStreamEvent>>;
+  generate(
+    params: ImageGenerateParamsBase,
+    options?: RequestOptions,
+  ): Promise<Stream<ImageGenStreamEvent> | ImagesResult>;
+
+  /**
+   * `POST /images/edits`, with files (`image`, `mask`) or references
+   * (`images`). Resolves like {@link Images.generate}, with
+   * {@link ImageEditStreamEvent}s when streaming.
+   */
+  edit(params: ImageEditParamsNonStreaming, options?: RequestOptions): Promise<ImagesResult>;
+  edit(params: ImageEditParamsStreaming, options?: RequestOptions): Promise<Stream<ImageEditStreamEvent>>;
+  edit(params: ImageEditParamsBase, options?: RequestOptions): Promise<Stream<ImageEditStreamEvent> | ImagesResult>;
+
+  /**
+   * A generation whose images arrive as `Blob`s, decoded while the answer
+   * streams in; `options.onImage` is called with each one as soon as it is
+   * complete. Not with `stream: true` (a {@link ValidationError}).
+   */
+  generateBlobs(params: ImageGenerateParamsNonStreaming, options?: BlobRequestOptions): Promise<BlobsResult>;
+
+  /** An edit whose images arrive as `Blob`s; see {@link Images.generateBlobs}. */
+  editBlobs(params: ImageEditParamsNonStreaming, options?: BlobRequestOptions): Promise<BlobsResult>;
+
+  /**
+   * Every issue of a generation's parameters, errors and warnings, without
+   * sending anything. Never rejects for a bad request: unreadable parameters
+   * are issues too. An empty array means the request would be sent.
+   */
+  validateGenerate(params: ImageGenerateParamsBase): Promise<Issue[]>;
+
+  /** Every issue of an edit's parameters, the files' formats, sizes and dimensions included, without sending anything. */
+  validateEdit(params: ImageEditParamsBase): Promise<Issue[]>;
+}
+
+/**
+ * A client of the Images API: `new ImagesClient({ baseURL, apiKey })`.
+ *
+ * The options are read when the first call is made; make a new client to
+ * change them.
+ */
+export class ImagesClient {
+  constructor(options?: ClientOptions);
+
+  /** The API root. */
+  readonly baseURL: string;
+  /** The key sent as `Authorization: Bearer …`, or `null` for none. */
+  readonly apiKey: string | null;
+  /** The headers of every request. */
+  readonly defaultHeaders: HeaderValues;
+  /** Milliseconds each attempt may take. */
+  readonly timeout: number;
+  /** How many times a failure worth it is retried. */
+  readonly maxRetries: number;
+  /** The calls of the Images API. */
+  readonly images: Images;
+
+  /** The status, request id and rate limits of the last answer (errors included); `undefined` before the first one. */
+  get lastResponse(): LastResponse | undefined;
+}
+
+export default ImagesClient;
+
+// ---------------------------------------------------------------------------
+// Errors
+
+/** The base class of every error this package throws. */
+export class ImagesError extends Error {}
+
+/** The `error` object of an error answer, as sent. */
+export interface APIErrorObject {
+  /** What went wrong. */
+  message?: string;
+  /** The kind of error: `invalid_request_error`, `server_error`, `requests`, … */
+  type?: string;
+  /** The parameter at fault. */
+  param?: string | null;
+  /** A machine-readable code: `invalid_api_key`, `rate_limit_exceeded`, `moderation_blocked`, … */
+  code?: string | null;
+  /** Set when moderation refused the prompt or an input image. */
+  moderation_details?: ModerationDetails;
+  /** Whatever else the provider sends. */
+  [key: string]: unknown;
+}
+
+/** Why moderation refused a request, as the provider says (for example `{ flagged, categories, source }`). */
+export interface ModerationDetails {
+  [key: string]: unknown;
+}
+
+/**
+ * The server answered with an error, a stream carried an `error` event, or
+ * (for this class itself) something else went wrong with the answer. Each
+ * status has its subclass: {@link BadRequestError} (400),
+ * {@link AuthenticationError} (401), {@link PermissionDeniedError} (403),
+ * {@link NotFoundError} (404), {@link ConflictError} (409),
+ * {@link UnprocessableEntityError} (422), {@link RateLimitError} (429),
+ * {@link InternalServerError} (500 and above).
+ */
+export class APIError extends ImagesError {
+  constructor(
+    status: number | undefined,
+    error: APIErrorObject | undefined,
+    message: string | undefined,
+    headers: Headers | undefined,
+    requestID?: string,
+  );
+  /**
+   * The HTTP status; `undefined` for an error event inside a stream or when
+   * no answer came (the connection errors).
+   */
+  readonly status: number | undefined;
+  /** The answer's headers (`retry-after`, `x-ratelimit-*`, …), as far as CORS lets the page see them. */
+  readonly headers: Headers | undefined;
+  /** The body's `error` object, as sent; `undefined` when the body was not an OpenAI error (an HTML page from a proxy). */
+  readonly error: APIErrorObject | undefined;
+  /** `error.code`. */
+  readonly code: string | undefined;
+  /** `error.param`. */
+  readonly param: string | undefined;
+  /** `error.type`. */
+  readonly type: string | undefined;
+  /** The `x-request-id` header, to quote when asking the provider for help. */
+  readonly requestID: string | undefined;
+  /** `error.moderation_details`: set when moderation refused the prompt or an input image. */
+  readonly moderation_details: ModerationDetails | undefined;
+
+  /** The subclass for a status, made with these arguments. */
+  static generate(
+    status: number | undefined,
+    error: APIErrorObject | undefined,
+    message: string | undefined,
+    headers: Headers | undefined,
+    requestID?: string,
+  ): APIError;
+}
+
+/** 400: the request was refused, by the provider's rules or by moderation (see {@link APIError.moderation_details}). */
+export class BadRequestError extends APIError {
+  readonly status: 400;
+  readonly headers: Headers;
+}
+
+/** 401: no key, or a wrong one. */
+export class AuthenticationError extends APIError {
+  readonly status: 401;
+  readonly headers: Headers;
+}
+
+/** 403: the key may not do this (a model it has no access to, an unsupported region). */
+export class PermissionDeniedError extends APIError {
+  readonly status: 403;
+  readonly headers: Headers;
+}
+
+/** 404: no such model, or a wrong `baseURL`. */
+export class NotFoundError extends APIError {
+  readonly status: 404;
+  readonly headers: Headers;
+}
+
+/** 409: a conflict at the provider (retried before it is thrown). */
+export class ConflictError extends APIError {
+  readonly status: 409;
+  readonly headers: Headers;
+}
+
+/** 422: the provider could not process the request. */
+export class UnprocessableEntityError extends APIError {
+  readonly status: 422;
+  readonly headers: Headers;
+}
+
+/** 429: too many requests (retried before it is thrown, after `retry-after`), or no quota left. */
+export class RateLimitError extends APIError {
+  readonly status: 429;
+  readonly headers: Headers;
+}
+
+/** 500 and above: the provider (or a proxy in front of it) failed (retried before it is thrown). */
+export class InternalServerError extends APIError {
+  readonly status: number;
+  readonly headers: Headers;
+}
+
+/** The caller's `AbortSignal` fired. */
+export class APIUserAbortError extends APIError {
+  constructor(options?: { message?: string });
+  readonly status: undefined;
+  readonly headers: undefined;
+  readonly error: undefined;
+}
+
+/** No answer: the network failed, the connection was reset, or CORS refused the answer (after every retry). */
+export class APIConnectionError extends APIError {
+  constructor(options?: { message?: string; cause?: unknown });
+  readonly status: undefined;
+  readonly headers: undefined;
+  readonly error: undefined;
+}
+
+/** An attempt took longer than the timeout (after every retry). */
+export class APIConnectionTimeoutError extends APIConnectionError {
+  constructor(options?: { message?: string });
+}
+
+/** The request breaks the API's rules; nothing was sent. */
+export class ValidationError extends ImagesError {
+  constructor(issues: Issue[], message?: string);
+  /** Every problem found, errors and warnings: `{ field, rule, severity, message }`. */
+  readonly issues: Issue[];
+  /** The issues that stop the request (severity `error`). */
+  get errors(): Issue[];
+}

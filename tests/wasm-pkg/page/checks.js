@@ -1,0 +1,477 @@
+// The checks a page runs against the package, in the browser, against the
+// gpt-image-server that serves the page (baseURL = location.origin + '/v1').
+// The same checks run in every page (bundled or not): each page passes the
+// package's exports in `lib`. Each check throws on failure; `runChecks`
+// reports `{ ok, checks: [{ name, ok, ms, error? }] }` for the Node test.
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function equal(actual, expected, what) {
+  if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+function fromBase64(text) {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
+/** Width and height of a PNG; throws when the bytes are not one. */
+function pngSize(bytes, what) {
+  assert(bytes.length > 24, `${what}: ${bytes.length} bytes is too short for a PNG`);
+  PNG_SIGNATURE.forEach((byte, i) => assert(bytes[i] === byte, `${what}: no PNG signature`));
+  const view = new DataView(bytes.buffer, bytes.byteOffset);
+  return [view.getUint32(16), view.getUint32(20)];
+}
+
+function expectPng(bytes, width, height, what) {
+  const [w, h] = pngSize(bytes, what);
+  assert(w === width && h === height, `${what}: ${w}x${h}, expected ${width}x${height}`);
+}
+
+/** Runs `call`, expecting it to reject; returns the error. */
+async function rejection(call, what) {
+  try {
+    await call();
+  } catch (error) {
+    return error;
+  }
+  throw new Error(`${what}: resolved, expected a rejection`);
+}
+
+function describe(error) {
+  if (!(error instanceof Error)) return JSON.stringify(error);
+  return `${error.constructor?.name}/${error.name}(status ${error.status}): ${error.message}`;
+}
+
+/** An opaque PNG, and a mask of the same size whose left half is transparent. */
+async function testImages(width, height) {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#2a6';
+  context.fillRect(0, 0, width, height);
+  context.fillStyle = '#fd2';
+  context.fillRect(width / 4, height / 4, width / 2, height / 2);
+  const image = await canvas.convertToBlob({ type: 'image/png' });
+  context.clearRect(0, 0, width, height);
+  context.fillStyle = '#000';
+  context.fillRect(width / 2, 0, width / 2, height);
+  const mask = await canvas.convertToBlob({ type: 'image/png' });
+  return { image, mask };
+}
+
+function dataUrl(blob) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
+}
+
+const REQUEST_ID = /^req_[0-9a-f]{32}$/;
+
+/** The checks, by name. `lib` holds the package's exports. */
+function checks(lib) {
+  const { ImagesClient } = lib;
+  const baseURL = `${location.origin}/v1`;
+  const client = () => new ImagesClient({ baseURL, apiKey: null });
+  // Small and quick: gpt-image-2's smallest custom size.
+  const quick = { model: 'gpt-image-2', size: '1024x640', quality: 'low' };
+  let unique = 0;
+  const key = () => `${Date.now()}-${Math.random().toString(36).slice(2)}-${unique++}`;
+
+  return {
+    async 'every export is there, and error classes keep their names'() {
+      const classes = [
+        'ImagesError', 'APIError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError',
+        'ConflictError', 'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'APIUserAbortError',
+        'APIConnectionError', 'APIConnectionTimeoutError', 'ValidationError',
+      ];
+      for (const name of [...classes, 'ImagesClient', 'Images', 'Stream', 'init']) {
+        equal(typeof lib[name], 'function', `typeof ${name}`);
+      }
+      equal(lib.default, ImagesClient, 'the default export');
+      for (const name of classes.slice(1, -1)) {
+        const error = name.startsWith('API') && name !== 'APIError' ? new lib[name]() : new lib[name](500, undefined, 'x');
+        equal(error.name, name, `new ${name}().name`);
+        assert(error instanceof lib.APIError && error instanceof lib.ImagesError && error instanceof Error, `${name} extends APIError`);
+      }
+      equal(new lib.ValidationError([], 'x').name, 'ValidationError', 'ValidationError name');
+      equal(lib.APIError.generate(429, {}, 'm', new Headers()).constructor, lib.RateLimitError, 'APIError.generate(429)');
+      equal(lib.APIError.generate(503, {}, 'm', new Headers()).constructor, lib.InternalServerError, 'APIError.generate(503)');
+      equal(lib.APIError.generate(418, {}, 'm', new Headers()).constructor, lib.APIError, 'APIError.generate(418)');
+      await lib.init();
+    },
+
+    async 'generate: JSON with base64 PNGs of the requested size, warnings, request id, lastResponse'() {
+      const images = client();
+      equal(images.lastResponse, undefined, 'lastResponse before any call');
+      const res = await images.images.generate({ model: 'gpt-image-1', prompt: 'a red lighthouse', size: '1024x1536', quality: 'low' });
+      equal(res.data.length, 1, 'data.length');
+      expectPng(fromBase64(res.data[0].b64_json), 1024, 1536, 'data[0].b64_json');
+      equal(res.size, '1024x1536', 'size');
+      equal(res.output_format, 'png', 'output_format');
+      assert(typeof res.created === 'number' && res.usage.total_tokens > 0, 'created and usage');
+      assert(Array.isArray(res.warnings) && res.warnings.length === 0, `warnings: ${JSON.stringify(res.warnings)}`);
+      assert(REQUEST_ID.test(res._request_id), `_request_id: ${res._request_id}`);
+      assert(!Object.keys(res).includes('warnings') && !Object.keys(res).includes('_request_id'), 'extras are not enumerable');
+      assert(!JSON.stringify(res).includes('_request_id'), 'extras are left out of JSON');
+      const last = images.lastResponse;
+      equal(last.status, 200, 'lastResponse.status');
+      equal(last.requestID, res._request_id, 'lastResponse.requestID');
+      for (const name of ['limitRequests', 'remainingRequests', 'resetRequests', 'limitTokens', 'remainingTokens', 'resetTokens']) {
+        equal(typeof last.rateLimit[name], 'string', `lastResponse.rateLimit.${name}`);
+      }
+    },
+
+    async 'generate: a warning is reported and the request still sent'() {
+      const res = await client().images.generate({ model: 'acme-image-9', prompt: 'x', quality: 'ultra' }, { maxRetries: 0 }).catch((e) => e);
+      // The server does not know the model (400), but the package sent it: the unknown quality was only a warning.
+      assert(res instanceof lib.BadRequestError, `expected the server's 400, got ${describe(res)}`);
+      equal(res.param, 'model', 'param');
+      const issues = await client().images.validateGenerate({ model: 'acme-image-9', prompt: 'x', quality: 'ultra' });
+      assert(issues.some((i) => i.field === 'quality' && i.severity === 'warning' && i.rule === 'unknown_value'), JSON.stringify(issues));
+    },
+
+    async 'generateBlobs: Blobs of PNGs, onImage once per image before the call resolves'() {
+      const seen = [];
+      const res = await client().images.generateBlobs({ ...quick, prompt: 'two blue circles', n: 2 }, { onImage: (image) => seen.push(image) });
+      equal(seen.length, 2, 'onImage calls when the call resolved');
+      equal(res.data.length, 2, 'data.length');
+      assert(REQUEST_ID.test(res._request_id), `_request_id: ${res._request_id}`);
+      assert(Array.isArray(res.warnings), 'warnings');
+      equal(res.size, '1024x640', 'size');
+      equal(res.output_format, 'png', 'output_format');
+      assert(res.usage.output_tokens > 0, 'usage');
+      for (const [i, image] of res.data.entries()) {
+        equal(image.index, i, `data[${i}].index`);
+        assert(image.blob instanceof Blob, `data[${i}].blob is a Blob`);
+        equal(image.blob.type, 'image/png', `data[${i}].blob.type`);
+        equal(image.mime_type, 'image/png', `data[${i}].mime_type`);
+        assert(image.blob.size > 0, `data[${i}].blob.size`);
+        equal(image.width, 1024, `data[${i}].width`);
+        equal(image.height, 640, `data[${i}].height`);
+        expectPng(new Uint8Array(await image.blob.arrayBuffer()), 1024, 640, `data[${i}].blob`);
+        assert(!('b64_json' in image), 'no base64 in a Blob result');
+      }
+      assert(seen.every((image) => res.data.some((d) => d.blob === image.blob)), 'onImage got the same Blobs');
+    },
+
+    async 'generateBlobs: links (dall-e-2, response_format url) are fetched into Blobs'() {
+      let calls = 0;
+      const res = await client().images.generateBlobs(
+        { model: 'dall-e-2', prompt: 'a small green tree', size: '256x256' },
+        { onImage: () => calls++ },
+      );
+      equal(calls, 1, 'onImage calls');
+      const [image] = res.data;
+      assert(image.url?.startsWith(`${location.origin}/v1/images/files/`), `url: ${image.url}`);
+      equal(image.mime_type, 'image/png', 'mime_type');
+      expectPng(new Uint8Array(await image.blob.arrayBuffer()), 256, 256, 'the linked image');
+    },
+
+    async 'generate with stream: true: for await gives partial images, then completed'() {
+      const stream = await client().images.generate({ ...quick, prompt: 'a fox', stream: true, partial_images: 2 });
+      assert(stream instanceof lib.Stream, 'a Stream');
+      assert(stream.controller instanceof AbortController, 'stream.controller');
+      assert(Array.isArray(stream.warnings), 'stream.warnings');
+      assert(REQUEST_ID.test(stream._request_id), `stream._request_id: ${stream._request_id}`);
+      const types = [];
+      let last;
+      for await (const event of stream) {
+        types.push(event.type);
+        last = event;
+        if (event.type === 'image_generation.partial_image') equal(event.partial_image_index, types.length - 1, 'partial_image_index');
+      }
+      equal(
+        types.join(','),
+        'image_generation.partial_image,image_generation.partial_image,image_generation.completed',
+        'event types',
+      );
+      expectPng(fromBase64(last.b64_json), 1024, 640, 'the completed image');
+      assert(last.usage.total_tokens > 0, 'completed usage');
+    },
+
+    async 'streams: break and controller.abort() end the iteration quietly'() {
+      const first = await client().images.generate({ ...quick, prompt: 'x', stream: true, partial_images: 3 });
+      let count = 0;
+      for await (const event of first) {
+        count++;
+        equal(event.type, 'image_generation.partial_image', 'first event');
+        break;
+      }
+      equal(count, 1, 'events before break');
+      const second = await client().images.generate({ ...quick, prompt: 'x', stream: true, partial_images: 3 });
+      count = 0;
+      for await (const event of second) {
+        count++;
+        void event;
+        second.controller.abort();
+      }
+      equal(count, 1, 'events after controller.abort()');
+    },
+
+    async 'streams: an error event throws an APIError without status'() {
+      const stream = await client().images.generate(
+        { ...quick, prompt: 'x', stream: true, partial_images: 1 },
+        { headers: { 'x-fault': 'stream_error' }, maxRetries: 0 },
+      );
+      const types = [];
+      const error = await rejection(async () => {
+        for await (const event of stream) types.push(event.type);
+      }, 'stream_error');
+      assert(error instanceof lib.APIError, describe(error));
+      equal(error.status, undefined, 'status');
+      equal(error.constructor, lib.APIError, 'class');
+      equal(types[0], 'image_generation.partial_image', 'events before the error');
+    },
+
+    async 'edit: a File and a mask (multipart) give an edited PNG'() {
+      const { image, mask } = await testImages(512, 320);
+      const file = new File([image], 'photo.png', { type: 'image/png' });
+      const res = await client().images.edit({
+        ...quick,
+        image: file,
+        mask: new File([mask], 'mask.png', { type: 'image/png' }),
+        prompt: 'add a hat',
+        input_fidelity: 'high',
+      });
+      equal(res.data.length, 1, 'data.length');
+      expectPng(fromBase64(res.data[0].b64_json), 1024, 640, 'the edited image');
+      assert(REQUEST_ID.test(res._request_id), '_request_id');
+      assert(res.usage.input_tokens_details.image_tokens > 0, 'the input image was counted');
+    },
+
+    async 'edit: several inputs as Blob, Uint8Array and ArrayBuffer; editBlobs; a streamed edit'() {
+      const { image } = await testImages(256, 256);
+      const bytes = new Uint8Array(await image.arrayBuffer());
+      const seen = [];
+      const res = await client().images.editBlobs(
+        { ...quick, image: [image, bytes, bytes.buffer], prompt: 'a collage', n: 1 },
+        { onImage: (blob) => seen.push(blob) },
+      );
+      equal(seen.length, 1, 'onImage calls');
+      equal(res.data[0].mime_type, 'image/png', 'mime_type');
+      expectPng(new Uint8Array(await res.data[0].blob.arrayBuffer()), 1024, 640, 'editBlobs image');
+      const stream = await client().images.edit({ ...quick, image: bytes, prompt: 'x', stream: true, partial_images: 1 });
+      const types = [];
+      for await (const event of stream) types.push(event.type);
+      equal(types.join(','), 'image_edit.partial_image,image_edit.completed', 'edit event types');
+    },
+
+    async 'edit: JSON with images: [{ image_url }] (data: URL)'() {
+      const { image } = await testImages(256, 256);
+      const res = await client().images.edit({ ...quick, images: [{ image_url: await dataUrl(image) }], prompt: 'x' });
+      expectPng(fromBase64(res.data[0].b64_json), 1024, 640, 'the edited image');
+    },
+
+    async 'ValidationError: instanceof, issues naming the fields, nothing sent'() {
+      const images = client();
+      const params = { model: 'dall-e-3', prompt: '', n: 3, size: '1000x1000' };
+      const error = await rejection(() => images.images.generate(params), 'invalid generate');
+      assert(error instanceof lib.ValidationError && error instanceof lib.ImagesError && error instanceof Error, describe(error));
+      assert(!(error instanceof lib.APIError), 'not an APIError');
+      equal(error.name, 'ValidationError', 'name');
+      const fields = error.errors.map((issue) => issue.field);
+      for (const field of ['prompt', 'n', 'size']) assert(fields.includes(field), `an error for ${field}: ${JSON.stringify(error.issues)}`);
+      for (const issue of error.issues) {
+        assert(['field', 'rule', 'severity', 'message'].every((k) => typeof issue[k] === 'string'), JSON.stringify(issue));
+      }
+      assert(error.errors.every((issue) => issue.severity === 'error'), 'errors are errors');
+      equal(images.lastResponse, undefined, 'nothing was sent');
+      const issues = await images.images.validateGenerate(params);
+      equal(JSON.stringify(issues), JSON.stringify(error.issues), 'validateGenerate gives the same issues');
+      const wrongType = await rejection(() => images.images.generate({ prompt: 'x', n: 'two' }), 'n: "two"');
+      assert(wrongType.errors.some((i) => i.field === 'n' && i.rule === 'malformed'), JSON.stringify(wrongType.issues));
+      const blobsStream = await rejection(() => images.images.generateBlobs({ prompt: 'x', stream: true }), 'generateBlobs stream');
+      assert(blobsStream.errors.some((i) => i.field === 'stream' && i.rule === 'conflict'), JSON.stringify(blobsStream.issues));
+      const fileIssues = await images.images.validateEdit({ image: new Blob(['not an image']), prompt: 'x' });
+      // The field is `image` or `image[0]`.
+      assert(fileIssues.some((i) => i.field.startsWith('image') && i.rule === 'file_type'), JSON.stringify(fileIssues));
+      const notAnImage = await rejection(() => images.images.edit({ image: 'photo.png', prompt: 'x' }), 'image: string');
+      assert(notAnImage.errors.some((i) => i.field === 'image'), JSON.stringify(notAnImage.issues));
+      const noParams = await rejection(() => images.images.generate(undefined), 'no parameters');
+      assert(noParams instanceof lib.ValidationError, describe(noParams));
+      equal(images.lastResponse, undefined, 'still nothing sent');
+    },
+
+    async 'faults: each status gives its APIError subclass'() {
+      const cases = [
+        ['unauthorized', 'AuthenticationError', 401, 'invalid_api_key'],
+        ['permission_denied', 'PermissionDeniedError', 403, 'unsupported_country_region_territory'],
+        ['not_found', 'NotFoundError', 404, 'model_not_found'],
+        ['conflict', 'ConflictError', 409, undefined],
+        ['unprocessable', 'UnprocessableEntityError', 422, undefined],
+        ['rate_limit', 'RateLimitError', 429, 'rate_limit_exceeded'],
+        ['server_error', 'InternalServerError', 500, undefined],
+        ['unavailable', 'InternalServerError', 503, undefined],
+        ['request_timeout', 'APIError', 408, undefined],
+      ];
+      const images = client();
+      const problems = [];
+      for (const [fault, name, status, code] of cases) {
+        const error = await rejection(
+          () => images.images.generate({ model: 'dall-e-2', prompt: 'x', size: '256x256' }, { headers: { 'x-fault': fault }, maxRetries: 0 }),
+          fault,
+        );
+        const Class = lib[name];
+        const wrong = [];
+        if (!(error instanceof Class) || (name === 'APIError' && error.constructor !== Class)) wrong.push(`not a ${name}`);
+        if (!(error instanceof lib.APIError) || !(error instanceof lib.ImagesError)) wrong.push('not an APIError');
+        if (error.name !== name) wrong.push(`name ${error.name}`);
+        if (error.status !== status) wrong.push(`status ${error.status}`);
+        if (code !== undefined && error.code !== code) wrong.push(`code ${error.code}`);
+        if (!(error.headers instanceof Headers)) wrong.push('no headers');
+        if (!REQUEST_ID.test(error.requestID ?? '')) wrong.push(`requestID ${error.requestID}`);
+        if (error.headers?.get('x-request-id') !== error.requestID) wrong.push('requestID is not the header');
+        if (typeof error.error?.message !== 'string') wrong.push('no error object');
+        if (typeof error.type !== 'string') wrong.push(`type ${error.type}`);
+        if (images.lastResponse?.status !== status) wrong.push(`lastResponse.status ${images.lastResponse?.status}`);
+        if (images.lastResponse?.requestID !== error.requestID) wrong.push('lastResponse.requestID');
+        if (fault === 'rate_limit' && error.headers.get('retry-after') !== '1') wrong.push('no retry-after');
+        if (wrong.length) problems.push(`${fault}: ${wrong.join(', ')} (${describe(error)})`);
+      }
+      assert(!problems.length, problems.join('\n'));
+    },
+
+    async 'faults: moderation gives a BadRequestError with moderation_details'() {
+      const error = await rejection(
+        () => client().images.generate({ ...quick, prompt: 'x' }, { headers: { 'x-fault': 'moderation' } }),
+        'moderation',
+      );
+      assert(error instanceof lib.BadRequestError, describe(error));
+      equal(error.status, 400, 'status');
+      equal(error.code, 'moderation_blocked', 'code');
+      equal(error.type, 'image_generation_user_error', 'type');
+      equal(error.moderation_details?.flagged, true, 'moderation_details.flagged');
+      assert(error.moderation_details.categories.includes('violence'), JSON.stringify(error.moderation_details));
+      equal(error.error.moderation_details, error.moderation_details, 'error.moderation_details');
+    },
+
+    async 'faults: a 502 HTML page gives an InternalServerError quoting it'() {
+      const error = await rejection(
+        () => client().images.generate({ ...quick, prompt: 'x' }, { headers: { 'x-fault': 'bad_gateway' }, maxRetries: 0 }),
+        'bad_gateway',
+      );
+      assert(error instanceof lib.InternalServerError, describe(error));
+      equal(error.status, 502, 'status');
+      assert(error.message.includes('502') && error.message.includes('Bad Gateway'), `message: ${error.message}`);
+      equal(error.error, undefined, 'no error object');
+      assert(error.headers.get('content-type').startsWith('text/html'), 'headers');
+    },
+
+    async 'faults: insufficient_quota is a RateLimitError and is not retried'() {
+      const started = performance.now();
+      const error = await rejection(
+        () => client().images.generate({ model: 'dall-e-2', prompt: 'x', size: '256x256' }, { headers: { 'x-fault': 'insufficient_quota' } }),
+        'insufficient_quota',
+      );
+      assert(error instanceof lib.RateLimitError, describe(error));
+      equal(error.code, 'insufficient_quota', 'code');
+      const elapsed = performance.now() - started;
+      assert(elapsed < 400, `took ${Math.round(elapsed)} ms: retried?`);
+    },
+
+    async 'faults: a 200 answer that is not an images response gives an APIError with its status'() {
+      for (const fault of ['malformed', 'truncated']) {
+        const error = await rejection(
+          () =>
+            client().images.generate(
+              { model: 'dall-e-2', prompt: 'x', size: '256x256', response_format: 'b64_json' },
+              { headers: { 'x-fault': fault }, maxRetries: 0 },
+            ),
+          fault,
+        );
+        assert(error instanceof lib.APIError && error.constructor === lib.APIError, `${fault}: ${describe(error)}`);
+        equal(error.status, 200, `${fault}: status`);
+        assert(error.message.length > 0, `${fault}: a message`);
+      }
+    },
+
+    async 'retries: a 429 once, then success, with the default maxRetries'() {
+      const images = client();
+      const res = await images.images.generate(
+        { model: 'dall-e-2', prompt: 'x', size: '256x256', response_format: 'b64_json' },
+        { headers: { 'x-fault': `rate_limit; times=1; key=${key()}`, 'x-fault-retry-after-ms': '50' } },
+      );
+      expectPng(fromBase64(res.data[0].b64_json), 256, 256, 'after the retry');
+      equal(images.lastResponse.status, 200, 'lastResponse.status');
+      equal(images.lastResponse.requestID, res._request_id, 'lastResponse.requestID');
+    },
+
+    async 'APIUserAbortError: an AbortSignal ends the call'() {
+      const controller = new AbortController();
+      const started = performance.now();
+      const call = client().images.generate(
+        { model: 'dall-e-2', prompt: 'x', size: '256x256' },
+        { signal: controller.signal, headers: { 'x-latency-ms': '5000' } },
+      );
+      setTimeout(() => controller.abort(), 100);
+      const error = await rejection(() => call, 'aborted');
+      assert(error instanceof lib.APIUserAbortError && error instanceof lib.APIError, describe(error));
+      equal(error.status, undefined, 'status');
+      const elapsed = performance.now() - started;
+      assert(elapsed < 2000, `took ${Math.round(elapsed)} ms`);
+      const early = await rejection(
+        () => client().images.generate({ prompt: 'x' }, { signal: AbortSignal.abort() }),
+        'aborted before the call',
+      );
+      assert(early instanceof lib.APIUserAbortError, describe(early));
+    },
+
+    async 'APIConnectionTimeoutError: stalled headers and timeout: 300'() {
+      const started = performance.now();
+      const error = await rejection(
+        () =>
+          client().images.generate(
+            { model: 'dall-e-2', prompt: 'x', size: '256x256' },
+            { headers: { 'x-fault': 'stall_headers', 'x-fault-stall-ms': '5000' }, timeout: 300, maxRetries: 0 },
+          ),
+        'stall_headers',
+      );
+      assert(error instanceof lib.APIConnectionTimeoutError, describe(error));
+      assert(error instanceof lib.APIConnectionError && error instanceof lib.APIError, 'a connection error');
+      const elapsed = performance.now() - started;
+      assert(elapsed >= 250 && elapsed < 3000, `took ${Math.round(elapsed)} ms`);
+    },
+
+    async 'APIConnectionError: a reset connection'() {
+      const error = await rejection(
+        () =>
+          client().images.generate({ model: 'dall-e-2', prompt: 'x', size: '256x256' }, { headers: { 'x-fault': 'reset' }, maxRetries: 0 }),
+        'reset',
+      );
+      assert(error instanceof lib.APIConnectionError && !(error instanceof lib.APIConnectionTimeoutError), describe(error));
+      equal(error.status, undefined, 'status');
+    },
+
+    async 'client options: defaultHeaders reach the server, null removes one per call'() {
+      const images = new ImagesClient({ baseURL, apiKey: null, defaultHeaders: { 'x-fault': 'not_found' }, maxRetries: 0 });
+      const error = await rejection(() => images.images.generate({ model: 'dall-e-2', prompt: 'x', size: '256x256' }), 'default header');
+      assert(error instanceof lib.NotFoundError, describe(error));
+      const res = await images.images.generate(
+        { model: 'dall-e-2', prompt: 'x', size: '256x256', response_format: 'b64_json' },
+        { headers: { 'x-fault': null } },
+      );
+      equal(res.data.length, 1, 'the call without the header succeeded');
+    },
+  };
+}
+
+/** Runs every check (in order, one at a time) and reports the results. */
+export async function runChecks(lib) {
+  const results = [];
+  for (const [name, check] of Object.entries(checks(lib))) {
+    const started = performance.now();
+    try {
+      await check();
+      results.push({ name, ok: true, ms: Math.round(performance.now() - started) });
+    } catch (error) {
+      results.push({ name, ok: false, ms: Math.round(performance.now() - started), error: `${describe(error)}\n${error?.stack ?? ''}` });
+    }
+  }
+  return { ok: results.every((result) => result.ok), checks: results };
+}
