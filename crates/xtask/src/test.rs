@@ -26,7 +26,18 @@ pub fn run() -> Result {
     sh("cargo", &["test", "--workspace"])?;
     crate::fuzz::run_targets(FUZZ_SECONDS)?;
     browser_tests()?;
-    javascript_tests()
+    javascript_tests()?;
+    package_tests()
+}
+
+/// The npm package built as users get it: its declarations against the
+/// checked-in ones, a strict TypeScript consumer, and pages that import it
+/// (bundled by esbuild, and as a plain module) in headless Chromium.
+fn package_tests() -> Result {
+    crate::pkg::build()?;
+    let mut node = command("node", &["--test", "--test-concurrency=1", "wasm-pkg/"]);
+    node.current_dir(root().join("tests")).env("GPT_IMAGE_SERVER_BIN", server_binary()?);
+    cmd::run(node)
 }
 
 /// The `wasm-bindgen-test` suites in headless Chromium, against a local server.
@@ -57,7 +68,7 @@ fn javascript_tests() -> Result {
 /// Builds the local server (debug) and returns the path of its binary.
 pub fn server_binary() -> Result<String> {
     sh("cargo", &["build", "-p", "gpt-image-server", "--bin", "gpt-image-server"])?;
-    let path = root().join("target/debug/gpt-image-server");
+    let path = crate::pkg::target_dir().join("debug/gpt-image-server");
     Path::new(&path)
         .is_file()
         .then(|| path.display().to_string())

@@ -172,10 +172,9 @@ pub(crate) async fn edit(params: &JsValue) -> Result<Checked<Edit>, Error> {
     let files = if Array::is_array(&image) { Array::from(&image).to_vec() } else { vec![image] };
     let mut uploads = Vec::with_capacity(files.len());
     for (i, file) in files.iter().enumerate() {
-        let (field, stem) = match files.len() {
-            1 => ("image".to_owned(), "image".to_owned()),
-            _ => (format!("image[{i}]"), format!("image-{}", i + 1)),
-        };
+        // Named as validation names them, so every issue of one file shares a field.
+        let field = format!("image[{i}]");
+        let stem = if files.len() == 1 { "image".to_owned() } else { format!("image-{}", i + 1) };
         match upload(file, &field, &stem).await {
             Ok(upload) => uploads.push(upload),
             Err(issue) => fields.issues.push(issue),
