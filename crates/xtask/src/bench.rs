@@ -8,7 +8,8 @@ use crate::cmd::{Result, root, sh};
 /// Runs every benchmark and prints a summary.
 pub fn run() -> Result {
     decoder()?;
-    crate::server_bench::run()
+    crate::server_bench::run()?;
+    crate::pkg_bench::run()
 }
 
 /// The core decoder against `serde_json` + `base64` on the same body.

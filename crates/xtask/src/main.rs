@@ -5,6 +5,7 @@ mod bench;
 mod cmd;
 mod fuzz;
 mod pkg;
+mod pkg_bench;
 mod play;
 mod server;
 mod server_bench;
