@@ -154,9 +154,10 @@ pub(crate) async fn read_chunk(
     if result.get_done().unwrap_or(false) {
         return Ok(false);
     }
-    let bytes = js_sys::Uint8Array::new(&result.get_value());
-    chunk.resize(bytes.length() as usize, 0);
-    bytes.copy_to(chunk);
+    // The chunk itself, not `new Uint8Array(chunk)`: that would copy it
+    // once more in JavaScript before the one copy into wasm memory.
+    let bytes: js_sys::Uint8Array = result.get_value().unchecked_into();
+    *chunk = bytes.to_vec();
     Ok(true)
 }
 

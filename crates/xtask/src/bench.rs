@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use crate::cmd::{Result, root, sh};
+use crate::cmd::{Result, sh};
 
 /// Runs every benchmark and prints a summary.
 pub fn run() -> Result {
@@ -32,7 +32,7 @@ struct Estimate {
 
 /// Criterion's mean estimate for a benchmark, and the bytes it processed.
 fn estimate(id: &str) -> Result<Estimate> {
-    let dir = root().join("target/criterion").join(id).join("new");
+    let dir = crate::pkg::target_dir().join("criterion").join(id).join("new");
     let read = |file: &str| -> Result<serde_json::Value> {
         let text = fs::read_to_string(dir.join(file)).map_err(|e| format!("{}/{file}: {e}", dir.display()))?;
         serde_json::from_str(&text).map_err(|e| format!("{}/{file}: {e}", dir.display()))

@@ -292,7 +292,7 @@ function checks(lib) {
       // The field is `image` or `image[0]`.
       assert(fileIssues.some((i) => i.field.startsWith('image') && i.rule === 'file_type'), JSON.stringify(fileIssues));
       const notAnImage = await rejection(() => images.images.edit({ image: 'photo.png', prompt: 'x' }), 'image: string');
-      assert(notAnImage.errors.some((i) => i.field === 'image'), JSON.stringify(notAnImage.issues));
+      assert(notAnImage.errors.some((i) => i.field === 'image[0]'), JSON.stringify(notAnImage.issues));
       const noParams = await rejection(() => images.images.generate(undefined), 'no parameters');
       assert(noParams instanceof lib.ValidationError, describe(noParams));
       equal(images.lastResponse, undefined, 'still nothing sent');
