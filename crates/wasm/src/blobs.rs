@@ -7,12 +7,12 @@
 use gloo_net::http::Request;
 use gpt_image_core::{Background, ImageFormat, ImagesResponse, Quality, ResponseDecoder, Size, Usage};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, ReadableStreamDefaultReader, ReadableStreamReadResult};
+use web_sys::Blob;
 
 use crate::Error;
+use crate::body::BodyReader;
 use crate::client::Answer;
-use crate::timer::{Attempt, js_message};
+use crate::timer::Attempt;
 use crate::wire;
 
 #[wasm_bindgen(inline_js = "export function blob_of(bytes, type) { return new Blob([bytes], { type }); }")]
@@ -96,9 +96,8 @@ pub(crate) async fn read_blobs(answer: Answer, on_image: &mut dyn FnMut(&ImageBl
     let mut decoder = ResponseDecoder::new();
     let mut images = Vec::new();
     if let Some(body) = response.body() {
-        let reader = ReadableStreamDefaultReader::new(&body).map_err(|error| attempt.failure(js_message(&error)))?;
-        let mut chunk = Vec::new();
-        while read_chunk(&reader, &attempt, &mut chunk).await? {
+        let mut reader = BodyReader::new(&body, &attempt)?;
+        while let Some(chunk) = reader.next(&attempt).await? {
             for decoded in decoder.push(&chunk) {
                 let image = ImageBlob::new(decoded.index, &decoded.bytes, None);
                 on_image(&image);
@@ -141,24 +140,6 @@ impl BlobsResponse {
         let ImagesResponse { created, background, output_format, size, quality, usage, .. } = response;
         Ok(BlobsResponse { created, data: answer.images, background, output_format, size, quality, usage })
     }
-}
-
-/// Reads the next chunk of a body into `chunk`; `false` at the end.
-pub(crate) async fn read_chunk(
-    reader: &ReadableStreamDefaultReader,
-    attempt: &Attempt,
-    chunk: &mut Vec<u8>,
-) -> Result<bool, Error> {
-    let result = JsFuture::from(reader.read()).await.map_err(|error| attempt.failure(js_message(&error)))?;
-    let result: ReadableStreamReadResult = result.unchecked_into();
-    if result.get_done().unwrap_or(false) {
-        return Ok(false);
-    }
-    // The chunk itself, not `new Uint8Array(chunk)`: that would copy it
-    // once more in JavaScript before the one copy into wasm memory.
-    let bytes: js_sys::Uint8Array = result.get_value().unchecked_into();
-    *chunk = bytes.to_vec();
-    Ok(true)
 }
 
 /// Fetches an image a provider answered with a link (no `Authorization`: links carry their own).

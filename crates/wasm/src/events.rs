@@ -4,42 +4,34 @@
 use std::collections::VecDeque;
 
 use gpt_image_core::{ImageStreamEvent, SseEvent, SseParser, StreamItem};
-use web_sys::ReadableStreamDefaultReader;
 
 use crate::Error;
-use crate::blobs::read_chunk;
+use crate::body::BodyReader;
 use crate::client::Answer;
-use crate::timer::{Attempt, js_message};
+use crate::timer::Attempt;
 
 /// The events of one streamed generation or edit. The timeout covered the
 /// wait for the answer; reading the events is ended by the caller's signal
 /// or by [`EventStream::cancel`].
 pub struct EventStream {
-    reader: Option<ReadableStreamDefaultReader>,
+    reader: Option<BodyReader>,
     attempt: Attempt,
     status: u16,
     parser: SseParser,
     pending: VecDeque<SseEvent>,
-    chunk: Vec<u8>,
 }
 
 impl EventStream {
     pub(crate) fn new(answer: Answer) -> Result<Self, Error> {
         let Answer { response, mut attempt } = answer;
         attempt.stop_clock();
-        let reader = match response.body() {
-            Some(body) => {
-                Some(ReadableStreamDefaultReader::new(&body).map_err(|error| attempt.failure(js_message(&error)))?)
-            }
-            None => None,
-        };
+        let reader = response.body().map(|body| BodyReader::new(&body, &attempt)).transpose()?;
         Ok(EventStream {
             reader,
             attempt,
             status: response.status(),
             parser: SseParser::new(),
             pending: VecDeque::new(),
-            chunk: Vec::new(),
         })
     }
 
@@ -69,9 +61,9 @@ impl EventStream {
             if let Some(event) = self.pending.pop_front() {
                 return Ok(Some(event));
             }
-            let Some(reader) = &self.reader else { return Ok(None) };
-            if read_chunk(reader, &self.attempt, &mut self.chunk).await? {
-                self.pending.extend(self.parser.push(&self.chunk));
+            let Some(reader) = &mut self.reader else { return Ok(None) };
+            if let Some(chunk) = reader.next(&self.attempt).await? {
+                self.pending.extend(self.parser.push(&chunk));
             } else {
                 self.reader = None;
                 self.pending.extend(std::mem::take(&mut self.parser).finish());

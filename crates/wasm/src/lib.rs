@@ -12,6 +12,7 @@
 //! has a timeout; an `AbortSignal` ends the call at any point.
 
 mod blobs;
+mod body;
 mod client;
 mod error;
 mod events;
