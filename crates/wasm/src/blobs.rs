@@ -4,15 +4,16 @@
 //! [`ResponseDecoder`], so no base64 text is ever held, in Rust or in
 //! JavaScript; each image becomes a `Blob` the moment its last byte arrives.
 
-use gloo_net::http::Request;
 use gpt_image_core::{Background, ImageFormat, ImagesResponse, Quality, ResponseDecoder, Size, Usage};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::Blob;
 
 use crate::Error;
 use crate::body::BodyReader;
 use crate::client::Answer;
-use crate::timer::Attempt;
+use crate::fetch::fetch;
+use crate::timer::{Attempt, js_message};
 use crate::wire;
 
 #[wasm_bindgen(inline_js = "export function blob_of(bytes, type) { return new Blob([bytes], { type }); }")]
@@ -144,17 +145,15 @@ impl BlobsResponse {
 
 /// Fetches an image a provider answered with a link (no `Authorization`: links carry their own).
 async fn fetch_link(index: usize, url: String, attempt: &Attempt) -> Result<ImageBlob, Error> {
-    let response = Request::get(&url)
-        .abort_signal(Some(&attempt.signal()))
-        .send()
-        .await
-        .map_err(|error| attempt.failure(format!("{url}: {error}")))?;
+    let failure = |error: JsValue| attempt.failure(format!("{url}: {}", js_message(&error)));
+    let response = fetch("GET", &url, &[], None, &attempt.signal()).await.map_err(failure)?;
     if !response.ok() {
         return Err(Error::BadResponse {
             status: response.status(),
             message: format!("the image at data[{index}].url could not be fetched"),
         });
     }
-    let bytes = response.binary().await.map_err(|error| attempt.failure(error.to_string()))?;
+    let buffer = response.array_buffer().map_err(failure)?;
+    let bytes = js_sys::Uint8Array::new(&JsFuture::from(buffer).await.map_err(failure)?).to_vec();
     Ok(ImageBlob::new(index, &bytes, Some(url)))
 }

@@ -4,12 +4,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo_net::http::Request;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::FormData;
 
 use crate::Error;
+use crate::fetch::fetch;
 use crate::meta::ResponseMeta;
 use crate::options::{CallOptions, ClientOptions};
 use crate::retry::Failure;
@@ -81,10 +81,13 @@ impl Client {
         let mut retries_left = max_retries;
         loop {
             let attempt = Attempt::start(call.signal.as_ref(), timeout_ms)?;
-            let outcome = self.request(&url, payload, call, &attempt)?.send().await;
+            let body: JsValue = match payload {
+                Payload::Json(text) => text.into(),
+                Payload::Form(form) => form.into(),
+            };
+            let outcome = fetch("POST", &url, &self.headers(payload, call), Some(&body), &attempt.signal()).await;
             let (error, failure_headers) = match outcome {
                 Ok(response) => {
-                    let response = web_sys::Response::from(response);
                     let headers = response.headers();
                     self.last.replace(Some(ResponseMeta::read(response.status(), &headers)));
                     if response.ok() {
@@ -94,8 +97,7 @@ impl Client {
                     let (error, raw) = crate::wire::api_error(response.status(), &body);
                     (Error::api(error, raw, Some(headers.clone())), Some(headers))
                 }
-                Err(gloo_net::Error::JsError(error)) => (attempt.failure(error.message), None),
-                Err(other) => (attempt.failure(other.to_string()), None),
+                Err(error) => (attempt.failure(js_message(&error)), None),
             };
             drop(attempt);
             let header = |name: &str| failure_headers.as_ref().and_then(|headers| headers.get(name).ok().flatten());
@@ -124,10 +126,10 @@ impl Client {
         }
     }
 
-    /// One attempt's request: only `Authorization` (when there is a key),
+    /// One attempt's headers: only `Authorization` (when there is a key),
     /// `Content-Type` (for JSON) and the caller's own headers, so that no
     /// extra header fails a CORS preflight.
-    fn request(&self, url: &str, payload: &Payload, call: &CallOptions, attempt: &Attempt) -> Result<Request, Error> {
+    fn headers(&self, payload: &Payload, call: &CallOptions) -> Vec<(String, String)> {
         let mut headers: Vec<(String, Option<String>)> = Vec::new();
         if let Some(key) = &self.options.api_key {
             headers.push(("authorization".into(), Some(format!("Bearer {key}"))));
@@ -140,17 +142,7 @@ impl Client {
             headers.retain(|(kept, _)| *kept != name);
             headers.push((name, value.clone()));
         }
-        let mut builder = Request::post(url).abort_signal(Some(&attempt.signal()));
-        for (name, value) in &headers {
-            if let Some(value) = value {
-                builder = builder.header(name, value);
-            }
-        }
-        let body: JsValue = match payload {
-            Payload::Json(text) => text.into(),
-            Payload::Form(form) => form.into(),
-        };
-        builder.body(body).map_err(|error| Error::Connection(error.to_string()))
+        headers.into_iter().filter_map(|(name, value)| Some((name, value?))).collect()
     }
 }
 

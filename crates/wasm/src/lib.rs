@@ -16,6 +16,7 @@ mod body;
 mod client;
 mod error;
 mod events;
+mod fetch;
 mod images;
 mod meta;
 mod options;
