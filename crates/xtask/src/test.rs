@@ -7,7 +7,8 @@ use crate::server::Server;
 
 /// Crates that also build for `wasm32-unknown-unknown`, checked there too,
 /// with the targets that build there.
-const WASM_CRATES: &[(&str, &str)] = &[("gpt-image-core", "--lib"), ("gpt-image-wasm", "--all-targets")];
+const WASM_CRATES: &[(&str, &str)] =
+    &[("gpt-image-core", "--lib"), ("gpt-image-wasm", "--all-targets"), ("gpt-image-app", "--all-targets")];
 
 /// The port the browser tests' server prefers: the tests are compiled with
 /// its URL, so a steady port spares a rebuild on every run.
@@ -27,7 +28,16 @@ pub fn run() -> Result {
     crate::fuzz::run_targets(FUZZ_SECONDS)?;
     browser_tests()?;
     javascript_tests()?;
-    package_tests()
+    package_tests()?;
+    playground_tests()
+}
+
+/// The playground's release build in headless Chromium (`tests/app/`).
+fn playground_tests() -> Result {
+    crate::play::build_playground()?;
+    let mut node = command("node", &["--test", "--test-concurrency=1", "app/"]);
+    node.current_dir(root().join("tests")).env("GPT_IMAGE_SERVER_BIN", server_binary()?);
+    cmd::run(node)
 }
 
 /// The npm package built as users get it: its declarations against the
