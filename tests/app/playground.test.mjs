@@ -57,12 +57,15 @@ describe('the playground', () => {
     assert.match(await page.locator('.facts').first().innerText(), /^1024x1024 · PNG · \d+\.\d KB$/);
     const download = page.getByRole('link', { name: 'Download' }).first();
     assert.match(await download.getAttribute('download'), /\.png$/);
+    assert.match(await page.locator('.totals').innerText(), /^This session: [1-9]\d* tokens · ≈ \$\d+\.\d{3}$/);
     await page.screenshot({ path: path.join(shots, 'generate.png') });
+    await page.getByRole('button', { name: 'Delete' }).first().click();
+    await page.waitForFunction(() => document.querySelectorAll('.picture').length === 1);
   });
 
   test('Ctrl+Enter generates; a custom gpt-image-2 size and a transparent background show as such', async (t) => {
     const page = await open(t);
-    await page.getByLabel('Size').selectOption('custom');
+    await page.getByLabel('Size', { exact: true }).selectOption('custom');
     await page.getByLabel('Width').fill('1280');
     await page.getByLabel('Height').fill('720');
     await page.getByLabel('Background').selectOption('transparent');
@@ -74,7 +77,7 @@ describe('the playground', () => {
 
   test('an invalid setting blocks Generate and says why, next to its control', async (t) => {
     const page = await open(t);
-    await page.getByLabel('Size').selectOption('custom');
+    await page.getByLabel('Size', { exact: true }).selectOption('custom');
     await page.getByLabel('Width').fill('1000');
     const button = page.getByRole('button', { name: 'Generate' });
     await assert.doesNotReject(() => page.waitForFunction(() => document.querySelector('button[type=submit]').disabled));
@@ -113,5 +116,26 @@ describe('the playground', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByText('Cancelled.').waitFor({ timeout: 2_000 });
     assert.equal(await page.locator('.picture').count(), 0);
+  });
+});
+
+describe('accessibility', () => {
+  test('axe finds no serious or critical violations, before and after a generation', async (t) => {
+    const page = await open(t);
+    const axePath = fileURLToPath(import.meta.resolve('axe-core/axe.min.js'));
+    const audit = async () => {
+      await page.addScriptTag({ path: axePath });
+      const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      return violations
+        .filter((violation) => ['serious', 'critical'].includes(violation.impact))
+        .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    };
+    assert.deepEqual(await audit(), [], 'the empty page');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await firstImageSize(page);
+    await page.getByLabel('Size', { exact: true }).selectOption('custom');
+    await page.getByLabel('Width').fill('1000');
+    await page.locator('.problem.error').first().waitFor();
+    assert.deepEqual(await audit(), [], 'with a result and a problem shown');
   });
 });

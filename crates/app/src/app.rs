@@ -38,10 +38,15 @@ pub fn App() -> impl IntoView {
         run.start(client.get_untracked());
     });
     let on_reuse = Callback::new(move |request: GenerateRequest| form.load(&request));
+    let total_tokens = move || runs.get().iter().filter_map(|run| run.tokens.get()).sum::<u64>();
+    let total_cost = move || runs.get().iter().filter_map(|run| run.cost.get()).sum::<f64>();
 
     view! {
         <header class="top">
             <h1>"gpt-image playground"</h1>
+            <p class="totals" aria-live="polite">
+                {move || format!("This session: {} tokens · ≈ ${:.3}", total_tokens(), total_cost())}
+            </p>
             <details class="settings">
                 <summary>"Settings"</summary>
                 <form on:submit=|ev| ev.prevent_default()>

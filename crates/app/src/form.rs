@@ -149,10 +149,13 @@ fn Problems(report: Memo<Report>, fields: &'static [&'static str]) -> impl IntoV
 /// A `<select>` bound to `value`, with a "server default" choice.
 #[component]
 fn Choice(label: &'static str, value: RwSignal<String>, options: Signal<Vec<&'static str>>) -> impl IntoView {
+    // A separate `<label for>`: a wrapping label would put the selected
+    // option's text into the control's accessible name.
+    let id = format!("choice-{}", label.to_ascii_lowercase());
     view! {
-        <label>
-            <span>{label}</span>
-            <select bind:value=value>
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id bind:value=value>
                 <option value="">"(default)"</option>
                 {move || {
                     let current = value.get();
@@ -163,7 +166,7 @@ fn Choice(label: &'static str, value: RwSignal<String>, options: Signal<Vec<&'st
                         .collect_view()
                 }}
             </select>
-        </label>
+        </div>
     }
 }
 

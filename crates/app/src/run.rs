@@ -134,6 +134,15 @@ impl Run {
         self.cost.update(|total| *total = cost.map(|cost| total.unwrap_or(0.0) + cost).or(*total));
     }
 
+    /// Drops picture `index` (its `blob:` URL is revoked with its card).
+    pub fn remove(&self, index: usize) {
+        self.pictures.update(|pictures| {
+            if index < pictures.len() {
+                pictures.remove(index);
+            }
+        });
+    }
+
     /// Aborts the request.
     pub fn cancel(&self) {
         self.controller.with_value(|controller| {
@@ -201,6 +210,7 @@ fn PictureCard(run: Run, picture: Picture, index: usize, on_reuse: Callback<Gene
                 <span class="image-actions">
                     <a href=url download=file_name>"Download"</a>
                     <button type="button" on:click=move |_| on_reuse.run(run.request.get_value())>"Reuse settings"</button>
+                    <button type="button" on:click=move |_| run.remove(index)>"Delete"</button>
                 </span>
             </figcaption>
         </figure>
