@@ -4,7 +4,7 @@
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
-use gpt_image_wasm::core::{GenerateRequest, ImageStreamEvent, Model, sniff_format};
+use gpt_image_wasm::core::{GenerateRequest, ImageFormat, ImageStreamEvent, Model};
 use gpt_image_wasm::{CallOptions, Client, Error, ImageBlob};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -23,28 +23,6 @@ pub enum Status {
     Cancelled,
 }
 
-/// A finished image.
-#[derive(Clone)]
-pub struct Picture {
-    pub blob: Blob,
-    pub mime_type: String,
-    pub width: Option<u32>,
-    pub height: Option<u32>,
-    pub revised_prompt: Option<String>,
-}
-
-impl From<&ImageBlob> for Picture {
-    fn from(image: &ImageBlob) -> Self {
-        Picture {
-            blob: image.blob.clone(),
-            mime_type: image.mime_type.clone(),
-            width: image.width,
-            height: image.height,
-            revised_prompt: image.revised_prompt.clone(),
-        }
-    }
-}
-
 /// One request of the session.
 #[derive(Clone, Copy)]
 pub struct Run {
@@ -54,7 +32,7 @@ pub struct Run {
     pub finished: RwSignal<Option<f64>>,
     pub status: RwSignal<Status>,
     pub partial: RwSignal<Option<Blob>, LocalStorage>,
-    pub pictures: RwSignal<Vec<Picture>, LocalStorage>,
+    pub pictures: RwSignal<Vec<ImageBlob>, LocalStorage>,
     pub tokens: RwSignal<Option<u64>>,
     pub cost: RwSignal<Option<f64>>,
     controller: StoredValue<Option<AbortController>, LocalStorage>,
@@ -91,12 +69,12 @@ impl Run {
             } else {
                 client
                     .generate_blobs(&request, &call, |image| {
-                        self.pictures.update(|pictures| pictures.push(image.into()))
+                        self.pictures.update(|pictures| pictures.push(image.clone()))
                     })
                     .await
                     .map(|response| {
                         // Now the revised prompts are known too.
-                        self.pictures.set(response.data.iter().map(Picture::from).collect());
+                        self.pictures.set(response.data);
                         self.account(&request, response.usage.as_ref());
                     })
             };
@@ -112,15 +90,14 @@ impl Run {
     async fn stream(&self, client: &Client, request: &GenerateRequest, call: &CallOptions) -> Result<(), Error> {
         let mut events = client.generate_stream(request, call).await?;
         while let Some(event) = events.next().await? {
-            let Some(blob) = event.b64_json().and_then(blob_of_base64) else { continue };
+            let Some(bytes) = event.b64_json().and_then(|text| STANDARD.decode(text).ok()) else { continue };
+            let image = ImageBlob::from_bytes(self.pictures.with_untracked(Vec::len), &bytes);
             match event {
                 ImageStreamEvent::GenerationCompleted(completed) => {
-                    let picture =
-                        Picture { width: None, height: None, revised_prompt: None, mime_type: blob.type_(), blob };
-                    self.pictures.update(|pictures| pictures.push(picture));
+                    self.pictures.update(|pictures| pictures.push(image));
                     self.account(request, completed.usage.as_ref());
                 }
-                _ => self.partial.set(Some(blob)),
+                _ => self.partial.set(Some(image.blob)),
             }
         }
         self.partial.set(None);
@@ -153,34 +130,19 @@ impl Run {
     }
 }
 
-/// A `Blob` of a base64 image (a streamed event's), typed from its bytes.
-fn blob_of_base64(text: &str) -> Option<Blob> {
-    let bytes = STANDARD.decode(text).ok()?;
-    let mime =
-        sniff_format(&bytes).map_or("application/octet-stream".to_owned(), |format| format.mime_type().to_owned());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(&mime);
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
-    Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()
-}
-
 /// Bytes as `12.3 KB` or `1.2 MB`.
 fn byte_size(bytes: f64) -> String {
     if bytes >= 1_000_000.0 { format!("{:.1} MB", bytes / 1_000_000.0) } else { format!("{:.1} KB", bytes / 1_000.0) }
 }
 
-/// The file extension of a MIME type.
-fn extension(mime_type: &str) -> &'static str {
-    match mime_type {
-        "image/jpeg" => "jpg",
-        "image/webp" => "webp",
-        _ => "png",
-    }
+/// The file extension of a MIME type (`png` when unknown).
+fn extension(mime_type: &str) -> String {
+    ImageFormat::from_mime_type(mime_type).unwrap_or(ImageFormat::Png).extension().to_owned()
 }
 
 /// One image of a run, with its facts and actions.
 #[component]
-fn PictureCard(run: Run, picture: Picture, index: usize, on_reuse: Callback<GenerateRequest>) -> impl IntoView {
+fn PictureCard(run: Run, picture: ImageBlob, index: usize, on_reuse: Callback<GenerateRequest>) -> impl IntoView {
     let url = object_url(&picture.blob);
     let request = run.request.get_value();
     let transparent = request.background.as_ref().is_some_and(|background| background.as_str() == "transparent");

@@ -62,6 +62,12 @@ pub struct BlobsResponse {
 }
 
 impl ImageBlob {
+    /// Image `index` from its file's bytes (a streamed event's image, say),
+    /// typed and measured from the bytes themselves.
+    pub fn from_bytes(index: usize, bytes: &[u8]) -> Self {
+        Self::new(index, bytes, None)
+    }
+
     fn new(index: usize, bytes: &[u8], url: Option<String>) -> Self {
         let format = gpt_image_core::sniff_format(bytes);
         let mime_type = format.as_ref().map_or("application/octet-stream", ImageFormat::mime_type).to_owned();
@@ -100,7 +106,7 @@ pub(crate) async fn read_blobs(answer: Answer, on_image: &mut dyn FnMut(&ImageBl
         let mut reader = BodyReader::new(&body, &attempt)?;
         while let Some(chunk) = reader.next(&attempt).await? {
             for decoded in decoder.push(&chunk) {
-                let image = ImageBlob::new(decoded.index, &decoded.bytes, None);
+                let image = ImageBlob::from_bytes(decoded.index, &decoded.bytes);
                 on_image(&image);
                 images.push(image);
             }

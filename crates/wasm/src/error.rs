@@ -55,12 +55,18 @@ impl Error {
     }
 
     /// The seconds a rate-limited caller should wait, from `retry-after-ms`
-    /// or `retry-after` (in seconds), when the server said.
+    /// or `retry-after` (seconds or an HTTP date), read as the retries read them.
     pub fn retry_after_seconds(&self) -> Option<f64> {
         let Error::Api(failure) = self else { return None };
         let headers = failure.headers.as_ref()?;
-        let header = |name: &str| headers.get(name).ok().flatten().and_then(|text| crate::retry::parse_decimal(&text));
-        header("retry-after-ms").map(|ms| ms / 1000.0).or_else(|| header("retry-after"))
+        let header = |name: &str| headers.get(name).ok().flatten();
+        let (retry_after_ms, retry_after) = (header("retry-after-ms"), header("retry-after"));
+        let failure = crate::retry::Failure {
+            retry_after_ms: retry_after_ms.as_deref(),
+            retry_after: retry_after.as_deref(),
+            ..Default::default()
+        };
+        failure.server_delay_ms(js_sys::Date::now()).map(|ms| ms / 1000.0)
     }
 }
 

@@ -62,7 +62,8 @@ impl Failure<'_> {
         backoff * (1.0 - 0.25 * random)
     }
 
-    fn server_delay_ms(&self, now_ms: f64) -> Option<f64> {
+    /// The wait the server asked for, in milliseconds, if it said.
+    pub fn server_delay_ms(&self, now_ms: f64) -> Option<f64> {
         if let Some(ms) = self.retry_after_ms.and_then(parse_decimal) {
             return Some(ms);
         }
@@ -77,7 +78,7 @@ impl Failure<'_> {
 /// A number like `250`, `1.5` or `-5`: all a retry header holds. Written by
 /// hand because `str::parse::<f64>` brings kilobytes of float parsing into
 /// the browser bundle.
-pub(crate) fn parse_decimal(text: &str) -> Option<f64> {
+fn parse_decimal(text: &str) -> Option<f64> {
     let text = text.trim();
     let (sign, digits) = match text.strip_prefix('-') {
         Some(rest) => (-1.0, rest),

@@ -1,10 +1,21 @@
 //! A local `gpt-image-server` for tests and benchmarks, stopped on drop.
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
-use crate::cmd::Result;
+use crate::cmd::{Result, sh};
+
+/// Builds the server binary (release or debug) and returns its path.
+pub fn build(release: bool) -> Result<PathBuf> {
+    let mut args = vec!["build", "-p", "gpt-image-server", "--bin", "gpt-image-server"];
+    if release {
+        args.push("--release");
+    }
+    sh("cargo", &args)?;
+    let path = crate::pkg::target_dir().join(if release { "release" } else { "debug" }).join("gpt-image-server");
+    if path.is_file() { Ok(path) } else { Err(format!("{} was not built", path.display())) }
+}
 
 /// A running server.
 pub struct Server {

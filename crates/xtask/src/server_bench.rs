@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-use crate::cmd::{Result, sh};
+use crate::cmd::Result;
 use crate::server::Server;
 
 /// Seconds each load runs.
@@ -13,8 +13,7 @@ const SECONDS: &str = "10";
 const CONNECTIONS: &str = "8";
 
 fn start_server() -> Result<Server> {
-    sh("cargo", &["build", "--release", "-p", "gpt-image-server"])?;
-    Server::start(&crate::pkg::target_dir().join("release/gpt-image-server"), 0, &[])
+    Server::start(&crate::server::build(true)?, 0, &[])
 }
 
 /// Requests per second from one wrk run.

@@ -26,34 +26,19 @@ pub fn run() -> Result {
     }
     sh("cargo", &["test", "--workspace"])?;
     crate::fuzz::run_targets(FUZZ_SECONDS)?;
-    browser_tests()?;
-    javascript_tests()?;
-    package_tests()?;
-    playground_tests()
-}
-
-/// The playground's release build in headless Chromium (`tests/app/`).
-fn playground_tests() -> Result {
-    crate::play::build_playground()?;
-    let mut node = command("node", &["--test", "--test-concurrency=1", "app/"]);
-    node.current_dir(root().join("tests")).env("GPT_IMAGE_SERVER_BIN", server_binary()?);
-    cmd::run(node)
-}
-
-/// The npm package built as users get it: its declarations against the
-/// checked-in ones, a strict TypeScript consumer, and pages that import it
-/// (bundled by esbuild, and as a plain module) in headless Chromium.
-fn package_tests() -> Result {
+    let server = crate::server::build(false)?;
+    browser_tests(&server)?;
+    node_tests("server/", &server)?;
     crate::pkg::build()?;
-    let mut node = command("node", &["--test", "--test-concurrency=1", "wasm-pkg/"]);
-    node.current_dir(root().join("tests")).env("GPT_IMAGE_SERVER_BIN", server_binary()?);
-    cmd::run(node)
+    node_tests("wasm-pkg/", &server)?;
+    crate::play::build_playground()?;
+    node_tests("app/", &server)
 }
 
 /// The `wasm-bindgen-test` suites in headless Chromium, against a local server.
-fn browser_tests() -> Result {
-    let binary = Path::new(&server_binary()?).to_path_buf();
-    let server = Server::start(&binary, BROWSER_TEST_PORT, &[]).or_else(|_| Server::start(&binary, 0, &[]))?;
+fn browser_tests(server_binary: &Path) -> Result {
+    let server =
+        Server::start(server_binary, BROWSER_TEST_PORT, &[]).or_else(|_| Server::start(server_binary, 0, &[]))?;
     let mut cargo =
         command("cargo", &["test", "-p", "gpt-image-wasm", "--target", "wasm32-unknown-unknown", "--test", "browser"]);
     cargo
@@ -64,23 +49,11 @@ fn browser_tests() -> Result {
     cmd::run(cargo)
 }
 
-/// The Node tests in `tests/server/`, against the server binary.
-fn javascript_tests() -> Result {
-    if !root().join("tests/server").is_dir() {
-        return Ok(());
-    }
-    let server = server_binary()?;
-    let mut node = command("node", &["--test", "--test-concurrency=1", "server/"]);
-    node.current_dir(root().join("tests")).env("GPT_IMAGE_SERVER_BIN", &server);
+/// One folder of Node tests in `tests/`, given the server binary to spawn:
+/// `server/` (the API against the spec and the `openai` package),
+/// `wasm-pkg/` (the built npm package) and `app/` (the playground's release build).
+fn node_tests(dir: &str, server_binary: &Path) -> Result {
+    let mut node = command("node", &["--test", "--test-concurrency=1", dir]);
+    node.current_dir(root().join("tests")).env("GPT_IMAGE_SERVER_BIN", server_binary);
     cmd::run(node)
-}
-
-/// Builds the local server (debug) and returns the path of its binary.
-pub fn server_binary() -> Result<String> {
-    sh("cargo", &["build", "-p", "gpt-image-server", "--bin", "gpt-image-server"])?;
-    let path = crate::pkg::target_dir().join("debug/gpt-image-server");
-    Path::new(&path)
-        .is_file()
-        .then(|| path.display().to_string())
-        .ok_or_else(|| format!("{} was not built", path.display()))
 }

@@ -2,54 +2,14 @@
 // an application does, and is bundled by esbuild (see consumer.test.mjs)
 // from main.js (the wasm file next to the bundle) or main-init.js (the wasm
 // file's URL from esbuild's `file` loader, given to `init`).
-import ImagesClientDefault, {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  Images,
-  ImagesClient,
-  ImagesError,
-  InternalServerError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  Stream,
-  UnprocessableEntityError,
-  ValidationError,
-  init,
-} from 'gpt-image-wasm';
+// The whole namespace: checks.js looks up every export (and `default`) by name.
+import * as lib from 'gpt-image-wasm';
 import { runChecks } from './checks.js';
-
-const lib = {
-  default: ImagesClientDefault,
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  Images,
-  ImagesClient,
-  ImagesError,
-  InternalServerError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  Stream,
-  UnprocessableEntityError,
-  ValidationError,
-  init,
-};
 
 /** Loads the package (from `wasmUrl`, if given), runs the checks and leaves the results in `window.__checks`. */
 export function start(wasmUrl) {
   const run = async () => {
-    if (wasmUrl !== undefined) await init(wasmUrl);
+    if (wasmUrl !== undefined) await lib.init(wasmUrl);
     return runChecks(lib);
   };
   run().then(
