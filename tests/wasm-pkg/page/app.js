@@ -1,7 +1,7 @@
 // The page script of the bundled pages: imports the package by its name, as
-// an application does, and is bundled by esbuild (see consumer.test.mjs)
-// from main.js (the wasm file next to the bundle) or main-init.js (the wasm
-// file's URL from esbuild's `file` loader, given to `init`).
+// an application does, and is bundled by esbuild, Vite or webpack (see
+// consumer.test.mjs) from main.js (the wasm where the package says) or
+// main-init.js (the wasm file's URL from esbuild's `file` loader, given to `init`).
 // The whole namespace: checks.js looks up every export (and `default`) by name.
 import * as lib from 'gpt-image-wasm';
 import { runChecks } from './checks.js';
