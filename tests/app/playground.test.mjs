@@ -1,82 +1,43 @@
 // The playground (the release build in dist/, `trunk build --release`) in
-// headless Chromium, served by the local server as `cargo xtask play` does.
+// headless Chromium, served by the local server as `cargo xtask play` does:
+// generating, streaming, cancelling, a failure and Retry, the audit.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../server/helpers.mjs';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const dist = path.join(root, 'dist');
-const shots = path.join(root, 'tests/output/app');
-mkdirSync(shots, { recursive: true });
-
-let browser;
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-});
-after(() => browser?.close());
-
-/** A page of the playground on a fresh server started with `args`. */
-async function open(t, args = []) {
-  const latency = args.includes('--latency-ms') ? [] : ['--latency-ms', '0'];
-  const server = await startServer(['--static', dist, ...latency, ...args]);
-  t.after(server.stop);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  t.after(() => page.close());
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  t.after(() => assert.deepEqual(errors, [], 'no uncaught errors in the page'));
-  await page.goto(`${server.base}/`);
-  await page.getByLabel('Prompt').waitFor();
-  return page;
-}
-
-/** The natural size of the first result image, once it has loaded. */
-async function firstImageSize(page) {
-  const image = page.locator('.picture img').first();
-  await image.waitFor({ timeout: 20_000 });
-  await page.waitForFunction(() => document.querySelector('.picture img')?.complete);
-  return image.evaluate((img) => [img.naturalWidth, img.naturalHeight]);
-}
+import { firstImageSize, open, prompt, screenshot } from './helpers.mjs';
 
 describe('the playground', () => {
   test('generates images that render, with their facts', async (t) => {
-    const page = await open(t);
+    const { page } = await open(t);
     await page.getByLabel('Images', { exact: true }).fill('2');
     await page.getByRole('button', { name: 'Generate' }).click();
     assert.deepEqual(await firstImageSize(page), [1024, 1024]);
     await page.locator('.picture').nth(1).waitFor();
     const facts = await page.locator('.run-facts').first().innerText();
-    assert.match(facts, /gpt-image-2 · \d+\.\d s · \d+ tokens · ≈ \$\d/);
-    assert.match(await page.locator('.facts').first().innerText(), /^1024x1024 · PNG · \d+\.\d KB$/);
+    assert.match(facts, /^gpt-image-2 generation · \d+\.\d s · \d+ tokens · ≈ \$\d/);
+    assert.match(await page.locator('.facts').first().innerText(), /^1024x1024 · PNG · \d+\.\d KB · \d+ tokens · ≈ \$\d+\.\d{3}$/);
     const download = page.getByRole('link', { name: 'Download' }).first();
     assert.match(await download.getAttribute('download'), /\.png$/);
     assert.match(await page.locator('.totals').innerText(), /^This session: [1-9]\d* tokens · ≈ \$\d+\.\d{3}$/);
-    await page.screenshot({ path: path.join(shots, 'generate.png') });
+    await screenshot(page, 'generate');
     await page.getByRole('button', { name: 'Delete' }).first().click();
     await page.waitForFunction(() => document.querySelectorAll('.picture').length === 1);
   });
 
   test('Ctrl+Enter generates; a custom gpt-image-2 size and a transparent background show as such', async (t) => {
-    const page = await open(t);
+    const { page } = await open(t);
     await page.getByLabel('Size', { exact: true }).selectOption('custom');
     await page.getByLabel('Width').fill('1280');
     await page.getByLabel('Height').fill('720');
     await page.getByLabel('Background').selectOption('transparent');
-    await page.getByLabel('Prompt').press('Control+Enter');
+    await prompt(page).press('Control+Enter');
     assert.deepEqual(await firstImageSize(page), [1280, 720]);
     assert.equal(await page.locator('.picture.transparent').count(), 1, 'shown on the checkerboard');
-    await page.screenshot({ path: path.join(shots, 'custom-size-transparent.png') });
+    await screenshot(page, 'custom-size-transparent');
   });
 
   test('an invalid setting blocks Generate and says why, next to its control', async (t) => {
-    const page = await open(t);
+    const { page } = await open(t);
     await page.getByLabel('Size', { exact: true }).selectOption('custom');
     await page.getByLabel('Width').fill('1000');
     const button = page.getByRole('button', { name: 'Generate' });
@@ -84,34 +45,34 @@ describe('the playground', () => {
     assert.match(await page.locator('#blocked').innerText(), /multiples of 16/);
     assert.match(await page.locator('.problem.error').first().innerText(), /^size 1000x1152/);
     assert.equal(await button.isDisabled(), true);
-    await page.screenshot({ path: path.join(shots, 'invalid.png') });
+    await screenshot(page, 'invalid');
   });
 
   test('streams partial images, then the final one', async (t) => {
-    const page = await open(t, ['--latency-ms', '600']);
+    const { page } = await open(t, ['--latency-ms', '600']);
     await page.getByLabel('Stream').check();
     await page.getByLabel('Partial images').fill('2');
     await page.getByRole('button', { name: 'Generate' }).click();
     await page.locator('.placeholder img').waitFor({ timeout: 10_000 });
-    await page.screenshot({ path: path.join(shots, 'streaming.png') });
+    await screenshot(page, 'streaming');
     assert.deepEqual(await firstImageSize(page), [1024, 1024]);
     assert.equal(await page.locator('.placeholder').count(), 0);
   });
 
   test('a failure is explained next to its request, and Retry succeeds', async (t) => {
-    const page = await open(t, ['--fault', 'unauthorized:1']);
+    const { page } = await open(t, ['--fault', 'unauthorized:1']);
     await page.getByRole('button', { name: 'Generate' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
     assert.match(await alert.innerText(), /API key was refused/);
-    assert.equal(await page.getByLabel('Prompt').inputValue(), 'a lighthouse at dawn, watercolour', 'the form is kept');
-    await page.screenshot({ path: path.join(shots, 'error.png') });
+    assert.equal(await prompt(page).inputValue(), 'a lighthouse at dawn, watercolour', 'the form is kept');
+    await screenshot(page, 'error');
     await alert.getByRole('button', { name: 'Retry' }).click();
     assert.deepEqual(await firstImageSize(page), [1024, 1024]);
   });
 
   test('Cancel aborts a request', async (t) => {
-    const page = await open(t, ['--latency-ms', '5000']);
+    const { page } = await open(t, ['--latency-ms', '5000']);
     await page.getByRole('button', { name: 'Generate' }).click();
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByText('Cancelled.').waitFor({ timeout: 2_000 });
@@ -121,7 +82,7 @@ describe('the playground', () => {
 
 describe('accessibility', () => {
   test('axe finds no serious or critical violations, before and after a generation', async (t) => {
-    const page = await open(t);
+    const { page } = await open(t);
     const axePath = fileURLToPath(import.meta.resolve('axe-core/axe.min.js'));
     const audit = async () => {
       await page.addScriptTag({ path: axePath });

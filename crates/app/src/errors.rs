@@ -19,9 +19,10 @@ pub fn explain(error: &Error) -> String {
                 (403, _) => "This key may not use this model or region.".to_owned(),
                 (404, _) => "The base URL or the model is wrong: check both in Settings.".to_owned(),
                 (429, _) => match error.retry_after_seconds() {
-                    Some(seconds) => {
-                        format!("Too many requests: wait {} seconds, then retry.", seconds.ceil().max(1.0))
-                    }
+                    Some(seconds) => match seconds.ceil().max(1.0) as u64 {
+                        1 => "Too many requests: wait 1 second, then retry.".to_owned(),
+                        seconds => format!("Too many requests: wait {seconds} seconds, then retry."),
+                    },
                     None => "Too many requests: wait a little, then retry.".to_owned(),
                 },
                 (0, _) => "The image stream reported an error: retry.".to_owned(),

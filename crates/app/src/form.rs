@@ -1,8 +1,16 @@
-//! The generation form: every parameter as a control, validated by
-//! `gpt-image-core` as the user types, each problem shown by its control.
+//! The request form, to generate or to edit: every parameter as a control,
+//! validated by `gpt-image-core` as the user types, each problem shown by
+//! its control.
 
-use gpt_image_wasm::core::{GenerateRequest, ImageFormat, Model, ModelFamily, Report, Size};
+use gpt_image_wasm::Edit;
+use gpt_image_wasm::core::{EditRequest, GenerateRequest, ImageFormat, ImageInput, Model, ModelFamily, Report, Size};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::inputs::{InputPicker, Inputs};
+use crate::mask::{Mask, MaskEditor};
+use crate::run::Job;
+use crate::store::Entry;
 
 /// Known models, offered as suggestions; any other name can be typed.
 const MODELS: &[&str] = &["gpt-image-2", "gpt-image-1.5", "gpt-image-1", "gpt-image-1-mini", "dall-e-3", "dall-e-2"];
@@ -10,9 +18,17 @@ const MODELS: &[&str] = &["gpt-image-2", "gpt-image-1.5", "gpt-image-1", "gpt-im
 /// The value of the size control that shows the width and height fields.
 const CUSTOM: &str = "custom";
 
+/// Generate new images, or edit input images.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Mode {
+    Generate,
+    Edit,
+}
+
 /// The form's values, one signal per control.
 #[derive(Clone, Copy)]
 pub struct Form {
+    pub mode: RwSignal<Mode>,
     pub prompt: RwSignal<String>,
     pub model: RwSignal<String>,
     pub size: RwSignal<String>,
@@ -26,11 +42,17 @@ pub struct Form {
     pub n: RwSignal<String>,
     pub stream: RwSignal<bool>,
     pub partial_images: RwSignal<String>,
+    pub input_fidelity: RwSignal<String>,
+    /// The input images of an edit.
+    pub inputs: Inputs,
+    /// The mask of an edit.
+    pub mask: Mask,
 }
 
 impl Form {
     pub fn new() -> Self {
         Form {
+            mode: RwSignal::new(Mode::Generate),
             prompt: RwSignal::new("a lighthouse at dawn, watercolour".into()),
             model: RwSignal::new("gpt-image-2".into()),
             size: RwSignal::new("1024x1024".into()),
@@ -44,6 +66,9 @@ impl Form {
             n: RwSignal::new("1".into()),
             stream: RwSignal::new(false),
             partial_images: RwSignal::new("2".into()),
+            input_fidelity: RwSignal::new(String::new()),
+            inputs: Inputs::new(),
+            mask: Mask::new(),
         }
     }
 
@@ -81,8 +106,56 @@ impl Form {
         }
     }
 
-    /// Copies a request's settings into the form ("reuse its settings").
-    pub fn load(&self, request: &GenerateRequest) {
+    /// The edit the form describes, for validation: the inputs as they
+    /// are, and the mask when one was uploaded (a drawn one is made at the
+    /// first image's size when the edit is sent).
+    fn edit_request(&self) -> EditRequest {
+        let request = self.request();
+        let text = Some(self.input_fidelity.get().trim().to_owned()).filter(|value| !value.is_empty());
+        EditRequest {
+            prompt: request.prompt,
+            images: self.inputs.uploads.with(|uploads| uploads.iter().map(|upload| ImageInput::Upload(upload.file.clone())).collect()),
+            mask: self.mask.uploaded.with(|mask| mask.as_ref().map(|upload| ImageInput::Upload(upload.file.clone()))),
+            model: request.model,
+            n: request.n,
+            size: request.size,
+            quality: request.quality,
+            background: request.background,
+            moderation: request.moderation,
+            output_format: request.output_format,
+            output_compression: request.output_compression,
+            stream: request.stream,
+            partial_images: request.partial_images,
+            input_fidelity: text.map(|value| value.as_str().into()),
+            ..EditRequest::default()
+        }
+    }
+
+    /// Every problem of the request in the current mode.
+    fn validate(&self) -> Report {
+        match self.mode.get() {
+            Mode::Generate => self.request().validate(),
+            Mode::Edit => self.edit_request().validate(),
+        }
+    }
+
+    /// The job to run: the request, or the edit with its files and mask.
+    async fn job(&self) -> Result<Job, String> {
+        let settings = self.request();
+        if self.mode.get_untracked() == Mode::Generate {
+            return Ok(Job { settings, edit: None });
+        }
+        let mask = self.mask.upload().await?;
+        let uploads = self.inputs.uploads.get_untracked();
+        let before = uploads.first().map(|upload| upload.blob.clone());
+        let edit = Edit::with_uploads(self.edit_request(), uploads, mask);
+        Ok(Job { settings, edit: Some((edit, before)) })
+    }
+
+    /// Copies an image's settings into the form ("reuse its settings").
+    pub fn load(&self, entry: &Entry) {
+        self.mode.set(if entry.edit { Mode::Edit } else { Mode::Generate });
+        let request = &entry.settings;
         let show = |value: Option<&str>| value.unwrap_or_default().to_owned();
         self.prompt.set(request.prompt.clone());
         self.model.set(show(request.model.as_ref().map(Model::as_str)));
@@ -124,9 +197,14 @@ fn qualities(family: ModelFamily) -> &'static [&'static str] {
     }
 }
 
-/// The issues of the fields a control edits, shown under it.
+/// The issues of the fields a control edits, shown under it; a field
+/// `image` also takes the issues of `image[0]`, `image[1]` …
 #[component]
 fn Problems(report: Memo<Report>, fields: &'static [&'static str]) -> impl IntoView {
+    let mine = move |field: &str| {
+        let name = field.split_once('[').map_or(field, |(name, _)| name);
+        fields.contains(&name)
+    };
     let id = format!("problems-{}", fields[0]);
     view! {
         <ul class="problems" id=id aria-live="polite">
@@ -135,7 +213,7 @@ fn Problems(report: Memo<Report>, fields: &'static [&'static str]) -> impl IntoV
                     .get()
                     .issues
                     .into_iter()
-                    .filter(|issue| fields.contains(&issue.field.as_str()))
+                    .filter(|issue| mine(&issue.field))
                     .map(|issue| {
                         let class = if issue.is_error() { "problem error" } else { "problem warning" };
                         view! { <li class=class data-rule=issue.rule.name()>{issue.message}</li> }
@@ -151,7 +229,7 @@ fn Problems(report: Memo<Report>, fields: &'static [&'static str]) -> impl IntoV
 fn Choice(label: &'static str, value: RwSignal<String>, options: Signal<Vec<&'static str>>) -> impl IntoView {
     // A separate `<label for>`: a wrapping label would put the selected
     // option's text into the control's accessible name.
-    let id = format!("choice-{}", label.to_ascii_lowercase());
+    let id = format!("choice-{}", label.to_ascii_lowercase().replace(' ', "-"));
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -170,18 +248,30 @@ fn Choice(label: &'static str, value: RwSignal<String>, options: Signal<Vec<&'st
     }
 }
 
-/// The form. `on_generate` is called with a checked request.
+/// The form. `on_job` is called with a checked request, or an edit with its files.
 #[component]
-pub fn GenerateForm(form: Form, on_generate: Callback<GenerateRequest>) -> impl IntoView {
-    let report = Memo::new(move |_| form.request().validate());
+pub fn RequestForm(form: Form, on_job: Callback<Job>) -> impl IntoView {
+    let report = Memo::new(move |_| form.validate());
+    let failure = RwSignal::new(None::<String>);
     let family = Memo::new(move |_| form.family());
     let gpt = move || matches!(family.get(), ModelFamily::GptImage | ModelFamily::GptImage2 | ModelFamily::Unknown);
     let blocked = move || report.with(|report| report.errors().next().map(|issue| issue.message.clone()));
     let submit = move || {
-        if blocked().is_none() {
-            on_generate.run(form.request());
+        if blocked().is_some() {
+            return;
         }
+        spawn_local(async move {
+            match form.job().await {
+                Ok(job) => {
+                    failure.set(None);
+                    on_job.run(job);
+                }
+                Err(message) => failure.set(Some(message)),
+            }
+        });
     };
+    let editing = move || form.mode.get() == Mode::Edit;
+    let first_input = move || form.inputs.uploads.with(|uploads| uploads.first().map(|upload| upload.blob.clone()));
     let presets = Signal::derive(move || {
         let mut presets = size_presets(family.get()).to_vec();
         if family.get() == ModelFamily::GptImage2 {
@@ -193,12 +283,28 @@ pub fn GenerateForm(form: Form, on_generate: Callback<GenerateRequest>) -> impl 
     view! {
         <form
             class="generate"
-            aria-label="Generate images"
+            aria-label=move || if editing() { "Edit images" } else { "Generate images" }
             on:submit=move |ev| {
                 ev.prevent_default();
                 submit();
             }
         >
+            <div class="modes" role="radiogroup" aria-label="Mode">
+                <label class="check">
+                    <input type="radio" name="mode" prop:checked=move || !editing() on:change=move |_| form.mode.set(Mode::Generate) />
+                    <span>"Generate"</span>
+                </label>
+                <label class="check">
+                    <input type="radio" name="mode" prop:checked=editing on:change=move |_| form.mode.set(Mode::Edit) />
+                    <span>"Edit"</span>
+                </label>
+            </div>
+            <Show when=editing>
+                <InputPicker inputs=form.inputs />
+                <Problems report fields=&["image", "images"] />
+                {move || first_input().map(|image| view! { <MaskEditor mask=form.mask image /> })}
+                <Problems report fields=&["mask"] />
+            </Show>
             <label class="prompt">
                 <span>"Prompt"</span>
                 <textarea
@@ -245,6 +351,9 @@ pub fn GenerateForm(form: Form, on_generate: Callback<GenerateRequest>) -> impl 
                     </Show>
                     <Choice label="Moderation" value=form.moderation options=Signal::derive(|| vec!["auto", "low"]) />
                 </Show>
+                <Show when=move || editing() && gpt()>
+                    <Choice label="Input fidelity" value=form.input_fidelity options=Signal::derive(|| vec!["high", "low"]) />
+                </Show>
                 <label class="narrow">
                     <span>"Images"</span>
                     <input type="number" min="1" max="10" bind:value=form.n />
@@ -264,18 +373,19 @@ pub fn GenerateForm(form: Form, on_generate: Callback<GenerateRequest>) -> impl 
             </div>
             <Problems
                 report
-                fields=&["model", "size", "quality", "background", "output_format", "output_compression", "moderation", "n", "stream", "partial_images", "response_format", "style"]
+                fields=&["model", "size", "quality", "background", "output_format", "output_compression", "moderation", "n", "stream", "partial_images", "response_format", "style", "input_fidelity"]
             />
             <div class="actions">
                 <button type="submit" disabled=move || blocked().is_some() aria-describedby="blocked">
-                    "Generate"
+                    {move || if editing() { "Edit" } else { "Generate" }}
                 </button>
                 <span id="blocked" class="hint">
                     {move || match blocked() {
                         Some(reason) => format!("Fix this first: {reason}"),
-                        None => "Ctrl+Enter or ⌘+Enter generates.".to_owned(),
+                        None => "Ctrl+Enter or ⌘+Enter sends it.".to_owned(),
                     }}
                 </span>
+                {move || failure.get().map(|message| view! { <p class="problem error" role="alert">{message}</p> })}
             </div>
         </form>
     }

@@ -1,18 +1,30 @@
 //! One request and what came of it: placeholders and an elapsed-time
 //! counter while it runs, partial images as they stream in, then the images
-//! with their metadata and actions, or a message and Retry.
+//! with their metadata and actions, or a message and Retry. Every image is
+//! handed to the gallery the moment it arrives.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
-use gpt_image_wasm::core::{GenerateRequest, ImageFormat, ImageStreamEvent, Model};
-use gpt_image_wasm::{CallOptions, Client, Error, ImageBlob};
+use gpt_image_wasm::core::{GenerateRequest, ImageStreamEvent, Model, Usage};
+use gpt_image_wasm::{BlobsResponse, CallOptions, Client, Edit, Error, EventStream, ImageBlob};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::{AbortController, Blob};
 
+use crate::actions::Actions;
 use crate::errors::explain;
+use crate::gallery::{Gallery, Handlers};
 use crate::object_url::object_url;
 use crate::price::estimate;
+use crate::store::Entry;
+
+/// What to send: the form's settings, and for an edit the files (and the
+/// first input, for the before/after comparison).
+#[derive(Clone)]
+pub struct Job {
+    pub settings: GenerateRequest,
+    pub edit: Option<(Edit, Option<Blob>)>,
+}
 
 /// Where a request is.
 #[derive(Clone, PartialEq)]
@@ -23,26 +35,38 @@ pub enum Status {
     Cancelled,
 }
 
+/// An image of a run and what is kept of it; `slot` is its arrival number.
+#[derive(Clone)]
+pub struct Picture {
+    pub slot: usize,
+    pub blob: Blob,
+    pub entry: Entry,
+}
+
 /// One request of the session.
 #[derive(Clone, Copy)]
 pub struct Run {
     pub id: u64,
-    pub request: StoredValue<GenerateRequest>,
+    job: StoredValue<Job, LocalStorage>,
+    pub settings: StoredValue<GenerateRequest>,
     pub started: RwSignal<f64>,
     pub finished: RwSignal<Option<f64>>,
     pub status: RwSignal<Status>,
     pub partial: RwSignal<Option<Blob>, LocalStorage>,
-    pub pictures: RwSignal<Vec<ImageBlob>, LocalStorage>,
+    pub pictures: RwSignal<Vec<Picture>, LocalStorage>,
     pub tokens: RwSignal<Option<u64>>,
     pub cost: RwSignal<Option<f64>>,
+    arrived: StoredValue<usize>,
     controller: StoredValue<Option<AbortController>, LocalStorage>,
+    gallery: Gallery,
 }
 
 impl Run {
-    pub fn new(id: u64, request: GenerateRequest) -> Self {
+    pub fn new(id: u64, job: Job, gallery: Gallery) -> Self {
         Run {
             id,
-            request: StoredValue::new(request),
+            settings: StoredValue::new(job.settings.clone()),
+            job: StoredValue::new_local(job),
             started: RwSignal::new(js_sys::Date::now()),
             finished: RwSignal::new(None),
             status: RwSignal::new(Status::Running),
@@ -50,11 +74,17 @@ impl Run {
             pictures: RwSignal::new_local(Vec::new()),
             tokens: RwSignal::new(None),
             cost: RwSignal::new(None),
+            arrived: StoredValue::new(0),
             controller: StoredValue::new_local(None),
+            gallery,
         }
     }
 
-    /// Sends the request; images arrive in `pictures` as they are decoded.
+    fn is_edit(&self) -> bool {
+        self.job.with_value(|job| job.edit.is_some())
+    }
+
+    /// Sends the request; images arrive in `pictures` (and the gallery) as they are decoded.
     pub fn start(self, client: Client) {
         let controller = AbortController::new().ok();
         let call = CallOptions { signal: controller.as_ref().map(AbortController::signal), ..CallOptions::default() };
@@ -63,21 +93,8 @@ impl Run {
         self.finished.set(None);
         self.status.set(Status::Running);
         spawn_local(async move {
-            let request = self.request.get_value();
-            let outcome = if request.stream == Some(true) {
-                self.stream(&client, &request, &call).await
-            } else {
-                client
-                    .generate_blobs(&request, &call, |image| {
-                        self.pictures.update(|pictures| pictures.push(image.clone()))
-                    })
-                    .await
-                    .map(|response| {
-                        // Now the revised prompts are known too.
-                        self.pictures.set(response.data);
-                        self.account(&request, response.usage.as_ref());
-                    })
-            };
+            let outcome = self.send(&client, &call).await;
+            self.partial.set(None);
             self.finished.set(Some(js_sys::Date::now()));
             self.status.set(match outcome {
                 Ok(()) => Status::Done,
@@ -87,37 +104,135 @@ impl Run {
         });
     }
 
-    async fn stream(&self, client: &Client, request: &GenerateRequest, call: &CallOptions) -> Result<(), Error> {
-        let mut events = client.generate_stream(request, call).await?;
-        while let Some(event) = events.next().await? {
-            let Some(bytes) = event.b64_json().and_then(|text| STANDARD.decode(text).ok()) else { continue };
-            let image = ImageBlob::from_bytes(self.pictures.with_untracked(Vec::len), &bytes);
-            match event {
-                ImageStreamEvent::GenerationCompleted(completed) => {
-                    self.pictures.update(|pictures| pictures.push(image));
-                    self.account(request, completed.usage.as_ref());
-                }
-                _ => self.partial.set(Some(image.blob)),
-            }
+    async fn send(&self, client: &Client, call: &CallOptions) -> Result<(), Error> {
+        let Job { settings, edit } = self.job.get_value();
+        let on_image = |image: &ImageBlob| {
+            self.arrive(image);
+        };
+        match (edit, settings.stream == Some(true)) {
+            (None, false) => self.settle_all(client.generate_blobs(&settings, call, on_image).await?),
+            (Some((edit, _)), false) => self.settle_all(client.edit_blobs(&edit, call, on_image).await?),
+            (None, true) => self.stream(client.generate_stream(&settings, call).await?).await?,
+            (Some((edit, _)), true) => self.stream(client.edit_stream(&edit, call).await?).await?,
         }
-        self.partial.set(None);
         Ok(())
     }
 
-    fn account(&self, request: &GenerateRequest, usage: Option<&gpt_image_wasm::core::Usage>) {
-        let model = request.effective_model();
-        self.tokens.update(|tokens| *tokens = usage.map(|usage| tokens.unwrap_or(0) + usage.total_tokens).or(*tokens));
-        let cost = estimate(&model, usage, request.quality.as_ref(), request.size.as_ref(), request.n.unwrap_or(1));
-        self.cost.update(|total| *total = cost.map(|cost| total.unwrap_or(0.0) + cost).or(*total));
+    async fn stream(&self, mut events: EventStream) -> Result<(), Error> {
+        while let Some(event) = events.next().await? {
+            let Some(bytes) = event.b64_json().and_then(|text| STANDARD.decode(text).ok()) else { continue };
+            let image = ImageBlob::from_bytes(self.arrived.get_value(), &bytes);
+            let usage = match &event {
+                ImageStreamEvent::GenerationCompleted(completed) => completed.usage.as_ref(),
+                ImageStreamEvent::EditCompleted(completed) => completed.usage.as_ref(),
+                _ => {
+                    self.partial.set(Some(image.blob));
+                    continue;
+                }
+            };
+            let slot = self.arrive(&image);
+            let (tokens, cost) = self.account(usage, 1);
+            self.settle(slot, None, tokens, cost);
+        }
+        Ok(())
     }
 
-    /// Drops picture `index` (its `blob:` URL is revoked with its card).
-    pub fn remove(&self, index: usize) {
-        self.pictures.update(|pictures| {
-            if index < pictures.len() {
-                pictures.remove(index);
+    /// A new image: shown at once, and stored.
+    fn arrive(&self, image: &ImageBlob) -> usize {
+        let slot = self.arrived.get_value();
+        self.arrived.set_value(slot + 1);
+        let entry = Entry {
+            id: None,
+            created: js_sys::Date::now(),
+            edit: self.is_edit(),
+            settings: self.settings.get_value(),
+            revised_prompt: image.revised_prompt.clone(),
+            mime_type: image.mime_type.clone(),
+            width: image.width,
+            height: image.height,
+            bytes: image.blob.size() as u64,
+            tokens: None,
+            cost: None,
+            favourite: false,
+        };
+        self.pictures.update(|pictures| pictures.push(Picture { slot, blob: image.blob.clone(), entry: entry.clone() }));
+        let run = *self;
+        let blob = image.blob.clone();
+        spawn_local(async move {
+            let Some(id) = run.gallery.keep(entry, blob).await else { return };
+            run.with_picture(slot, |picture| picture.entry.id = Some(id));
+            // What became known while it was being stored.
+            if let Some(entry) = run.pictures.with_untracked(|pictures| find(pictures, slot).map(|picture| picture.entry.clone())) {
+                run.store_known(id, &entry);
             }
         });
+        slot
+    }
+
+    /// The whole answer is in: revised prompts and each image's share of the usage.
+    fn settle_all(&self, response: BlobsResponse) {
+        let count = response.data.len().max(1);
+        let (tokens, cost) = self.account(response.usage.as_ref(), count);
+        for (slot, image) in response.data.into_iter().enumerate() {
+            self.settle(slot, image.revised_prompt, tokens.map(|tokens| tokens / count as u64), cost.map(|cost| cost / count as f64));
+        }
+    }
+
+    fn settle(&self, slot: usize, revised_prompt: Option<String>, tokens: Option<u64>, cost: Option<f64>) {
+        let mut stored = None;
+        self.with_picture(slot, |picture| {
+            picture.entry.revised_prompt = revised_prompt.or(picture.entry.revised_prompt.take());
+            picture.entry.tokens = tokens;
+            picture.entry.cost = cost;
+            stored = picture.entry.id.map(|id| (id, picture.entry.clone()));
+        });
+        if let Some((id, entry)) = stored {
+            self.store_known(id, &entry);
+        }
+    }
+
+    fn store_known(&self, id: u32, known: &Entry) {
+        if known.tokens.is_none() && known.revised_prompt.is_none() {
+            return;
+        }
+        let known = known.clone();
+        self.gallery.amend(id, move |entry| {
+            entry.revised_prompt = known.revised_prompt;
+            entry.tokens = known.tokens;
+            entry.cost = known.cost;
+        });
+    }
+
+    fn with_picture(&self, slot: usize, change: impl FnOnce(&mut Picture)) {
+        self.pictures.update(|pictures| {
+            if let Some(picture) = pictures.iter_mut().find(|picture| picture.slot == slot) {
+                change(picture);
+            }
+        });
+    }
+
+    /// Adds a response's usage to the run; returns its tokens and estimated cost.
+    fn account(&self, usage: Option<&Usage>, images: usize) -> (Option<u64>, Option<f64>) {
+        let request = self.settings.get_value();
+        let model = request.effective_model();
+        let tokens = usage.map(|usage| usage.total_tokens);
+        let cost = estimate(&model, usage, request.quality.as_ref(), request.size.as_ref(), images as u32);
+        self.tokens.update(|total| *total = tokens.map(|tokens| total.unwrap_or(0) + tokens).or(*total));
+        self.cost.update(|total| *total = cost.map(|cost| total.unwrap_or(0.0) + cost).or(*total));
+        (tokens, cost)
+    }
+
+    /// Drops a picture from the run and from the gallery.
+    pub fn remove(&self, slot: usize) {
+        let mut removed = None;
+        self.pictures.update(|pictures| {
+            if let Some(index) = pictures.iter().position(|picture| picture.slot == slot) {
+                removed = pictures.remove(index).entry.id;
+            }
+        });
+        if let Some(id) = removed {
+            self.gallery.delete(id);
+        }
     }
 
     /// Aborts the request.
@@ -130,79 +245,29 @@ impl Run {
     }
 }
 
-/// Bytes as `12.3 KB` or `1.2 MB`.
-fn byte_size(bytes: f64) -> String {
-    if bytes >= 1_000_000.0 { format!("{:.1} MB", bytes / 1_000_000.0) } else { format!("{:.1} KB", bytes / 1_000.0) }
-}
-
-/// The file extension of a MIME type (`png` when unknown).
-fn extension(mime_type: &str) -> String {
-    ImageFormat::from_mime_type(mime_type).unwrap_or(ImageFormat::Png).extension().to_owned()
-}
-
-/// One image of a run, with its facts and actions.
-#[component]
-fn PictureCard(run: Run, picture: ImageBlob, index: usize, on_reuse: Callback<GenerateRequest>) -> impl IntoView {
-    let url = object_url(&picture.blob);
-    let request = run.request.get_value();
-    let transparent = request.background.as_ref().is_some_and(|background| background.as_str() == "transparent");
-    let alt = format!(
-        "Generated image {} for: {}",
-        index + 1,
-        picture.revised_prompt.clone().unwrap_or(request.prompt.clone())
-    );
-    let file_name = format!("gpt-image-{}-{}.{}", run.id, index + 1, extension(&picture.mime_type));
-    let facts = format!(
-        "{} · {} · {}",
-        match (picture.width, picture.height) {
-            (Some(width), Some(height)) => format!("{width}x{height}"),
-            _ => request.size.as_ref().map(ToString::to_string).unwrap_or_else(|| "size unknown".into()),
-        },
-        extension(&picture.mime_type).to_ascii_uppercase(),
-        byte_size(picture.blob.size()),
-    );
-    view! {
-        <figure class="picture" class:transparent=transparent>
-            <a href=url.clone() target="_blank" rel="noopener" aria-label="Open full size">
-                <img src=url.clone() alt=alt />
-            </a>
-            <figcaption>
-                <span class="facts">{facts}</span>
-                {picture.revised_prompt.map(|text| view! { <span class="revised">{text}</span> })}
-                <span class="image-actions">
-                    <a href=url download=file_name>"Download"</a>
-                    <button type="button" on:click=move |_| on_reuse.run(run.request.get_value())>"Reuse settings"</button>
-                    <button type="button" on:click=move |_| run.remove(index)>"Delete"</button>
-                </span>
-            </figcaption>
-        </figure>
-    }
+fn find(pictures: &[Picture], slot: usize) -> Option<&Picture> {
+    pictures.iter().find(|picture| picture.slot == slot)
 }
 
 /// A run: its prompt, state, placeholders or pictures, and its buttons.
 #[component]
-pub fn RunView(
-    run: Run,
-    now: ReadSignal<f64>,
-    client: Signal<Client, LocalStorage>,
-    on_reuse: Callback<GenerateRequest>,
-) -> impl IntoView {
-    let request = run.request.get_value();
+pub fn RunView(run: Run, now: ReadSignal<f64>, client: Signal<Client, LocalStorage>, handlers: Handlers) -> impl IntoView {
+    let request = run.settings.get_value();
     let n = request.n.unwrap_or(1) as usize;
-    let model =
-        request.model.clone().map_or_else(|| "default model".to_owned(), |model: Model| model.as_str().to_owned());
+    let model = request.model.clone().map_or_else(|| "default model".to_owned(), |model: Model| model.as_str().to_owned());
+    let kind = if run.is_edit() { "edit" } else { "generation" };
+    let before = run.job.with_value(|job| job.edit.as_ref().and_then(|(_, before)| before.clone()));
     let elapsed = move || {
         let end = run.finished.get().unwrap_or_else(|| now.get());
         format!("{:.1} s", ((end - run.started.get()) / 1000.0).max(0.0))
     };
     let running = move || run.status.get() == Status::Running;
-    let numbered = move || run.pictures.get().into_iter().enumerate().collect::<Vec<_>>();
     view! {
         <article class="run" aria-busy=move || running().to_string()>
             <header>
                 <p class="run-prompt">{request.prompt.clone()}</p>
                 <p class="run-facts">
-                    <span>{model}</span>
+                    <span>{format!("{model} {kind}")}</span>
                     " · "
                     <span class="elapsed">{elapsed}</span>
                     {move || run.tokens.get().map(|tokens| format!(" · {tokens} tokens"))}
@@ -224,9 +289,13 @@ pub fn RunView(
             }}
             <div class="pictures">
                 <For
-                    each=numbered
-                    key=|(index, picture)| (*index, picture.blob.size() as u64)
-                    children=move |(index, picture)| view! { <PictureCard run picture index on_reuse /> }
+                    each=move || run.pictures.get()
+                    key=|picture| (picture.slot, picture.entry.id, picture.entry.tokens, picture.entry.revised_prompt.clone())
+                    children=move |picture| {
+                        let slot = picture.slot;
+                        let on_delete = Callback::new(move |()| run.remove(slot));
+                        view! { <Actions blob=picture.blob entry=picture.entry handlers on_delete before=before.clone() /> }
+                    }
                 />
                 {move || {
                     let missing = if running() { n.saturating_sub(run.pictures.with(Vec::len)) } else { 0 };

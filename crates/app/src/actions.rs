@@ -1,0 +1,115 @@
+//! One image shown in full with its facts and everything that can be done
+//! with it: download, copy, open, reuse its settings, edit it, delete it.
+
+use gpt_image_wasm::core::ImageFormat;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Blob;
+
+use crate::compare::Compare;
+use crate::gallery::Handlers;
+use crate::object_url::object_url;
+use crate::store::Entry;
+
+/// Bytes as `12.3 KB` or `1.2 MB`.
+fn byte_size(bytes: u64) -> String {
+    let bytes = bytes as f64;
+    if bytes >= 1_000_000.0 { format!("{:.1} MB", bytes / 1_000_000.0) } else { format!("{:.1} KB", bytes / 1_000.0) }
+}
+
+/// The file extension of a MIME type (`png` when unknown).
+pub fn extension(mime_type: &str) -> &'static str {
+    match ImageFormat::from_mime_type(mime_type) {
+        Some(ImageFormat::Jpeg) => "jpeg",
+        Some(ImageFormat::Webp) => "webp",
+        _ => "png",
+    }
+}
+
+/// The size, format and byte size of an image, and its share of tokens and cost.
+fn facts(entry: &Entry) -> String {
+    let size = match (entry.width, entry.height) {
+        (Some(width), Some(height)) => format!("{width}x{height}"),
+        _ => entry.settings.size.as_ref().map_or_else(|| "size unknown".to_owned(), ToString::to_string),
+    };
+    let mut facts = format!("{size} · {} · {}", extension(&entry.mime_type).to_ascii_uppercase(), byte_size(entry.bytes));
+    if let Some(tokens) = entry.tokens {
+        facts.push_str(&format!(" · {tokens} tokens"));
+    }
+    if let Some(cost) = entry.cost {
+        facts.push_str(&format!(" · ≈ ${cost:.3}"));
+    }
+    facts
+}
+
+/// Puts an image on the clipboard (as PNG, the one image type browsers accept there).
+async fn copy(blob: Blob) -> Result<(), JsValue> {
+    let png = crate::reencode::as_png(&blob).await?;
+    let items = js_sys::Object::new();
+    js_sys::Reflect::set(&items, &"image/png".into(), &js_sys::Promise::resolve(&png))?;
+    let item = web_sys::ClipboardItem::new_with_record_from_str_to_blob_promise(&items)?;
+    let clipboard = window().navigator().clipboard();
+    JsFuture::from(clipboard.write(&js_sys::Array::of1(&item))).await.map(drop)
+}
+
+/// An image with its facts and actions. `before` (an edit's input) adds a
+/// before/after slider.
+#[component]
+pub fn Actions(
+    blob: Blob,
+    entry: Entry,
+    handlers: Handlers,
+    on_delete: Callback<()>,
+    #[prop(default = None)] before: Option<Blob>,
+) -> impl IntoView {
+    let url = object_url(&blob);
+    let transparent = entry.settings.background.as_ref().is_some_and(|background| background.as_str() == "transparent");
+    let prompt = entry.revised_prompt.clone().unwrap_or_else(|| entry.settings.prompt.clone());
+    let alt = format!("Generated image for: {prompt}");
+    let stamp = entry.id.map_or(entry.created as u64, u64::from);
+    let file_name = format!("gpt-image-{stamp}.{}", extension(&entry.mime_type));
+    let copied = RwSignal::new(String::new());
+    let on_copy = {
+        let blob = blob.clone();
+        move |_| {
+            let blob = blob.clone();
+            spawn_local(async move {
+                copied.set(match copy(blob).await {
+                    Ok(()) => "Copied.".into(),
+                    Err(_) => "This browser did not allow copying the image.".into(),
+                });
+            });
+        }
+    };
+    let picture = match before {
+        Some(before) => view! { <Compare before after=url.clone() alt=alt.clone() /> }.into_any(),
+        None => view! {
+            <a href=url.clone() target="_blank" rel="noopener" aria-label="Open full size">
+                <img src=url.clone() alt=alt.clone() />
+            </a>
+        }
+        .into_any(),
+    };
+    let reused = entry.clone();
+    let edited = blob.clone();
+    view! {
+        <figure class="picture" class:transparent=transparent>
+            {picture}
+            <figcaption>
+                <span class="facts">{facts(&entry)}</span>
+                {entry.revised_prompt.clone().map(|text| view! { <span class="revised">{text}</span> })}
+                <span class="image-actions">
+                    <a href=url.clone() download=file_name>"Download"</a>
+                    <a href=url target="_blank" rel="noopener">"Open"</a>
+                    <button type="button" on:click=on_copy>"Copy"</button>
+                    <button type="button" on:click=move |_| handlers.reuse.run(reused.clone())>"Reuse settings"</button>
+                    <button type="button" on:click=move |_| handlers.edit.run(edited.clone())>"Edit this image"</button>
+                    <button type="button" on:click=move |_| on_delete.run(())>"Delete"</button>
+                    <span class="hint" role="status">{move || copied.get()}</span>
+                </span>
+            </figcaption>
+        </figure>
+    }
+}

@@ -1,0 +1,134 @@
+//! The input images of an edit: added with a file picker, by dropping files
+//! or by pasting, up to the API's limit (16; validation says so past it).
+//! Each file is named and typed from its own bytes by `Upload::from_blob`.
+
+use gpt_image_wasm::Upload;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, File, FileList};
+
+use crate::object_url::object_url;
+
+/// The edit's input images, in order; the first is the one a mask applies to.
+#[derive(Clone, Copy)]
+pub struct Inputs {
+    /// The files, ready to send.
+    pub uploads: RwSignal<Vec<Upload>, LocalStorage>,
+    /// A file that could not be read, said plainly.
+    pub problem: RwSignal<Option<String>>,
+}
+
+impl Inputs {
+    /// No inputs yet.
+    pub fn new() -> Self {
+        Inputs { uploads: RwSignal::new_local(Vec::new()), problem: RwSignal::new(None) }
+    }
+
+    /// Adds an image (a file, a pasted image, or a result to edit further).
+    pub fn add(&self, blob: Blob, name: Option<String>) {
+        let inputs = *self;
+        spawn_local(async move {
+            let index = inputs.uploads.with_untracked(Vec::len);
+            let field = format!("image[{index}]");
+            match Upload::from_blob(&blob, name.as_deref(), "image", &field).await {
+                Ok(upload) => {
+                    inputs.problem.set(None);
+                    inputs.uploads.update(|uploads| uploads.push(upload));
+                }
+                Err(issue) => inputs.problem.set(Some(issue.message)),
+            }
+        });
+    }
+
+    /// Adds every file of a list (from the picker or a drop).
+    pub fn add_files(&self, files: Option<FileList>) {
+        let Some(files) = files else { return };
+        for index in 0..files.length() {
+            if let Some(file) = files.get(index) {
+                self.add_file(file);
+            }
+        }
+    }
+
+    fn add_file(&self, file: File) {
+        let name = file.name();
+        self.add(file.unchecked_into(), Some(name));
+    }
+
+    fn remove(&self, index: usize) {
+        self.uploads.update(|uploads| {
+            if index < uploads.len() {
+                uploads.remove(index);
+            }
+        });
+    }
+}
+
+/// The drop zone, the picker and the list of inputs. Pasting an image
+/// anywhere on the page adds it while this is shown.
+#[component]
+pub fn InputPicker(inputs: Inputs) -> impl IntoView {
+    let over = RwSignal::new(false);
+    let paste = window_event_listener(leptos::ev::paste, move |ev| {
+        let Some(data) = ev.clipboard_data() else { return };
+        if data.files().is_some_and(|files| files.length() > 0) {
+            ev.prevent_default();
+            inputs.add_files(data.files());
+        }
+    });
+    on_cleanup(move || paste.remove());
+    let numbered = move || inputs.uploads.get().into_iter().enumerate().collect::<Vec<_>>();
+    view! {
+        <div
+            class="drop-zone"
+            class:over=move || over.get()
+            on:dragover=move |ev| {
+                ev.prevent_default();
+                over.set(true);
+            }
+            on:dragleave=move |_| over.set(false)
+            on:drop=move |ev| {
+                ev.prevent_default();
+                over.set(false);
+                inputs.add_files(ev.data_transfer().and_then(|data| data.files()));
+            }
+        >
+            <label class="file-button">
+                <span>"Add images"</span>
+                <input
+                    type="file"
+                    accept="image/png,image/jpeg,image/webp"
+                    multiple
+                    on:change=move |ev| {
+                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                        inputs.add_files(input.files());
+                        input.set_value("");
+                    }
+                />
+            </label>
+            <span class="hint">"or drop or paste them here: PNG, JPEG or WebP, up to 16."</span>
+        </div>
+        {move || inputs.problem.get().map(|problem| view! { <p class="problem error" role="alert">{problem}</p> })}
+        <ol class="inputs" aria-label="Input images">
+            <For
+                each=numbered
+                key=|(index, upload)| (*index, upload.file.filename.clone(), upload.file.len)
+                children=move |(index, upload)| {
+                    let url = object_url(&upload.blob);
+                    let name = upload.file.filename.clone();
+                    let size = upload.file.dimensions.map(|(width, height)| format!("{width}x{height}")).unwrap_or_default();
+                    view! {
+                        <li>
+                            <img src=url alt=format!("Input image {}: {name}", index + 1) />
+                            <span class="hint">{format!("{name} {size}")}</span>
+                            <button type="button" class="secondary" on:click=move |_| inputs.remove(index) aria-label=format!("Remove input image {}", index + 1)>
+                                "Remove"
+                            </button>
+                        </li>
+                    }
+                }
+            />
+        </ol>
+    }
+}

@@ -1,0 +1,181 @@
+//! The gallery's storage in IndexedDB (through the `idb` crate): every image
+//! is written the moment it arrives, so a reload, a crash or a closed tab
+//! loses nothing already paid for.
+//!
+//! Three object stores share one key, the entry's id: `entries` holds the
+//! metadata (small, read whole when the gallery opens), `thumbs` a small
+//! preview `Blob` (read lazily, per card on screen) and `images` the image
+//! itself (read when it is opened, downloaded or exported).
+
+use std::rc::Rc;
+
+use gpt_image_wasm::core::GenerateRequest;
+use idb::{Database, DatabaseEvent, Factory, KeyPath, ObjectStoreParams, TransactionMode};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Blob;
+
+const DATABASE: &str = "gpt-image-playground";
+const ENTRIES: &str = "entries";
+const THUMBS: &str = "thumbs";
+const IMAGES: &str = "images";
+
+/// What is kept of one image besides its bytes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entry {
+    /// Given by IndexedDB when the entry is first stored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<u32>,
+    /// When it arrived, in milliseconds since the epoch.
+    pub created: f64,
+    /// Whether it came from an edit (its settings are then an edit's, less the inputs).
+    #[serde(default)]
+    pub edit: bool,
+    /// The settings it was made with.
+    pub settings: GenerateRequest,
+    /// The prompt as the model rewrote it, when it says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revised_prompt: Option<String>,
+    /// `image/png`, `image/jpeg` or `image/webp`.
+    pub mime_type: String,
+    /// Pixel size, when the header could be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    /// See `width`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
+    /// Size of the image file.
+    pub bytes: u64,
+    /// This image's share of the request's tokens, once the usage is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<u64>,
+    /// This image's share of the request's estimated cost, in dollars.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<f64>,
+    /// Marked as a favourite.
+    #[serde(default)]
+    pub favourite: bool,
+}
+
+/// Why the store could not do something.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoreError {
+    /// The browser's storage quota is used up.
+    Full,
+    /// IndexedDB is missing (some private modes) or failed.
+    Failed(String),
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreError::Full => f.write_str(
+                "Browser storage is full: this image was not kept. Everything stored before is safe; \
+                 export and delete some images to make room.",
+            ),
+            StoreError::Failed(message) => write!(f, "The gallery could not be stored: {message}."),
+        }
+    }
+}
+
+impl From<idb::Error> for StoreError {
+    fn from(error: idb::Error) -> Self {
+        let message = error.to_string();
+        if message.contains("QuotaExceeded") { StoreError::Full } else { StoreError::Failed(message) }
+    }
+}
+
+/// The open database.
+#[derive(Clone)]
+pub struct Store {
+    db: Rc<Database>,
+}
+
+impl Store {
+    /// Opens (and on first use creates) the gallery's database.
+    pub async fn open() -> Result<Store, StoreError> {
+        let mut request = Factory::new()?.open(DATABASE, Some(1))?;
+        request.on_upgrade_needed(|event| {
+            let Ok(db) = event.database() else { return };
+            let mut entries = ObjectStoreParams::new();
+            entries.auto_increment(true).key_path(Some(KeyPath::new_single("id")));
+            let _ = db.create_object_store(ENTRIES, entries);
+            let _ = db.create_object_store(THUMBS, ObjectStoreParams::new());
+            let _ = db.create_object_store(IMAGES, ObjectStoreParams::new());
+        });
+        Ok(Store { db: Rc::new(request.await?) })
+    }
+
+    /// Stores a new image with its thumbnail; returns the entry with its id.
+    pub async fn add(&self, mut entry: Entry, image: &Blob, thumb: &Blob) -> Result<Entry, StoreError> {
+        let transaction = self.db.transaction(&[ENTRIES, THUMBS, IMAGES], TransactionMode::ReadWrite)?;
+        let key = transaction.object_store(ENTRIES)?.add(&to_js(&entry)?, None)?.await?;
+        transaction.object_store(THUMBS)?.put(thumb, Some(&key))?.await?;
+        transaction.object_store(IMAGES)?.put(image, Some(&key))?.await?;
+        finish(transaction).await?;
+        entry.id = key.as_f64().map(|id| id as u32);
+        Ok(entry)
+    }
+
+    /// Rewrites an entry's metadata (favourite, usage).
+    pub async fn update(&self, entry: &Entry) -> Result<(), StoreError> {
+        let transaction = self.db.transaction(&[ENTRIES], TransactionMode::ReadWrite)?;
+        transaction.object_store(ENTRIES)?.put(&to_js(entry)?, None)?.await?;
+        finish(transaction).await
+    }
+
+    /// Every entry, newest first.
+    pub async fn entries(&self) -> Result<Vec<Entry>, StoreError> {
+        let transaction = self.db.transaction(&[ENTRIES], TransactionMode::ReadOnly)?;
+        let values = transaction.object_store(ENTRIES)?.get_all(None, None)?.await?;
+        let mut entries: Vec<Entry> =
+            values.into_iter().filter_map(|value| serde_wasm_bindgen::from_value(value).ok()).collect();
+        entries.reverse();
+        Ok(entries)
+    }
+
+    /// The thumbnail of entry `id`.
+    pub async fn thumb(&self, id: u32) -> Result<Option<Blob>, StoreError> {
+        self.blob(THUMBS, id).await
+    }
+
+    /// The image of entry `id`.
+    pub async fn image(&self, id: u32) -> Result<Option<Blob>, StoreError> {
+        self.blob(IMAGES, id).await
+    }
+
+    async fn blob(&self, store: &str, id: u32) -> Result<Option<Blob>, StoreError> {
+        let transaction = self.db.transaction(&[store], TransactionMode::ReadOnly)?;
+        let value = transaction.object_store(store)?.get(JsValue::from(id))?.await?;
+        Ok(value.and_then(|value| value.dyn_into::<Blob>().ok()))
+    }
+
+    /// Deletes entry `id`, its thumbnail and its image.
+    pub async fn delete(&self, id: u32) -> Result<(), StoreError> {
+        let transaction = self.db.transaction(&[ENTRIES, THUMBS, IMAGES], TransactionMode::ReadWrite)?;
+        for store in [ENTRIES, THUMBS, IMAGES] {
+            transaction.object_store(store)?.delete(JsValue::from(id))?.await?;
+        }
+        finish(transaction).await
+    }
+}
+
+/// Waits for a transaction to commit; an abort is reported with its reason.
+async fn finish(transaction: idb::Transaction) -> Result<(), StoreError> {
+    // A second handle on the same transaction, to read why it aborted.
+    let store_name = transaction.store_names().into_iter().next().unwrap_or_default();
+    let watcher = transaction.object_store(&store_name)?.transaction();
+    if transaction.await?.is_committed() {
+        return Ok(());
+    }
+    Err(match watcher.error().map(|error| error.name()) {
+        Some(name) if name == "QuotaExceededError" => StoreError::Full,
+        Some(name) => StoreError::Failed(name),
+        None => StoreError::Failed("the write was aborted".into()),
+    })
+}
+
+fn to_js(entry: &Entry) -> Result<JsValue, StoreError> {
+    entry.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|error| StoreError::Failed(error.to_string()))
+}

@@ -1,0 +1,70 @@
+// Shared by the playground's page tests: Chromium, a fresh local server
+// serving the release build (dist/), and a page of the playground on it.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../server/helpers.mjs';
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+const dist = path.join(root, 'dist');
+const shots = path.join(root, 'tests/output/app');
+mkdirSync(shots, { recursive: true });
+
+let browser;
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+after(() => browser?.close());
+
+/**
+ * A page of the playground on a fresh server started with `args` (each
+ * server has its own port, so its own origin and an empty gallery).
+ * `context` options go to the browser context (permissions, viewport).
+ */
+export async function open(t, args = [], context = {}) {
+  const latency = args.includes('--latency-ms') ? [] : ['--latency-ms', '0'];
+  const server = await startServer(['--static', dist, ...latency, ...args]);
+  t.after(server.stop);
+  const page = await newPage(t, server.base, context);
+  return { page, server };
+}
+
+/** Another page (in its own browser context, so its own storage) on `base`. */
+export async function newPage(t, base, context = {}) {
+  const browserContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...context });
+  t.after(() => browserContext.close());
+  const page = await browserContext.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  t.after(() => assert.deepEqual(errors, [], 'no uncaught errors in the page'));
+  await page.goto(`${base}/`);
+  await prompt(page).waitFor();
+  return page;
+}
+
+/** The prompt box. */
+export const prompt = (page) => page.getByLabel('Prompt', { exact: true });
+
+/** Clicks Generate (or Edit) and waits for `count` more result pictures than before. */
+export async function send(page, { count = 1, button = 'Generate' } = {}) {
+  const before = await page.locator('.run .picture').count();
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('.run .picture img').length >= n, before + count, { timeout: 20_000 });
+}
+
+/** The natural size of the first result image, once it has loaded. */
+export async function firstImageSize(page) {
+  const image = page.locator('.picture img').first();
+  await image.waitFor({ timeout: 20_000 });
+  await page.waitForFunction(() => document.querySelector('.picture img')?.complete);
+  return image.evaluate((img) => [img.naturalWidth, img.naturalHeight]);
+}
+
+/** Saves a screenshot of the page under tests/output/app/. */
+export const screenshot = (page, name) => page.screenshot({ path: path.join(shots, `${name}.png`) });
