@@ -39,7 +39,8 @@ pub fn App() -> impl IntoView {
         }),
     };
     let total_tokens = move || runs.get().iter().filter_map(|run| run.tokens.get()).sum::<u64>();
-    let total_cost = move || runs.get().iter().filter_map(|run| run.cost.get()).sum::<f64>();
+    // `0.0 +`: an empty sum of floats is -0.0, shown as "-0.000".
+    let total_cost = move || 0.0 + runs.get().iter().filter_map(|run| run.cost.get()).sum::<f64>();
 
     view! {
         <header class="top">

@@ -1,0 +1,73 @@
+// Editing: a result becomes the input of an edit, a mask is drawn over it,
+// and the server (which keeps every pixel the mask covers) proves the mask
+// arrived at the image's exact size; the result shows a before/after slider.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { open, prompt, screenshot, send } from './helpers.mjs';
+
+/** RGBA of pixel (x, y) of each image in `selectors`, read through a canvas. */
+const pixels = (page, selectors, x, y) =>
+  page.evaluate(
+    ({ selectors, x, y }) =>
+      selectors.map((selector) => {
+        const img = document.querySelector(selector);
+        const canvas = new OffscreenCanvas(img.naturalWidth, img.naturalHeight);
+        const context = canvas.getContext('2d');
+        context.drawImage(img, 0, 0);
+        return [...context.getImageData(x, y, 1, 1).data];
+      }),
+    { selectors, x, y },
+  );
+
+describe('edit', () => {
+  test('edits a result with a drawn mask; only the painted area changes', async (t) => {
+    const { page } = await open(t);
+    await send(page);
+    await page.locator('.run').getByRole('button', { name: 'Edit this image' }).click();
+    assert.equal(await page.getByLabel('Edit', { exact: true }).isChecked(), true, 'the form is in edit mode');
+    await page.getByRole('img', { name: /^Input image 1:/ }).waitFor();
+    const canvas = page.getByLabel('Mask drawing area');
+    await page.waitForFunction(() => document.querySelector('.mask canvas')?.width === 1024);
+    const box = await canvas.boundingBox();
+    // A stroke across the top-left quarter (the brush is 64 image pixels wide).
+    await page.mouse.move(box.x + box.width * 0.05, box.y + box.height * 0.1);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.1, { steps: 8 });
+    await page.mouse.up();
+    await prompt(page).fill('paint a sun');
+    await screenshot(page, 'edit-mask');
+    await send(page, { button: 'Edit' });
+    const run = page.locator('.run').first();
+    assert.match(await run.locator('.run-facts').innerText(), /^gpt-image-2 edit · /);
+    const after = '.run .compare img.after';
+    await page.waitForFunction((selector) => document.querySelector(selector)?.complete, after);
+    const before = '.run .compare img:not(.after)';
+    const [kept, input] = await pixels(page, [after, before], 900, 900);
+    assert.deepEqual(kept, input, 'outside the mask the input is kept exactly');
+    const [painted, original] = await pixels(page, [after, before], 200, 102);
+    assert.notDeepEqual(painted, original, 'under the stroke the image changed');
+    const slider = run.getByLabel('Before / after');
+    await slider.fill('20');
+    assert.match(await run.locator('.compare').getAttribute('style'), /--split: 20%/);
+    await screenshot(page, 'edit-result');
+  });
+
+  test('a mask of another size is named before anything is sent', async (t) => {
+    const { page } = await open(t);
+    await send(page);
+    await page.locator('.run').getByRole('button', { name: 'Edit this image' }).click();
+    await page.getByRole('img', { name: /^Input image 1:/ }).waitFor();
+    // A 16x16 PNG: the mask must be the first image's size.
+    const png = await page.evaluate(async () => {
+      const canvas = new OffscreenCanvas(16, 16);
+      canvas.getContext('2d').fillRect(0, 0, 16, 16);
+      const blob = await canvas.convertToBlob({ type: 'image/png' });
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    });
+    await page.getByLabel('Upload a mask').setInputFiles({ name: 'small.png', mimeType: 'image/png', buffer: Buffer.from(png) });
+    await page.getByText('the mask is 16x16 but the first image is 1024x1024').first().waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Edit', exact: true }).isDisabled(), true);
+    await page.getByRole('button', { name: 'Clear mask' }).click();
+    await page.waitForFunction(() => !document.querySelector('button[type=submit]').disabled);
+  });
+});
