@@ -34,7 +34,8 @@ fn facts(entry: &Entry) -> String {
         (Some(width), Some(height)) => format!("{width}x{height}"),
         _ => entry.settings.size.as_ref().map_or_else(|| "size unknown".to_owned(), ToString::to_string),
     };
-    let mut facts = format!("{size} · {} · {}", extension(&entry.mime_type).to_ascii_uppercase(), byte_size(entry.bytes));
+    let mut facts =
+        format!("{size} · {} · {}", extension(&entry.mime_type).to_ascii_uppercase(), byte_size(entry.bytes));
     if let Some(tokens) = entry.tokens {
         facts.push_str(&format!(" · {tokens} tokens"));
     }

@@ -56,8 +56,8 @@ fn zip_time(millis: f64) -> DateTime {
     .unwrap_or_default()
 }
 
-/// The ZIP of `items` (oldest first), as bytes.
-async fn pack(items: &[(Entry, Blob)]) -> Result<Vec<u8>, String> {
+/// The ZIP of `items` (oldest first), as bytes: what [`export`] saves.
+pub async fn pack(items: &[(Entry, Blob)]) -> Result<Vec<u8>, String> {
     let failed = |error: zip::result::ZipError| error.to_string();
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let mut metadata = Metadata { format: FORMAT.into(), images: Vec::new() };
@@ -82,15 +82,16 @@ pub async fn export(items: &[(Entry, Blob)]) -> Result<(), String> {
     let zip = pack(items).await?;
     let blob = blob_of(&zip, "application/zip")?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "no object URL".to_owned())?;
-    let link: HtmlAnchorElement = leptos::prelude::document()
-        .create_element("a")
-        .map_err(|_| "no document".to_owned())?
-        .unchecked_into();
+    let link: HtmlAnchorElement =
+        leptos::prelude::document().create_element("a").map_err(|_| "no document".to_owned())?.unchecked_into();
     link.set_href(&url);
     link.set_download("gpt-image-gallery.zip");
     link.click();
     // The download has started from the URL; give it a moment before revoking.
-    leptos::prelude::set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), std::time::Duration::from_secs(30));
+    leptos::prelude::set_timeout(
+        move || drop(web_sys::Url::revoke_object_url(&url)),
+        std::time::Duration::from_secs(30),
+    );
     Ok(())
 }
 

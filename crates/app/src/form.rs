@@ -114,7 +114,10 @@ impl Form {
         let text = Some(self.input_fidelity.get().trim().to_owned()).filter(|value| !value.is_empty());
         EditRequest {
             prompt: request.prompt,
-            images: self.inputs.uploads.with(|uploads| uploads.iter().map(|upload| ImageInput::Upload(upload.file.clone())).collect()),
+            images: self
+                .inputs
+                .uploads
+                .with(|uploads| uploads.iter().map(|upload| ImageInput::Upload(upload.file.clone())).collect()),
             mask: self.mask.uploaded.with(|mask| mask.as_ref().map(|upload| ImageInput::Upload(upload.file.clone()))),
             model: request.model,
             n: request.n,

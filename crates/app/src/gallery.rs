@@ -52,7 +52,10 @@ impl Gallery {
     }
 
     /// Runs `task` on the open store; a failure is shown and gives `None`.
-    async fn with_store<T, F: Future<Output = Result<T, StoreError>>>(&self, task: impl FnOnce(Store) -> F) -> Option<T> {
+    async fn with_store<T, F: Future<Output = Result<T, StoreError>>>(
+        &self,
+        task: impl FnOnce(Store) -> F,
+    ) -> Option<T> {
         let outcome = match self.store.await {
             Ok(store) => task(store).await,
             Err(error) => Err(error),
@@ -257,7 +260,12 @@ pub fn GalleryView(gallery: Gallery, handlers: Handlers) -> impl IntoView {
 /// One stored image: its thumbnail (read when the card is first shown), a
 /// favourite star and a selection box.
 #[component]
-fn Card(gallery: Gallery, entry: Entry, selected: RwSignal<HashSet<u32>>, opened: RwSignal<Option<u32>>) -> impl IntoView {
+fn Card(
+    gallery: Gallery,
+    entry: Entry,
+    selected: RwSignal<HashSet<u32>>,
+    opened: RwSignal<Option<u32>>,
+) -> impl IntoView {
     let id = entry.id.unwrap_or_default();
     let thumb = LocalResource::new(move || async move { gallery.thumb(id).await });
     let prompt = entry.settings.prompt.clone();

@@ -99,10 +99,11 @@ impl Mask {
 }
 
 /// An opaque PNG the size of `drawing`, fully transparent where it is painted.
-async fn mask_png(drawing: &HtmlCanvasElement) -> Result<Blob, JsValue> {
+pub async fn mask_png(drawing: &HtmlCanvasElement) -> Result<Blob, JsValue> {
     let (width, height) = (drawing.width(), drawing.height());
     let mask = OffscreenCanvas::new(width, height)?;
-    let context: web_sys::OffscreenCanvasRenderingContext2d = mask.get_context("2d")?.ok_or("no 2d context")?.dyn_into()?;
+    let context: web_sys::OffscreenCanvasRenderingContext2d =
+        mask.get_context("2d")?.ok_or("no 2d context")?.dyn_into()?;
     context.set_fill_style_str("#000");
     context.fill_rect(0.0, 0.0, width.into(), height.into());
     context.set_global_composite_operation("destination-out")?;

@@ -4,7 +4,9 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, ImageBitmap, ImageBitmapOptions, ImageEncodeOptions, OffscreenCanvas, OffscreenCanvasRenderingContext2d};
+use web_sys::{
+    Blob, ImageBitmap, ImageBitmapOptions, ImageEncodeOptions, OffscreenCanvas, OffscreenCanvasRenderingContext2d,
+};
 
 /// Width of a thumbnail in pixels (twice a card's width, for sharp previews
 /// on high-density screens); the height keeps the aspect ratio.

@@ -155,14 +155,17 @@ impl Run {
             cost: None,
             favourite: false,
         };
-        self.pictures.update(|pictures| pictures.push(Picture { slot, blob: image.blob.clone(), entry: entry.clone() }));
+        self.pictures
+            .update(|pictures| pictures.push(Picture { slot, blob: image.blob.clone(), entry: entry.clone() }));
         let run = *self;
         let blob = image.blob.clone();
         spawn_local(async move {
             let Some(id) = run.gallery.keep(entry, blob).await else { return };
             run.with_picture(slot, |picture| picture.entry.id = Some(id));
             // What became known while it was being stored.
-            if let Some(entry) = run.pictures.with_untracked(|pictures| find(pictures, slot).map(|picture| picture.entry.clone())) {
+            if let Some(entry) =
+                run.pictures.with_untracked(|pictures| find(pictures, slot).map(|picture| picture.entry.clone()))
+            {
                 run.store_known(id, &entry);
             }
         });
@@ -174,7 +177,12 @@ impl Run {
         let count = response.data.len().max(1);
         let (tokens, cost) = self.account(response.usage.as_ref(), count);
         for (slot, image) in response.data.into_iter().enumerate() {
-            self.settle(slot, image.revised_prompt, tokens.map(|tokens| tokens / count as u64), cost.map(|cost| cost / count as f64));
+            self.settle(
+                slot,
+                image.revised_prompt,
+                tokens.map(|tokens| tokens / count as u64),
+                cost.map(|cost| cost / count as f64),
+            );
         }
     }
 
@@ -251,10 +259,16 @@ fn find(pictures: &[Picture], slot: usize) -> Option<&Picture> {
 
 /// A run: its prompt, state, placeholders or pictures, and its buttons.
 #[component]
-pub fn RunView(run: Run, now: ReadSignal<f64>, client: Signal<Client, LocalStorage>, handlers: Handlers) -> impl IntoView {
+pub fn RunView(
+    run: Run,
+    now: ReadSignal<f64>,
+    client: Signal<Client, LocalStorage>,
+    handlers: Handlers,
+) -> impl IntoView {
     let request = run.settings.get_value();
     let n = request.n.unwrap_or(1) as usize;
-    let model = request.model.clone().map_or_else(|| "default model".to_owned(), |model: Model| model.as_str().to_owned());
+    let model =
+        request.model.clone().map_or_else(|| "default model".to_owned(), |model: Model| model.as_str().to_owned());
     let kind = if run.is_edit() { "edit" } else { "generation" };
     let before = run.job.with_value(|job| job.edit.as_ref().and_then(|(_, before)| before.clone()));
     let elapsed = move || {

@@ -177,5 +177,7 @@ async fn finish(transaction: idb::Transaction) -> Result<(), StoreError> {
 }
 
 fn to_js(entry: &Entry) -> Result<JsValue, StoreError> {
-    entry.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|error| StoreError::Failed(error.to_string()))
+    entry
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|error| StoreError::Failed(error.to_string()))
 }

@@ -35,18 +35,21 @@ pub fn run() -> Result {
     node_tests("app/", &server)
 }
 
-/// The `wasm-bindgen-test` suites in headless Chromium, against a local server.
+/// The `wasm-bindgen-test` suites in headless Chromium: the library's
+/// against a local server, the playground's components on their own.
 fn browser_tests(server_binary: &Path) -> Result {
     let server =
         Server::start(server_binary, BROWSER_TEST_PORT, &[]).or_else(|_| Server::start(server_binary, 0, &[]))?;
-    let mut cargo =
-        command("cargo", &["test", "-p", "gpt-image-wasm", "--target", "wasm32-unknown-unknown", "--test", "browser"]);
-    cargo
-        .env("GPT_IMAGE_SERVER_URL", &server.url)
-        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
-        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "600");
-    cmd::run(cargo)
+    for (krate, suite) in [("gpt-image-wasm", "browser"), ("gpt-image-app", "components")] {
+        let mut cargo = command("cargo", &["test", "-p", krate, "--target", "wasm32-unknown-unknown", "--test", suite]);
+        cargo
+            .env("GPT_IMAGE_SERVER_URL", &server.url)
+            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "600");
+        cmd::run(cargo)?;
+    }
+    Ok(())
 }
 
 /// One folder of Node tests in `tests/`, given the server binary to spawn:
