@@ -2,9 +2,13 @@
 // headless Chromium, served by the local server as `cargo xtask play` does:
 // generating, streaming, cancelling, a failure and Retry, the audit.
 import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { firstImageSize, open, prompt, screenshot } from './helpers.mjs';
+import { startServer } from '../server/helpers.mjs';
+import { firstImageSize, newPage, open, prompt, root, screenshot, send } from './helpers.mjs';
 
 describe('the playground', () => {
   test('generates images that render, with their facts', async (t) => {
@@ -77,6 +81,27 @@ describe('the playground', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByText('Cancelled.').waitFor({ timeout: 2_000 });
     assert.equal(await page.locator('.picture').count(), 0);
+  });
+});
+
+describe('static build', () => {
+  test('works from a sub-path, with hashed asset names', async (t) => {
+    const files = readdirSync(path.join(root, 'dist'));
+    assert.ok(files.some((file) => /^gpt-image-app-[0-9a-f]{16}_bg\.wasm$/.test(file)), files.join(' '));
+    assert.ok(files.some((file) => /^style-[0-9a-f]+\.css$/.test(file)), files.join(' '));
+    // A project page: the build copied to /playground/ of a site.
+    const site = mkdtempSync(path.join(tmpdir(), 'site-'));
+    t.after(() => rmSync(site, { recursive: true, force: true }));
+    cpSync(path.join(root, 'dist'), path.join(site, 'playground'), { recursive: true });
+    const server = await startServer(['--static', site, '--latency-ms', '0']);
+    t.after(server.stop);
+    const page = await newPage(t, `${server.base}/playground`);
+    const fetched = [];
+    page.on('response', (response) => fetched.push(new URL(response.url()).pathname));
+    await page.reload();
+    await prompt(page).waitFor();
+    assert.ok(fetched.filter((file) => /\.(wasm|js|css)$/.test(file)).every((file) => file.startsWith('/playground/')), fetched.join(' '));
+    await send(page);
   });
 });
 
