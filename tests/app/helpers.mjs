@@ -1,7 +1,7 @@
 // Shared by the playground's page tests: Chromium, a fresh local server
 // serving the release build (dist/), and a page of the playground on it.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,17 @@ export const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = path.join(root, 'dist');
 const shots = path.join(root, 'tests/output/app');
 mkdirSync(shots, { recursive: true });
+
+/**
+ * `--header` arguments for the headers a static host sends with dist/
+ * (dist/_headers: the Content-Security-Policy among them), so every page
+ * test runs under the policy that ships.
+ */
+export const hostHeaders = () =>
+  readFileSync(path.join(dist, '_headers'), 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('  '))
+    .flatMap((line) => ['--header', line.trim()]);
 
 let browser;
 before(async () => {
@@ -29,7 +40,7 @@ after(() => browser?.close());
  */
 export async function open(t, args = [], context = {}) {
   const latency = args.includes('--latency-ms') ? [] : ['--latency-ms', '0'];
-  const server = await startServer(['--static', dist, ...latency, ...args]);
+  const server = await startServer(['--static', dist, ...hostHeaders(), ...latency, ...args]);
   t.after(server.stop);
   const page = await newPage(t, server.base, context);
   return { page, server };
@@ -42,6 +53,9 @@ export async function newPage(t, base, context = {}) {
   const page = await browserContext.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) errors.push(message.text());
+  });
   t.after(() => assert.deepEqual(errors, [], 'no uncaught errors in the page'));
   await page.goto(`${base}/`);
   await prompt(page).waitFor();

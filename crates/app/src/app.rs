@@ -1,32 +1,79 @@
-//! The page: settings, the form, the requests of this session, and the gallery.
+//! The page: settings, the form, the requests of this session, and the
+//! gallery, laid out for the playground or for an embedding.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 use web_sys::Blob;
 
-use crate::form::{Form, Mode, RequestForm};
+use crate::embedding::{Embedding, Happening, Options};
+use crate::form::{Form, Mode, RequestForm, Shown};
 use crate::gallery::{Gallery, GalleryView, Handlers};
 use crate::run::{Job, Run, RunView};
 use crate::settings::{Settings, SettingsPanel};
 use crate::store::Entry;
 
-/// The playground.
+/// The handle a host steers a mounted generator with.
+#[derive(Clone, Copy)]
+pub struct Generator {
+    settings: Settings,
+    form: Form,
+    on_job: Callback<Job>,
+    failure: RwSignal<Option<String>>,
+    listener: StoredValue<Embedding, LocalStorage>,
+}
+
+impl Generator {
+    /// Applies a host's options; the form's validation runs on them as on typing.
+    pub fn configure(&self, options: Options) {
+        self.settings.point(options.base_url, options.api_key);
+        let set = |signal: RwSignal<String>, value: Option<String>| {
+            if let Some(value) = value {
+                signal.set(value);
+            }
+        };
+        set(self.form.model, options.model);
+        set(self.form.prompt, options.prompt);
+        set(self.form.quality, options.quality);
+        if let Some(size) = options.size {
+            self.form.set_size(&size);
+        }
+    }
+
+    /// Sends what the form describes, as the Generate button does; a request
+    /// that cannot be sent is reported as a `ValidationError`.
+    pub fn generate(&self) {
+        self.form.mode.set(Mode::Generate);
+        if let Err(message) = self.form.send(self.on_job, self.failure) {
+            let happening = Happening::Failed { class: "ValidationError", status: None, message };
+            self.listener.with_value(|embedding| embedding.tell(happening));
+        }
+    }
+}
+
+/// Where a mounted generator hands its host the [`Generator`].
+pub type HandleOut = std::rc::Rc<dyn Fn(Generator)>;
+
+/// The generator. `out` receives its handle, for the host.
 #[component]
-pub fn App() -> impl IntoView {
-    let settings = Settings::load();
+pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>) -> impl IntoView {
+    let settings = if embedding.settings { Settings::load() } else { Settings::ephemeral(String::new()) };
     let client = Signal::derive_local(move || settings.client());
     let form = Form::new();
-    let gallery = Gallery::new();
+    let gallery = embedding.gallery.then(Gallery::new);
     let runs = RwSignal::new(Vec::<Run>::new());
     let next_id = StoredValue::new(1_u64);
+    let failure = RwSignal::new(None::<String>);
     let (now, set_now) = signal(js_sys::Date::now());
-    let _ = set_interval_with_handle(move || set_now.set(js_sys::Date::now()), Duration::from_millis(100));
+    let ticker = set_interval_with_handle(move || set_now.set(js_sys::Date::now()), Duration::from_millis(100));
+    on_cleanup(move || ticker.map(|ticker| ticker.clear()).unwrap_or_default());
+    provide_context(Shown(embedding.controls.clone()));
 
+    let listener = StoredValue::new_local(embedding.listener.clone());
     let on_job = Callback::new(move |job: Job| {
         let id = next_id.get_value();
         next_id.set_value(id + 1);
-        let run = Run::new(id, job, gallery);
+        let run = Run::new(id, job, gallery, listener.get_value());
         runs.update(|runs| runs.insert(0, run));
         run.start(client.get_untracked());
     });
@@ -38,26 +85,33 @@ pub fn App() -> impl IntoView {
             window().scroll_to_with_x_and_y(0.0, 0.0);
         }),
     };
+    if let Some(out) = out {
+        let listener = StoredValue::new_local(embedding.clone());
+        out(Generator { settings, form, on_job, failure, listener });
+    }
     let total_tokens = move || runs.get().iter().filter_map(|run| run.tokens.get()).sum::<u64>();
     // `0.0 +`: an empty sum of floats is -0.0, shown as "-0.000".
     let total_cost = move || 0.0 + runs.get().iter().filter_map(|run| run.cost.get()).sum::<f64>();
+    let class = format!("gpt-image {}{}", embedding.theme.class(), if embedding.compact { " compact" } else { "" });
 
     view! {
-        <header class="top">
-            <h1>"gpt-image playground"</h1>
-            <p class="totals" aria-live="polite">
-                {move || format!("This session: {} tokens · ≈ ${:.3}", total_tokens(), total_cost())}
-            </p>
-            <SettingsPanel settings />
-        </header>
-        <main>
-            <RequestForm form on_job />
-            <div class="results">
-                <section class="runs" aria-label="Requests">
-                    <For each=move || runs.get() key=|run| run.id children=move |run| view! { <RunView run now client handlers /> } />
-                </section>
-                <GalleryView gallery handlers />
-            </div>
-        </main>
+        <div class=class>
+            <header class="top" hidden=embedding.compact && !embedding.settings>
+                <h1 hidden=embedding.compact>"gpt-image playground"</h1>
+                <p class="totals" aria-live="polite" hidden=embedding.compact>
+                    {move || format!("This session: {} tokens · ≈ ${:.3}", total_tokens(), total_cost())}
+                </p>
+                {embedding.settings.then(|| view! { <SettingsPanel settings /> })}
+            </header>
+            <main>
+                <RequestForm form on_job edit=embedding.edit failure />
+                <div class="results">
+                    <section class="runs" aria-label="Requests">
+                        <For each=move || runs.get() key=|run| run.id children=move |run| view! { <RunView run now client handlers /> } />
+                    </section>
+                    {gallery.map(|gallery| view! { <GalleryView gallery handlers /> })}
+                </div>
+            </main>
+        </div>
     }
 }

@@ -13,7 +13,7 @@ pub fn Compare(before: Blob, after: String, alt: String) -> impl IntoView {
     let before = object_url(&before);
     let split = RwSignal::new(50_u32);
     view! {
-        <div class="compare" style=move || format!("--split: {}%", split.get())>
+        <div class="compare" style:--split=move || format!("{}%", split.get())>
             <img src=before alt="The input image, before the edit" />
             <img class="after" src=after alt=alt />
             <label class="compare-slider">

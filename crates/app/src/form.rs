@@ -155,6 +155,39 @@ impl Form {
         Ok(Job { settings, edit: Some((edit, before)) })
     }
 
+    /// Sends what the form describes to `on_job`; a request with errors is
+    /// not sent, and its first error is returned. The job itself is made
+    /// asynchronously (a drawn mask is encoded first); a failure there goes to `failure`.
+    pub fn send(&self, on_job: Callback<Job>, failure: RwSignal<Option<String>>) -> Result<(), String> {
+        if let Some(issue) = self.validate().errors().next() {
+            return Err(issue.message.clone());
+        }
+        let form = *self;
+        spawn_local(async move {
+            match form.job().await {
+                Ok(job) => {
+                    failure.set(None);
+                    on_job.run(job);
+                }
+                Err(message) => failure.set(Some(message)),
+            }
+        });
+        Ok(())
+    }
+
+    /// Sets the size control: a preset of the model, a custom `WxH`, or
+    /// empty for the server's default.
+    pub fn set_size(&self, size: &str) {
+        if size.is_empty() || size_presets(self.family()).contains(&size) {
+            self.size.set(size.to_owned());
+        } else {
+            let (width, height) = size.split_once('x').unwrap_or((size, ""));
+            self.width.set(width.to_owned());
+            self.height.set(height.to_owned());
+            self.size.set(CUSTOM.into());
+        }
+    }
+
     /// Copies an image's settings into the form ("reuse its settings").
     pub fn load(&self, entry: &Entry) {
         self.mode.set(if entry.edit { Mode::Edit } else { Mode::Generate });
@@ -162,16 +195,7 @@ impl Form {
         let show = |value: Option<&str>| value.unwrap_or_default().to_owned();
         self.prompt.set(request.prompt.clone());
         self.model.set(show(request.model.as_ref().map(Model::as_str)));
-        match request.size.as_ref().map(ToString::to_string) {
-            Some(size) if size_presets(self.family()).contains(&size.as_str()) => self.size.set(size),
-            Some(size) => {
-                let (width, height) = size.split_once('x').unwrap_or((&size, ""));
-                self.width.set(width.to_owned());
-                self.height.set(height.to_owned());
-                self.size.set(CUSTOM.into());
-            }
-            None => self.size.set(String::new()),
-        }
+        self.set_size(&request.size.as_ref().map(ToString::to_string).unwrap_or_default());
         self.quality.set(show(request.quality.as_ref().map(|value| value.as_str())));
         self.background.set(show(request.background.as_ref().map(|value| value.as_str())));
         self.output_format.set(show(request.output_format.as_ref().map(|value| value.as_str())));
@@ -229,12 +253,17 @@ fn Problems(report: Memo<Report>, fields: &'static [&'static str]) -> impl IntoV
 
 /// A `<select>` bound to `value`, with a "server default" choice.
 #[component]
-fn Choice(label: &'static str, value: RwSignal<String>, options: Signal<Vec<&'static str>>) -> impl IntoView {
+fn Choice(
+    label: &'static str,
+    name: &'static str,
+    value: RwSignal<String>,
+    options: Signal<Vec<&'static str>>,
+) -> impl IntoView {
     // A separate `<label for>`: a wrapping label would put the selected
     // option's text into the control's accessible name.
     let id = format!("choice-{}", label.to_ascii_lowercase().replace(' ', "-"));
     view! {
-        <div class="field">
+        <div class="field" hidden=!shows(name)>
             <label for=id.clone()>{label}</label>
             <select id=id bind:value=value>
                 <option value="">"(default)"</option>
@@ -251,28 +280,25 @@ fn Choice(label: &'static str, value: RwSignal<String>, options: Signal<Vec<&'st
     }
 }
 
-/// The form. `on_job` is called with a checked request, or an edit with its files.
+/// Which controls an embedding shows (all of them on the playground).
+#[derive(Clone)]
+pub struct Shown(pub Option<Vec<String>>);
+
+/// Whether control `name` is shown, from the [`Shown`] in context.
+fn shows(name: &'static str) -> bool {
+    use_context::<Shown>()
+        .is_none_or(|Shown(controls)| controls.is_none_or(|controls| controls.iter().any(|control| control == name)))
+}
+
+/// The form. `on_job` is called with a checked request, or an edit with
+/// its files; `edit` offers the edit mode; `failure` shows a job that could not be made.
 #[component]
-pub fn RequestForm(form: Form, on_job: Callback<Job>) -> impl IntoView {
+pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSignal<Option<String>>) -> impl IntoView {
     let report = Memo::new(move |_| form.validate());
-    let failure = RwSignal::new(None::<String>);
     let family = Memo::new(move |_| form.family());
     let gpt = move || matches!(family.get(), ModelFamily::GptImage | ModelFamily::GptImage2 | ModelFamily::Unknown);
     let blocked = move || report.with(|report| report.errors().next().map(|issue| issue.message.clone()));
-    let submit = move || {
-        if blocked().is_some() {
-            return;
-        }
-        spawn_local(async move {
-            match form.job().await {
-                Ok(job) => {
-                    failure.set(None);
-                    on_job.run(job);
-                }
-                Err(message) => failure.set(Some(message)),
-            }
-        });
-    };
+    let submit = move || drop(form.send(on_job, failure));
     let editing = move || form.mode.get() == Mode::Edit;
     let first_input = move || form.inputs.uploads.with(|uploads| uploads.first().map(|upload| upload.blob.clone()));
     let presets = Signal::derive(move || {
@@ -292,7 +318,7 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>) -> impl IntoView {
                 submit();
             }
         >
-            <div class="modes" role="radiogroup" aria-label="Mode">
+            <div class="modes" role="radiogroup" aria-label="Mode" hidden=!edit>
                 <label class="check">
                     <input type="radio" name="mode" prop:checked=move || !editing() on:change=move |_| form.mode.set(Mode::Generate) />
                     <span>"Generate"</span>
@@ -324,50 +350,50 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>) -> impl IntoView {
             </label>
             <Problems report fields=&["prompt"] />
             <div class="controls">
-                <label>
+                <label hidden=!shows("model")>
                     <span>"Model"</span>
                     <input list="models" bind:value=form.model aria-describedby="problems-model" />
                     <datalist id="models">
                         {MODELS.iter().map(|model| view! { <option value=*model></option> }).collect_view()}
                     </datalist>
                 </label>
-                <Choice label="Size" value=form.size options=presets />
+                <Choice label="Size" name="size" value=form.size options=presets />
                 <Show when=move || form.size.get() == CUSTOM>
-                    <label class="narrow">
+                    <label class="narrow" hidden=!shows("size")>
                         <span>"Width"</span>
                         <input type="number" min="16" step="16" bind:value=form.width />
                     </label>
-                    <label class="narrow">
+                    <label class="narrow" hidden=!shows("size")>
                         <span>"Height"</span>
                         <input type="number" min="16" step="16" bind:value=form.height />
                     </label>
                 </Show>
-                <Choice label="Quality" value=form.quality options=Signal::derive(move || qualities(family.get()).to_vec()) />
+                <Choice label="Quality" name="quality" value=form.quality options=Signal::derive(move || qualities(family.get()).to_vec()) />
                 <Show when=gpt>
-                    <Choice label="Background" value=form.background options=Signal::derive(|| vec!["auto", "opaque", "transparent"]) />
-                    <Choice label="Format" value=form.output_format options=Signal::derive(|| vec!["png", "jpeg", "webp"]) />
+                    <Choice label="Background" name="background" value=form.background options=Signal::derive(|| vec!["auto", "opaque", "transparent"]) />
+                    <Choice label="Format" name="format" value=form.output_format options=Signal::derive(|| vec!["png", "jpeg", "webp"]) />
                     <Show when=lossy>
-                        <label class="narrow">
+                        <label class="narrow" hidden=!shows("compression")>
                             <span>"Compression"</span>
                             <input type="number" min="0" max="100" bind:value=form.compression />
                         </label>
                     </Show>
-                    <Choice label="Moderation" value=form.moderation options=Signal::derive(|| vec!["auto", "low"]) />
+                    <Choice label="Moderation" name="moderation" value=form.moderation options=Signal::derive(|| vec!["auto", "low"]) />
                 </Show>
                 <Show when=move || editing() && gpt()>
-                    <Choice label="Input fidelity" value=form.input_fidelity options=Signal::derive(|| vec!["high", "low"]) />
+                    <Choice label="Input fidelity" name="fidelity" value=form.input_fidelity options=Signal::derive(|| vec!["high", "low"]) />
                 </Show>
-                <label class="narrow">
+                <label class="narrow" hidden=!shows("n")>
                     <span>"Images"</span>
                     <input type="number" min="1" max="10" bind:value=form.n />
                 </label>
                 <Show when=gpt>
-                    <label class="check">
+                    <label class="check" hidden=!shows("stream")>
                         <input type="checkbox" bind:checked=form.stream />
                         <span>"Stream"</span>
                     </label>
                     <Show when=move || form.stream.get()>
-                        <label class="narrow">
+                        <label class="narrow" hidden=!shows("stream")>
                             <span>"Partial images"</span>
                             <input type="number" min="0" max="3" bind:value=form.partial_images />
                         </label>

@@ -10,8 +10,10 @@ mod actions;
 mod app;
 pub mod archive;
 mod compare;
+pub mod embedding;
 mod errors;
 mod form;
+pub mod frame;
 mod gallery;
 mod inputs;
 mod mask;
@@ -24,7 +26,32 @@ pub mod store;
 
 pub use mask::mask_png;
 
-/// Renders the playground into the page's `<body>`.
+pub use app::Generator;
+
+/// Renders the playground into the page's `<body>`: the full page, or the
+/// compact iframe mode when the URL asks for it (see [`frame`]).
 pub fn mount() {
-    leptos::mount::mount_to_body(app::App);
+    match frame::Frame::from_location() {
+        Some(frame) => frame.mount(),
+        None => leptos::mount::mount_to_body(|| view_app(embedding::Embedding::playground(), None)),
+    }
+}
+
+/// Mounts a generator into `parent` (an element of a page or of a shadow
+/// root); returns the handle to steer it and the mount, which unmounts when dropped.
+pub fn mount_generator(
+    parent: web_sys::HtmlElement,
+    embedding: embedding::Embedding,
+) -> (Generator, leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>) {
+    let handle = std::rc::Rc::new(std::cell::Cell::new(None));
+    let out = handle.clone();
+    let mounted = leptos::mount::mount_to(parent, move || {
+        view_app(embedding, Some(std::rc::Rc::new(move |generator| out.set(Some(generator)))))
+    });
+    (handle.take().expect("the generator reports its handle while mounting"), mounted)
+}
+
+fn view_app(embedding: embedding::Embedding, out: Option<app::HandleOut>) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    view! { <app::App embedding out /> }
 }

@@ -12,6 +12,7 @@ use leptos::task::spawn_local;
 use web_sys::{AbortController, Blob};
 
 use crate::actions::Actions;
+use crate::embedding::{Happening, Listener};
 use crate::errors::explain;
 use crate::gallery::{Gallery, Handlers};
 use crate::object_url::object_url;
@@ -58,11 +59,14 @@ pub struct Run {
     pub cost: RwSignal<Option<f64>>,
     arrived: StoredValue<usize>,
     controller: StoredValue<Option<AbortController>, LocalStorage>,
-    gallery: Gallery,
+    gallery: Option<Gallery>,
+    listener: StoredValue<Option<Listener>, LocalStorage>,
 }
 
 impl Run {
-    pub fn new(id: u64, job: Job, gallery: Gallery) -> Self {
+    /// A run of `job`; its images go to `gallery` (when kept) and its
+    /// happenings to `listener` (when embedded).
+    pub fn new(id: u64, job: Job, gallery: Option<Gallery>, listener: Option<Listener>) -> Self {
         Run {
             id,
             settings: StoredValue::new(job.settings.clone()),
@@ -77,6 +81,7 @@ impl Run {
             arrived: StoredValue::new(0),
             controller: StoredValue::new_local(None),
             gallery,
+            listener: StoredValue::new_local(listener),
         }
     }
 
@@ -92,15 +97,30 @@ impl Run {
         self.started.set(js_sys::Date::now());
         self.finished.set(None);
         self.status.set(Status::Running);
+        self.tell(Happening::Started(self.settings.get_value()));
         spawn_local(async move {
             let outcome = self.send(&client, &call).await;
             self.partial.set(None);
             self.finished.set(Some(js_sys::Date::now()));
             self.status.set(match outcome {
                 Ok(()) => Status::Done,
-                Err(Error::Aborted) => Status::Cancelled,
-                Err(error) => Status::Failed(explain(&error)),
+                Err(Error::Aborted) => {
+                    self.tell(Happening::Cancelled);
+                    Status::Cancelled
+                }
+                Err(error) => {
+                    self.tell(Happening::failed(&error));
+                    Status::Failed(explain(&error))
+                }
             });
+        });
+    }
+
+    fn tell(&self, happening: Happening) {
+        self.listener.with_value(|listener| {
+            if let Some(listener) = listener {
+                listener(happening);
+            }
         });
     }
 
@@ -157,10 +177,17 @@ impl Run {
         };
         self.pictures
             .update(|pictures| pictures.push(Picture { slot, blob: image.blob.clone(), entry: entry.clone() }));
+        self.tell(Happening::Image {
+            blob: image.blob.clone(),
+            mime_type: image.mime_type.clone(),
+            settings: entry.settings.clone(),
+            revised_prompt: image.revised_prompt.clone(),
+        });
+        let Some(gallery) = self.gallery else { return slot };
         let run = *self;
         let blob = image.blob.clone();
         spawn_local(async move {
-            let Some(id) = run.gallery.keep(entry, blob).await else { return };
+            let Some(id) = gallery.keep(entry, blob).await else { return };
             run.with_picture(slot, |picture| picture.entry.id = Some(id));
             // What became known while it was being stored.
             if let Some(entry) =
@@ -203,8 +230,9 @@ impl Run {
         if known.tokens.is_none() && known.revised_prompt.is_none() {
             return;
         }
+        let Some(gallery) = self.gallery else { return };
         let known = known.clone();
-        self.gallery.amend(id, move |entry| {
+        gallery.amend(id, move |entry| {
             entry.revised_prompt = known.revised_prompt;
             entry.tokens = known.tokens;
             entry.cost = known.cost;
@@ -238,8 +266,8 @@ impl Run {
                 removed = pictures.remove(index).entry.id;
             }
         });
-        if let Some(id) = removed {
-            self.gallery.delete(id);
+        if let (Some(id), Some(gallery)) = (removed, self.gallery) {
+            gallery.delete(id);
         }
     }
 

@@ -40,6 +40,7 @@ fn same_origin_api() -> String {
     format!("{origin}/v1")
 }
 
+/// The playground's own server, as the first endpoint.
 fn this_server() -> Endpoint {
     Endpoint { name: "This server".into(), base_url: same_origin_api(), api_key: String::new(), remember_key: false }
 }
@@ -51,10 +52,10 @@ fn local_storage() -> Option<web_sys::Storage> {
 /// The settings, one signal per control.
 #[derive(Clone, Copy)]
 pub struct Settings {
-    pub endpoints: RwSignal<Vec<Endpoint>>,
-    pub current: RwSignal<usize>,
-    pub timeout_seconds: RwSignal<u32>,
-    pub max_retries: RwSignal<u32>,
+    endpoints: RwSignal<Vec<Endpoint>>,
+    current: RwSignal<usize>,
+    timeout_seconds: RwSignal<u32>,
+    max_retries: RwSignal<u32>,
 }
 
 impl Settings {
@@ -78,6 +79,28 @@ impl Settings {
         };
         Effect::new(move |_| settings.save());
         settings
+    }
+
+    /// Settings for an embedded generator: one endpoint, nothing stored.
+    pub fn ephemeral(base_url: String) -> Self {
+        Settings {
+            endpoints: RwSignal::new(vec![Endpoint { base_url, ..this_server() }]),
+            current: RwSignal::new(0),
+            timeout_seconds: RwSignal::new((DEFAULT_TIMEOUT_MS / 1000.0) as u32),
+            max_retries: RwSignal::new(DEFAULT_MAX_RETRIES),
+        }
+    }
+
+    /// Points the endpoint in use elsewhere, or changes its key.
+    pub fn point(&self, base_url: Option<String>, api_key: Option<String>) {
+        self.edit(|endpoint| {
+            if let Some(base_url) = base_url {
+                endpoint.base_url = base_url;
+            }
+            if let Some(api_key) = api_key {
+                endpoint.api_key = api_key;
+            }
+        });
     }
 
     fn save(&self) {

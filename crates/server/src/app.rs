@@ -38,7 +38,7 @@ impl App {
             faults: Faults::new(config.faults.clone()),
             window: RateWindow::new(),
             relay,
-            statics: config.static_dir.as_deref().map(StaticFiles::new),
+            statics: config.static_dir.as_deref().map(|dir| StaticFiles::new(dir, &config.static_headers)),
             local_addr,
             config,
         })

@@ -25,6 +25,8 @@ pub struct Config {
     pub faults: Vec<(Fault, Option<u32>)>,
     /// A built playground to serve at `/`.
     pub static_dir: Option<PathBuf>,
+    /// Headers added to every static file (name, value), already checked.
+    pub static_headers: Vec<(String, String)>,
     /// A real provider to relay `/v1/images/*` and `/v1/models` to.
     pub upstream: Option<Upstream>,
     /// The request budget per minute advertised in `x-ratelimit-*` headers.
@@ -43,6 +45,7 @@ impl Default for Config {
             url_max_bytes: 256 * 1024 * 1024,
             faults: Vec::new(),
             static_dir: None,
+            static_headers: Vec::new(),
             upstream: None,
             rate_limit_requests: 5000,
             rate_limit_tokens: 4_000_000,

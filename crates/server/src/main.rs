@@ -40,6 +40,10 @@ struct Cli {
     /// A built playground to serve at `/`.
     #[arg(long = "static", value_name = "DIR")]
     static_dir: Option<PathBuf>,
+    /// A header added to every `--static` file, as a static host would
+    /// (`Content-Security-Policy: ...`); repeat for more.
+    #[arg(long = "header", value_name = "NAME: VALUE", value_parser = parse_header)]
+    static_headers: Vec<(String, String)>,
     /// Relay `/v1/images/*` and `/v1/models` to this provider base URL (e.g. https://api.openai.com/v1).
     #[arg(long, value_name = "URL")]
     upstream: Option<String>,
@@ -73,6 +77,7 @@ async fn main() -> std::io::Result<()> {
         url_max_bytes: cli.url_max_mb.saturating_mul(1024 * 1024),
         faults: cli.faults,
         static_dir: cli.static_dir,
+        static_headers: cli.static_headers,
         upstream,
         ..Config::default()
     };
@@ -89,4 +94,13 @@ async fn main() -> std::io::Result<()> {
         });
     }
     gpt_image_server::serve(config, listener).await
+}
+
+/// `Name: value`, checked to be a valid header.
+fn parse_header(text: &str) -> Result<(String, String), String> {
+    let (name, value) = text.split_once(':').ok_or_else(|| format!("{text:?} is not `Name: value`"))?;
+    let (name, value) = (name.trim(), value.trim());
+    axum::http::HeaderName::try_from(name).map_err(|_| format!("{name:?} is not a header name"))?;
+    axum::http::HeaderValue::try_from(value).map_err(|_| format!("the value of {name} is not a header value"))?;
+    Ok((name.to_owned(), value.to_owned()))
 }

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use axum::extract::Request;
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
@@ -16,12 +16,17 @@ const REVALIDATE: &str = "no-cache";
 /// The files of a built playground; unknown paths get `index.html` (client-side routing).
 pub struct StaticFiles {
     service: ServeDir<ServeFile>,
+    headers: HeaderMap,
 }
 
 impl StaticFiles {
-    /// Serves `dir`.
-    pub fn new(dir: &Path) -> Self {
-        StaticFiles { service: ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html"))) }
+    /// Serves `dir`, adding `headers` (name, value) to every file; invalid ones are skipped.
+    pub fn new(dir: &Path, headers: &[(String, String)]) -> Self {
+        let headers = headers
+            .iter()
+            .filter_map(|(name, value)| Some((HeaderName::try_from(name).ok()?, HeaderValue::try_from(value).ok()?)))
+            .collect();
+        StaticFiles { service: ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html"))), headers }
     }
 
     /// Answers a request for a file, with its content type and cache headers.
@@ -39,6 +44,7 @@ impl StaticFiles {
                 .is_some_and(|value| value.starts_with("text/html"));
             let policy = if hashed && !html { IMMUTABLE } else { REVALIDATE };
             response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+            response.headers_mut().extend(self.headers.clone());
         }
         response
     }

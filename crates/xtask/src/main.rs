@@ -3,6 +3,7 @@
 
 mod bench;
 mod cmd;
+mod dist;
 mod fuzz;
 mod pkg;
 mod pkg_bench;
@@ -40,6 +41,9 @@ enum Task {
     },
     /// Build the npm package `gpt-image-wasm` into `crates/wasm/pkg/`.
     Pkg,
+    /// Build everything a static host needs into `dist/`: the playground,
+    /// `embed/embed.js` with its wasm, example host pages and `_headers`.
+    Dist,
     /// Build in release mode and start the local server with the playground.
     Play {
         /// Port to listen on (0 picks a free one).
@@ -56,6 +60,7 @@ fn main() {
         Task::Bench => bench::run(),
         Task::Fuzz { seconds } => fuzz::run_targets(seconds),
         Task::Pkg => pkg::build(),
+        Task::Dist => dist::build(),
         Task::Play { port } => play::run(port),
     });
     if let Err(error) = result {

@@ -2,17 +2,17 @@
 
 use crate::cmd::{Result, root, sh};
 
-/// Builds the playground (`trunk build --release` into `dist/`) and the local
-/// server in release mode, and runs the server in the foreground, serving
-/// the playground at `/` next to the Images API on the same origin.
+/// Builds `dist/` (see [`crate::dist`]) and runs the release server in the
+/// foreground, serving it at `/` with the headers a static host would send,
+/// next to the Images API on the same origin.
 pub fn run(port: u16) -> Result {
-    build_playground()?;
+    crate::dist::build()?;
     let port = port.to_string();
     let dist = root().join("dist").display().to_string();
-    sh("cargo", &["run", "--release", "-p", "gpt-image-server", "--", "--port", &port, "--static", &dist])
-}
-
-/// `trunk build --release` of `web/index.html` (the Leptos app in `crates/app`) into `dist/`.
-pub fn build_playground() -> Result {
-    sh("trunk", &["build", "--release", "--offline"])
+    let mut args = vec!["run", "--release", "-p", "gpt-image-server", "--", "--port", &port, "--static", &dist];
+    let headers = crate::dist::headers()?;
+    for header in &headers {
+        args.extend(["--header", header]);
+    }
+    sh("cargo", &args)
 }

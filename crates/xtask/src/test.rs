@@ -31,7 +31,7 @@ pub fn run() -> Result {
     node_tests("server/", &server)?;
     crate::pkg::build()?;
     node_tests("wasm-pkg/", &server)?;
-    crate::play::build_playground()?;
+    crate::dist::build()?;
     node_tests("app/", &server)
 }
 

@@ -1,0 +1,74 @@
+//! `cargo xtask dist`: everything a static host needs, in `dist/`: the
+//! playground (Trunk, release), `embed/` with `embed.js` and its wasm, the
+//! example host pages, and `_headers` with the Content-Security-Policy.
+
+use std::fs;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use crate::cmd::{Result, command, root, run, sh};
+use crate::pkg::target_dir;
+
+/// The folder a static host serves.
+pub fn dir() -> PathBuf {
+    root().join("dist")
+}
+
+/// Builds `dist/`.
+pub fn build() -> Result {
+    sh("trunk", &["build", "--release", "--offline"])?;
+    externalize_loader(&dir().join("index.html"))?;
+    build_embed(&dir().join("embed"))
+}
+
+/// The headers the files need (`web/_headers`, the format Netlify and
+/// Cloudflare Pages read), as `Name: value` lines for `gpt-image-server --header`.
+pub fn headers() -> Result<Vec<String>> {
+    let text = read(&root().join("web/_headers"))?;
+    Ok(text.lines().filter(|line| line.starts_with("  ")).map(|line| line.trim().to_owned()).collect())
+}
+
+/// Moves the loader Trunk writes inline into `index.html` into a file of
+/// its own, `boot-<hash>.js`: a Content-Security-Policy without
+/// `unsafe-inline` blocks inline scripts, and Trunk 0.21 has no option to
+/// write the loader out.
+fn externalize_loader(index: &Path) -> Result {
+    let html = read(index)?;
+    let open = "<script type=\"module\">";
+    let start = html.find(open).ok_or("index.html has no inline module script (did Trunk change?)")?;
+    let end = start + html[start..].find("</script>").ok_or("the inline script is not closed")?;
+    let script = html[start + open.len()..end].trim();
+    let mut hasher = DefaultHasher::new();
+    script.hash(&mut hasher);
+    let name = format!("boot-{:016x}.js", hasher.finish());
+    write(&index.with_file_name(&name), &format!("{script}\n"))?;
+    let tag = format!("<script type=\"module\" src=\"./{name}\"></script>");
+    write(index, &format!("{}{tag}{}", &html[..start], &html[end + "</script>".len()..]))
+}
+
+/// `embed.js` and the wasm it loads: the `gpt-image-embed` crate through
+/// `wasm-bindgen`, and `crates/embed/js/embed.js` with the playground's
+/// style sheet put in front of it as `STYLE`.
+fn build_embed(out: &Path) -> Result {
+    run(command(
+        "cargo",
+        &["build", "--release", "--package", "gpt-image-embed", "--target", "wasm32-unknown-unknown"],
+    ))?;
+    let built = target_dir().join("wasm32-unknown-unknown/release/gpt_image_embed.wasm");
+    let (built, out_dir) = (built.to_string_lossy().into_owned(), out.to_string_lossy().into_owned());
+    sh(
+        "wasm-bindgen",
+        &["--target", "web", "--no-typescript", "--out-name", "gpt_image_embed", "--out-dir", &out_dir, &built],
+    )?;
+    let style = serde_json::to_string(&read(&root().join("web/style.css"))?).map_err(|error| error.to_string())?;
+    let element = read(&root().join("crates/embed/js/embed.js"))?;
+    write(&out.join("embed.js"), &format!("const STYLE = {style};\n{element}"))
+}
+
+fn read(path: &Path) -> Result<String> {
+    fs::read_to_string(path).map_err(|error| format!("{}: {error}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result {
+    fs::write(path, text).map_err(|error| format!("{}: {error}", path.display()))
+}
