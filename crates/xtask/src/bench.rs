@@ -9,7 +9,8 @@ use crate::cmd::{Result, sh};
 pub fn run() -> Result {
     decoder()?;
     crate::server_bench::run()?;
-    crate::pkg_bench::run()
+    crate::pkg_bench::run()?;
+    crate::app_bench::run()
 }
 
 /// The core decoder against `serde_json` + `base64` on the same body.

@@ -1,6 +1,7 @@
 //! `cargo xtask …`: installs what the project needs, runs every test and
 //! benchmark, and starts the playground.
 
+mod app_bench;
 mod bench;
 mod cmd;
 mod dist;
