@@ -1,28 +1,17 @@
 // Shared by the playground's page tests: Chromium, a fresh local server
 // serving the release build (dist/), and a page of the playground on it.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../server/helpers.mjs';
+import { dist, hostHeaders, root } from './dist.mjs';
 
-export const root = fileURLToPath(new URL('../../', import.meta.url));
-const dist = path.join(root, 'dist');
+export { root };
+
 const shots = path.join(root, 'tests/output/app');
 mkdirSync(shots, { recursive: true });
-
-/**
- * `--header` arguments for the headers a static host sends with dist/
- * (dist/_headers: the Content-Security-Policy among them), so every page
- * test runs under the policy that ships.
- */
-export const hostHeaders = () =>
-  readFileSync(path.join(dist, '_headers'), 'utf8')
-    .split('\n')
-    .filter((line) => line.startsWith('  '))
-    .flatMap((line) => ['--header', line.trim()]);
 
 let browser;
 before(async () => {

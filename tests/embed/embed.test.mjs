@@ -1,0 +1,255 @@
+// Embedding the generator in other web apps (dist/, as `cargo xtask dist`
+// builds it), in headless Chromium, with everything under a strict
+// Content-Security-Policy: the generator's origin serves dist/ with the
+// headers of dist/_headers; host pages carry their own policy.
+//
+// - origin A: the local server, serving dist/ (embed.js, the playground) and the API;
+// - origin B: a host page server, with the example pages of dist/examples
+//   (the README's examples) pointed at A, and pages made here;
+// - origin C: another host, which the iframe does not allow.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { startServer } from '../server/helpers.mjs';
+import { hostHeaders, root } from '../app/dist.mjs';
+
+const examples = path.join(root, 'dist/examples');
+const shots = path.join(root, 'tests/output/embed');
+mkdirSync(shots, { recursive: true });
+
+let browser;
+let generator;
+let host;
+let other;
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  generator = await startServer(['--static', path.join(root, 'dist'), ...hostHeaders(), '--latency-ms', '0']);
+  host = await site('host-');
+  other = await site('other-');
+});
+after(async () => {
+  await browser?.close();
+  for (const server of [generator, host, other]) server?.stop();
+});
+
+/** A host site on its own origin, with the examples pointed at the generator's origin and its own. */
+async function site(prefix) {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const server = await startServer(['--static', dir]);
+  const stop = server.stop;
+  server.stop = () => {
+    stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  server.dir = dir;
+  for (const file of readdirSync(examples)) {
+    const text = readFileSync(path.join(examples, file), 'utf8')
+      .replaceAll('https://generator.example', generator.base)
+      .replaceAll('https://host.example', host?.base ?? server.base);
+    writeFileSync(path.join(dir, file), text);
+  }
+  return server;
+}
+
+/** A page of `base`; uncaught errors and CSP violations (in any frame) fail the test. */
+async function open(t, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (/Content.Security.Policy|Refused to/i.test(message.text())) problems.push(message.text());
+  });
+  t.after(() => assert.deepEqual(problems, [], 'no uncaught errors and no CSP violations'));
+  await page.goto(url);
+  return page;
+}
+
+/** The next `type` event of element `index` on the page, as plain facts. */
+const nextEvent = (page, type, index = 0) =>
+  page.evaluate(
+    ([type, index]) =>
+      new Promise((resolve) => {
+        const element = document.querySelectorAll('gpt-image-generator')[index];
+        element.addEventListener(
+          type,
+          async (event) => {
+            const { blob, ...rest } = event.detail;
+            const bytes = blob ? new Uint8Array(await blob.slice(0, 8).arrayBuffer()) : null;
+            resolve({ ...rest, blob: blob && { isBlob: blob instanceof Blob, size: blob.size, type: blob.type, head: [...bytes] } });
+          },
+          { once: true },
+        );
+      }),
+    [type, index],
+  );
+
+/**
+ * A page on the host with `body` and the generator's script, under the
+ * host's CSP (which lets the page connect to the generator and to `apis`).
+ */
+function hostPage(name, body, { css = [], apis = [] } = {}) {
+  const links = ['host.css', ...css].map((file) => `<link rel="stylesheet" href="${file}">`).join('\n');
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${name}</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' ${generator.base} 'wasm-unsafe-eval'; connect-src ${[generator.base, ...apis].join(' ')}; img-src 'self' blob:">
+${links}
+<script type="module" src="${generator.base}/embed/embed.js"></script>
+</head><body>${body}</body></html>`;
+  writeFileSync(path.join(host.dir, `${name}.html`), html);
+  return `${host.base}/${name}.html`;
+}
+
+describe('<gpt-image-generator>', () => {
+  before(() => {
+    writeFileSync(path.join(host.dir, 'host.css'), 'body { margin: 16px; } gpt-image-generator { width: 640px; }\n');
+    // Everything a careless host stylesheet does; none of it may reach the generator.
+    writeFileSync(
+      path.join(host.dir, 'loud.css'),
+      `* { font: italic bold 30px serif !important; color: #f0f !important; letter-spacing: 3px !important; text-transform: uppercase !important; line-height: 3 !important; }
+div, form, label, span, p, button, input, select, textarea, img, ul, li, article, section, header, main, figure {
+  padding: 30px !important; margin: 20px !important; border: 5px dashed red !important; background: yellow !important; display: inline !important; }
+`,
+    );
+  });
+
+  test('the README example: a host on another origin generates and gets a real Blob', async (t) => {
+    const page = await open(t, `${host.base}/element.html`);
+    const element = page.locator('gpt-image-generator');
+    await element.getByLabel('Prompt', { exact: true }).waitFor();
+    const started = nextEvent(page, 'generate-start');
+    const image = nextEvent(page, 'image');
+    await element.getByRole('button', { name: 'Generate', exact: true }).click();
+    assert.equal((await started).settings.model, 'gpt-image-2');
+    const { blob, mimeType, settings } = await image;
+    assert.deepEqual(blob.head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG');
+    assert.equal(blob.isBlob, true);
+    assert.equal(blob.type, 'image/png');
+    assert.equal(mimeType, 'image/png');
+    assert.equal(settings.size, '1024x1024');
+    await page.locator('#received img').waitFor();
+    assert.equal(await element.getByLabel('Model').isVisible(), false, 'controls="size quality n" hides the model');
+    assert.equal(await element.getByLabel('Size', { exact: true }).isVisible(), true);
+    await page.screenshot({ path: path.join(shots, 'element.png') });
+  });
+
+  test("the host's CSS does not change the element, and the element's CSS does not leak out", async (t) => {
+    const body = '<button id="own" type="button">Host button</button><gpt-image-generator theme="light"></gpt-image-generator>';
+    const plain = await open(t, hostPage('plain', body));
+    const loud = await open(t, hostPage('loud', body, { css: ['loud.css'] }));
+    const shot = async (page) => {
+      const element = page.locator('gpt-image-generator');
+      await element.getByLabel('Prompt', { exact: true }).waitFor();
+      return element.screenshot({ animations: 'disabled' });
+    };
+    const [calm, noisy] = [await shot(plain), await shot(loud)];
+    writeFileSync(path.join(shots, 'element-plain.png'), calm);
+    writeFileSync(path.join(shots, 'element-loud-host.png'), noisy);
+    assert.ok(calm.equals(noisy), 'the element looks the same under a loud host stylesheet (see tests/output/embed/)');
+    const buttonStyle = (page) =>
+      page.locator('#own').evaluate((button) => {
+        const style = getComputedStyle(button);
+        return [style.backgroundColor, style.borderRadius, style.color, style.fontFamily];
+      });
+    const bare = await open(t, hostPage('bare', '<button id="own" type="button">Host button</button>'));
+    assert.deepEqual(await buttonStyle(plain), await buttonStyle(bare), "the host's own button keeps the browser's look");
+  });
+
+  test('two elements on one page run independently', async (t) => {
+    const page = await open(
+      t,
+      hostPage('two', '<gpt-image-generator id="one" quality="low"></gpt-image-generator><gpt-image-generator id="two" quality="medium"></gpt-image-generator>'),
+    );
+    const [one, two] = [page.locator('#one'), page.locator('#two')];
+    await one.getByLabel('Prompt', { exact: true }).fill('a red kite');
+    await two.getByLabel('Prompt', { exact: true }).fill('a green frog');
+    assert.equal(await two.getByLabel('Quality').inputValue(), 'medium');
+    const first = nextEvent(page, 'image', 0);
+    await one.getByRole('button', { name: 'Generate', exact: true }).click();
+    assert.equal((await first).settings.prompt, 'a red kite');
+    await one.locator('.run .picture img').waitFor();
+    assert.equal(await two.locator('.run').count(), 0, 'the other element did nothing');
+    const second = nextEvent(page, 'image', 1);
+    await two.getByRole('button', { name: 'Generate', exact: true }).click();
+    assert.deepEqual([(await second).settings.prompt, (await second).settings.quality], ['a green frog', 'medium']);
+    await two.locator('.run .picture img').waitFor();
+    assert.equal(await one.locator('.run').count(), 1);
+    assert.equal(await two.locator('.run').count(), 1);
+    // Attributes stay live, and a key goes by property: it is sent, never shown in the DOM.
+    await page.evaluate(() => {
+      const element = document.querySelector('#one');
+      element.setAttribute('quality', 'high');
+      element.apiKey = 'sk-embedded-key';
+    });
+    assert.equal(await one.getByLabel('Quality').inputValue(), 'high');
+    const [request] = await Promise.all([
+      page.waitForRequest((request) => request.url().endsWith('/v1/images/generations')),
+      page.evaluate(() => document.querySelector('#one').generate('a blue whale')),
+    ]);
+    assert.equal(request.headers().authorization, 'Bearer sk-embedded-key');
+    assert.equal(JSON.parse(request.postData()).prompt, 'a blue whale');
+    assert.doesNotMatch(await page.content(), /sk-embedded-key/);
+  });
+
+  test('a failure reaches the host as an error event with the error class', async (t) => {
+    const limited = await startServer(['--fault', 'rate_limit', '--latency-ms', '0']);
+    t.after(limited.stop);
+    const page = await open(t, hostPage('failing', '<gpt-image-generator></gpt-image-generator>', { apis: [limited.base] }));
+    const element = page.locator('gpt-image-generator');
+    await element.getByLabel('Prompt', { exact: true }).waitFor();
+    await page.evaluate((base) => document.querySelector('gpt-image-generator').setAttribute('base-url', `${base}/v1`), limited.base);
+    const failed = nextEvent(page, 'error');
+    await element.getByRole('button', { name: 'Generate', exact: true }).click();
+    const { error } = await failed;
+    assert.equal(error.name, 'RateLimitError');
+    assert.equal(error.status, 429);
+    assert.match(error.message, /^Too many requests: wait 1 second/);
+    await element.getByRole('alert').waitFor();
+  });
+});
+
+describe('the iframe mode', () => {
+  test('answers generate from an allowed origin and posts the image back', async (t) => {
+    const page = await open(t, `${host.base}/iframe.html`);
+    const button = page.getByRole('button', { name: 'Generate from the host' });
+    await page.waitForFunction(() => !document.querySelector('#make').disabled, null, { timeout: 20_000 });
+    await button.click();
+    const image = page.locator('#received img');
+    await image.waitFor({ timeout: 20_000 });
+    assert.match(await image.getAttribute('alt'), /^a lighthouse at dawn, watercolour \(image\/png\)$/);
+    const frame = page.frameLocator('#generator');
+    assert.equal(await frame.locator('.run').count(), 1);
+    assert.equal(await frame.getByLabel('Model').isVisible(), false, 'controls=size,quality');
+    await page.screenshot({ path: path.join(shots, 'iframe.png') });
+  });
+
+  test('ignores a page on an origin it does not allow', async (t) => {
+    const page = await open(t, `${other.base}/iframe.html`);
+    const frame = page.frameLocator('#generator');
+    await frame.getByLabel('Prompt', { exact: true }).waitFor();
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('#make').isDisabled(), true, 'no ready message reached the other origin');
+    await page.evaluate((origin) => {
+      document.querySelector('#generator').contentWindow.postMessage({ type: 'generate', prompt: 'not allowed' }, origin);
+    }, generator.base);
+    await page.waitForTimeout(1000);
+    assert.equal(await frame.locator('.run').count(), 0, 'the message was ignored');
+  });
+});
+
+describe('the README', () => {
+  test('shows the example pages the tests use, as they are', () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    for (const file of readdirSync(examples)) {
+      const text = readFileSync(path.join(root, 'web/examples', file), 'utf8').trim();
+      assert.ok(readme.includes(text), `README.md has web/examples/${file} verbatim`);
+    }
+  });
+});
