@@ -7,8 +7,12 @@ use crate::server::Server;
 
 /// Crates that also build for `wasm32-unknown-unknown`, checked there too,
 /// with the targets that build there.
-const WASM_CRATES: &[(&str, &str)] =
-    &[("gpt-image-core", "--lib"), ("gpt-image-wasm", "--all-targets"), ("gpt-image-app", "--all-targets")];
+const WASM_CRATES: &[(&str, &str)] = &[
+    ("gpt-image-core", "--lib"),
+    ("gpt-image-wasm", "--all-targets"),
+    ("gpt-image-app", "--all-targets"),
+    ("gpt-image-embed", "--all-targets"),
+];
 
 /// The port the browser tests' server prefers: the tests are compiled with
 /// its URL, so a steady port spares a rebuild on every run.
@@ -32,7 +36,8 @@ pub fn run() -> Result {
     crate::pkg::build()?;
     node_tests("wasm-pkg/", &server)?;
     crate::dist::build()?;
-    node_tests("app/", &server)
+    node_tests("app/", &server)?;
+    node_tests("embed/", &server)
 }
 
 /// The `wasm-bindgen-test` suites in headless Chromium: the library's
@@ -54,7 +59,8 @@ fn browser_tests(server_binary: &Path) -> Result {
 
 /// One folder of Node tests in `tests/`, given the server binary to spawn:
 /// `server/` (the API against the spec and the `openai` package),
-/// `wasm-pkg/` (the built npm package) and `app/` (the playground's release build).
+/// `wasm-pkg/` (the built npm package), `app/` (the playground's release
+/// build) and `embed/` (the custom element and the iframe mode on host pages).
 fn node_tests(dir: &str, server_binary: &Path) -> Result {
     let mut node = command("node", &["--test", "--test-concurrency=1", dir]);
     node.current_dir(root().join("tests")).env("GPT_IMAGE_SERVER_BIN", server_binary);
