@@ -213,6 +213,32 @@ div, form, label, span, p, button, input, select, textarea, img, ul, li, article
     assert.match(error.message, /^Too many requests: wait 1 second/);
     await element.getByRole('alert').waitFor();
   });
+  test('theme, gallery and cancel: a dark element keeps its images; Cancel reaches the host', async (t) => {
+    const slow = await startServer(['--latency-ms', '4000']);
+    t.after(slow.stop);
+    const page = await open(
+      t,
+      hostPage('kept', '<gpt-image-generator id="kept" theme="dark" gallery></gpt-image-generator><gpt-image-generator id="slow"></gpt-image-generator>', {
+        apis: [slow.base],
+      }),
+    );
+    const kept = page.locator('#kept');
+    await kept.getByLabel('Prompt', { exact: true }).waitFor();
+    const background = await kept.locator('.gpt-image').evaluate((root) => getComputedStyle(root).backgroundColor);
+    assert.equal(background, 'rgb(19, 19, 20)', 'theme="dark"');
+    await kept.getByRole('button', { name: 'Generate', exact: true }).click();
+    await kept.locator('.gallery .card img').waitFor();
+    assert.match(await kept.locator('.gallery-totals').innerText(), /^1 images/);
+
+    const slowElement = page.locator('#slow');
+    await page.evaluate((base) => document.querySelector('#slow').setAttribute('base-url', `${base}/v1`), slow.base);
+    assert.equal(await slowElement.locator('.gallery').count(), 0, 'no gallery unless asked');
+    const cancelled = nextEvent(page, 'cancel', 1);
+    await slowElement.getByRole('button', { name: 'Generate', exact: true }).click();
+    await slowElement.getByRole('button', { name: 'Cancel' }).click();
+    assert.deepEqual(await cancelled, { blob: undefined });
+    await slowElement.getByText('Cancelled.').waitFor();
+  });
 });
 
 describe('the iframe mode', () => {
@@ -228,6 +254,17 @@ describe('the iframe mode', () => {
     assert.equal(await frame.locator('.run').count(), 1);
     assert.equal(await frame.getByLabel('Model').isVisible(), false, 'controls=size,quality');
     await page.screenshot({ path: path.join(shots, 'iframe.png') });
+    // `configure` points it at a provider that refuses the key: the host hears `error`.
+    const refusing = await startServer(['--fault', 'unauthorized', '--latency-ms', '0']);
+    t.after(refusing.stop);
+    const warned = page.waitForEvent('console', (message) => message.type() === 'warning');
+    await page.evaluate(
+      ([generatorOrigin, baseURL]) =>
+        document.querySelector('#generator').contentWindow.postMessage({ type: 'configure', baseURL }, generatorOrigin),
+      [generator.base, `${refusing.base}/v1`],
+    );
+    await button.click();
+    assert.match((await warned).text(), /^AuthenticationError The API key was refused/);
   });
 
   test('ignores a page on an origin it does not allow', async (t) => {
