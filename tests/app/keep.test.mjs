@@ -20,6 +20,30 @@ async function thumbnailsShown(page, count) {
   );
 }
 
+/**
+ * Waits until IndexedDB holds `count` entries, `favourites` of them
+ * favourites (a write finishes a little after the page shows it).
+ */
+async function storedUntil(page, { count, favourites = 0 }) {
+  await page.waitForFunction(
+    async ([count, favourites]) => {
+      const db = await new Promise((resolve, reject) => {
+        const request = indexedDB.open('gpt-image-playground');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const entries = await new Promise((resolve) => {
+        const request = db.transaction('entries').objectStore('entries').getAll();
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      return entries.length === count && entries.filter((entry) => entry.favourite).length === favourites;
+    },
+    [count, favourites],
+    { timeout: 10_000 },
+  );
+}
+
 describe('the gallery', () => {
   test('keeps every image across a reload, with search and favourites', async (t) => {
     const { page } = await open(t);
@@ -32,6 +56,7 @@ describe('the gallery', () => {
     assert.match(await page.locator('.gallery-totals').innerText(), /^3 images · [1-9]\d* tokens · ≈ \$\d+\.\d{3}$/);
     await page.getByRole('button', { name: 'Favourite' }).first().click();
     await page.waitForFunction(() => document.querySelector('.gallery .star')?.getAttribute('aria-pressed') === 'true');
+    await storedUntil(page, { count: 3, favourites: 1 });
 
     await page.reload();
     await thumbnailsShown(page, 3);
@@ -54,6 +79,7 @@ describe('the gallery', () => {
     assert.match(await viewer.locator('.facts').innerText(), /^1024x1024 · PNG · \d+\.\d KB · \d+ tokens/);
     await viewer.getByRole('button', { name: 'Delete' }).click();
     await page.waitForFunction(() => document.querySelectorAll('.gallery .card').length === 2);
+    await storedUntil(page, { count: 2, favourites: 1 });
     await page.reload();
     await thumbnailsShown(page, 2);
   });

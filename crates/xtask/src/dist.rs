@@ -46,15 +46,16 @@ fn externalize_loader(index: &Path) -> Result {
     write(index, &format!("{}{tag}{}", &html[..start], &html[end + "</script>".len()..]))
 }
 
-/// `embed.js` and the wasm it loads: the `gpt-image-embed` crate through
-/// `wasm-bindgen`, and `crates/embed/js/embed.js` with the playground's
-/// style sheet put in front of it as `STYLE`.
+/// `embed.js` and the wasm it loads: the `gpt-image-embed` crate (profile
+/// `web`, as Trunk builds the playground) through `wasm-bindgen`, and
+/// `crates/embed/js/embed.js` with the playground's style sheet put in front
+/// of it as `STYLE`.
 fn build_embed(out: &Path) -> Result {
     run(command(
         "cargo",
-        &["build", "--release", "--package", "gpt-image-embed", "--target", "wasm32-unknown-unknown"],
+        &["build", "--profile", "web", "--package", "gpt-image-embed", "--target", "wasm32-unknown-unknown"],
     ))?;
-    let built = target_dir().join("wasm32-unknown-unknown/release/gpt_image_embed.wasm");
+    let built = target_dir().join("wasm32-unknown-unknown/web/gpt_image_embed.wasm");
     let (built, out_dir) = (built.to_string_lossy().into_owned(), out.to_string_lossy().into_owned());
     sh(
         "wasm-bindgen",
