@@ -106,7 +106,7 @@ describe('static build', () => {
 });
 
 describe('accessibility', () => {
-  test('axe finds no serious or critical violations, before and after a generation', async (t) => {
+  test('axe finds no serious or critical violations: empty, with results, editing, viewing a stored image', async (t) => {
     const { page } = await open(t);
     const axePath = fileURLToPath(import.meta.resolve('axe-core/axe.min.js'));
     const audit = async () => {
@@ -124,5 +124,14 @@ describe('accessibility', () => {
     await page.getByLabel('Width').fill('1000');
     await page.locator('.problem.error').first().waitFor();
     assert.deepEqual(await audit(), [], 'with a result and a problem shown');
+    await page.locator('.run').getByRole('button', { name: 'Edit this image' }).click();
+    await page.getByLabel('Mask drawing area').waitFor();
+    assert.deepEqual(await audit(), [], 'the edit mode with an input and the mask editor');
+    await page.locator('.gallery .card').first().getByRole('button', { name: /^Open:/ }).click();
+    const close = page.getByRole('dialog', { name: 'Stored image' }).getByRole('button', { name: 'Close' });
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Close');
+    assert.deepEqual(await audit(), [], 'the gallery with a stored image open');
+    await page.keyboard.press('Escape');
+    await close.waitFor({ state: 'detached' });
   });
 });

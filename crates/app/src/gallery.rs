@@ -311,6 +311,13 @@ fn Viewer(gallery: Gallery, entry: Entry, handlers: Handlers, on_close: Callback
     let id = entry.id.unwrap_or_default();
     let image = LocalResource::new(move || async move { gallery.image(id).await });
     let stored = entry.clone();
+    // Focus moves into the dialog when it opens, so Escape and Tab work at once.
+    let close = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = close.get() {
+            let _ = button.focus();
+        }
+    });
     view! {
         <div class="viewer" role="dialog" aria-modal="true" aria-label="Stored image" on:keydown=move |ev| {
             if ev.key() == "Escape" {
@@ -318,7 +325,7 @@ fn Viewer(gallery: Gallery, entry: Entry, handlers: Handlers, on_close: Callback
             }
         }>
             <div class="viewer-body">
-                <button type="button" class="secondary close" autofocus on:click=move |_| on_close.run(())>"Close"</button>
+                <button type="button" class="secondary close" node_ref=close on:click=move |_| on_close.run(())>"Close"</button>
                 {move || image.get().flatten().map(|blob| {
                     let entry = stored.clone();
                     let on_delete = Callback::new(move |()| {
