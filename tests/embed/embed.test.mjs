@@ -228,7 +228,7 @@ div, form, label, span, p, button, input, select, textarea, img, ul, li, article
     assert.equal(background, 'rgb(19, 19, 20)', 'theme="dark"');
     await kept.getByRole('button', { name: 'Generate', exact: true }).click();
     await kept.locator('.gallery .card img').waitFor();
-    assert.match(await kept.locator('.gallery-totals').innerText(), /^1 images/);
+    assert.match(await kept.locator('.gallery-totals').innerText(), /^1 image · /);
 
     const slowElement = page.locator('#slow');
     await page.evaluate((base) => document.querySelector('#slow').setAttribute('base-url', `${base}/v1`), slow.base);

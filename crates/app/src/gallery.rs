@@ -207,7 +207,9 @@ pub fn GalleryView(gallery: Gallery, handlers: Handlers) -> impl IntoView {
     };
     let totals = move || {
         let (tokens, cost) = gallery.totals();
-        format!("{} images · {tokens} tokens · ≈ ${cost:.3}", gallery.entries.with(Vec::len))
+        let count = gallery.entries.with(Vec::len);
+        let images = if count == 1 { "image" } else { "images" };
+        format!("{count} {images} · {tokens} tokens · ≈ ${cost:.3}")
     };
     view! {
         <section class="gallery" aria-labelledby="gallery-title">
