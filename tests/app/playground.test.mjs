@@ -84,6 +84,19 @@ describe('the playground', () => {
   });
 });
 
+describe('layout and theme', () => {
+  test('a phone-sized screen has no sideways scrolling; dark mode follows the system', async (t) => {
+    const { page } = await open(t, [], { viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
+    await firstImageSize(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
+    const background = await page.locator('.gpt-image').evaluate((root) => getComputedStyle(root).backgroundColor);
+    assert.equal(background, 'rgb(19, 19, 20)', 'the dark palette');
+    await screenshot(page, 'phone-dark');
+  });
+});
+
 describe('static build', () => {
   test('works from a sub-path, with hashed asset names', async (t) => {
     const files = readdirSync(path.join(root, 'dist'));
