@@ -52,6 +52,29 @@ describe('edit', () => {
     await screenshot(page, 'edit-result');
   });
 
+  test('the mask can be drawn with the keyboard alone', async (t) => {
+    const { page } = await open(t);
+    await send(page);
+    await page.locator('.run').getByRole('button', { name: 'Edit this image' }).click();
+    await page.waitForFunction(() => document.querySelector('.mask canvas')?.width === 1024);
+    const canvas = page.getByLabel('Mask drawing area');
+    await canvas.focus();
+    await page.locator('.mask-cursor').waitFor();
+    // From the centre (512, 512): a dot, then a stroke 3 × 32 px to the right.
+    await page.keyboard.press('Space');
+    for (let step = 0; step < 3; step += 1) await page.keyboard.press('Shift+ArrowRight');
+    const painted = await canvas.evaluate((element) => {
+      const context = element.getContext('2d');
+      const alpha = (x, y) => context.getImageData(x, y, 1, 1).data[3];
+      return [alpha(512, 512), alpha(600, 512), alpha(635, 512), alpha(512, 700), alpha(100, 100)];
+    });
+    assert.deepEqual(painted.map((alpha) => alpha > 0), [true, true, true, false, false], `alpha at the points: ${painted}`);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    const undone = await canvas.evaluate((element) => element.getContext('2d').getImageData(635, 512, 1, 1).data[3]);
+    assert.equal(undone, 0, 'Undo takes the last step (576 to 608, so up to 640 with the round cap) back');
+    await send(page, { button: 'Edit' });
+  });
+
   test('a mask of another size is named before anything is sent', async (t) => {
     const { page } = await open(t);
     await send(page);

@@ -143,6 +143,42 @@ pub fn MaskEditor(mask: Mask, image: Blob) -> impl IntoView {
             mask.painted.set(true);
         }
     };
+    // The keyboard's brush: where it is (canvas pixels) while the canvas has
+    // focus. Arrow keys move it, Shift+arrow paints along the way, Space paints a dot.
+    let cursor = RwSignal::new(None::<(f64, f64)>);
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let (Some(canvas), Some(at)) = (mask.canvas.get_untracked(), cursor.get_untracked()) else { return };
+        let step = f64::from(brush.get_untracked()) / 2.0;
+        let (width, height) = (f64::from(canvas.width()), f64::from(canvas.height()));
+        let to = match ev.key().as_str() {
+            "ArrowLeft" => ((at.0 - step).max(0.0), at.1),
+            "ArrowRight" => ((at.0 + step).min(width), at.1),
+            "ArrowUp" => (at.0, (at.1 - step).max(0.0)),
+            "ArrowDown" => (at.0, (at.1 + step).min(height)),
+            " " | "Enter" => {
+                ev.prevent_default();
+                mask.snapshot();
+                last.set_value(None);
+                stroke(at);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        if ev.shift_key() {
+            mask.snapshot();
+            last.set_value(Some(at));
+            stroke(to);
+        }
+        cursor.set(Some(to));
+    };
+    let ring = move || {
+        let (x, y) = cursor.get()?;
+        let canvas = mask.canvas.get_untracked()?;
+        let (width, height) = (f64::from(canvas.width().max(1)), f64::from(canvas.height().max(1)));
+        let size = f64::from(brush.get()) / width * 100.0;
+        Some((format!("{}%", x / width * 100.0), format!("{}%", y / height * 100.0), format!("{size}%")))
+    };
     let on_load = move |ev: leptos::ev::Event| {
         let img: web_sys::HtmlImageElement = event_target(&ev);
         if let Some(canvas) = mask.canvas.get_untracked()
@@ -188,11 +224,23 @@ pub fn MaskEditor(mask: Mask, image: Blob) -> impl IntoView {
                     <input type="file" accept="image/png" on:change=on_mask_file />
                 </label>
             </div>
+            <p class="hint" id="mask-keys">
+                "With the keyboard: focus the image, move with the arrow keys, paint with Shift+arrows or Space."
+            </p>
             <div class="mask-stage" class:hidden=move || mask.uploaded.with(Option::is_some)>
                 <img src=url alt="The first input image, under the mask" on:load=on_load />
                 <canvas
                     node_ref=mask.canvas
+                    tabindex="0"
                     aria-label="Mask drawing area"
+                    aria-describedby="mask-keys"
+                    on:focus=move |_| {
+                        if let Some(canvas) = mask.canvas.get_untracked() {
+                            cursor.set(Some((f64::from(canvas.width()) / 2.0, f64::from(canvas.height()) / 2.0)));
+                        }
+                    }
+                    on:blur=move |_| cursor.set(None)
+                    on:keydown=on_key
                     on:pointerdown=move |ev| {
                         ev.prevent_default();
                         if let Some(canvas) = mask.canvas.get_untracked() {
@@ -211,6 +259,9 @@ pub fn MaskEditor(mask: Mask, image: Blob) -> impl IntoView {
                     }
                     on:pointerup=move |_| last.set_value(None)
                 ></canvas>
+                {move || ring().map(|(left, top, size)| view! {
+                    <div class="mask-cursor" style:left=left style:top=top style:width=size></div>
+                })}
             </div>
             {move || mask.uploaded.get().map(|upload| view! {
                 <p class="hint">{format!("Using the uploaded mask {}.", upload.file.filename)}</p>
