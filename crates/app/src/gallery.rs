@@ -41,6 +41,10 @@ impl Gallery {
             loaded: RwSignal::new(false),
             problem: RwSignal::new(None),
         };
+        // Ask the browser not to evict the gallery when the disk fills up (it may decline).
+        if let Ok(promise) = window().navigator().storage().persist() {
+            drop(promise);
+        }
         spawn_local(async move {
             match gallery.with_store(|store| async move { store.entries().await }).await {
                 Some(entries) => gallery.entries.set(entries),
