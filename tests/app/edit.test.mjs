@@ -40,8 +40,11 @@ describe('edit', () => {
     const run = page.locator('.run').first();
     assert.match(await run.locator('.run-facts').innerText(), /^gpt-image-2 edit · /);
     const after = '.run .compare img.after';
-    await page.waitForFunction((selector) => document.querySelector(selector)?.complete, after);
     const before = '.run .compare img:not(.after)';
+    await page.waitForFunction(
+      (selectors) => selectors.every((selector) => document.querySelector(selector)?.complete),
+      [after, before],
+    );
     const [kept, input] = await pixels(page, [after, before], 900, 900);
     assert.deepEqual(kept, input, 'outside the mask the input is kept exactly');
     const [painted, original] = await pixels(page, [after, before], 200, 102);
