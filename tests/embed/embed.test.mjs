@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../chromium.mjs';
 import { startServer } from '../server/helpers.mjs';
 import { hostHeaders, root } from '../app/dist.mjs';
 
@@ -25,10 +25,7 @@ let generator;
 let host;
 let other;
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   generator = await startServer(['--static', path.join(root, 'dist'), ...hostHeaders(), '--latency-ms', '0']);
   host = await site('host-');
   other = await site('other-');

@@ -20,7 +20,7 @@ pub struct Generator {
     form: Form,
     on_job: Callback<Job>,
     failure: RwSignal<Option<String>>,
-    listener: StoredValue<Embedding, LocalStorage>,
+    embedding: StoredValue<Embedding, LocalStorage>,
 }
 
 impl Generator {
@@ -46,7 +46,7 @@ impl Generator {
         self.form.mode.set(Mode::Generate);
         if let Err(message) = self.form.send(self.on_job, self.failure) {
             let happening = Happening::Failed { class: "ValidationError", status: None, message };
-            self.listener.with_value(|embedding| embedding.tell(happening));
+            self.embedding.with_value(|embedding| embedding.tell(happening));
         }
     }
 }
@@ -86,8 +86,8 @@ pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>)
         }),
     };
     if let Some(out) = out {
-        let listener = StoredValue::new_local(embedding.clone());
-        out(Generator { settings, form, on_job, failure, listener });
+        let embedding = StoredValue::new_local(embedding.clone());
+        out(Generator { settings, form, on_job, failure, embedding });
     }
     let total_tokens = move || runs.get().iter().filter_map(|run| run.tokens.get()).sum::<u64>();
     // `0.0 +`: an empty sum of floats is -0.0, shown as "-0.000".

@@ -34,7 +34,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../chromium.mjs';
 import { startServer } from '../../server/helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -55,15 +55,6 @@ const TARGETS = { weightGz: 115_000, promptReadyMs: 300, galleryMs: 500 };
 const REFERENCE_WEIGHT_GZ = 125_000;
 
 const VIEWPORT = { width: 1280, height: 900 };
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** The baseline page: one labelled textarea. */
 const STATIC_PAGE = `<!doctype html>
@@ -347,7 +338,7 @@ async function main() {
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} has no build: run \`trunk build --release\``);
   const dir = await mkdtemp(join(tmpdir(), 'gpt-image-app-bench-'));
   const servers = [];
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const browser = await launchChromium();
   try {
     await writeFile(join(dir, 'index.html'), STATIC_PAGE);
     for (const root of [dist, dist, dir]) servers.push(await serve(root));

@@ -21,7 +21,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../chromium.mjs';
 import { startServer } from '../../server/helpers.mjs';
 import { PARAMS } from './params.js';
 
@@ -44,15 +44,6 @@ const PEAK_RUNS = 3;
 const SAMPLE_MS = 5;
 /** Longest wait for one CDP command (the whole leak check is one). */
 const CALL_TIMEOUT_MS = 300_000;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const METHODS = {
   a: 'gpt-image-wasm generateBlobs',
@@ -471,7 +462,7 @@ async function measureMemory(browserSession, url) {
 
 /** Runs both pages in headless Chromium; resolves to the timings and memory figures. */
 async function measure(base) {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const browser = await launchChromium();
   try {
     const browserSession = await browser.newBrowserCDPSession();
     const url = `${base}/index.html`;
