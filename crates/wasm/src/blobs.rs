@@ -90,6 +90,7 @@ pub(crate) struct BlobAnswer {
     pub(crate) images: Vec<ImageBlob>,
     /// The body's JSON with each `b64_json` emptied.
     pub(crate) skeleton: Vec<u8>,
+    #[cfg(feature = "js")]
     /// The same, parsed by `JSON.parse`.
     pub(crate) parsed: JsValue,
 }
@@ -136,7 +137,12 @@ pub(crate) async fn read_blobs(answer: Answer, on_image: &mut dyn FnMut(&ImageBl
             }
         }
     }
-    Ok(BlobAnswer { images, skeleton, parsed })
+    Ok(BlobAnswer {
+        images,
+        skeleton,
+        #[cfg(feature = "js")]
+        parsed,
+    })
 }
 
 impl BlobsResponse {

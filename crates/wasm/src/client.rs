@@ -45,6 +45,7 @@ impl Answer {
         Ok(text.as_string().unwrap_or_default())
     }
 
+    #[cfg(feature = "js")]
     /// The whole body, parsed by `JSON.parse`.
     pub(crate) async fn json(self) -> Result<JsValue, Error> {
         let status = self.response.status();

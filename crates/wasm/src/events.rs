@@ -71,6 +71,7 @@ impl EventStream {
         }
     }
 
+    #[cfg(feature = "js")]
     /// The HTTP status of the answer.
     pub(crate) fn status(&self) -> u16 {
         self.status
@@ -83,6 +84,7 @@ impl EventStream {
         self.pending.clear();
     }
 
+    #[cfg(feature = "js")]
     /// A handle that closes the connection even while a read is pending.
     pub(crate) fn canceller(&self) -> web_sys::AbortController {
         self.attempt.controller()

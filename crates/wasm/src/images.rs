@@ -2,7 +2,6 @@
 //! `Blob`s or as a stream of events.
 
 use gpt_image_core::{EditRequest, GenerateRequest, ImageInput, ImagesResponse};
-use wasm_bindgen::JsValue;
 use web_sys::FormData;
 
 use crate::Error;
@@ -55,13 +54,6 @@ impl Edit {
         }
         Ok(Payload::Form(form))
     }
-}
-
-/// A JSON body of a JavaScript value.
-pub(crate) fn json_payload(value: &JsValue) -> Result<Payload, Error> {
-    js_sys::JSON::stringify(value)
-        .map(|text| Payload::Json(text.into()))
-        .map_err(|_| Error::Connection("the request could not be written as JSON".into()))
 }
 
 /// A JSON body of a request.

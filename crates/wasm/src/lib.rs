@@ -25,6 +25,7 @@ mod timer;
 mod upload;
 mod wire;
 
+#[cfg(feature = "js")]
 pub mod js;
 
 pub use blobs::{BlobsResponse, ImageBlob};

@@ -102,6 +102,7 @@ impl Attempt {
         self.timeout = None;
     }
 
+    #[cfg(feature = "js")]
     /// The controller behind [`Attempt::signal`].
     pub(crate) fn controller(&self) -> AbortController {
         self.controller.clone()

@@ -14,7 +14,7 @@ use crate::Error;
 use crate::blobs::read_blobs;
 use crate::client::{Answer, Client, Payload};
 use crate::events::EventStream;
-use crate::images::{EDITS, GENERATIONS, json_payload};
+use crate::images::{EDITS, GENERATIONS};
 use crate::wire::get;
 
 /// The engine of `ImagesClient`: one per client, shared by its calls.
@@ -192,4 +192,11 @@ fn report_of(error: Error) -> Report {
         Error::Validation(report) => report,
         other => Report { issues: vec![Issue::error("params", Rule::Malformed, other.to_string())] },
     }
+}
+
+/// A JSON body of a JavaScript value.
+fn json_payload(value: &JsValue) -> Result<Payload, Error> {
+    js_sys::JSON::stringify(value)
+        .map(|text| Payload::Json(text.into()))
+        .map_err(|_| Error::Connection("the request could not be written as JSON".into()))
 }
