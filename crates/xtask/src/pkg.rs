@@ -15,7 +15,7 @@ pub fn dir() -> PathBuf {
 /// The files the package's JavaScript loads, in order: what a page fetches.
 pub const LOADED_FILES: &[&str] = &["index.js", "gpt_image_wasm.js", "gpt_image_wasm_bg.wasm"];
 
-/// Builds the package: the release wasm through `wasm-opt -Oz`, then
+/// Builds the package: the wasm (profile `pkg`) through `wasm-opt -Oz`, then
 /// `wasm-bindgen` (ESM for browsers), then the hand-written `index.js` and
 /// `index.d.ts`, README, licences and `package.json`.
 ///
@@ -26,12 +26,12 @@ pub fn build() -> Result {
     let wasm_crate = root().join("crates/wasm");
     run(command(
         "cargo",
-        &["build", "--release", "--package", "gpt-image-wasm", "--target", "wasm32-unknown-unknown"],
+        &["build", "--profile", "pkg", "--package", "gpt-image-wasm", "--target", "wasm32-unknown-unknown"],
     ))?;
     if pkg.exists() {
         fs::remove_dir_all(&pkg).map_err(|error| format!("{}: {error}", pkg.display()))?;
     }
-    let built = target_dir().join("wasm32-unknown-unknown/release/gpt_image_wasm.wasm");
+    let built = target_dir().join("wasm32-unknown-unknown/pkg/gpt_image_wasm.wasm");
     let optimized = built.with_extension("opt.wasm");
     let (built, optimized) = (built.to_string_lossy().into_owned(), optimized.to_string_lossy().into_owned());
     run(command(
