@@ -3,6 +3,7 @@
 // arrived at the image's exact size; the result shows a before/after slider.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { copyPng } from '../clipboard.mjs';
 import { open, prompt, screenshot, send } from './helpers.mjs';
 
 /** RGBA of pixel (x, y) of each image in `selectors`, read through a canvas. */
@@ -95,5 +96,21 @@ describe('edit', () => {
     assert.equal(await page.getByRole('button', { name: 'Edit', exact: true }).isDisabled(), true);
     await page.getByRole('button', { name: 'Clear mask' }).click();
     await page.waitForFunction(() => !document.querySelector('button[type=submit]').disabled);
+  });
+
+  test('a pasted image becomes an input, with the focus in the form or nowhere', async (t) => {
+    const { page } = await open(t, [], { permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.getByLabel('Edit', { exact: true }).check();
+    await copyPng(page, 64, 48);
+    const text = await prompt(page).inputValue();
+    await prompt(page).focus();
+    await page.keyboard.press('ControlOrMeta+V');
+    await page.getByRole('img', { name: /^Input image 1:/ }).waitFor();
+    assert.equal(await prompt(page).inputValue(), text, 'nothing is pasted into the prompt as text');
+    await page.evaluate(() => document.activeElement.blur());
+    await copyPng(page, 32, 32);
+    await page.keyboard.press('ControlOrMeta+V');
+    await page.getByRole('img', { name: /^Input image 2:/ }).waitFor();
+    assert.match(await page.locator('.inputs li').nth(1).innerText(), /32x32/);
   });
 });

@@ -57,4 +57,35 @@ describe('settings', () => {
     const names = await page.getByLabel('Endpoint').locator('option').allInnerTexts();
     assert.deepEqual(names, ['This server', 'Relay'], 'endpoints are kept');
   });
+
+  test('a timeout or retry count out of range is named, and the last good value stays in use', async (t) => {
+    const { page } = await open(t);
+    await page.getByText('Settings', { exact: true }).click();
+    const saved = async () => JSON.parse(await page.evaluate(() => localStorage.getItem('gpt-image-playground.settings')));
+    const timeout = page.getByLabel('Timeout (seconds)');
+    await timeout.fill('0');
+    await timeout.press('Tab');
+    const problem = page.locator('#timeout-problem');
+    assert.equal(await problem.innerText(), 'Timeout (seconds): must be a whole number from 1 to 3600. Still using 600.');
+    assert.equal(await timeout.getAttribute('aria-invalid'), 'true');
+    assert.equal((await saved()).timeout_seconds, 600, 'the bad value is not kept');
+    await timeout.fill('5');
+    await timeout.press('Tab');
+    assert.equal(await problem.count(), 0, 'the problem goes once fixed');
+    assert.equal((await saved()).timeout_seconds, 5);
+
+    const retries = page.getByLabel('Retries');
+    await retries.fill('11');
+    await retries.press('Tab');
+    assert.equal(await page.locator('#retries-problem').innerText(), 'Retries: must be a whole number from 0 to 10. Still using 2.');
+    await retries.fill('');
+    await retries.press('Tab');
+    assert.equal(await page.locator('#retries-problem').innerText(), 'Retries: must be a whole number from 0 to 10. Still using 2.', 'empty is not zero');
+    assert.equal((await saved()).max_retries, 2);
+    await screenshot(page, 'settings-problem');
+
+    await page.reload();
+    await page.getByText('Settings', { exact: true }).click();
+    assert.equal(await timeout.inputValue(), '5', 'the good value survives a reload');
+  });
 });

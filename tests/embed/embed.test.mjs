@@ -14,6 +14,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launchChromium } from '../chromium.mjs';
 import { startServer } from '../server/helpers.mjs';
+import { copyPng } from '../clipboard.mjs';
 import { hostHeaders, root } from '../app/dist.mjs';
 
 const examples = path.join(root, 'dist/examples');
@@ -54,9 +55,12 @@ async function site(prefix) {
   return server;
 }
 
-/** A page of `base`; uncaught errors and CSP violations (in any frame) fail the test. */
-async function open(t, url) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+/**
+ * A page of `base`; uncaught errors and CSP violations (in any frame) fail
+ * the test. `options` go to the browser context (permissions).
+ */
+async function open(t, url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, ...options });
   t.after(() => context.close());
   const page = await context.newPage();
   const problems = [];
@@ -193,6 +197,26 @@ div, form, label, span, p, button, input, select, textarea, img, ul, li, article
     assert.equal(request.headers().authorization, 'Bearer sk-embedded-key');
     assert.equal(JSON.parse(request.postData()).prompt, 'a blue whale');
     assert.doesNotMatch(await page.content(), /sk-embedded-key/);
+  });
+
+  test('a pasted image goes to the element that has the focus, not to every element', async (t) => {
+    const body = '<gpt-image-generator id="one" edit></gpt-image-generator><gpt-image-generator id="two" edit></gpt-image-generator>';
+    const page = await open(t, hostPage('paste', body), { permissions: ['clipboard-read', 'clipboard-write'] });
+    const [one, two] = [page.locator('#one'), page.locator('#two')];
+    await two.getByLabel('Edit', { exact: true }).check();
+    await one.getByLabel('Edit', { exact: true }).check();
+    await copyPng(page, 40, 30);
+    await two.getByLabel('Prompt', { exact: true }).focus();
+    await page.keyboard.press('ControlOrMeta+V');
+    await two.getByRole('img', { name: /^Input image 1:/ }).waitFor();
+    assert.equal(await one.locator('.inputs li').count(), 0, 'the other element got nothing');
+    // With the focus nowhere, two editors on the page: neither guesses.
+    await page.evaluate(() => document.activeElement.blur());
+    await page.keyboard.press('ControlOrMeta+V');
+    await one.getByLabel('Prompt', { exact: true }).focus();
+    await page.keyboard.press('ControlOrMeta+V');
+    await one.getByRole('img', { name: /^Input image 1:/ }).waitFor();
+    assert.deepEqual([await one.locator('.inputs li').count(), await two.locator('.inputs li').count()], [1, 1]);
   });
 
   test('a failure reaches the host as an error event with the error class', async (t) => {

@@ -2,11 +2,13 @@
 //! or by pasting, up to the API's limit (16; validation says so past it).
 //! Each file is named and typed from its own bytes by `Upload::from_blob`.
 
+use std::cell::Cell;
+
 use gpt_image_wasm::Upload;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, File, FileList};
+use web_sys::{Blob, ClipboardEvent, Element, File, FileList, Node, ShadowRoot};
 
 use crate::object_url::object_url;
 
@@ -65,22 +67,55 @@ impl Inputs {
     }
 }
 
-/// The drop zone, the picker and the list of inputs. Pasting an image
-/// anywhere on the page adds it while this is shown.
+thread_local! {
+    /// How many pickers are shown (several embedded generators may share a page).
+    static PICKERS: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Whether a paste is meant for the picker in `zone`: the focus is inside
+/// the picker's generator, or nothing has focus and this is the only picker.
+fn pasted_here(event: &ClipboardEvent, zone: &Element) -> bool {
+    let Ok(Some(root)) = zone.closest(".gpt-image") else { return false };
+    // Seen from the window, a paste inside a shadow root comes from its host.
+    let scope: Node = match root.get_root_node().dyn_into::<ShadowRoot>() {
+        Ok(shadow) => shadow.host().into(),
+        Err(_) => root.into(),
+    };
+    let path = event.composed_path();
+    if path.includes(&scope, 0) {
+        return true;
+    }
+    let document = document();
+    let nothing_focused = match (document.active_element(), document.body()) {
+        (Some(active), Some(body)) => active == *body,
+        _ => true,
+    };
+    nothing_focused && PICKERS.get() == 1
+}
+
+/// The drop zone, the picker and the list of inputs. Pasting an image adds
+/// it while this is shown, if the focus is in this generator (or nowhere,
+/// when it is the page's only one).
 #[component]
 pub fn InputPicker(inputs: Inputs) -> impl IntoView {
     let over = RwSignal::new(false);
+    let zone = NodeRef::<leptos::html::Div>::new();
     let paste = window_event_listener(leptos::ev::paste, move |ev| {
-        let Some(data) = ev.clipboard_data() else { return };
-        if data.files().is_some_and(|files| files.length() > 0) {
+        let (Some(data), Some(zone)) = (ev.clipboard_data(), zone.get_untracked()) else { return };
+        if data.files().is_some_and(|files| files.length() > 0) && pasted_here(&ev, &zone) {
             ev.prevent_default();
             inputs.add_files(data.files());
         }
     });
-    on_cleanup(move || paste.remove());
+    PICKERS.set(PICKERS.get() + 1);
+    on_cleanup(move || {
+        paste.remove();
+        PICKERS.set(PICKERS.get() - 1);
+    });
     let numbered = move || inputs.uploads.get().into_iter().enumerate().collect::<Vec<_>>();
     view! {
         <div
+            node_ref=zone
             class="drop-zone"
             class:over=move || over.get()
             on:dragover=move |ev| {

@@ -7,6 +7,12 @@ use gpt_image_wasm::{Client, ClientOptions, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+/// The longest timeout the panel accepts: an hour per attempt.
+const MAX_TIMEOUT_SECONDS: u32 = 3600;
+
+/// The most retries the panel accepts.
+const MAX_RETRIES: u32 = 10;
+
 /// The `localStorage` key of the settings.
 const STORAGE_KEY: &str = "gpt-image-playground.settings";
 
@@ -74,8 +80,8 @@ impl Settings {
         let settings = Settings {
             current: RwSignal::new(saved.current.min(saved.endpoints.len() - 1)),
             endpoints: RwSignal::new(saved.endpoints),
-            timeout_seconds: RwSignal::new(saved.timeout_seconds),
-            max_retries: RwSignal::new(saved.max_retries),
+            timeout_seconds: RwSignal::new(saved.timeout_seconds.clamp(1, MAX_TIMEOUT_SECONDS)),
+            max_retries: RwSignal::new(saved.max_retries.min(MAX_RETRIES)),
         };
         Effect::new(move |_| settings.save());
         settings
@@ -168,14 +174,13 @@ pub fn SettingsPanel(settings: Settings) -> impl IntoView {
         });
         settings.current.set(current.saturating_sub(1));
     };
-    let number = |ev: &leptos::ev::Event, fallback: u32| event_target_value(ev).trim().parse().unwrap_or(fallback);
     view! {
         <details class="settings">
             <summary>"Settings"</summary>
             <form on:submit=|ev| ev.prevent_default()>
                 <div class="field">
                     <label for="endpoint">"Endpoint"</label>
-                    <select id="endpoint" on:change=move |ev| settings.current.set(number(&ev, 0) as usize)>
+                    <select id="endpoint" on:change=move |ev| settings.current.set(event_target_value(&ev).parse().unwrap_or(0))>
                         {move || settings.endpoints.get().into_iter().enumerate().map(|(index, endpoint)| view! {
                             <option value=index.to_string() selected=move || settings.current.get() == index>{endpoint.name}</option>
                         }).collect_view()}
@@ -220,15 +225,48 @@ pub fn SettingsPanel(settings: Settings) -> impl IntoView {
                         "The key stays in this tab's memory and is gone when it closes. It is never put in a URL, logged or exported. Leave it empty when the server or a relay adds it."
                     }}
                 </p>
-                <label class="narrow">
-                    <span>"Timeout (seconds)"</span>
-                    <input type="number" min="1" prop:value=move || settings.timeout_seconds.get().to_string() on:change=move |ev| settings.timeout_seconds.set(number(&ev, 600).max(1)) />
-                </label>
-                <label class="narrow">
-                    <span>"Retries"</span>
-                    <input type="number" min="0" max="10" prop:value=move || settings.max_retries.get().to_string() on:change=move |ev| settings.max_retries.set(number(&ev, 2).min(10)) />
-                </label>
+                <WholeNumber label="Timeout (seconds)" id="timeout" value=settings.timeout_seconds range=1..=MAX_TIMEOUT_SECONDS />
+                <WholeNumber label="Retries" id="retries" value=settings.max_retries range=0..=MAX_RETRIES />
             </form>
         </details>
+    }
+}
+
+/// A whole-number setting. A value that is not a whole number in `range` is
+/// named next to its control and the last good value stays in use.
+#[component]
+fn WholeNumber(
+    label: &'static str,
+    id: &'static str,
+    value: RwSignal<u32>,
+    range: std::ops::RangeInclusive<u32>,
+) -> impl IntoView {
+    let problem = RwSignal::new(None::<String>);
+    let (min, max) = (*range.start(), *range.end());
+    let change = move |ev| match event_target_value(&ev).trim().parse::<u32>() {
+        Ok(number) if range.contains(&number) => {
+            value.set(number);
+            problem.set(None);
+        }
+        _ => problem.set(Some(format!(
+            "{label}: must be a whole number from {min} to {max}. Still using {}.",
+            value.get_untracked()
+        ))),
+    };
+    let problem_id = format!("{id}-problem");
+    view! {
+        <label class="narrow">
+            <span>{label}</span>
+            <input
+                type="number"
+                min=min
+                max=max
+                aria-invalid=move || problem.with(Option::is_some).to_string()
+                aria-describedby=problem_id.clone()
+                prop:value=move || value.get().to_string()
+                on:change=change
+            />
+        </label>
+        {move || problem.get().map(|problem| view! { <p class="problem error" id=problem_id.clone() role="alert">{problem}</p> })}
     }
 }
