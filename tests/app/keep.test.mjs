@@ -134,7 +134,7 @@ describe('image actions', () => {
     await page.getByLabel('Format').selectOption('jpeg');
     await send(page);
     const link = page.locator('.run').getByRole('link', { name: 'Download' });
-    assert.match(await link.getAttribute('download'), /^gpt-image-\d+\.jpeg$/);
+    assert.match(await link.getAttribute('download'), /^gpt-image-\d+\.jpg$/);
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     const bytes = readFileSync(await download.path());
     assert.deepEqual([...bytes.subarray(0, 3)], [0xff, 0xd8, 0xff], 'the file is a JPEG');

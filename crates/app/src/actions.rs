@@ -19,13 +19,14 @@ fn byte_size(bytes: u64) -> String {
     if bytes >= 1_000_000.0 { format!("{:.1} MB", bytes / 1_000_000.0) } else { format!("{:.1} KB", bytes / 1_000.0) }
 }
 
-/// The file extension of a MIME type (`png` when unknown).
-pub fn extension(mime_type: &str) -> &'static str {
-    match ImageFormat::from_mime_type(mime_type) {
-        Some(ImageFormat::Jpeg) => "jpeg",
-        Some(ImageFormat::Webp) => "webp",
-        _ => "png",
-    }
+/// The file extension of a MIME type (`jpg`, `webp`; `png` when unknown).
+pub fn extension(mime_type: &str) -> String {
+    ImageFormat::from_mime_type(mime_type).unwrap_or(ImageFormat::Png).extension().to_owned()
+}
+
+/// The name of a MIME type's format, as people write it: `PNG`, `JPEG`, `WEBP`.
+fn format_name(mime_type: &str) -> String {
+    ImageFormat::from_mime_type(mime_type).unwrap_or(ImageFormat::Png).as_str().to_ascii_uppercase()
 }
 
 /// The size, format and byte size of an image, and its share of tokens and cost.
@@ -34,8 +35,7 @@ fn facts(entry: &Entry) -> String {
         (Some(width), Some(height)) => format!("{width}x{height}"),
         _ => entry.settings.size.as_ref().map_or_else(|| "size unknown".to_owned(), ToString::to_string),
     };
-    let mut facts =
-        format!("{size} · {} · {}", extension(&entry.mime_type).to_ascii_uppercase(), byte_size(entry.bytes));
+    let mut facts = format!("{size} · {} · {}", format_name(&entry.mime_type), byte_size(entry.bytes));
     if let Some(tokens) = entry.tokens {
         facts.push_str(&format!(" · {tokens} tokens"));
     }

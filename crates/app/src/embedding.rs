@@ -8,7 +8,7 @@ use gpt_image_wasm::Error;
 use gpt_image_wasm::core::GenerateRequest;
 use web_sys::Blob;
 
-use crate::errors::{class_name, explain};
+use crate::errors::explain;
 
 /// Light, dark, or as the system says.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -95,7 +95,7 @@ impl Happening {
             Error::BadResponse { status, .. } => Some(*status),
             _ => None,
         };
-        Happening::Failed { class: class_name(error), status, message: explain(error) }
+        Happening::Failed { class: error.class_name(), status, message: explain(error) }
     }
 
     /// The DOM event name: `generate-start`, `image`, `error` or `cancel`.

@@ -1,5 +1,4 @@
-//! Every failure the library reports, as a sentence a person can act on,
-//! and by the name of its class.
+//! Every failure the library reports, as a sentence a person can act on.
 
 use gpt_image_wasm::Error;
 
@@ -43,27 +42,5 @@ pub fn explain(error: &Error) -> String {
         }
         Error::Timeout => "The provider took longer than the timeout: retry, or raise it in Settings.".to_owned(),
         Error::Aborted => "Cancelled.".to_owned(),
-    }
-}
-
-/// The name the `openai` package gives this kind of error.
-pub fn class_name(error: &Error) -> &'static str {
-    match error {
-        Error::Validation(_) => "ValidationError",
-        Error::Api(failure) => match failure.error.status {
-            400 => "BadRequestError",
-            401 => "AuthenticationError",
-            403 => "PermissionDeniedError",
-            404 => "NotFoundError",
-            409 => "ConflictError",
-            422 => "UnprocessableEntityError",
-            429 => "RateLimitError",
-            status if status >= 500 => "InternalServerError",
-            _ => "APIError",
-        },
-        Error::BadResponse { .. } => "APIError",
-        Error::Connection(_) => "APIConnectionError",
-        Error::Timeout => "APIConnectionTimeoutError",
-        Error::Aborted => "APIUserAbortError",
     }
 }

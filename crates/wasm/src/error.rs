@@ -48,6 +48,30 @@ impl Error {
         Error::Api(Box::new(ApiFailure { error, request_id, headers, raw }))
     }
 
+    /// The name the `openai` package (and this package's `index.js`, through
+    /// `APIError.generate`) gives this kind of error: `RateLimitError`,
+    /// `APIConnectionTimeoutError`, …
+    pub fn class_name(&self) -> &'static str {
+        match self {
+            Error::Validation(_) => "ValidationError",
+            Error::Api(failure) => match failure.error.status {
+                400 => "BadRequestError",
+                401 => "AuthenticationError",
+                403 => "PermissionDeniedError",
+                404 => "NotFoundError",
+                409 => "ConflictError",
+                422 => "UnprocessableEntityError",
+                429 => "RateLimitError",
+                status if status >= 500 => "InternalServerError",
+                _ => "APIError",
+            },
+            Error::BadResponse { .. } => "APIError",
+            Error::Connection(_) => "APIConnectionError",
+            Error::Timeout => "APIConnectionTimeoutError",
+            Error::Aborted => "APIUserAbortError",
+        }
+    }
+
     /// The `moderation_details` of a refusal by moderation.
     pub fn moderation_details(&self) -> Option<wasm_bindgen::JsValue> {
         let Error::Api(failure) = self else { return None };

@@ -12,19 +12,21 @@ async fn failure(fault_name: &str) -> Error {
 
 #[wasm_bindgen_test]
 async fn error_statuses_carry_the_body_and_headers() {
-    for (name, status, code) in [
-        ("unauthorized", 401, Some("invalid_api_key")),
-        ("permission_denied", 403, Some("unsupported_country_region_territory")),
-        ("not_found", 404, Some("model_not_found")),
-        ("request_timeout", 408, None),
-        ("conflict", 409, None),
-        ("unprocessable", 422, None),
-        ("rate_limit", 429, Some("rate_limit_exceeded")),
-        ("insufficient_quota", 429, Some("insufficient_quota")),
-        ("server_error", 500, None),
-        ("unavailable", 503, None),
+    for (name, status, code, class) in [
+        ("unauthorized", 401, Some("invalid_api_key"), "AuthenticationError"),
+        ("permission_denied", 403, Some("unsupported_country_region_territory"), "PermissionDeniedError"),
+        ("not_found", 404, Some("model_not_found"), "NotFoundError"),
+        ("request_timeout", 408, None, "APIError"),
+        ("conflict", 409, None, "ConflictError"),
+        ("unprocessable", 422, None, "UnprocessableEntityError"),
+        ("rate_limit", 429, Some("rate_limit_exceeded"), "RateLimitError"),
+        ("insufficient_quota", 429, Some("insufficient_quota"), "RateLimitError"),
+        ("server_error", 500, None, "InternalServerError"),
+        ("unavailable", 503, None, "InternalServerError"),
     ] {
-        let Error::Api(failure) = failure(name).await else { panic!("{name}: not an API error") };
+        let error = failure(name).await;
+        assert_eq!(error.class_name(), class, "{name}");
+        let Error::Api(failure) = error else { panic!("{name}: not an API error") };
         assert_eq!(failure.error.status, status, "{name}");
         assert_eq!(failure.error.error.code.as_deref(), code, "{name}");
         assert!(failure.error.is_json && !failure.error.message().is_empty(), "{name}");
@@ -61,7 +63,9 @@ async fn an_html_page_from_a_proxy_gives_a_short_clear_error() {
 #[wasm_bindgen_test]
 async fn broken_bodies_are_bad_responses_on_both_paths() {
     for name in ["malformed", "truncated"] {
-        assert!(matches!(failure(name).await, Error::BadResponse { status: 200, .. }), "{name}");
+        let error = failure(name).await;
+        assert_eq!(error.class_name(), "APIError", "{name}");
+        assert!(matches!(error, Error::BadResponse { status: 200, .. }), "{name}");
         let blobs = client().generate_blobs(&small(name), &fault(name, 0), |_| {}).await;
         assert!(matches!(blobs, Err(Error::BadResponse { status: 200, .. })), "{name} as blobs");
     }
@@ -69,5 +73,7 @@ async fn broken_bodies_are_bad_responses_on_both_paths() {
 
 #[wasm_bindgen_test]
 async fn a_reset_connection_is_a_connection_error() {
-    assert!(matches!(failure("reset").await, Error::Connection(_)));
+    let error = failure("reset").await;
+    assert_eq!(error.class_name(), "APIConnectionError");
+    assert!(matches!(error, Error::Connection(_)));
 }

@@ -135,9 +135,9 @@ async fn invalid_requests_fail_before_the_network_naming_every_field() {
         n: Some(11),
         ..Default::default()
     };
-    let Err(Error::Validation(report)) = client.generate(&request, &fault("server_error", 0)).await else {
-        panic!("expected a validation error");
-    };
+    let error = client.generate(&request, &fault("server_error", 0)).await.expect_err("invalid");
+    assert_eq!(error.class_name(), "ValidationError");
+    let Error::Validation(report) = error else { panic!("expected a validation error") };
     let fields: Vec<&str> = report.errors().map(|issue| issue.field.as_str()).collect();
     assert!(fields.contains(&"prompt") && fields.contains(&"size") && fields.contains(&"n"), "{fields:?}");
     assert!(report.issues.iter().any(|issue| issue.rule == Rule::SizeMultipleOf16));

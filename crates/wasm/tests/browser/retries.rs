@@ -62,6 +62,7 @@ async fn stalled_headers_time_out_per_attempt() {
     let error = client().generate(&small("stalled"), &options).await.expect_err("stalled");
     let elapsed = now() - start;
     assert!(matches!(error, Error::Timeout), "{error:?}");
+    assert_eq!(error.class_name(), "APIConnectionTimeoutError");
     assert!((600.0..5000.0).contains(&elapsed), "two attempts of 300 ms and a wait took {elapsed} ms");
 }
 
@@ -84,6 +85,7 @@ async fn aborting_ends_the_request_at_once() {
     let start = now();
     let error = client().generate(&small("aborted"), &options).await.expect_err("aborted");
     assert!(matches!(error, Error::Aborted), "{error:?}");
+    assert_eq!(error.class_name(), "APIUserAbortError");
     assert!(now() - start < 2000.0);
 }
 
