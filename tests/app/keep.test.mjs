@@ -84,6 +84,27 @@ describe('the gallery', () => {
     await thumbnailsShown(page, 2);
   });
 
+  test('closing the tab while a request runs asks first; once the image is stored it does not', async (t) => {
+    const { page } = await open(t, ['--latency-ms', '1500']);
+    const dialogs = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      dialog.dismiss();
+    });
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
+    await page.locator('.run').first().waitFor();
+    const asked = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    assert.equal((await asked).type(), 'beforeunload', 'asked while the request runs');
+    assert.equal(page.isClosed(), false, 'staying keeps the page');
+    await page.locator('.gallery .card').first().waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelector('.run').getAttribute('aria-busy') === 'false');
+    const closed = page.waitForEvent('close');
+    await page.close({ runBeforeUnload: true });
+    await closed;
+    assert.deepEqual(dialogs, ['beforeunload'], 'no question once everything is stored');
+  });
+
   test('exports a ZIP of images and metadata that imports into an empty browser', async (t) => {
     const { page, server } = await open(t);
     await page.getByLabel('Images', { exact: true }).fill('2');

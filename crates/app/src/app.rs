@@ -9,7 +9,7 @@ use web_sys::Blob;
 use crate::embedding::{Embedding, Happening, Options};
 use crate::form::{Form, Mode, RequestForm, Shown};
 use crate::gallery::{Gallery, GalleryView, Handlers};
-use crate::run::{Job, Run, RunView};
+use crate::run::{Job, Run, RunView, Status};
 use crate::settings::{Settings, SettingsPanel};
 use crate::store::Entry;
 
@@ -88,6 +88,21 @@ pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>)
     if let Some(out) = out {
         let embedding = StoredValue::new_local(embedding.clone());
         out(Generator { settings, form, on_job, failure, embedding });
+    }
+    if !embedding.compact {
+        // A request still running is paid for but not here yet, and an image
+        // being stored is not safe yet: ask before the tab closes or reloads.
+        let busy = move || {
+            runs.with_untracked(|runs| {
+                runs.iter().any(|run| run.status.with_untracked(|status| *status == Status::Running))
+            }) || gallery.is_some_and(|gallery| gallery.storing.get_untracked() > 0)
+        };
+        let leaving = window_event_listener(leptos::ev::beforeunload, move |ev| {
+            if busy() {
+                ev.prevent_default();
+            }
+        });
+        on_cleanup(move || leaving.remove());
     }
     let total_tokens = move || runs.get().iter().filter_map(|run| run.tokens.get()).sum::<u64>();
     // `0.0 +`: an empty sum of floats is -0.0, shown as "-0.000".

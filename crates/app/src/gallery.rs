@@ -30,6 +30,8 @@ pub struct Gallery {
     pub loaded: RwSignal<bool>,
     /// The last storage problem, said plainly.
     pub problem: RwSignal<Option<String>>,
+    /// Images being stored right now.
+    pub storing: RwSignal<usize>,
 }
 
 impl Gallery {
@@ -40,6 +42,7 @@ impl Gallery {
             entries: RwSignal::new(Vec::new()),
             loaded: RwSignal::new(false),
             problem: RwSignal::new(None),
+            storing: RwSignal::new(0),
         };
         // Ask the browser not to evict the gallery when the disk fills up (it may decline).
         if let Ok(promise) = window().navigator().storage().persist() {
@@ -69,8 +72,11 @@ impl Gallery {
 
     /// Stores an image the moment it arrives; resolves to its entry id.
     pub async fn keep(&self, entry: Entry, image: Blob) -> Option<u32> {
+        self.storing.update(|storing| *storing += 1);
         let thumb = crate::reencode::thumbnail(&image).await.unwrap_or_else(|_| image.clone());
-        let stored = self.with_store(|store| async move { store.add(entry, &image, &thumb).await }).await?;
+        let stored = self.with_store(|store| async move { store.add(entry, &image, &thumb).await }).await;
+        self.storing.update(|storing| *storing -= 1);
+        let stored = stored?;
         let id = stored.id;
         self.problem.set(None);
         self.entries.update(|entries| entries.insert(0, stored));
