@@ -100,7 +100,7 @@ function hostPage(name, body, { css = [], apis = [] } = {}) {
   const links = ['host.css', ...css].map((file) => `<link rel="stylesheet" href="${file}">`).join('\n');
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${name}</title>
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' ${generator.base} 'wasm-unsafe-eval'; connect-src ${[generator.base, ...apis].join(' ')}; img-src 'self' blob:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' ${generator.base} 'wasm-unsafe-eval'; connect-src ${[generator.base, ...apis].join(' ')}; img-src 'self' blob:; frame-src ${generator.base}">
 ${links}
 <script type="module" src="${generator.base}/embed/embed.js"></script>
 </head><body>${body}</body></html>`;
@@ -299,6 +299,17 @@ describe('the iframe mode', () => {
     }, generator.base);
     await page.waitForTimeout(1000);
     assert.equal(await frame.locator('.run').count(), 0, 'the message was ignored');
+  });
+
+  test('the full playground does not run inside another page, only the iframe mode does', async (t) => {
+    const page = await open(t, hostPage('framed', `<iframe id="full" src="${generator.base}/" width="640" height="300"></iframe>`));
+    const frame = page.frameLocator('#full');
+    await frame.getByText('The playground runs in its own tab, not inside another page.').waitFor();
+    const link = frame.getByRole('link', { name: 'Open the playground' });
+    assert.equal(await link.getAttribute('href'), `${generator.base}/`);
+    assert.equal(await link.getAttribute('target'), '_blank');
+    assert.equal(await frame.getByLabel('Prompt', { exact: true }).count(), 0, 'no form, no settings, no gallery');
+    assert.equal(await frame.getByText('Settings').count(), 0);
   });
 });
 

@@ -85,3 +85,20 @@ impl Frame {
         post(&origins, &ready);
     }
 }
+
+/// Whether this page is inside another page's frame.
+pub fn framed() -> bool {
+    window().top().ok().flatten().is_some_and(|top| top != window())
+}
+
+/// What the full playground shows inside another page's frame.
+#[component]
+pub fn OwnTab() -> impl IntoView {
+    let href = window().location().href().unwrap_or_default();
+    view! {
+        <main class="gpt-image own-tab">
+            <p>"The playground runs in its own tab, not inside another page."</p>
+            <a href=href target="_blank" rel="noopener">"Open the playground"</a>
+        </main>
+    }
+}

@@ -30,9 +30,14 @@ pub use app::Generator;
 
 /// Renders the playground into the page's `<body>`: the full page, or the
 /// compact iframe mode when the URL asks for it (see [`frame`]).
+///
+/// The full playground refuses to run inside another page's frame: there it
+/// would have the visitor's remembered key and gallery under a page that can
+/// lay decoys over its buttons. The iframe mode has neither.
 pub fn mount() {
     match frame::Frame::from_location() {
         Some(frame) => frame.mount(),
+        None if frame::framed() => leptos::mount::mount_to_body(frame::OwnTab),
         None => leptos::mount::mount_to_body(|| view_app(embedding::Embedding::playground(), None)),
     }
 }
