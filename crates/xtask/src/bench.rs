@@ -10,7 +10,8 @@ pub fn run() -> Result {
     decoder()?;
     crate::server_bench::run()?;
     crate::pkg_bench::run()?;
-    crate::app_bench::run()
+    crate::app_bench::run()?;
+    crate::floors::run_all()
 }
 
 /// The core decoder against `serde_json` + `base64` on the same body.

@@ -5,6 +5,7 @@ mod app_bench;
 mod bench;
 mod cmd;
 mod dist;
+mod floors;
 mod fuzz;
 mod pkg;
 mod pkg_bench;
@@ -34,6 +35,9 @@ enum Task {
     Test,
     /// Benchmarks, printed as ratios against a baseline measured in the same run.
     Bench,
+    /// The size floors alone: the least the package and the playground's
+    /// stacks can weigh, next to what they weigh (builds both first).
+    Floors,
     /// Run the fuzz targets (response decoder, SSE parser).
     Fuzz {
         /// Seconds per target.
@@ -59,6 +63,7 @@ fn main() {
         Task::Setup => Ok(()),
         Task::Test => test::run(),
         Task::Bench => bench::run(),
+        Task::Floors => pkg::build().and_then(|()| dist::build()).and_then(|()| floors::run_all()),
         Task::Fuzz { seconds } => fuzz::run_targets(seconds),
         Task::Pkg => pkg::build(),
         Task::Dist => dist::build(),

@@ -33,24 +33,8 @@ pub fn build() -> Result {
     }
     let built = target_dir().join("wasm32-unknown-unknown/pkg/gpt_image_wasm.wasm");
     let optimized = built.with_extension("opt.wasm");
-    let (built, optimized) = (built.to_string_lossy().into_owned(), optimized.to_string_lossy().into_owned());
-    run(command(
-        "wasm-opt",
-        &[
-            "-Oz",
-            "--strip-debug",
-            "--strip-producers",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-            "--enable-reference-types",
-            "--enable-multivalue",
-            &built,
-            "-o",
-            &optimized,
-        ],
-    ))?;
+    wasm_opt(&built, &optimized)?;
+    let optimized = optimized.to_string_lossy().into_owned();
     let out_dir = pkg.to_string_lossy().into_owned();
     run(command(
         "wasm-bindgen",
@@ -69,6 +53,29 @@ pub fn build() -> Result {
     let _ = fs::remove_file(pkg.join(".gitignore"));
     eprintln!("package: {} ({} bytes gzipped, loaded files)", pkg.display(), gzipped_size()?);
     Ok(())
+}
+
+/// `wasm-opt -Oz` with the features wasm-bindgen's output uses; names and
+/// debug sections dropped.
+pub fn wasm_opt(input: &Path, output: &Path) -> Result {
+    let (input, output) = (input.to_string_lossy().into_owned(), output.to_string_lossy().into_owned());
+    run(command(
+        "wasm-opt",
+        &[
+            "-Oz",
+            "--strip-debug",
+            "--strip-producers",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+            &input,
+            "-o",
+            &output,
+        ],
+    ))
 }
 
 /// The gzipped (level 9) size of what a page loads: the two JavaScript

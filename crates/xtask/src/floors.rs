@@ -1,0 +1,100 @@
+//! Size floors: the least each size budget's stack can weigh, built the way
+//! its product is built, so that each product's size reads against it.
+//! - `floor-core` (`crates/xtask/floors/core`): `gpt-image-core`'s
+//!   validation and decoders in wasm, nothing else; against the npm
+//!   package and its 35 KB budget.
+//! - `floor-page` (`crates/xtask/floors/page`): a Leptos page that
+//!   generates an image with `gpt-image-wasm`; against the playground's
+//!   first load and its 115 KB budget.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::cmd::{Result, command, run};
+use crate::pkg::{gzip, target_dir, wasm_opt};
+
+/// The package's budget, gzipped bytes (issue 4).
+const PACKAGE_BUDGET: usize = 35_000;
+/// The playground's first-load budget, gzipped bytes (issue 5).
+const PLAYGROUND_BUDGET: usize = 115_000;
+
+/// Builds both floors and prints them next to the package and the
+/// playground, which must be built already (`pkg` and `dist`).
+pub fn run_all() -> Result {
+    let core = weigh_core()?;
+    let package = crate::pkg::gzipped_size()?;
+    let page = weigh_page()?;
+    let playground = scripts_and_wasm(&crate::dist::dir())?;
+    let kb = |bytes: usize| bytes as f64 / 1e3;
+    let ratio = |part: usize, whole: usize| part as f64 / whole as f64;
+    println!("\nSize floors, gzipped -9 (wasm and its JavaScript):");
+    println!(
+        "  {:<66} {:>6.1} KB  {:.2} of the package's budget ({} KB)",
+        "floor-core: gpt-image-core's validation and decoders, nothing else",
+        kb(core),
+        ratio(core, PACKAGE_BUDGET),
+        PACKAGE_BUDGET / 1000
+    );
+    println!(
+        "  {:<66} {:>6.1} KB  {:.2} x floor-core",
+        "the npm package (what a page loads)",
+        kb(package),
+        ratio(package, core)
+    );
+    println!(
+        "  {:<66} {:>6.1} KB  {:.2} of the playground's budget ({} KB)",
+        "floor-page: a Leptos page that generates with gpt-image-wasm",
+        kb(page),
+        ratio(page, PLAYGROUND_BUDGET),
+        PLAYGROUND_BUDGET / 1000
+    );
+    println!(
+        "  {:<66} {:>6.1} KB  {:.2} x floor-page",
+        "the playground's scripts and wasm",
+        kb(playground),
+        ratio(playground, page)
+    );
+    Ok(())
+}
+
+/// `floor-core` as the package is built: profile `pkg`, `wasm-opt -Oz`, wasm-bindgen.
+fn weigh_core() -> Result<usize> {
+    let built = build("floor-core", "pkg")?.with_file_name("floor_core.wasm");
+    let optimized = built.with_extension("opt.wasm");
+    wasm_opt(&built, &optimized)?;
+    bindgen(&optimized, "core")
+}
+
+/// `floor-page` as the playground is built: profile `web`, wasm-bindgen.
+fn weigh_page() -> Result<usize> {
+    bindgen(&build("floor-page", "web")?.with_file_name("floor-page.wasm"), "page")
+}
+
+/// Builds `package` for the browser; gives the folder's path as a file in it.
+fn build(package: &str, profile: &str) -> Result<PathBuf> {
+    run(command(
+        "cargo",
+        &["build", "--profile", profile, "--package", package, "--target", "wasm32-unknown-unknown"],
+    ))?;
+    Ok(target_dir().join("wasm32-unknown-unknown").join(profile).join(package))
+}
+
+/// Runs wasm-bindgen on `wasm` into `target/floors/<name>`; gives the gzipped size of its output.
+fn bindgen(wasm: &Path, name: &str) -> Result<usize> {
+    let out = target_dir().join("floors").join(name);
+    let (wasm, out_dir) = (wasm.to_string_lossy().into_owned(), out.to_string_lossy().into_owned());
+    run(command("wasm-bindgen", &["--target", "web", "--no-typescript", "--out-dir", &out_dir, &wasm]))?;
+    scripts_and_wasm(&out)
+}
+
+/// The gzipped size of the `.js` and `.wasm` files directly in `dir`.
+fn scripts_and_wasm(dir: &Path) -> Result<usize> {
+    let entries = fs::read_dir(dir).map_err(|error| format!("{}: {error}", dir.display()))?;
+    let mut total = 0;
+    for path in entries.flatten().map(|entry| entry.path()) {
+        if path.extension().is_some_and(|extension| extension == "js" || extension == "wasm") {
+            total += gzip(&fs::read(&path).map_err(|error| format!("{}: {error}", path.display()))?);
+        }
+    }
+    Ok(total)
+}
