@@ -161,7 +161,10 @@ impl Happening {
     pub fn to_js(&self) -> wasm_bindgen::JsValue {
         use wasm_bindgen::JsValue;
         let object = js_sys::Object::new();
-        let set = |key: &str, value: &JsValue| drop(js_sys::Reflect::set(&object, &key.into(), value));
+        let put = |target: &js_sys::Object, key: &str, value: &JsValue| {
+            drop(js_sys::Reflect::set(target, &key.into(), value))
+        };
+        let set = |key: &str, value: &JsValue| put(&object, key, value);
         let settings = |request: &GenerateRequest| {
             serde::Serialize::serialize(request, &serde_wasm_bindgen::Serializer::json_compatible())
                 .unwrap_or(JsValue::NULL)
@@ -177,9 +180,9 @@ impl Happening {
             }
             Happening::Failed { class, status, message } => {
                 let error = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&error, &"name".into(), &(*class).into());
-                let _ = js_sys::Reflect::set(&error, &"status".into(), &status.map_or(JsValue::NULL, JsValue::from));
-                let _ = js_sys::Reflect::set(&error, &"message".into(), &message.into());
+                put(&error, "name", &(*class).into());
+                put(&error, "status", &status.map_or(JsValue::NULL, JsValue::from));
+                put(&error, "message", &message.into());
                 set("error", &error);
             }
             Happening::Cancelled => {}
