@@ -43,7 +43,12 @@ describe('edit', () => {
     const after = '.run .compare img.after';
     const before = '.run .compare img:not(.after)';
     await page.waitForFunction(
-      (selectors) => selectors.every((selector) => document.querySelector(selector)?.complete),
+      // An <img> without a source counts as complete: wait for decoded pixels.
+      (selectors) =>
+        selectors.every((selector) => {
+          const img = document.querySelector(selector);
+          return img?.complete && img.naturalWidth > 0;
+        }),
       [after, before],
     );
     const [kept, input] = await pixels(page, [after, before], 900, 900);

@@ -62,7 +62,10 @@ export async function send(page, { count = 1, button = 'Generate' } = {}) {
 export async function firstImageSize(page) {
   const image = page.locator('.picture img').first();
   await image.waitFor({ timeout: 20_000 });
-  await page.waitForFunction(() => document.querySelector('.picture img')?.complete);
+  await page.waitForFunction(() => {
+    const img = document.querySelector('.picture img');
+    return img?.complete && img.naturalWidth > 0;
+  });
   return image.evaluate((img) => [img.naturalWidth, img.naturalHeight]);
 }
 

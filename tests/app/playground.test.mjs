@@ -28,6 +28,27 @@ describe('the playground', () => {
     await page.waitForFunction(() => document.querySelectorAll('.picture').length === 1);
   });
 
+  test('an image stays put, and keeps the focus, while its facts arrive', async (t) => {
+    // Slow bytes: the first image shows while the second is still on its way;
+    // its gallery id and its tokens arrive afterwards.
+    const { page } = await open(t, ['--fault', 'trickle:1']);
+    await page.getByLabel('Images', { exact: true }).fill('2');
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
+    const first = page.locator('.run .picture').first();
+    await first.locator('img').waitFor({ timeout: 20_000 });
+    assert.equal(await page.locator('.run').getAttribute('aria-busy'), 'true', 'the answer is still arriving');
+    await first.locator('img').evaluate((img) => (img.dataset.mark = 'first'));
+    await first.getByRole('link', { name: 'Download' }).focus();
+    await page.waitForFunction(() => document.querySelector('.run').getAttribute('aria-busy') === 'false', null, { timeout: 20_000 });
+    await page.locator('.gallery .card').nth(1).waitFor();
+    assert.match(await first.locator('.facts').innerText(), / tokens · ≈ \$/, 'the facts arrived');
+    const kept = await page.evaluate(() => {
+      const focused = document.activeElement;
+      return [document.querySelector('.run .picture img')?.dataset.mark, focused.textContent, focused.closest('.picture')?.querySelector('img')?.dataset.mark];
+    });
+    assert.deepEqual(kept, ['first', 'Download', 'first'], 'the same image element, and the focus where it was');
+  });
+
   test('Ctrl+Enter generates; a custom gpt-image-2 size and a transparent background show as such', async (t) => {
     const { page } = await open(t);
     await page.getByLabel('Size', { exact: true }).selectOption('custom');

@@ -55,22 +55,33 @@ async fn copy(blob: Blob) -> Result<(), JsValue> {
     JsFuture::from(clipboard.write(&js_sys::Array::of1(&item))).await.map(drop)
 }
 
-/// An image with its facts and actions. `before` (an edit's input) adds a
-/// before/after slider.
+/// An image with its facts and actions. `entry` may change while it is shown
+/// (its id once stored, its tokens once known) without the image being
+/// redrawn. `before` (an edit's input) adds a before/after slider.
 #[component]
 pub fn Actions(
     blob: Blob,
-    entry: Entry,
+    #[prop(into)] entry: Signal<Entry>,
     handlers: Handlers,
     on_delete: Callback<()>,
     #[prop(default = None)] before: Option<Blob>,
 ) -> impl IntoView {
     let url = object_url(&blob);
-    let transparent = entry.settings.background.as_ref().is_some_and(|background| background.as_str() == "transparent");
-    let prompt = entry.revised_prompt.clone().unwrap_or_else(|| entry.settings.prompt.clone());
-    let alt = format!("Generated image for: {prompt}");
-    let stamp = entry.id.map_or(entry.created as u64, u64::from);
-    let file_name = format!("gpt-image-{stamp}.{}", extension(&entry.mime_type));
+    let transparent = entry.with_untracked(|entry| {
+        entry.settings.background.as_ref().is_some_and(|background| background.as_str() == "transparent")
+    });
+    let alt = Signal::derive(move || {
+        entry.with(|entry| {
+            let prompt = entry.revised_prompt.as_ref().unwrap_or(&entry.settings.prompt);
+            format!("Generated image for: {prompt}")
+        })
+    });
+    let file_name = move || {
+        entry.with(|entry| {
+            let stamp = entry.id.map_or(entry.created as u64, u64::from);
+            format!("gpt-image-{stamp}.{}", extension(&entry.mime_type))
+        })
+    };
     let copied = RwSignal::new(String::new());
     let on_copy = {
         let blob = blob.clone();
@@ -85,27 +96,26 @@ pub fn Actions(
         }
     };
     let picture = match before {
-        Some(before) => view! { <Compare before after=url.clone() alt=alt.clone() /> }.into_any(),
+        Some(before) => view! { <Compare before after=url.clone() alt /> }.into_any(),
         None => view! {
             <a href=url.clone() target="_blank" rel="noopener" aria-label="Open full size">
-                <img src=url.clone() alt=alt.clone() />
+                <img src=url.clone() alt=alt />
             </a>
         }
         .into_any(),
     };
-    let reused = entry.clone();
     let edited = blob.clone();
     view! {
         <figure class="picture" class:transparent=transparent>
             {picture}
             <figcaption>
-                <span class="facts">{facts(&entry)}</span>
-                {entry.revised_prompt.clone().map(|text| view! { <span class="revised">{text}</span> })}
+                <span class="facts">{move || entry.with(facts)}</span>
+                {move || entry.with(|entry| entry.revised_prompt.clone()).map(|text| view! { <span class="revised">{text}</span> })}
                 <span class="image-actions">
                     <a href=url.clone() download=file_name>"Download"</a>
                     <a href=url target="_blank" rel="noopener">"Open"</a>
                     <button type="button" on:click=on_copy>"Copy"</button>
-                    <button type="button" on:click=move |_| handlers.reuse.run(reused.clone())>"Reuse settings"</button>
+                    <button type="button" on:click=move |_| handlers.reuse.run(entry.get_untracked())>"Reuse settings"</button>
                     <button type="button" on:click=move |_| handlers.edit.run(edited.clone())>"Edit this image"</button>
                     <button type="button" on:click=move |_| on_delete.run(())>"Delete"</button>
                     <span class="hint" role="status">{move || copied.get()}</span>

@@ -9,7 +9,7 @@ use crate::object_url::object_url;
 /// The input (`before`) under the result (`after`, a URL); the slider moves
 /// the line between them.
 #[component]
-pub fn Compare(before: Blob, after: String, alt: String) -> impl IntoView {
+pub fn Compare(before: Blob, after: String, #[prop(into)] alt: Signal<String>) -> impl IntoView {
     let before = object_url(&before);
     let split = RwSignal::new(50_u32);
     view! {

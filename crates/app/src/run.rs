@@ -332,11 +332,16 @@ pub fn RunView(
             <div class="pictures">
                 <For
                     each=move || run.pictures.get()
-                    key=|picture| (picture.slot, picture.entry.id, picture.entry.tokens, picture.entry.revised_prompt.clone())
+                    key=|picture| picture.slot
                     children=move |picture| {
-                        let slot = picture.slot;
+                        let Picture { slot, blob, entry: first } = picture;
+                        // Facts arrive after the image: they change in place, the image stays.
+                        let entry = Signal::derive(move || {
+                            run.pictures.with(|pictures| find(pictures, slot).map(|picture| picture.entry.clone()))
+                                .unwrap_or_else(|| first.clone())
+                        });
                         let on_delete = Callback::new(move |()| run.remove(slot));
-                        view! { <Actions blob=picture.blob entry=picture.entry handlers on_delete before=before.clone() /> }
+                        view! { <Actions blob entry handlers on_delete before=before.clone() /> }
                     }
                 />
                 {move || {
