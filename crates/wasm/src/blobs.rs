@@ -106,7 +106,7 @@ pub(crate) async fn read_blobs(answer: Answer, on_image: &mut dyn FnMut(&ImageBl
     if let Some(body) = response.body() {
         let mut reader = BodyReader::new(&body, &attempt)?;
         while let Some(chunk) = reader.next(&attempt).await? {
-            for decoded in decoder.push(&chunk) {
+            for decoded in decoder.push(chunk) {
                 let image = ImageBlob::from_bytes(decoded.index, &decoded.bytes);
                 on_image(&image);
                 images.push(image);

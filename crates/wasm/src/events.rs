@@ -63,7 +63,7 @@ impl EventStream {
             }
             let Some(reader) = &mut self.reader else { return Ok(None) };
             if let Some(chunk) = reader.next(&self.attempt).await? {
-                self.pending.extend(self.parser.push(&chunk));
+                self.pending.extend(self.parser.push(chunk));
             } else {
                 self.reader = None;
                 self.pending.extend(std::mem::take(&mut self.parser).finish());
