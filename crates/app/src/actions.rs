@@ -19,14 +19,19 @@ fn byte_size(bytes: u64) -> String {
     if bytes >= 1_000_000.0 { format!("{:.1} MB", bytes / 1_000_000.0) } else { format!("{:.1} KB", bytes / 1_000.0) }
 }
 
+/// The format a MIME type names (PNG when unknown).
+fn format_of(mime_type: &str) -> ImageFormat {
+    ImageFormat::from_mime_type(mime_type).unwrap_or(ImageFormat::Png)
+}
+
 /// The file extension of a MIME type (`jpg`, `webp`; `png` when unknown).
 pub fn extension(mime_type: &str) -> String {
-    ImageFormat::from_mime_type(mime_type).unwrap_or(ImageFormat::Png).extension().to_owned()
+    format_of(mime_type).extension().to_owned()
 }
 
 /// The name of a MIME type's format, as people write it: `PNG`, `JPEG`, `WEBP`.
 fn format_name(mime_type: &str) -> String {
-    ImageFormat::from_mime_type(mime_type).unwrap_or(ImageFormat::Png).as_str().to_ascii_uppercase()
+    format_of(mime_type).as_str().to_ascii_uppercase()
 }
 
 /// The size, format and byte size of an image, and its share of tokens and cost.

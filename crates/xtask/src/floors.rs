@@ -11,7 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::cmd::{Result, command, run};
-use crate::pkg::{gzip, target_dir, wasm_opt};
+use crate::pkg::{gzipped_total, snippets, target_dir, wasm_opt};
 
 /// The package's budget, gzipped bytes (issue 4).
 const PACKAGE_BUDGET: usize = 35_000;
@@ -87,14 +87,15 @@ fn bindgen(wasm: &Path, name: &str) -> Result<usize> {
     scripts_and_wasm(&out)
 }
 
-/// The gzipped size of the `.js` and `.wasm` files directly in `dir`.
+/// The gzipped size of the `.js` and `.wasm` files in `dir` and of its
+/// wasm-bindgen snippets: what a page loads of a wasm-bindgen build.
 fn scripts_and_wasm(dir: &Path) -> Result<usize> {
     let entries = fs::read_dir(dir).map_err(|error| format!("{}: {error}", dir.display()))?;
-    let mut total = 0;
-    for path in entries.flatten().map(|entry| entry.path()) {
-        if path.extension().is_some_and(|extension| extension == "js" || extension == "wasm") {
-            total += gzip(&fs::read(&path).map_err(|error| format!("{}: {error}", path.display()))?);
-        }
-    }
-    Ok(total)
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|extension| extension == "js" || extension == "wasm"))
+        .collect();
+    files.extend(snippets(&dir.join("snippets")));
+    gzipped_total(&files)
 }

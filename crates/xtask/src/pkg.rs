@@ -84,6 +84,11 @@ pub fn gzipped_size() -> Result<usize> {
     let pkg = dir();
     let mut files: Vec<PathBuf> = LOADED_FILES.iter().map(|file| pkg.join(file)).collect();
     files.extend(snippets(&pkg.join("snippets")));
+    gzipped_total(&files)
+}
+
+/// The sum of the gzipped (level 9) sizes of `files`.
+pub fn gzipped_total(files: &[PathBuf]) -> Result<usize> {
     files
         .iter()
         .map(|file| fs::read(file).map_err(|error| format!("{}: {error}", file.display())).map(|bytes| gzip(&bytes)))
