@@ -4,7 +4,7 @@ use gpt_image_core::{GenerateRequest, Model, Size};
 
 fn main() {
     let request = GenerateRequest {
-        model: Some(Model::GptImage2),
+        model: Some(Model::from("gpt-image-2")),
         size: Some(Size::pixels(1000, 4000)),
         n: Some(0),
         ..GenerateRequest::new("a lighthouse at dawn")

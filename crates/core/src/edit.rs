@@ -16,11 +16,10 @@ pub const MAX_EDIT_IMAGES: usize = 16;
 /// is sent as JSON, which is what `Serialize` writes (`images: [{image_url}]`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EditRequest {
-    /// What to change. Required; at most 32,000 characters for the GPT image
-    /// models and 1,000 for `dall-e-2`.
+    /// What to change. Required; each model's limit is in the catalogue.
     pub prompt: String,
-    /// The images to edit: 1 to 16 PNG, WebP or JPEG files (one square PNG for
-    /// `dall-e-2`). Multipart `image`/`image[]`; JSON `images`.
+    /// The images to edit: what each model takes is its catalogue entry's
+    /// `edits`. Multipart `image`/`image[]`; JSON `images`.
     #[serde(serialize_with = "inputs_as_refs", deserialize_with = "refs_as_inputs")]
     pub images: Vec<ImageInput>,
     /// A PNG whose fully transparent pixels mark where to edit the first image;
@@ -32,7 +31,7 @@ pub struct EditRequest {
         deserialize_with = "optional_ref_as_input"
     )]
     pub mask: Option<ImageInput>,
-    /// The model; the API defaults to `gpt-image-1.5`.
+    /// The model; without one the API uses the catalogue's default for edits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<Model>,
     /// How many images: 1 to 10.
@@ -41,7 +40,7 @@ pub struct EditRequest {
     /// Output size, with the same rules as for generations.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<Size>,
-    /// `low`, `medium`, `high`, `auto`; `standard` for `dall-e-2`.
+    /// Quality: each model's values are in the catalogue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quality: Option<Quality>,
     /// Background (GPT image models); `transparent` needs `png` or `webp`.
@@ -65,7 +64,8 @@ pub struct EditRequest {
     /// Partial images to stream before the final one: 0 to 3, with `stream`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partial_images: Option<u32>,
-    /// How closely to keep the input's features; not for `gpt-image-1-mini`.
+    /// How closely to keep the input's features, for the models whose
+    /// catalogue entry supports it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub input_fidelity: Option<InputFidelity>,
     /// An identifier of the end user, for abuse monitoring.
@@ -122,9 +122,9 @@ impl EditRequest {
         EditRequest { prompt: prompt.into(), images, ..Default::default() }
     }
 
-    /// The model the API will use: `model`, or without one `gpt-image-1.5`.
+    /// The model the API will use: `model`, or the catalogue's default for edits.
     pub fn effective_model(&self) -> Model {
-        self.model.clone().unwrap_or(Model::GptImage1_5)
+        self.model.clone().unwrap_or_else(|| Model::from(crate::catalogue::DEFAULT_EDIT_MODEL))
     }
 
     /// Whether any input is a file upload, which makes this a multipart request.
@@ -285,7 +285,7 @@ mod tests {
             n: Some(3),
             stream: Some(true),
             size: Some(Size::LANDSCAPE),
-            model: Some(Model::GptImage2),
+            model: Some(Model::from("gpt-image-2")),
             ..EditRequest::new("a hat", vec![png_upload("a.png"), png_upload("b.png")])
         };
         let fields = request.form_fields();

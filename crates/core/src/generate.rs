@@ -12,22 +12,21 @@ use crate::size::Size;
 /// the constraints documented on each field.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct GenerateRequest {
-    /// What to draw. Required; at most 32,000 characters for the GPT image
-    /// models, 4,000 for `dall-e-3` and 1,000 for `dall-e-2`.
+    /// What to draw. Required; each model's limit in characters is in the
+    /// catalogue ([`crate::catalogue::ModelSpec::prompt_limit`]).
     pub prompt: String,
-    /// The model. The API defaults to `dall-e-2`, unless a parameter only the
-    /// GPT image models take is given.
+    /// The model: any name; the catalogue says what it knows of it. Without
+    /// one the API picks ([`GenerateRequest::effective_model`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<Model>,
-    /// How many images: 1 to 10 (only 1 for `dall-e-3`).
+    /// How many images: 1 to the model's `max_n`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub n: Option<u32>,
-    /// Image size: `auto`, the model's standard sizes, or for `gpt-image-2`
-    /// any `WIDTHxHEIGHT` within its rules.
+    /// Image size: `auto`, the model's standard sizes, or for models with
+    /// custom sizes any `WIDTHxHEIGHT` within their limits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<Size>,
-    /// Quality: `low`, `medium`, `high`, `auto` (GPT image models);
-    /// `standard`, `hd` (`dall-e-3`); `standard` (`dall-e-2`).
+    /// Quality: each model's values are in the catalogue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quality: Option<Quality>,
     /// Background (GPT image models); `transparent` needs `png` or `webp`.
@@ -52,7 +51,7 @@ pub struct GenerateRequest {
     /// Partial images to stream before the final one: 0 to 3, with `stream`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partial_images: Option<u32>,
-    /// `vivid` or `natural` (`dall-e-3` only).
+    /// `vivid` or `natural`, for the models whose catalogue entry has `style`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub style: Option<Style>,
     /// An identifier of the end user, for abuse monitoring.
@@ -66,11 +65,16 @@ impl GenerateRequest {
         GenerateRequest { prompt: prompt.into(), ..Default::default() }
     }
 
-    /// The model the API will use: `model`, or without one `dall-e-2`, or
-    /// `gpt-image-1.5` when a parameter only the GPT image models take is set.
+    /// The model the API will use: `model`, or without one the catalogue's
+    /// default for generations, or its default GPT image model when a
+    /// parameter only the GPT image models take is set.
     pub fn effective_model(&self) -> Model {
-        let default = if self.uses_gpt_only_parameters() { Model::GptImage1_5 } else { Model::DallE2 };
-        self.model.clone().unwrap_or(default)
+        let default = if self.uses_gpt_only_parameters() {
+            crate::catalogue::DEFAULT_GPT_MODEL
+        } else {
+            crate::catalogue::DEFAULT_GENERATE_MODEL
+        };
+        self.model.clone().unwrap_or_else(|| Model::from(default))
     }
 
     /// Whether a parameter only the GPT image models accept is set.

@@ -53,6 +53,10 @@ pub enum Rule {
     Dimensions,
     /// A value that could not be read at all (a form field that is not a number).
     Malformed,
+    /// A model the catalogue does not list: what it refuses is only inferred.
+    UnknownModel,
+    /// A model OpenAI has retired, or will retire on a known day.
+    Retired,
 }
 
 impl Severity {
@@ -87,6 +91,8 @@ impl Rule {
             Rule::FileSize => "file_size",
             Rule::Dimensions => "dimensions",
             Rule::Malformed => "malformed",
+            Rule::UnknownModel => "unknown_model",
+            Rule::Retired => "retired",
         }
     }
 }

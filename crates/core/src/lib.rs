@@ -9,7 +9,7 @@
 //! use gpt_image_core::{GenerateRequest, Model, Size};
 //!
 //! let request = GenerateRequest {
-//!     model: Some(Model::GptImage2),
+//!     model: Some(Model::from("gpt-image-2")),
 //!     size: Some(Size::pixels(1000, 1000)),
 //!     ..GenerateRequest::new("a lighthouse at dawn")
 //! };
@@ -22,6 +22,7 @@
 mod wire_enum;
 
 pub mod api_error;
+pub mod catalogue;
 pub mod decode;
 pub mod edit;
 pub mod generate;
@@ -35,15 +36,15 @@ pub mod stream_event;
 pub mod validate;
 
 pub use api_error::{ApiError, ErrorBody};
+pub use catalogue::{Family, Match, ModelSpec, Resolved};
 pub use decode::{DecodeError, Decoded, DecodedImage, ResponseDecoder, decode_chunks, decode_whole};
 pub use edit::{EditRequest, ImageInput, MAX_EDIT_IMAGES, UploadedFile};
 pub use generate::GenerateRequest;
 pub use issue::{Issue, Report, Rule, Severity};
 pub use media::{dimensions, sniff_format};
-pub use params::{
-    Background, ImageFormat, InputFidelity, Model, ModelFamily, Moderation, Quality, ResponseFormat, Style,
-};
+pub use params::{Background, ImageFormat, InputFidelity, Model, Moderation, Quality, ResponseFormat, Style};
 pub use response::{Image, ImagesResponse, TokenDetails, Usage};
 pub use size::Size;
 pub use sse::{SseEvent, SseParser};
 pub use stream_event::{CompletedImage, ImageStreamEvent, PartialImage, StreamError, StreamItem};
+pub use validate::{ValidationMode, ValidationOptions};

@@ -1,77 +1,64 @@
 //! The string-valued parameters of the Images API.
 
+use crate::catalogue::Resolved;
 use crate::wire_enum::wire_enum;
 
-wire_enum! {
-    /// The model that makes the image. Open: any other name is kept as
-    /// [`Model::Other`] and treated by its family (see [`Model::family`]).
-    pub enum Model {
-        /// `gpt-image-2`: custom sizes, up to 3840 pixels on the longest edge.
-        GptImage2 = "gpt-image-2",
-        /// The dated snapshot of `gpt-image-2`.
-        GptImage2_2026_04_21 = "gpt-image-2-2026-04-21",
-        /// `gpt-image-1.5`, the API's default for edits.
-        GptImage1_5 = "gpt-image-1.5",
-        /// `gpt-image-1`.
-        GptImage1 = "gpt-image-1",
-        /// `gpt-image-1-mini`: no `input_fidelity`.
-        GptImage1Mini = "gpt-image-1-mini",
-        /// `chatgpt-image-latest`: follows the GPT image models' rules.
-        ChatgptImageLatest = "chatgpt-image-latest",
-        /// `dall-e-2`: the API's default for generations when no GPT-only
-        /// parameter is given.
-        DallE2 = "dall-e-2",
-        /// `dall-e-3`: one image per request.
-        DallE3 = "dall-e-3",
-    }
-}
-
-/// Which set of rules a model follows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ModelFamily {
-    /// `gpt-image-2` and its snapshots: arbitrary `WIDTHxHEIGHT` sizes.
-    GptImage2,
-    /// The other GPT image models: three standard sizes and `auto`.
-    GptImage,
-    /// `dall-e-2`.
-    DallE2,
-    /// `dall-e-3`.
-    DallE3,
-    /// A model this crate does not know: only the rules every model shares apply.
-    Unknown,
-}
+/// The model that makes the image, as sent. Any name is kept exactly; what
+/// this crate knows of it comes from the catalogue ([`Model::resolve`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Model(String);
 
 impl Model {
-    /// The family whose rules this model follows.
-    ///
-    /// Unknown names are matched by prefix after any `provider/` part, so
-    /// `openai/gpt-image-2` or a future `gpt-image-2-2027-01-01` snapshot
-    /// follow `gpt-image-2`'s rules.
-    pub fn family(&self) -> ModelFamily {
-        match self {
-            Self::GptImage2 | Self::GptImage2_2026_04_21 => ModelFamily::GptImage2,
-            Self::GptImage1_5 | Self::GptImage1 | Self::GptImage1Mini | Self::ChatgptImageLatest => {
-                ModelFamily::GptImage
-            }
-            Self::DallE2 => ModelFamily::DallE2,
-            Self::DallE3 => ModelFamily::DallE3,
-            Self::Other(name) => {
-                let name = name.rsplit('/').next().unwrap_or(name);
-                match Model::from(name) {
-                    Self::Other(_) if name.starts_with("gpt-image-2-") => ModelFamily::GptImage2,
-                    Self::Other(_) if name.starts_with("gpt-image-") || name.starts_with("chatgpt-image-") => {
-                        ModelFamily::GptImage
-                    }
-                    Self::Other(_) => ModelFamily::Unknown,
-                    known => known.family(),
-                }
-            }
-        }
+    /// The name as it is sent.
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 
-    /// Whether this is one of the GPT image models (either GPT family).
-    pub fn is_gpt_image(&self) -> bool {
-        matches!(self.family(), ModelFamily::GptImage | ModelFamily::GptImage2)
+    /// What the catalogue knows of this name (see [`crate::catalogue::resolve`]).
+    pub fn resolve(&self) -> Resolved<'_> {
+        crate::catalogue::resolve(&self.0)
+    }
+
+    /// Whether the catalogue lists this name (after any `provider/` part).
+    pub fn is_known(&self) -> bool {
+        matches!(self.resolve().matched, crate::catalogue::Match::Known(_))
+    }
+}
+
+impl From<&str> for Model {
+    fn from(value: &str) -> Self {
+        Model(value.to_owned())
+    }
+}
+
+impl From<String> for Model {
+    fn from(value: String) -> Self {
+        Model(value)
+    }
+}
+
+impl std::str::FromStr for Model {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Model::from(value))
+    }
+}
+
+impl std::fmt::Display for Model {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl serde::Serialize for Model {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Model {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Model)
     }
 }
 
@@ -84,8 +71,12 @@ wire_enum! {
         Low = "low",
         /// GPT image models.
         Medium = "medium",
-        /// GPT image models: slowest and most detailed.
+        /// GPT image models.
         High = "high",
+        /// GPT Image 2.5: more effort than `high`.
+        Xhigh = "xhigh",
+        /// GPT Image 2.5: the most effort.
+        Max = "max",
         /// `dall-e-2` and `dall-e-3`.
         Standard = "standard",
         /// `dall-e-3` only.
@@ -164,29 +155,20 @@ mod tests {
 
     #[test]
     fn known_values_round_trip_through_their_wire_names() {
-        for name in Model::KNOWN {
-            let model: Model = serde_json::from_value(serde_json::json!(name)).unwrap();
-            assert!(model.is_known(), "{name}");
-            assert_eq!(serde_json::to_value(&model).unwrap(), serde_json::json!(name));
+        for name in Quality::KNOWN {
+            let quality: Quality = serde_json::from_value(serde_json::json!(name)).unwrap();
+            assert!(quality.is_known(), "{name}");
+            assert_eq!(serde_json::to_value(&quality).unwrap(), serde_json::json!(name));
         }
     }
 
     #[test]
     fn unknown_values_are_kept_as_sent() {
         let model: Model = serde_json::from_str("\"flux-pro\"").unwrap();
-        assert_eq!(model, Model::Other("flux-pro".into()));
+        assert_eq!(model.as_str(), "flux-pro");
+        assert!(!model.is_known());
         assert_eq!(serde_json::to_string(&model).unwrap(), "\"flux-pro\"");
         assert_eq!(Quality::from("ultra").as_str(), "ultra");
-    }
-
-    #[test]
-    fn families_follow_prefixes_of_unknown_names() {
-        assert_eq!(Model::GptImage2.family(), ModelFamily::GptImage2);
-        assert_eq!(Model::from("openai/gpt-image-2").family(), ModelFamily::GptImage2);
-        assert_eq!(Model::from("gpt-image-2-2027-01-01").family(), ModelFamily::GptImage2);
-        assert_eq!(Model::from("gpt-image-1.6").family(), ModelFamily::GptImage);
-        assert_eq!(Model::from("azure/dall-e-3").family(), ModelFamily::DallE3);
-        assert_eq!(Model::from("flux-pro").family(), ModelFamily::Unknown);
-        assert!(!Model::DallE2.is_gpt_image());
+        assert!(Model::from("openai/gpt-image-2.5-flare").is_known());
     }
 }

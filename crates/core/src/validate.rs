@@ -1,32 +1,59 @@
 //! The rules of the Images API, as code: [`GenerateRequest::validate`] and
 //! [`EditRequest::validate`] return every problem of a request at once.
 //!
-//! Errors mark requests that cannot succeed; warnings mark requests that only
-//! some providers accept. The rules come from the OpenAPI spec's field
-//! descriptions (`images.openapi.yaml`), model by model.
+//! The rules of each model come from the catalogue ([`crate::catalogue`]).
+//! A problem is an error only where the API certainly refuses the request:
+//! a rule of a known model (or of a dated snapshot of one), a rule every
+//! known member of an unknown name's family shares, or a rule of the API
+//! itself. Unknown models, unknown values and what is only inferred are
+//! warnings that say what is unknown; the request is sent as asked.
 
+use crate::catalogue::{AS_OF, Edits, Lifecycle, Match, ModelSpec, Resolved, SizeRule, Support};
 use crate::edit::{EditRequest, ImageInput, MAX_EDIT_IMAGES, UploadedFile};
 use crate::generate::GenerateRequest;
-use crate::issue::{Issue, Report, Rule};
-use crate::params::{
-    Background, ImageFormat, InputFidelity, Model, ModelFamily, Moderation, Quality, ResponseFormat, Style,
-};
+use crate::issue::{Issue, Report, Rule, Severity};
+use crate::params::{Background, ImageFormat, InputFidelity, Model, Moderation, Quality, ResponseFormat, Style};
 use crate::size::Size;
 
-/// `gpt-image-2` custom sizes: the fewest pixels.
-pub const MIN_PIXELS: u64 = 655_360;
-/// `gpt-image-2` custom sizes: the most pixels (3840x2160).
-pub const MAX_PIXELS: u64 = 8_294_400;
-/// `gpt-image-2` custom sizes: above this many pixels (2560x1440) they are experimental.
-pub const EXPERIMENTAL_PIXELS: u64 = 2560 * 1440;
-/// `gpt-image-2` custom sizes: the longest edge.
-pub const MAX_EDGE: u32 = 3840;
-/// `gpt-image-2` custom sizes: both sides are multiples of this.
-pub const SIZE_STEP: u32 = 16;
-/// `gpt-image-2` custom sizes: the widest aspect ratio, either way.
-pub const MAX_ASPECT_RATIO: u32 = 3;
-
 const MB: u64 = 1024 * 1024;
+
+/// How much validation may stop: every certain error, nothing, or no check at all.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ValidationMode {
+    /// Errors stop the request; warnings ride along (the default).
+    #[default]
+    Full,
+    /// Every problem is reported as a warning; nothing is stopped (for
+    /// providers with rules of their own).
+    WarningsOnly,
+    /// No checks at all.
+    Off,
+}
+
+impl ValidationMode {
+    /// The wire names: `full`, `warn`, `off`.
+    pub const NAMES: [&'static str; 3] = ["full", "warn", "off"];
+
+    /// Reads a wire name.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "full" => Some(ValidationMode::Full),
+            "warn" => Some(ValidationMode::WarningsOnly),
+            "off" => Some(ValidationMode::Off),
+            _ => None,
+        }
+    }
+}
+
+/// How to validate.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ValidationOptions {
+    /// What may stop the request.
+    pub mode: ValidationMode,
+    /// Today, `YYYY-MM-DD`, to tell a retired model from a retiring one;
+    /// without it the catalogue's own date ([`AS_OF`]) is used.
+    pub today: Option<String>,
+}
 
 /// Which endpoint a request goes to; some rules differ.
 #[derive(Clone, Copy, PartialEq)]
@@ -53,11 +80,34 @@ struct Common<'a> {
     partial_images: Option<u32>,
 }
 
+/// The rules of one model for one request: the model's catalogue entry, or
+/// none for a model the catalogue cannot place, and how to name it.
+struct Rules<'a> {
+    spec: Option<&'static ModelSpec>,
+    label: &'a str,
+}
+
+impl Rules<'_> {
+    /// An error where the model is known, else a warning.
+    fn severity(&self) -> Severity {
+        if self.spec.is_some() { Severity::Error } else { Severity::Warning }
+    }
+
+    fn issue(&self, field: impl Into<String>, rule: Rule, message: impl Into<String>) -> Issue {
+        Issue { field: field.into(), rule, severity: self.severity(), message: message.into() }
+    }
+}
+
 impl GenerateRequest {
     /// Checks the request against the API's rules for its model; returns every
-    /// problem found. Without a model, the API's default applies: `dall-e-2`,
-    /// or `gpt-image-1.5` when a parameter only GPT image models take is set.
+    /// problem found. Without a model, the API's default applies
+    /// ([`GenerateRequest::effective_model`]).
     pub fn validate(&self) -> Report {
+        self.validate_with(&ValidationOptions::default())
+    }
+
+    /// [`GenerateRequest::validate`] with a mode and today's date.
+    pub fn validate_with(&self, options: &ValidationOptions) -> Report {
         let common = Common {
             endpoint: Endpoint::Generate,
             model: self.effective_model(),
@@ -74,28 +124,25 @@ impl GenerateRequest {
             stream: self.stream,
             partial_images: self.partial_images,
         };
-        let mut issues = Vec::new();
-        common.check(&mut issues);
-        if let Some(style) = &self.style {
-            let family = common.model.family();
-            if family != ModelFamily::DallE3 && family != ModelFamily::Unknown {
-                issues.push(Issue::error(
-                    "style",
-                    Rule::UnsupportedByModel,
-                    format!("style is only for dall-e-3, not {}", common.model_label()),
-                ));
-            } else {
-                check_known(&mut issues, family, "style", style.as_str(), style.is_known(), Style::KNOWN);
+        common.report(options, |rules, issues| {
+            common.check(rules, issues);
+            if let Some(style) = &self.style {
+                check_style(rules, style, issues);
             }
-        }
-        Report { issues }
+        })
     }
 }
 
 impl EditRequest {
     /// Checks the request against the API's rules for its model; returns every
-    /// problem found. Without a model, the API's default (`gpt-image-1.5`) applies.
+    /// problem found. Without a model, the API's default applies
+    /// ([`EditRequest::effective_model`]).
     pub fn validate(&self) -> Report {
+        self.validate_with(&ValidationOptions::default())
+    }
+
+    /// [`EditRequest::validate`] with a mode and today's date.
+    pub fn validate_with(&self, options: &ValidationOptions) -> Report {
         let common = Common {
             endpoint: Endpoint::Edit,
             model: self.effective_model(),
@@ -112,40 +159,30 @@ impl EditRequest {
             stream: self.stream,
             partial_images: self.partial_images,
         };
-        let mut issues = Vec::new();
-        common.check(&mut issues);
-        self.check_inputs(&common, &mut issues);
-        if let Some(fidelity) = &self.input_fidelity {
-            let family = common.model.family();
-            if common.model == Model::GptImage1Mini || family == ModelFamily::DallE2 {
-                issues.push(Issue::error(
-                    "input_fidelity",
-                    Rule::UnsupportedByModel,
-                    format!("input_fidelity is not supported by {}", common.model_label()),
-                ));
-            } else {
-                let known = fidelity.is_known();
-                check_known(&mut issues, family, "input_fidelity", fidelity.as_str(), known, InputFidelity::KNOWN);
+        common.report(options, |rules, issues| {
+            common.check(rules, issues);
+            self.check_inputs(rules, issues);
+            if let Some(fidelity) = &self.input_fidelity {
+                check_fidelity(rules, fidelity, issues);
             }
-        }
-        Report { issues }
+        })
     }
 
-    fn check_inputs(&self, common: &Common, issues: &mut Vec<Issue>) {
+    fn check_inputs(&self, rules: &Rules, issues: &mut Vec<Issue>) {
         let multipart = self.is_multipart();
         let field = if multipart { "image" } else { "images" };
-        let family = common.model.family();
-        match self.images.len() {
-            0 => issues.push(Issue::error(field, Rule::Required, "add at least one image to edit")),
-            count if count > MAX_EDIT_IMAGES => issues.push(Issue::error(
-                field,
-                Rule::Range,
-                format!("an edit takes at most {MAX_EDIT_IMAGES} images, not {count}"),
-            )),
-            count if count > 1 && family == ModelFamily::DallE2 => issues.push(Issue::error(
+        let edits = rules.spec.map_or(Edits::Images(MAX_EDIT_IMAGES), |spec| spec.edits);
+        match (self.images.len(), edits) {
+            (0, _) => issues.push(Issue::error(field, Rule::Required, "add at least one image to edit")),
+            (count, Edits::OneSquarePng) if count > 1 => issues.push(rules.issue(
                 field,
                 Rule::UnsupportedByModel,
-                format!("dall-e-2 edits take one image, not {count}"),
+                format!("{} edits take one image, not {count}", rules.label),
+            )),
+            (count, Edits::Images(most)) if count > most => issues.push(rules.issue(
+                field,
+                Rule::Range,
+                format!("an edit takes at most {most} images, not {count}"),
             )),
             _ => {}
         }
@@ -157,19 +194,19 @@ impl EditRequest {
                 "mix of uploaded files and image URLs: send either files (multipart) or URLs (JSON), not both",
             ));
         }
-        if !multipart && family == ModelFamily::DallE2 && !self.images.is_empty() {
-            issues.push(Issue::error(
+        if !multipart && edits == Edits::OneSquarePng && !self.images.is_empty() {
+            issues.push(rules.issue(
                 "images",
                 Rule::UnsupportedByModel,
-                "dall-e-2 edits need uploaded files: image URLs and file ids are for GPT image models",
+                format!("{} edits need uploaded files: image URLs and file ids are for GPT image models", rules.label),
             ));
         }
         for (index, input) in self.images.iter().enumerate() {
             let field = if multipart { format!("image[{index}]") } else { format!("images[{index}]") };
-            check_input(issues, &field, input, family, InputRole::Image);
+            check_input(rules, issues, &field, input, edits, InputRole::Image);
         }
         if let Some(mask) = &self.mask {
-            check_input(issues, "mask", mask, family, InputRole::Mask);
+            check_input(rules, issues, "mask", mask, edits, InputRole::Mask);
             let first = match self.images.first() {
                 Some(ImageInput::Upload(file)) => file.dimensions,
                 _ => None,
@@ -177,7 +214,7 @@ impl EditRequest {
             if let (ImageInput::Upload(mask), Some(image)) = (mask, first)
                 && let Some(dimensions) = mask.dimensions.filter(|&dimensions| dimensions != image)
             {
-                issues.push(Issue::error(
+                issues.push(rules.issue(
                     "mask",
                     Rule::Dimensions,
                     format!(
@@ -196,8 +233,8 @@ enum InputRole {
     Mask,
 }
 
-fn check_input(issues: &mut Vec<Issue>, field: &str, input: &ImageInput, family: ModelFamily, role: InputRole) {
-    let png_only = role == InputRole::Mask || family == ModelFamily::DallE2;
+fn check_input(rules: &Rules, issues: &mut Vec<Issue>, field: &str, input: &ImageInput, edits: Edits, role: InputRole) {
+    let png_only = role == InputRole::Mask || edits == Edits::OneSquarePng;
     let max_bytes = if png_only { 4 * MB } else { 50 * MB };
     let accepted = if png_only { "PNG" } else { "PNG, WebP or JPEG" };
     let what = if role == InputRole::Mask { "the mask" } else { "each image" };
@@ -210,19 +247,19 @@ fn check_input(issues: &mut Vec<Issue>, field: &str, input: &ImageInput, family:
         ImageInput::Upload(UploadedFile { filename, len, format, dimensions, .. }) => {
             match format {
                 Some(format) if format_ok(format) => {}
-                Some(format) => issues.push(Issue::error(
+                Some(format) => issues.push(rules.issue(
                     field,
                     Rule::FileType,
                     format!("{filename} is {}: {what} must be {accepted}", format.as_str().to_ascii_uppercase()),
                 )),
-                None => issues.push(Issue::error(
+                None => issues.push(rules.issue(
                     field,
                     Rule::FileType,
                     format!("{filename} is not an image this API reads: {what} must be {accepted}"),
                 )),
             }
             if *len >= max_bytes {
-                issues.push(Issue::error(
+                issues.push(rules.issue(
                     field,
                     Rule::FileSize,
                     // Tenths of a megabyte in integers: float formatting would
@@ -235,14 +272,14 @@ fn check_input(issues: &mut Vec<Issue>, field: &str, input: &ImageInput, family:
                     ),
                 ));
             }
-            if family == ModelFamily::DallE2
+            if edits == Edits::OneSquarePng
                 && role == InputRole::Image
                 && let Some((width, height)) = dimensions.filter(|(width, height)| width != height)
             {
-                issues.push(Issue::error(
+                issues.push(rules.issue(
                     field,
                     Rule::Dimensions,
-                    format!("{filename} is {width}x{height}: dall-e-2 edits need a square image"),
+                    format!("{filename} is {width}x{height}: {} edits need a square image", rules.label),
                 ));
             }
         }
@@ -251,21 +288,21 @@ fn check_input(issues: &mut Vec<Issue>, field: &str, input: &ImageInput, family:
             if let Some(rest) = lower.strip_prefix("data:") {
                 let mime = rest.split([';', ',']).next().unwrap_or_default();
                 if !ImageFormat::from_mime_type(mime).is_some_and(|format| format_ok(&format)) {
-                    issues.push(Issue::error(
+                    issues.push(rules.issue(
                         field,
                         Rule::FileType,
                         format!("the data URL holds \"{mime}\": {what} must be {accepted}"),
                     ));
                 }
             } else if !(lower.starts_with("https://") || lower.starts_with("http://")) {
-                issues.push(Issue::error(field, Rule::UnknownValue, "image_url must be an http(s) URL or a data: URL"));
+                issues.push(rules.issue(field, Rule::UnknownValue, "image_url must be an http(s) URL or a data: URL"));
             }
             if url.len() > 20 * MB as usize {
-                issues.push(Issue::error(field, Rule::FileSize, "image_url is longer than 20 MB"));
+                issues.push(rules.issue(field, Rule::FileSize, "image_url is longer than 20 MB"));
             }
         }
         ImageInput::FileId(id) if id.trim().is_empty() => {
-            issues.push(Issue::error(field, Rule::Required, "file_id is empty"));
+            issues.push(rules.issue(field, Rule::Required, "file_id is empty"));
         }
         ImageInput::FileId(_) => {}
     }
@@ -273,7 +310,7 @@ fn check_input(issues: &mut Vec<Issue>, field: &str, input: &ImageInput, family:
 
 impl Common<'_> {
     /// "gpt-image-2", or "dall-e-2 (the API's default when no model is given)".
-    fn model_label(&self) -> String {
+    fn label(&self) -> String {
         if self.model_given {
             self.model.to_string()
         } else {
@@ -281,114 +318,116 @@ impl Common<'_> {
         }
     }
 
-    fn check(&self, issues: &mut Vec<Issue>) {
-        let family = self.model.family();
-        self.check_model(issues);
-        self.check_prompt(issues, family);
-        self.check_n(issues, family);
-        if let Some(size) = self.size {
-            check_size(issues, size, family, &self.model_label());
+    /// Runs `check` with the rules the model's name resolves to, adds what
+    /// the catalogue says of the model itself, and applies the mode.
+    fn report(&self, options: &ValidationOptions, check: impl Fn(&Rules, &mut Vec<Issue>)) -> Report {
+        if options.mode == ValidationMode::Off {
+            return Report::default();
         }
-        self.check_quality(issues, family);
-        self.check_gpt_only(issues, family);
-        self.check_output(issues, family);
-        self.check_stream(issues, family);
+        let label = self.label();
+        let resolved = self.model.resolve();
+        let mut issues = Vec::new();
+        if self.model_given {
+            check_model_name(&resolved, options.today.as_deref(), &mut issues);
+        }
+        issues.extend(match resolved.matched {
+            Match::Family(_) => shared_by_members(&resolved, &label, &check),
+            Match::Known(spec) | Match::Snapshot(spec) => run(Some(spec), &label, &check),
+            Match::Unknown => run(None, &label, &check),
+        });
+        if options.mode == ValidationMode::WarningsOnly {
+            for issue in &mut issues {
+                issue.severity = Severity::Warning;
+            }
+        }
+        Report { issues }
+    }
+
+    fn check(&self, rules: &Rules, issues: &mut Vec<Issue>) {
+        self.check_model(rules, issues);
+        self.check_prompt(rules, issues);
+        self.check_n(rules, issues);
+        if let Some(size) = self.size {
+            check_size(rules, size, issues);
+        }
+        if let Some(quality) = self.quality {
+            check_quality(rules, quality, issues);
+        }
+        let gpt = rules.spec.is_none_or(|spec| spec.gpt_parameters);
+        if gpt {
+            self.check_output(rules, issues);
+            self.check_stream(rules, issues);
+        } else {
+            self.check_gpt_only(rules, issues);
+        }
         if let Some(format) = self.response_format {
-            check_known(issues, family, "response_format", format.as_str(), format.is_known(), ResponseFormat::KNOWN);
-            if *format == ResponseFormat::Url && self.model.is_gpt_image() {
+            if !format.is_known() {
+                issues.push(unknown_value("response_format", format.as_str(), ResponseFormat::KNOWN));
+            } else if *format == ResponseFormat::Url && rules.spec.is_some_and(|spec| spec.gpt_parameters) {
                 issues.push(Issue::warning(
                     "response_format",
                     Rule::ProviderSpecific,
                     format!(
                         "OpenAI returns {} images as b64_json and rejects response_format: url; some other providers accept it",
-                        self.model
+                        rules.label
                     ),
                 ));
             }
         }
     }
 
-    fn check_model(&self, issues: &mut Vec<Issue>) {
-        if self.endpoint == Endpoint::Edit && self.model.family() == ModelFamily::DallE3 {
-            issues.push(Issue::error(
+    fn check_model(&self, rules: &Rules, issues: &mut Vec<Issue>) {
+        if self.endpoint == Endpoint::Edit && rules.spec.is_some_and(|spec| spec.edits == Edits::None) {
+            issues.push(rules.issue(
                 "model",
                 Rule::UnsupportedByModel,
-                "dall-e-3 cannot edit images: use a GPT image model or dall-e-2",
+                format!("{} cannot edit images: use a GPT image model", rules.label),
             ));
         }
-        if let Model::Other(name) = &self.model
-            && name.trim().is_empty()
-        {
+        if self.model.as_str().trim().is_empty() {
             issues.push(Issue::error("model", Rule::Required, "model is empty: name a model or leave it out"));
         }
     }
 
-    fn check_prompt(&self, issues: &mut Vec<Issue>, family: ModelFamily) {
+    fn check_prompt(&self, rules: &Rules, issues: &mut Vec<Issue>) {
         if self.prompt.trim().is_empty() {
             issues.push(Issue::error("prompt", Rule::Required, "describe the image: the prompt is empty"));
             return;
         }
-        let limit = match family {
-            ModelFamily::GptImage | ModelFamily::GptImage2 => 32_000,
-            ModelFamily::DallE3 => 4_000,
-            ModelFamily::DallE2 => 1_000,
-            ModelFamily::Unknown => return,
-        };
+        let Some(limit) = rules.spec.map(|spec| spec.prompt_limit) else { return };
         let length = self.prompt.chars().count();
-        if length > limit {
-            issues.push(Issue::error(
+        if length > limit as usize {
+            issues.push(rules.issue(
                 "prompt",
                 Rule::MaxLength,
                 format!(
                     "the prompt is {} characters; {} takes at most {}",
                     group_digits(length as u64),
-                    self.model_label(),
-                    group_digits(limit as u64)
+                    rules.label,
+                    group_digits(u64::from(limit))
                 ),
             ));
         }
     }
 
-    fn check_n(&self, issues: &mut Vec<Issue>, family: ModelFamily) {
+    fn check_n(&self, rules: &Rules, issues: &mut Vec<Issue>) {
         let Some(n) = self.n else { return };
-        if !(1..=10).contains(&n) {
-            issues.push(Issue::error("n", Rule::Range, format!("n must be between 1 and 10, not {n}")));
-        } else if n != 1 && family == ModelFamily::DallE3 {
-            issues.push(Issue::error(
+        let most = rules.spec.map_or(MOST_IMAGES, |spec| spec.max_n);
+        if n == 0 {
+            issues.push(Issue::error("n", Rule::Range, format!("n must be between 1 and {most}, not 0")));
+        } else if n > most && most == 1 {
+            issues.push(rules.issue(
                 "n",
                 Rule::UnsupportedByModel,
-                format!("dall-e-3 makes one image per request, not {n}"),
+                format!("{} makes one image per request, not {n}", rules.label),
             ));
+        } else if n > most {
+            issues.push(rules.issue("n", Rule::Range, format!("n must be between 1 and {most}, not {n}")));
         }
     }
 
-    fn check_quality(&self, issues: &mut Vec<Issue>, family: ModelFamily) {
-        let Some(quality) = self.quality else { return };
-        let accepted: &[&str] = match family {
-            ModelFamily::GptImage | ModelFamily::GptImage2 => &["low", "medium", "high", "auto"],
-            ModelFamily::DallE3 => &["standard", "hd", "auto"],
-            ModelFamily::DallE2 => &["standard", "auto"],
-            ModelFamily::Unknown => Quality::KNOWN,
-        };
-        if accepted.contains(&quality.as_str()) {
-            return;
-        }
-        if quality.is_known() {
-            issues.push(Issue::error(
-                "quality",
-                Rule::UnsupportedByModel,
-                format!("{} takes quality {}, not {quality}", self.model_label(), accepted.join(", ")),
-            ));
-        } else {
-            check_known(issues, family, "quality", quality.as_str(), false, accepted);
-        }
-    }
-
-    /// Parameters that only the GPT image models accept.
-    fn check_gpt_only(&self, issues: &mut Vec<Issue>, family: ModelFamily) {
-        if !matches!(family, ModelFamily::DallE2 | ModelFamily::DallE3) {
-            return;
-        }
+    /// Parameters that only the GPT image models accept, for a model that does not.
+    fn check_gpt_only(&self, rules: &Rules, issues: &mut Vec<Issue>) {
         let given = [
             ("background", self.background.is_some()),
             ("moderation", self.moderation.is_some()),
@@ -398,23 +437,41 @@ impl Common<'_> {
             ("partial_images", self.partial_images.is_some()),
         ];
         for (field, _) in given.into_iter().filter(|(_, given)| *given) {
-            issues.push(Issue::error(
+            issues.push(rules.issue(
                 field,
                 Rule::UnsupportedByModel,
-                format!("{field} is only for the GPT image models, not {}", self.model_label()),
+                format!("{field} is only for the GPT image models, not {}", rules.label),
             ));
         }
     }
 
-    fn check_output(&self, issues: &mut Vec<Issue>, family: ModelFamily) {
+    fn check_output(&self, rules: &Rules, issues: &mut Vec<Issue>) {
         if let Some(background) = self.background {
-            check_known(issues, family, "background", background.as_str(), background.is_known(), Background::KNOWN);
+            if !background.is_known() {
+                issues.push(unknown_value("background", background.as_str(), Background::KNOWN));
+            }
+            let transparency = rules.spec.map(|spec| spec.transparency);
+            if *background == Background::Transparent {
+                match transparency {
+                    Some(Support::No) => issues.push(rules.issue(
+                        "background",
+                        Rule::UnsupportedByModel,
+                        format!("{} makes no transparent backgrounds", rules.label),
+                    )),
+                    Some(Support::Preview | Support::Unclear) => issues.push(Issue::warning(
+                        "background",
+                        Rule::Experimental,
+                        format!("transparent backgrounds are a preview for {}: results may vary", rules.label),
+                    )),
+                    Some(Support::Yes) | None => {}
+                }
+            }
         }
-        if let Some(moderation) = self.moderation {
-            check_known(issues, family, "moderation", moderation.as_str(), moderation.is_known(), Moderation::KNOWN);
+        if let Some(moderation) = self.moderation.filter(|moderation| !moderation.is_known()) {
+            issues.push(unknown_value("moderation", moderation.as_str(), Moderation::KNOWN));
         }
-        if let Some(format) = self.output_format {
-            check_known(issues, family, "output_format", format.as_str(), format.is_known(), ImageFormat::KNOWN);
+        if let Some(format) = self.output_format.filter(|format| !format.is_known()) {
+            issues.push(unknown_value("output_format", format.as_str(), ImageFormat::KNOWN));
         }
         if self.background == Some(&Background::Transparent) && self.output_format == Some(&ImageFormat::Jpeg) {
             issues.push(Issue::error(
@@ -449,117 +506,234 @@ impl Common<'_> {
         }
     }
 
-    fn check_stream(&self, issues: &mut Vec<Issue>, family: ModelFamily) {
+    fn check_stream(&self, rules: &Rules, issues: &mut Vec<Issue>) {
         let Some(partial) = self.partial_images else { return };
         if partial > 3 {
-            issues.push(Issue::error(
+            issues.push(rules.issue(
                 "partial_images",
                 Rule::Range,
                 format!("partial_images must be between 0 and 3, not {partial}"),
             ));
         }
-        if self.stream != Some(true) && family != ModelFamily::DallE2 && family != ModelFamily::DallE3 {
-            issues.push(Issue::error("partial_images", Rule::Requires, "partial_images only works with stream: true"));
+        if self.stream != Some(true) {
+            issues.push(rules.issue("partial_images", Rule::Requires, "partial_images only works with stream: true"));
         }
     }
 }
 
-/// A value outside a closed enum: an error for a known model, a warning for
-/// a model this crate does not know (its provider may define more values).
-fn check_known(issues: &mut Vec<Issue>, family: ModelFamily, field: &str, value: &str, known: bool, accepted: &[&str]) {
-    if known {
+/// `n` for a model the catalogue cannot place: OpenAI's limit, as a warning.
+const MOST_IMAGES: u32 = 10;
+
+/// Runs the checks with one model's rules (or none).
+fn run(spec: Option<&'static ModelSpec>, label: &str, check: &impl Fn(&Rules, &mut Vec<Issue>)) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    check(&Rules { spec, label }, &mut issues);
+    issues
+}
+
+/// For an unknown member of a family: the checks of every known member, an
+/// error only where every member gives that error, a warning where some do.
+fn shared_by_members(resolved: &Resolved, label: &str, check: &impl Fn(&Rules, &mut Vec<Issue>)) -> Vec<Issue> {
+    let per_member: Vec<Vec<Issue>> =
+        resolved.candidates().into_iter().map(|spec| run(Some(spec), label, check)).collect();
+    let same = |a: &Issue, b: &Issue| a.field == b.field && a.rule == b.rule;
+    let mut merged: Vec<Issue> = Vec::new();
+    for issue in per_member.iter().flatten() {
+        if merged.iter().any(|seen| same(seen, issue)) {
+            continue;
+        }
+        let certain = per_member.iter().all(|issues| issues.iter().any(|other| same(other, issue) && other.is_error()));
+        let severity = if certain { Severity::Error } else { Severity::Warning };
+        merged.push(Issue { severity, ..issue.clone() });
+    }
+    merged
+}
+
+/// What the catalogue says of the name itself: unknown, an unlisted
+/// snapshot, an unknown member of a family, retired or retiring at OpenAI.
+fn check_model_name(resolved: &Resolved, today: Option<&str>, issues: &mut Vec<Issue>) {
+    let name = resolved.name;
+    let message = match resolved.matched {
+        Match::Known(spec) => match spec.lifecycle(today) {
+            Lifecycle::Current => None,
+            Lifecycle::Retiring(day) => Some((
+                Rule::Retired,
+                format!("OpenAI retires {} on {day}; other providers may still serve it", spec.id),
+            )),
+            Lifecycle::Retired(day) => Some((
+                Rule::Retired,
+                format!("{} was retired at OpenAI on {day}; other providers may still serve it", spec.id),
+            )),
+        },
+        Match::Snapshot(spec) => Some((
+            Rule::UnknownModel,
+            format!(
+                "{name} is a snapshot this package does not list (as of {AS_OF}): checked with {}'s rules",
+                spec.id
+            ),
+        )),
+        Match::Family(family) => Some((
+            Rule::UnknownModel,
+            format!(
+                "{name} is not a model this package knows (as of {AS_OF}); it looks like {}: only what every {} model refuses stops it",
+                family.spec().name,
+                family.spec().name
+            ),
+        )),
+        Match::Unknown if name.trim().is_empty() => None,
+        Match::Unknown => Some((
+            Rule::UnknownModel,
+            format!(
+                "{name} is not a model this package knows (as of {AS_OF}): only the rules every model shares are checked"
+            ),
+        )),
+    };
+    if let Some((rule, message)) = message {
+        issues.push(Issue::warning("model", rule, message));
+    }
+}
+
+/// A value this crate does not know: sent as it is, with a warning that names it.
+fn unknown_value(field: &str, value: &str, known: &[&str]) -> Issue {
+    Issue::warning(
+        field,
+        Rule::UnknownValue,
+        format!("{field} \"{value}\" is not one this package knows ({}): sent as it is", known.join(", ")),
+    )
+}
+
+fn check_quality(rules: &Rules, quality: &Quality, issues: &mut Vec<Issue>) {
+    if !quality.is_known() {
+        issues.push(unknown_value("quality", quality.as_str(), Quality::KNOWN));
         return;
     }
-    let message = format!("{field} \"{value}\" is not one of {}", accepted.join(", "));
-    issues.push(if family == ModelFamily::Unknown {
-        Issue::warning(field, Rule::UnknownValue, message)
-    } else {
-        Issue::error(field, Rule::UnknownValue, message)
-    });
-}
-
-fn check_size(issues: &mut Vec<Issue>, size: &Size, family: ModelFamily, model: &str) {
-    let standard: &[Size] = match family {
-        ModelFamily::DallE2 => &[Size::S256, Size::S512, Size::SQUARE],
-        ModelFamily::DallE3 => &[Size::SQUARE, Size::WIDE, Size::TALL],
-        ModelFamily::GptImage => &[Size::Auto, Size::SQUARE, Size::LANDSCAPE, Size::PORTRAIT],
-        ModelFamily::GptImage2 | ModelFamily::Unknown => &[],
-    };
-    let listed = || standard.iter().map(Size::to_string).collect::<Vec<_>>().join(", ");
-    match (size, family) {
-        (Size::Other(text), ModelFamily::Unknown) => issues.push(Issue::warning(
-            "size",
-            Rule::SizeFormat,
-            format!("size \"{text}\" is not auto or WIDTHxHEIGHT"),
-        )),
-        (Size::Other(text), _) => issues.push(Issue::error(
-            "size",
-            Rule::SizeFormat,
-            format!("size \"{text}\" is not auto or WIDTHxHEIGHT (for example 1024x1024)"),
-        )),
-        (Size::Pixels { width, height }, _) if *width == 0 || *height == 0 => {
-            issues.push(Issue::error("size", Rule::Range, format!("size {size} has no pixels")));
-        }
-        (Size::Auto | Size::Pixels { .. }, ModelFamily::Unknown) => {}
-        (Size::Auto, ModelFamily::GptImage2) => {}
-        (Size::Pixels { width, height }, ModelFamily::GptImage2) => check_custom_size(issues, *width, *height),
-        (_, _) if standard.contains(size) => {}
-        (_, _) => issues.push(Issue::error(
-            "size",
+    let Some(spec) = rules.spec else { return };
+    if !spec.takes_quality(quality) {
+        let accepted: Vec<&str> = spec.qualities.iter().map(Quality::as_str).collect();
+        issues.push(rules.issue(
+            "quality",
             Rule::UnsupportedByModel,
-            format!("{model} makes {}, not {size}", listed()),
-        )),
+            format!("{} takes quality {}, not {quality}", rules.label, accepted.join(", ")),
+        ));
     }
 }
 
-/// `gpt-image-2`'s rules for `WIDTHxHEIGHT`, each reported on its own.
-fn check_custom_size(issues: &mut Vec<Issue>, width: u32, height: u32) {
+fn check_style(rules: &Rules, style: &Style, issues: &mut Vec<Issue>) {
+    if rules.spec.is_some_and(|spec| !spec.style) {
+        issues.push(rules.issue("style", Rule::UnsupportedByModel, format!("{} takes no style", rules.label)));
+    } else if !style.is_known() {
+        issues.push(unknown_value("style", style.as_str(), Style::KNOWN));
+    }
+}
+
+fn check_fidelity(rules: &Rules, fidelity: &InputFidelity, issues: &mut Vec<Issue>) {
+    match rules.spec.map(|spec| spec.input_fidelity) {
+        Some(Support::No) => issues.push(rules.issue(
+            "input_fidelity",
+            Rule::UnsupportedByModel,
+            format!("input_fidelity is not supported by {}", rules.label),
+        )),
+        Some(Support::Unclear) => issues.push(Issue::warning(
+            "input_fidelity",
+            Rule::ProviderSpecific,
+            format!("sources disagree whether {} uses input_fidelity: it is sent as asked", rules.label),
+        )),
+        Some(Support::Yes | Support::Preview) | None => {}
+    }
+    if !fidelity.is_known() {
+        issues.push(unknown_value("input_fidelity", fidelity.as_str(), InputFidelity::KNOWN));
+    }
+}
+
+fn check_size(rules: &Rules, size: &Size, issues: &mut Vec<Issue>) {
+    match size {
+        Size::Other(text) => issues.push(Issue::warning(
+            "size",
+            Rule::SizeFormat,
+            format!("size \"{text}\" is not auto or WIDTHxHEIGHT (for example 1024x1024): sent as it is"),
+        )),
+        Size::Pixels { width, height } if *width == 0 || *height == 0 => {
+            issues.push(Issue::error("size", Rule::Range, format!("size {size} has no pixels")));
+        }
+        _ => match rules.spec.map(|spec| &spec.sizes) {
+            None => {}
+            Some(SizeRule::Standard(standard)) if standard.contains(size) => {}
+            Some(SizeRule::Standard(standard)) => {
+                let listed = standard.iter().map(Size::to_string).collect::<Vec<_>>().join(", ");
+                issues.push(rules.issue(
+                    "size",
+                    Rule::UnsupportedByModel,
+                    format!("{} makes {listed}, not {size}", rules.label),
+                ));
+            }
+            Some(SizeRule::Custom(_)) if *size == Size::Auto => {}
+            Some(SizeRule::Custom(limits)) => {
+                let (width, height) = size.dimensions().unwrap_or_default();
+                check_custom_size(rules, limits, width, height, issues);
+            }
+        },
+    }
+}
+
+/// The rules of custom `WIDTHxHEIGHT` sizes, each reported on its own.
+fn check_custom_size(
+    rules: &Rules,
+    limits: &crate::catalogue::CustomSizes,
+    width: u32,
+    height: u32,
+    issues: &mut Vec<Issue>,
+) {
     let size = format!("{width}x{height}");
     let issues_before = issues.len();
-    let mut error = |rule, message: String| issues.push(Issue::error("size", rule, message));
-    if !width.is_multiple_of(SIZE_STEP) || !height.is_multiple_of(SIZE_STEP) {
-        let round = |side: u32| (side.div_ceil(SIZE_STEP) * SIZE_STEP).max(SIZE_STEP);
+    let mut error = |rule, message: String| issues.push(rules.issue("size", rule, message));
+    let step = limits.step;
+    if !width.is_multiple_of(step) || !height.is_multiple_of(step) {
+        let round = |side: u32| (side.div_ceil(step) * step).max(step);
         error(
             Rule::SizeMultipleOf16,
             format!(
-                "size {size}: width and height must both be multiples of 16 (the nearest larger size is {}x{})",
+                "size {size}: width and height must both be multiples of {step} (the nearest larger size is {}x{})",
                 round(width),
                 round(height)
             ),
         );
     }
     let (long, short) = (width.max(height), width.min(height));
-    if u64::from(long) > u64::from(short) * u64::from(MAX_ASPECT_RATIO) {
-        error(Rule::AspectRatio, format!("size {size}: the aspect ratio must be between 1:3 and 3:1"));
+    let ratio = limits.max_aspect_ratio;
+    if u64::from(long) > u64::from(short) * u64::from(ratio) {
+        error(Rule::AspectRatio, format!("size {size}: the aspect ratio must be between 1:{ratio} and {ratio}:1"));
     }
-    if long > MAX_EDGE {
-        error(Rule::MaxEdge, format!("size {size}: the longest edge must be at most {MAX_EDGE} pixels"));
+    if long > limits.max_edge {
+        error(Rule::MaxEdge, format!("size {size}: the longest edge must be at most {} pixels", limits.max_edge));
     }
     let pixels = u64::from(width) * u64::from(height);
-    if pixels < MIN_PIXELS {
+    if pixels < limits.min_pixels {
         error(
             Rule::PixelCount,
             format!(
-                "size {size} has {} pixels; gpt-image-2 needs at least {} (for example 1024x640)",
+                "size {size} has {} pixels; {} needs at least {}",
                 group_digits(pixels),
-                group_digits(MIN_PIXELS)
+                rules.label,
+                group_digits(limits.min_pixels)
             ),
         );
-    } else if pixels > MAX_PIXELS {
+    } else if pixels > limits.max_pixels {
         error(
             Rule::PixelCount,
             format!(
-                "size {size} has {} pixels; gpt-image-2 makes at most {} (3840x2160)",
+                "size {size} has {} pixels; {} makes at most {}",
                 group_digits(pixels),
-                group_digits(MAX_PIXELS)
+                rules.label,
+                group_digits(limits.max_pixels)
             ),
         );
     }
-    if issues.len() == issues_before && pixels > EXPERIMENTAL_PIXELS {
+    let (wide, high) = limits.experimental_above;
+    if issues.len() == issues_before && pixels > u64::from(wide) * u64::from(high) {
         issues.push(Issue::warning(
             "size",
             Rule::Experimental,
-            format!("size {size} is above 2560x1440, which OpenAI calls experimental: results may vary"),
+            format!("size {size} is above {wide}x{high}, which OpenAI calls experimental: results may vary"),
         ));
     }
 }

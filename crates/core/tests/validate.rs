@@ -6,6 +6,27 @@ use gpt_image_core::{
     ResponseFormat, Rule, Severity, Size, Style, UploadedFile,
 };
 
+/// Validation without the retirement notes, which `retired_models_are_a_warning` covers.
+trait Check {
+    fn check(&self) -> Report;
+}
+
+impl Check for GenerateRequest {
+    fn check(&self) -> Report {
+        without_retirement(self.validate())
+    }
+}
+
+impl Check for EditRequest {
+    fn check(&self) -> Report {
+        without_retirement(self.validate())
+    }
+}
+
+fn without_retirement(report: Report) -> Report {
+    Report { issues: report.issues.into_iter().filter(|issue| issue.rule != Rule::Retired).collect() }
+}
+
 fn found(report: &Report) -> Vec<(&str, Rule, Severity)> {
     report.issues.iter().map(|issue| (issue.field.as_str(), issue.rule, issue.severity)).collect()
 }
@@ -15,38 +36,40 @@ fn generate(model: Model) -> GenerateRequest {
 }
 
 fn sized(model: Model, size: &str) -> Vec<(String, Rule, Severity)> {
-    let report = GenerateRequest { size: Some(Size::parse(size)), ..generate(model) }.validate();
+    let report = GenerateRequest { size: Some(Size::parse(size)), ..generate(model) }.check();
     report.issues.into_iter().map(|issue| (issue.field, issue.rule, issue.severity)).collect()
 }
 
 #[test]
 fn a_plain_request_has_no_issues() {
-    for model in [Model::GptImage2, Model::GptImage1, Model::DallE2, Model::DallE3, Model::from("flux")] {
-        assert_eq!(generate(model.clone()).validate(), Report::default(), "{model}");
+    for model in gpt_image_core::catalogue::known_names() {
+        assert_eq!(generate(Model::from(model)).check(), Report::default(), "{model}");
     }
-    assert_eq!(GenerateRequest::new("no model at all").validate(), Report::default());
+    let unknown = generate(Model::from("flux")).check();
+    assert_eq!(found(&unknown), [("model", Rule::UnknownModel, Warning)], "an unknown model is named, not refused");
+    assert_eq!(GenerateRequest::new("no model at all").check(), Report::default());
 }
 
 #[test]
 fn prompt_is_required_and_limited_in_characters_per_model() {
-    let empty = GenerateRequest { prompt: "  \n".into(), ..generate(Model::GptImage2) }.validate();
+    let empty = GenerateRequest { prompt: "  \n".into(), ..generate(Model::from("gpt-image-2")) }.check();
     assert_eq!(found(&empty), [("prompt", Rule::Required, Error)]);
     let chars = |model: Model, count: usize| {
         GenerateRequest { prompt: "é".repeat(count), ..generate(model) }
-            .validate()
+            .check()
             .issues
             .into_iter()
             .map(|i| i.rule)
             .collect::<Vec<_>>()
     };
-    assert!(chars(Model::GptImage2, 32_000).is_empty(), "32,000 two-byte characters are within the limit");
-    assert_eq!(chars(Model::GptImage2, 32_001), [Rule::MaxLength]);
-    assert!(chars(Model::DallE3, 4_000).is_empty());
-    assert_eq!(chars(Model::DallE3, 4_001), [Rule::MaxLength]);
-    assert!(chars(Model::DallE2, 1_000).is_empty());
-    assert_eq!(chars(Model::DallE2, 1_001), [Rule::MaxLength]);
-    assert!(chars(Model::from("flux"), 100_000).is_empty(), "no limit is invented for unknown models");
-    let default = GenerateRequest::new("x".repeat(1_001)).validate();
+    assert!(chars(Model::from("gpt-image-2"), 32_000).is_empty(), "32,000 two-byte characters are within the limit");
+    assert_eq!(chars(Model::from("gpt-image-2"), 32_001), [Rule::MaxLength]);
+    assert!(chars(Model::from("dall-e-3"), 4_000).is_empty());
+    assert_eq!(chars(Model::from("dall-e-3"), 4_001), [Rule::MaxLength]);
+    assert!(chars(Model::from("dall-e-2"), 1_000).is_empty());
+    assert_eq!(chars(Model::from("dall-e-2"), 1_001), [Rule::MaxLength]);
+    assert_eq!(chars(Model::from("flux"), 100_000), [Rule::UnknownModel], "no limit is invented for unknown models");
+    let default = GenerateRequest::new("x".repeat(1_001)).check();
     assert!(default.issues[0].message.contains("dall-e-2 (the API's default"), "{}", default.issues[0].message);
     assert!(default.issues[0].message.contains("1,001"), "{}", default.issues[0].message);
 }
@@ -54,14 +77,14 @@ fn prompt_is_required_and_limited_in_characters_per_model() {
 #[test]
 fn n_is_one_to_ten_and_one_for_dall_e_3() {
     for (model, n, expected) in [
-        (Model::GptImage2, 0, Some(Rule::Range)),
-        (Model::GptImage2, 1, None),
-        (Model::GptImage2, 10, None),
-        (Model::GptImage2, 11, Some(Rule::Range)),
-        (Model::DallE3, 1, None),
-        (Model::DallE3, 2, Some(Rule::UnsupportedByModel)),
+        (Model::from("gpt-image-2"), 0, Some(Rule::Range)),
+        (Model::from("gpt-image-2"), 1, None),
+        (Model::from("gpt-image-2"), 10, None),
+        (Model::from("gpt-image-2"), 11, Some(Rule::Range)),
+        (Model::from("dall-e-3"), 1, None),
+        (Model::from("dall-e-3"), 2, Some(Rule::UnsupportedByModel)),
     ] {
-        let report = GenerateRequest { n: Some(n), ..generate(model.clone()) }.validate();
+        let report = GenerateRequest { n: Some(n), ..generate(model.clone()) }.check();
         assert_eq!(report.issues.first().map(|i| i.rule), expected, "{model} n={n}");
         assert!(report.issues.iter().all(|i| i.field == "n" && i.is_error()));
     }
@@ -70,7 +93,7 @@ fn n_is_one_to_ten_and_one_for_dall_e_3() {
 #[test]
 fn partial_images_are_zero_to_three_and_need_stream() {
     let with = |partial, stream| {
-        GenerateRequest { partial_images: Some(partial), stream, ..generate(Model::GptImage2) }.validate()
+        GenerateRequest { partial_images: Some(partial), stream, ..generate(Model::from("gpt-image-2")) }.check()
     };
     assert!(!with(3, Some(true)).has_errors());
     assert_eq!(found(&with(4, Some(true))), [("partial_images", Rule::Range, Error)]);
@@ -81,8 +104,12 @@ fn partial_images_are_zero_to_three_and_need_stream() {
 #[test]
 fn output_compression_is_zero_to_hundred_and_only_changes_jpeg_and_webp() {
     let with = |compression, format| {
-        GenerateRequest { output_compression: Some(compression), output_format: format, ..generate(Model::GptImage2) }
-            .validate()
+        GenerateRequest {
+            output_compression: Some(compression),
+            output_format: format,
+            ..generate(Model::from("gpt-image-2"))
+        }
+        .check()
     };
     assert_eq!(with(80, Some(ImageFormat::Jpeg)), Report::default());
     assert_eq!(with(0, Some(ImageFormat::Webp)), Report::default());
@@ -95,20 +122,24 @@ fn output_compression_is_zero_to_hundred_and_only_changes_jpeg_and_webp() {
 fn gpt_image_2_sizes_follow_each_rule() {
     let ok: &[&str] = &["auto", "1024x1024", "1536x1024", "1024x1536", "1536x864", "1024x640", "2560x1440", "2400x800"];
     for size in ok {
-        assert_eq!(sized(Model::GptImage2, size), [], "{size}");
+        assert_eq!(sized(Model::from("gpt-image-2"), size), [], "{size}");
     }
     let size_issue = |rule, severity| ("size".to_owned(), rule, severity);
-    assert_eq!(sized(Model::GptImage2, "1000x1008"), [size_issue(Rule::SizeMultipleOf16, Error)]);
-    assert_eq!(sized(Model::GptImage2, "3840x1264"), [size_issue(Rule::AspectRatio, Error)]);
-    assert_eq!(sized(Model::GptImage2, "768x768"), [size_issue(Rule::PixelCount, Error)]);
-    assert_eq!(sized(Model::GptImage2, "3840x2176"), [size_issue(Rule::PixelCount, Error)]);
-    assert_eq!(sized(Model::GptImage2, "4096x1536"), [size_issue(Rule::MaxEdge, Error)]);
-    assert_eq!(sized(Model::GptImage2, "3840x2160"), [size_issue(Rule::Experimental, Warning)]);
-    assert_eq!(sized(Model::GptImage2, "2576x1440"), [size_issue(Rule::Experimental, Warning)]);
-    assert_eq!(sized(Model::GptImage2, "0x1024"), [size_issue(Rule::Range, Error)]);
-    assert_eq!(sized(Model::GptImage2, "big"), [size_issue(Rule::SizeFormat, Error)]);
+    assert_eq!(sized(Model::from("gpt-image-2"), "1000x1008"), [size_issue(Rule::SizeMultipleOf16, Error)]);
+    assert_eq!(sized(Model::from("gpt-image-2"), "3840x1264"), [size_issue(Rule::AspectRatio, Error)]);
+    assert_eq!(sized(Model::from("gpt-image-2"), "768x768"), [size_issue(Rule::PixelCount, Error)]);
+    assert_eq!(sized(Model::from("gpt-image-2"), "3840x2176"), [size_issue(Rule::PixelCount, Error)]);
+    assert_eq!(sized(Model::from("gpt-image-2"), "4096x1536"), [size_issue(Rule::MaxEdge, Error)]);
+    assert_eq!(sized(Model::from("gpt-image-2"), "3840x2160"), [size_issue(Rule::Experimental, Warning)]);
+    assert_eq!(sized(Model::from("gpt-image-2"), "2576x1440"), [size_issue(Rule::Experimental, Warning)]);
+    assert_eq!(sized(Model::from("gpt-image-2"), "0x1024"), [size_issue(Rule::Range, Error)]);
     assert_eq!(
-        sized(Model::GptImage2, "1000x4000"),
+        sized(Model::from("gpt-image-2"), "big"),
+        [size_issue(Rule::SizeFormat, Warning)],
+        "a new spelling is sent"
+    );
+    assert_eq!(
+        sized(Model::from("gpt-image-2"), "1000x4000"),
         [
             size_issue(Rule::SizeMultipleOf16, Error),
             size_issue(Rule::AspectRatio, Error),
@@ -116,7 +147,8 @@ fn gpt_image_2_sizes_follow_each_rule() {
         ],
         "every broken rule is reported, not just the first"
     );
-    let report = GenerateRequest { size: Some(Size::pixels(1000, 1000)), ..generate(Model::GptImage2) }.validate();
+    let report =
+        GenerateRequest { size: Some(Size::pixels(1000, 1000)), ..generate(Model::from("gpt-image-2")) }.check();
     assert!(
         report.issues[0].message.contains("1008x1008"),
         "suggests the nearest valid size: {}",
@@ -128,13 +160,13 @@ fn gpt_image_2_sizes_follow_each_rule() {
 fn other_models_take_their_standard_sizes() {
     for (model, good, bad) in [
         (
-            Model::GptImage1,
+            Model::from("gpt-image-1"),
             &["auto", "1024x1024", "1536x1024", "1024x1536"][..],
             &["1536x864", "512x512", "1792x1024"][..],
         ),
-        (Model::GptImage1Mini, &["1024x1536"], &["2048x2048"]),
-        (Model::DallE2, &["256x256", "512x512", "1024x1024"], &["auto", "1536x1024"]),
-        (Model::DallE3, &["1024x1024", "1792x1024", "1024x1792"], &["auto", "512x512"]),
+        (Model::from("gpt-image-1-mini"), &["1024x1536"], &["2048x2048"]),
+        (Model::from("dall-e-2"), &["256x256", "512x512", "1024x1024"], &["auto", "1536x1024"]),
+        (Model::from("dall-e-3"), &["1024x1024", "1792x1024", "1024x1792"], &["auto", "512x512"]),
     ] {
         for size in good {
             assert_eq!(sized(model.clone(), size), [], "{model} {size}");
@@ -147,28 +179,33 @@ fn other_models_take_their_standard_sizes() {
             );
         }
     }
-    assert_eq!(sized(Model::from("flux"), "1000x3"), []);
-    assert_eq!(sized(Model::from("flux"), "1k"), [("size".into(), Rule::SizeFormat, Warning)]);
+    let unknown = ("model".to_owned(), Rule::UnknownModel, Warning);
+    assert_eq!(sized(Model::from("flux"), "1000x3"), std::slice::from_ref(&unknown));
+    assert_eq!(sized(Model::from("flux"), "1k"), [unknown, ("size".into(), Rule::SizeFormat, Warning)]);
 }
 
 #[test]
 fn quality_and_style_depend_on_the_model() {
     let quality = |model, quality: &str| {
-        found(&GenerateRequest { quality: Some(Quality::from(quality)), ..generate(model) }.validate())
+        found(&GenerateRequest { quality: Some(Quality::from(quality)), ..generate(model) }.check())
             .into_iter()
             .map(|(_, rule, severity)| (rule, severity))
             .collect::<Vec<_>>()
     };
-    assert_eq!(quality(Model::GptImage2, "high"), []);
-    assert_eq!(quality(Model::GptImage2, "hd"), [(Rule::UnsupportedByModel, Error)]);
-    assert_eq!(quality(Model::DallE3, "hd"), []);
-    assert_eq!(quality(Model::DallE3, "low"), [(Rule::UnsupportedByModel, Error)]);
-    assert_eq!(quality(Model::DallE2, "standard"), []);
-    assert_eq!(quality(Model::GptImage2, "ultra"), [(Rule::UnknownValue, Error)]);
-    assert_eq!(quality(Model::from("flux"), "ultra"), [(Rule::UnknownValue, Warning)]);
-    let style = |model| found(&GenerateRequest { style: Some(Style::Natural), ..generate(model) }.validate()).len();
-    assert_eq!(style(Model::DallE3), 0);
-    assert_eq!(style(Model::GptImage2), 1);
+    assert_eq!(quality(Model::from("gpt-image-2"), "high"), []);
+    assert_eq!(quality(Model::from("gpt-image-2"), "hd"), [(Rule::UnsupportedByModel, Error)]);
+    assert_eq!(quality(Model::from("dall-e-3"), "hd"), []);
+    assert_eq!(quality(Model::from("dall-e-3"), "low"), [(Rule::UnsupportedByModel, Error)]);
+    assert_eq!(quality(Model::from("dall-e-2"), "standard"), []);
+    assert_eq!(quality(Model::from("gpt-image-2"), "ultra"), [(Rule::UnknownValue, Warning)], "a new quality is sent");
+    assert_eq!(quality(Model::from("flux"), "ultra"), [(Rule::UnknownModel, Warning), (Rule::UnknownValue, Warning)]);
+    assert_eq!(quality(Model::from("gpt-image-2"), "max"), [(Rule::UnsupportedByModel, Error)]);
+    assert_eq!(quality(Model::from("gpt-image-2"), "xhigh"), [(Rule::UnsupportedByModel, Error)]);
+    assert_eq!(quality(Model::from("gpt-image-2.5-flare"), "xhigh"), []);
+    assert_eq!(quality(Model::from("gpt-image-2.5-sunburst"), "max"), []);
+    let style = |model| found(&GenerateRequest { style: Some(Style::Natural), ..generate(model) }.check()).len();
+    assert_eq!(style(Model::from("dall-e-3")), 0);
+    assert_eq!(style(Model::from("gpt-image-2")), 1);
 }
 
 #[test]
@@ -177,10 +214,10 @@ fn gpt_only_parameters_are_refused_for_dall_e() {
         background: Some(Background::Opaque),
         output_format: Some(ImageFormat::Png),
         stream: Some(true),
-        ..generate(Model::DallE3)
+        ..generate(Model::from("dall-e-3"))
     };
     assert_eq!(
-        found(&request.validate()),
+        found(&request.check()),
         [
             ("background", Rule::UnsupportedByModel, Error),
             ("output_format", Rule::UnsupportedByModel, Error),
@@ -188,11 +225,7 @@ fn gpt_only_parameters_are_refused_for_dall_e() {
         ]
     );
     let no_model = GenerateRequest { background: Some(Background::Transparent), ..GenerateRequest::new("logo") };
-    assert_eq!(
-        no_model.validate(),
-        Report::default(),
-        "a GPT-only parameter makes the API default to a GPT image model"
-    );
+    assert_eq!(no_model.check(), Report::default(), "a GPT-only parameter makes the API default to a GPT image model");
 }
 
 #[test]
@@ -201,21 +234,28 @@ fn transparency_needs_png_or_webp() {
         GenerateRequest {
             background: Some(Background::Transparent),
             output_format: Some(format),
-            ..generate(Model::GptImage2)
+            ..generate(Model::from("gpt-image-2"))
         }
-        .validate()
+        .check()
     };
-    assert_eq!(found(&with(ImageFormat::Jpeg)), [("background", Rule::Conflict, Error)]);
-    assert_eq!(with(ImageFormat::Png), Report::default());
-    assert_eq!(with(ImageFormat::Webp), Report::default());
+    let preview = ("background", Rule::Experimental, Warning);
+    assert_eq!(found(&with(ImageFormat::Jpeg)), [preview, ("background", Rule::Conflict, Error)]);
+    assert_eq!(found(&with(ImageFormat::Png)), [preview], "transparency is a preview for gpt-image-2");
+    assert_eq!(found(&with(ImageFormat::Webp)), [preview]);
+    let flare = GenerateRequest {
+        background: Some(Background::Transparent),
+        output_format: Some(ImageFormat::Png),
+        ..generate(Model::from("gpt-image-2.5-flare"))
+    };
+    assert_eq!(flare.check(), Report::default(), "GPT Image 2.5 supports transparency");
 }
 
 #[test]
 fn url_results_are_a_warning_for_gpt_image_models_only() {
-    let with = |model| GenerateRequest { response_format: Some(ResponseFormat::Url), ..generate(model) }.validate();
-    assert_eq!(found(&with(Model::GptImage2)), [("response_format", Rule::ProviderSpecific, Warning)]);
-    assert_eq!(with(Model::DallE3), Report::default());
-    assert!(with(Model::GptImage2).into_result().is_ok(), "warnings do not stop a request");
+    let with = |model| GenerateRequest { response_format: Some(ResponseFormat::Url), ..generate(model) }.check();
+    assert_eq!(found(&with(Model::from("gpt-image-2"))), [("response_format", Rule::ProviderSpecific, Warning)]);
+    assert_eq!(with(Model::from("dall-e-3")), Report::default());
+    assert!(with(Model::from("gpt-image-2")).into_result().is_ok(), "warnings do not stop a request");
 }
 
 #[test]
@@ -225,9 +265,9 @@ fn every_problem_is_reported_at_once() {
         n: Some(0),
         size: Some(Size::pixels(1000, 4000)),
         partial_images: Some(5),
-        ..generate(Model::GptImage2)
+        ..generate(Model::from("gpt-image-2"))
     };
-    let report = request.validate();
+    let report = request.check();
     let fields: Vec<_> = report.errors().map(|i| i.field.as_str()).collect();
     assert_eq!(fields, ["prompt", "n", "size", "size", "size", "partial_images", "partial_images"]);
     assert!(report.to_string().contains("n must be between 1 and 10, not 0"), "{report}");
@@ -253,32 +293,34 @@ fn edit(model: Model, images: Vec<ImageInput>) -> EditRequest {
 #[test]
 fn edits_take_one_to_sixteen_images_of_the_right_types() {
     let pngs = |count| (0..count).map(|i| upload(&format!("{i}.png"), &png(64, 64), 100)).collect::<Vec<_>>();
-    assert_eq!(edit(Model::GptImage2, pngs(16)).validate(), Report::default());
-    assert_eq!(found(&edit(Model::GptImage2, pngs(0)).validate()), [("images", Rule::Required, Error)]);
-    assert_eq!(found(&edit(Model::GptImage2, pngs(17)).validate()), [("image", Rule::Range, Error)]);
+    assert_eq!(edit(Model::from("gpt-image-2"), pngs(16)).check(), Report::default());
+    assert_eq!(found(&edit(Model::from("gpt-image-2"), pngs(0)).check()), [("images", Rule::Required, Error)]);
+    assert_eq!(found(&edit(Model::from("gpt-image-2"), pngs(17)).check()), [("image", Rule::Range, Error)]);
     let gif = upload("cat.gif", b"GIF89a\x01\0\x01\0\0\0\0\0\0\0", 100);
     let text = upload("notes.png", b"hello world, not an image", 100);
     let huge = upload("huge.png", &png(64, 64), 60 * 1024 * 1024);
-    let report = edit(Model::GptImage2, vec![gif, text, huge]).validate();
+    let report = edit(Model::from("gpt-image-2"), vec![gif, text, huge]).check();
     assert_eq!(
         found(&report),
         [("image[0]", Rule::FileType, Error), ("image[1]", Rule::FileType, Error), ("image[2]", Rule::FileSize, Error)]
     );
     assert!(report.issues[0].message.contains("cat.gif is GIF"), "{}", report.issues[0].message);
     let jpeg = upload("photo.jpg", b"\xff\xd8\xff\xe0\0\x10JFIF\0\x01", 100);
-    assert_eq!(edit(Model::GptImage1, vec![jpeg]).validate(), Report::default());
+    assert_eq!(edit(Model::from("gpt-image-1"), vec![jpeg]).check(), Report::default());
 }
 
 #[test]
 fn masks_are_pngs_of_the_first_images_size() {
-    let with_mask =
-        |mask| EditRequest { mask: Some(mask), ..edit(Model::GptImage2, vec![upload("a.png", &png(64, 48), 10)]) };
-    assert_eq!(with_mask(upload("m.png", &png(64, 48), 10)).validate(), Report::default());
+    let with_mask = |mask| EditRequest {
+        mask: Some(mask),
+        ..edit(Model::from("gpt-image-2"), vec![upload("a.png", &png(64, 48), 10)])
+    };
+    assert_eq!(with_mask(upload("m.png", &png(64, 48), 10)).check(), Report::default());
     assert_eq!(
-        found(&with_mask(upload("m.jpg", b"\xff\xd8\xff\xe0\0\x10JFIF\0\x01", 10)).validate()),
+        found(&with_mask(upload("m.jpg", b"\xff\xd8\xff\xe0\0\x10JFIF\0\x01", 10)).check()),
         [("mask", Rule::FileType, Error)]
     );
-    let wrong_size = with_mask(upload("m.png", &png(32, 32), 10)).validate();
+    let wrong_size = with_mask(upload("m.png", &png(32, 32), 10)).check();
     assert_eq!(found(&wrong_size), [("mask", Rule::Dimensions, Error)]);
     assert!(wrong_size.issues[0].message.contains("32x32") && wrong_size.issues[0].message.contains("64x48"));
 }
@@ -289,14 +331,17 @@ fn input_fidelity_is_not_for_gpt_image_1_mini() {
         input_fidelity: Some(InputFidelity::High),
         ..edit(model, vec![upload("a.png", &png(8, 8), 10)])
     };
-    assert_eq!(found(&with(Model::GptImage1Mini).validate()), [("input_fidelity", Rule::UnsupportedByModel, Error)]);
-    assert_eq!(with(Model::GptImage1).validate(), Report::default());
+    assert_eq!(
+        found(&with(Model::from("gpt-image-1-mini")).check()),
+        [("input_fidelity", Rule::UnsupportedByModel, Error)]
+    );
+    assert_eq!(with(Model::from("gpt-image-1")).check(), Report::default());
 }
 
 #[test]
 fn image_references_and_uploads_do_not_mix() {
     let url = ImageInput::Url("https://example.com/a.png".into());
-    let report = edit(Model::GptImage2, vec![upload("a.png", &png(8, 8), 10), url.clone()]).validate();
+    let report = edit(Model::from("gpt-image-2"), vec![upload("a.png", &png(8, 8), 10), url.clone()]).check();
     assert_eq!(found(&report), [("image", Rule::Conflict, Error)]);
     let refs = vec![
         url,
@@ -306,7 +351,7 @@ fn image_references_and_uploads_do_not_mix() {
         ImageInput::FileId(" ".into()),
     ];
     assert_eq!(
-        found(&edit(Model::GptImage2, refs).validate()),
+        found(&edit(Model::from("gpt-image-2"), refs).check()),
         [
             ("images[2]", Rule::FileType, Error),
             ("images[3]", Rule::UnknownValue, Error),
@@ -318,22 +363,25 @@ fn image_references_and_uploads_do_not_mix() {
 #[test]
 fn dall_e_edits_have_their_own_limits() {
     let square = || upload("a.png", &png(512, 512), 10);
-    assert_eq!(edit(Model::DallE2, vec![square()]).validate(), Report::default());
+    assert_eq!(edit(Model::from("dall-e-2"), vec![square()]).check(), Report::default());
     assert_eq!(
-        found(&edit(Model::DallE2, vec![square(), square()]).validate()),
+        found(&edit(Model::from("dall-e-2"), vec![square(), square()]).check()),
         [("image", Rule::UnsupportedByModel, Error)]
     );
     assert_eq!(
-        found(&edit(Model::DallE2, vec![upload("w.png", &png(512, 256), 10)]).validate()),
+        found(&edit(Model::from("dall-e-2"), vec![upload("w.png", &png(512, 256), 10)]).check()),
         [("image[0]", Rule::Dimensions, Error)]
     );
     assert_eq!(
-        found(&edit(Model::DallE2, vec![upload("a.webp", b"RIFF\0\0\0\0WEBPVP8 ", 10)]).validate()),
+        found(&edit(Model::from("dall-e-2"), vec![upload("a.webp", b"RIFF\0\0\0\0WEBPVP8 ", 10)]).check()),
         [("image[0]", Rule::FileType, Error)]
     );
     assert_eq!(
-        found(&edit(Model::DallE2, vec![ImageInput::Url("https://x/a.png".into())]).validate()),
+        found(&edit(Model::from("dall-e-2"), vec![ImageInput::Url("https://x/a.png".into())]).check()),
         [("images", Rule::UnsupportedByModel, Error)]
     );
-    assert_eq!(found(&edit(Model::DallE3, vec![square()]).validate()), [("model", Rule::UnsupportedByModel, Error)]);
+    assert_eq!(
+        found(&edit(Model::from("dall-e-3"), vec![square()]).check()),
+        [("model", Rule::UnsupportedByModel, Error)]
+    );
 }

@@ -1,0 +1,289 @@
+//! The table itself: every model this crate knows, as data.
+//!
+//! Sources: OpenAI's OpenAPI specification of the Images API (2026-08-21,
+//! `tests/spec/images.openapi.yaml`), its model and pricing pages, and for
+//! GPT Image 2.5 (released 2026-09-08) and the retirements the summary in
+//! `shared/reference/images-api-2026-11.md` (OpenAI's pages as quoted by
+//! public projects, September–November 2026). Where a number is an
+//! estimate rather than a published figure, its line says so.
+
+use super::{CustomSizes, Edits, Family, FamilySpec, ModelSpec, Pricing, SizeRule, Support, TokenPrices};
+use crate::params::Quality::{self, Auto, Hd, High, Low, Max, Medium, Standard, Xhigh};
+use crate::size::Size;
+
+/// The day the catalogue was last checked against OpenAI's pages.
+pub const AS_OF: &str = "2026-11-30";
+
+/// The API's model for generations when none is given.
+pub const DEFAULT_GENERATE_MODEL: &str = "dall-e-2";
+/// The API's model for generations without a model that set a parameter
+/// only the GPT image models take, and for edits without a model.
+pub const DEFAULT_GPT_MODEL: &str = "gpt-image-1.5";
+/// The API's model for edits when none is given.
+pub const DEFAULT_EDIT_MODEL: &str = DEFAULT_GPT_MODEL;
+
+/// `gpt-image-2` and GPT Image 2.5: any `WIDTHxHEIGHT` with both sides
+/// multiples of 16, 1:3 to 3:1, at most 3840 on the longest edge, 655,360 to
+/// 8,294,400 pixels; above 2560x1440 is experimental.
+static CUSTOM: CustomSizes = CustomSizes {
+    step: 16,
+    max_edge: 3840,
+    max_aspect_ratio: 3,
+    min_pixels: 655_360,
+    max_pixels: 8_294_400,
+    experimental_above: (2560, 1440),
+    presets: &[
+        Size::Auto,
+        Size::SQUARE,
+        Size::LANDSCAPE,
+        Size::PORTRAIT,
+        Size::pixels(2048, 1152),
+        Size::pixels(1152, 2048),
+        Size::pixels(3840, 2160),
+    ],
+};
+
+/// The first GPT image models' sizes.
+static GPT_IMAGE_1_SIZES: &[Size] = &[Size::Auto, Size::SQUARE, Size::LANDSCAPE, Size::PORTRAIT];
+
+static GPT_QUALITIES: &[Quality] = &[Low, Medium, High, Auto];
+static GPT_IMAGE_2_5_QUALITIES: &[Quality] = &[Low, Medium, High, Xhigh, Max, Auto];
+
+/// Published output tokens of a 1024x1024 `gpt-image-1` image (image
+/// generation guide, "Cost and latency"); used for every model of the first
+/// two generations, whose own counts are not published.
+static GPT_IMAGE_1_TOKENS: &[(Quality, u32)] = &[(Low, 272), (Medium, 1056), (High, 4160)];
+/// Output tokens of a 1024x1024 `gpt-image-2.5-flare` image by quality, as
+/// measured and published by users; assumed for Sunburst too.
+static GPT_IMAGE_2_5_TOKENS: &[(Quality, u32)] = &[(Low, 196), (Medium, 439), (High, 1756), (Xhigh, 3122), (Max, 7024)];
+/// DALL·E bills per image; these token counts only shape emulated usage.
+static DALL_E_3_TOKENS: &[(Quality, u32)] = &[(Standard, 1056), (Hd, 4160)];
+static DALL_E_2_TOKENS: &[(Quality, u32)] = &[(Standard, 1056)];
+
+/// GPT Image 2 and 2.5: $5 text in (1.25 cached), $8 image in (2 cached), $30 image out.
+const GPT_IMAGE_2_PRICES: TokenPrices = TokenPrices {
+    text_input: 5.0,
+    text_input_cached: 1.25,
+    image_input: 8.0,
+    image_input_cached: 2.0,
+    image_output: 30.0,
+};
+/// `gpt-image-1.5` and `chatgpt-image-latest`.
+const GPT_IMAGE_1_5_PRICES: TokenPrices = TokenPrices {
+    text_input: 5.0,
+    text_input_cached: 1.25,
+    image_input: 8.0,
+    image_input_cached: 2.0,
+    image_output: 32.0,
+};
+
+/// The families, with the name prefixes of their unknown members.
+pub static FAMILIES: &[FamilySpec] = &[
+    FamilySpec { family: Family::GptImage2_5, name: "GPT Image 2.5", prefixes: &["gpt-image-2.5-"] },
+    FamilySpec { family: Family::GptImage2, name: "GPT Image 2", prefixes: &["gpt-image-2-"] },
+    FamilySpec {
+        family: Family::GptImage1,
+        name: "GPT Image 1",
+        prefixes: &["gpt-image-1-", "gpt-image-1.", "chatgpt-image-"],
+    },
+    FamilySpec { family: Family::DallE3, name: "DALL·E 3", prefixes: &["dall-e-3-"] },
+    FamilySpec { family: Family::DallE2, name: "DALL·E 2", prefixes: &["dall-e-2-"] },
+];
+
+/// Every model, newest family first.
+pub static MODELS: &[ModelSpec] = &[
+    ModelSpec {
+        id: "gpt-image-2.5-flare",
+        snapshots: &["gpt-image-2.5-flare-2026-09-08"],
+        family: Family::GptImage2_5,
+        summary: "GPT Image 2.5, the fast everyday model",
+        created: 1_788_825_600, // 2026-09-08
+        sizes: SizeRule::Custom(&CUSTOM),
+        qualities: GPT_IMAGE_2_5_QUALITIES,
+        output_tokens: GPT_IMAGE_2_5_TOKENS,
+        transparency: Support::Yes,
+        max_n: 10,
+        prompt_limit: 32_000,
+        gpt_parameters: true,
+        style: false,
+        input_fidelity: Support::Unclear, // the API reference says "and later"; an integration sends none
+        edits: Edits::Images(16),
+        prices: Pricing::Tokens(GPT_IMAGE_2_PRICES),
+        retired: None,
+    },
+    ModelSpec {
+        id: "gpt-image-2.5-sunburst",
+        snapshots: &["gpt-image-2.5-sunburst-2026-09-08"],
+        family: Family::GptImage2_5,
+        summary: "GPT Image 2.5, the premium model for detail and precise edits",
+        created: 1_788_825_600, // 2026-09-08
+        sizes: SizeRule::Custom(&CUSTOM),
+        qualities: GPT_IMAGE_2_5_QUALITIES,
+        output_tokens: GPT_IMAGE_2_5_TOKENS,
+        transparency: Support::Yes,
+        max_n: 10,
+        prompt_limit: 32_000,
+        gpt_parameters: true,
+        style: false,
+        input_fidelity: Support::Unclear,
+        edits: Edits::Images(16),
+        prices: Pricing::Tokens(GPT_IMAGE_2_PRICES),
+        retired: None,
+    },
+    ModelSpec {
+        id: "gpt-image-2",
+        snapshots: &["gpt-image-2-2026-04-21"],
+        family: Family::GptImage2,
+        summary: "GPT Image 2: custom sizes up to 3840x2160",
+        created: 1_776_729_600, // 2026-04-21
+        sizes: SizeRule::Custom(&CUSTOM),
+        qualities: GPT_QUALITIES,
+        output_tokens: GPT_IMAGE_1_TOKENS,
+        transparency: Support::Preview,
+        max_n: 10,
+        prompt_limit: 32_000,
+        gpt_parameters: true,
+        style: false,
+        input_fidelity: Support::Yes,
+        edits: Edits::Images(16),
+        prices: Pricing::Tokens(GPT_IMAGE_2_PRICES),
+        retired: None,
+    },
+    ModelSpec {
+        id: "gpt-image-1.5",
+        snapshots: &[],
+        family: Family::GptImage1,
+        summary: "GPT Image 1.5, the API's default for edits",
+        created: 1_763_424_000,
+        sizes: SizeRule::Standard(GPT_IMAGE_1_SIZES),
+        qualities: GPT_QUALITIES,
+        output_tokens: GPT_IMAGE_1_TOKENS,
+        transparency: Support::Yes,
+        max_n: 10,
+        prompt_limit: 32_000,
+        gpt_parameters: true,
+        style: false,
+        input_fidelity: Support::Yes,
+        edits: Edits::Images(16),
+        prices: Pricing::Tokens(GPT_IMAGE_1_5_PRICES),
+        retired: Some("2026-12-01"), // Azure: 2026-12-16
+    },
+    ModelSpec {
+        id: "chatgpt-image-latest",
+        snapshots: &[],
+        family: Family::GptImage1,
+        summary: "The image model ChatGPT uses now",
+        created: 1_763_424_000,
+        sizes: SizeRule::Standard(GPT_IMAGE_1_SIZES),
+        qualities: GPT_QUALITIES,
+        output_tokens: GPT_IMAGE_1_TOKENS,
+        transparency: Support::Yes,
+        max_n: 10,
+        prompt_limit: 32_000,
+        gpt_parameters: true,
+        style: false,
+        input_fidelity: Support::Yes,
+        edits: Edits::Images(16),
+        prices: Pricing::Tokens(GPT_IMAGE_1_5_PRICES),
+        retired: Some("2026-12-01"),
+    },
+    ModelSpec {
+        id: "gpt-image-1-mini",
+        snapshots: &[],
+        family: Family::GptImage1,
+        summary: "GPT Image 1 mini: the cheapest, no input_fidelity",
+        created: 1_759_881_600,
+        sizes: SizeRule::Standard(GPT_IMAGE_1_SIZES),
+        qualities: GPT_QUALITIES,
+        output_tokens: GPT_IMAGE_1_TOKENS,
+        transparency: Support::Yes,
+        max_n: 10,
+        prompt_limit: 32_000,
+        gpt_parameters: true,
+        style: false,
+        input_fidelity: Support::No,
+        edits: Edits::Images(16),
+        prices: Pricing::Tokens(TokenPrices {
+            text_input: 2.0,
+            text_input_cached: 0.2,
+            image_input: 2.5,
+            image_input_cached: 0.25,
+            image_output: 8.0,
+        }),
+        retired: Some("2026-12-01"),
+    },
+    ModelSpec {
+        id: "gpt-image-1",
+        snapshots: &[],
+        family: Family::GptImage1,
+        summary: "The first GPT image model",
+        created: 1_745_366_400,
+        sizes: SizeRule::Standard(GPT_IMAGE_1_SIZES),
+        qualities: GPT_QUALITIES,
+        output_tokens: GPT_IMAGE_1_TOKENS,
+        transparency: Support::Yes,
+        max_n: 10,
+        prompt_limit: 32_000,
+        gpt_parameters: true,
+        style: false,
+        input_fidelity: Support::Yes,
+        edits: Edits::Images(16),
+        prices: Pricing::Tokens(TokenPrices {
+            text_input: 5.0,
+            text_input_cached: 1.25,
+            image_input: 10.0,
+            image_input_cached: 2.5,
+            image_output: 40.0,
+        }),
+        retired: Some("2026-10-23"),
+    },
+    ModelSpec {
+        id: "dall-e-3",
+        snapshots: &[],
+        family: Family::DallE3,
+        summary: "DALL·E 3: one image per request, vivid or natural",
+        created: 1_698_785_189,
+        sizes: SizeRule::Standard(&[Size::SQUARE, Size::WIDE, Size::TALL]),
+        qualities: &[Standard, Hd, Auto],
+        output_tokens: DALL_E_3_TOKENS,
+        transparency: Support::No,
+        max_n: 1,
+        prompt_limit: 4_000,
+        gpt_parameters: false,
+        style: true,
+        input_fidelity: Support::No,
+        edits: Edits::None,
+        prices: Pricing::PerImage(&[
+            (Standard, Size::SQUARE, 0.04),
+            (Standard, Size::WIDE, 0.08),
+            (Standard, Size::TALL, 0.08),
+            (Hd, Size::SQUARE, 0.08),
+            (Hd, Size::WIDE, 0.12),
+            (Hd, Size::TALL, 0.12),
+        ]),
+        retired: Some("2026-05-12"),
+    },
+    ModelSpec {
+        id: "dall-e-2",
+        snapshots: &[],
+        family: Family::DallE2,
+        summary: "DALL·E 2: small square images, one-image edits",
+        created: 1_698_798_177,
+        sizes: SizeRule::Standard(&[Size::S256, Size::S512, Size::SQUARE]),
+        qualities: &[Standard, Auto],
+        output_tokens: DALL_E_2_TOKENS,
+        transparency: Support::No,
+        max_n: 10,
+        prompt_limit: 1_000,
+        gpt_parameters: false,
+        style: false,
+        input_fidelity: Support::No,
+        edits: Edits::OneSquarePng,
+        prices: Pricing::PerImage(&[
+            (Standard, Size::S256, 0.016),
+            (Standard, Size::S512, 0.018),
+            (Standard, Size::SQUARE, 0.02),
+        ]),
+        retired: Some("2026-05-12"),
+    },
+];
