@@ -51,6 +51,10 @@ impl ImageFormat {
     }
 }
 
+/// How many of a file's first bytes to read to find its format and its
+/// dimensions (a JPEG's size can sit behind large metadata segments).
+pub const HEAD_LEN: usize = 64 * 1024;
+
 /// The format of an image file, from its first bytes (its magic number).
 /// PNG, JPEG and WebP are the known formats; other recognised image formats
 /// come back as [`ImageFormat::Other`] (`gif`, `bmp`, …); anything else is `None`.

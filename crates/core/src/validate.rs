@@ -10,6 +10,7 @@
 
 use crate::catalogue::{AS_OF, Edits, Lifecycle, Match, ModelSpec, Resolved, SizeRule, Support};
 use crate::edit::{EditRequest, ImageInput, MAX_EDIT_IMAGES, UploadedFile};
+use crate::endpoint::Endpoint;
 use crate::generate::GenerateRequest;
 use crate::issue::{Issue, Report, Rule, Severity};
 use crate::params::{Background, ImageFormat, InputFidelity, Model, Moderation, Quality, ResponseFormat, Style};
@@ -53,13 +54,6 @@ pub struct ValidationOptions {
     /// Today, `YYYY-MM-DD`, to tell a retired model from a retiring one;
     /// without it the catalogue's own date ([`AS_OF`]) is used.
     pub today: Option<String>,
-}
-
-/// Which endpoint a request goes to; some rules differ.
-#[derive(Clone, Copy, PartialEq)]
-enum Endpoint {
-    Generate,
-    Edit,
 }
 
 /// The fields generations and edits share, with the model the API will use.
