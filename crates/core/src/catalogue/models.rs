@@ -8,6 +8,7 @@
 //! estimate rather than a published figure, its line says so.
 
 use super::{CustomSizes, Edits, Family, FamilySpec, ModelSpec, Pricing, SizeRule, Support, TokenPrices};
+use crate::edit::MAX_EDIT_IMAGES;
 use crate::params::Quality::{self, Auto, Hd, High, Low, Max, Medium, Standard, Xhigh};
 use crate::size::Size;
 
