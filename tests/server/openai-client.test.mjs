@@ -21,6 +21,20 @@ test('generates b64_json images', async () => {
   assert.ok(result.usage.total_tokens > 0);
 });
 
+test('generates with GPT Image 2.5 at max quality and a custom size', async () => {
+  const result = await client.images.generate({ model: 'gpt-image-2.5-sunburst', prompt: 'a wide valley', quality: 'max', size: '2048x1152' });
+  const bytes = Buffer.from(result.data[0].b64_json, 'base64');
+  assert.equal(formatOf(bytes), 'png');
+  assert.deepEqual(pngSize(bytes), [2048, 1152]);
+  assert.equal(result.size, '2048x1152');
+  assert.equal(result.quality, 'max');
+  assert.ok(result.usage.output_tokens > 0);
+  await assert.rejects(
+    client.images.generate({ model: 'gpt-image-2', prompt: 'x', quality: 'max' }),
+    (error) => error instanceof OpenAI.BadRequestError && error.param === 'quality',
+  );
+});
+
 test('generates url images that can be fetched', async () => {
   const result = await client.images.generate({ model: 'gpt-image-1', prompt: 'a red fox', quality: 'low', response_format: 'url' });
   const response = await fetch(result.data[0].url);

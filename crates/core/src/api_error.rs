@@ -5,6 +5,13 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+impl ErrorBody {
+    /// Whether every field is empty (the flat part of a nested stream error).
+    pub fn is_empty(&self) -> bool {
+        *self == ErrorBody::default()
+    }
+}
+
 /// The `error` object of an error response, as OpenAI sends it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ErrorBody {
@@ -28,9 +35,11 @@ pub struct ErrorBody {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-#[derive(Deserialize)]
-struct Envelope {
-    error: ErrorBody,
+/// The body of an error answer: `{"error": {…}}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ErrorEnvelope {
+    /// The error.
+    pub error: ErrorBody,
 }
 
 /// An error answer from the API: its HTTP status and what the body said.
@@ -53,8 +62,8 @@ impl ApiError {
     /// error (an HTML page from a proxy, an empty body) still gives an error
     /// with the status and a short excerpt of what came back.
     pub fn from_response(status: u16, body: &[u8]) -> Self {
-        match serde_json::from_slice::<Envelope>(body) {
-            Ok(Envelope { error }) => ApiError { status, error, is_json: true },
+        match serde_json::from_slice::<ErrorEnvelope>(body) {
+            Ok(ErrorEnvelope { error }) => ApiError { status, error, is_json: true },
             Err(_) => ApiError::not_json(status, body),
         }
     }

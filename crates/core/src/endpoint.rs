@@ -51,6 +51,8 @@ mod tests {
                 let event = serde_json::json!({ "type": name, "b64_json": "", "partial_image_index": 0 });
                 let parsed: ImageStreamEvent = serde_json::from_value(event).expect(name);
                 assert_eq!(parsed.is_completed(), name == endpoint.completed_event(), "{name}");
+                assert_eq!(parsed.event_type(), name);
+                assert_eq!(serde_json::to_value(&parsed).unwrap()["type"], name);
             }
         }
     }

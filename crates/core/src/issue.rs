@@ -70,6 +70,30 @@ impl Severity {
 }
 
 impl Rule {
+    /// Every rule, in the order of the list above.
+    pub const ALL: [Rule; 20] = [
+        Rule::Required,
+        Rule::MaxLength,
+        Rule::Range,
+        Rule::UnknownValue,
+        Rule::UnsupportedByModel,
+        Rule::Requires,
+        Rule::Conflict,
+        Rule::SizeFormat,
+        Rule::SizeMultipleOf16,
+        Rule::AspectRatio,
+        Rule::MaxEdge,
+        Rule::PixelCount,
+        Rule::Experimental,
+        Rule::ProviderSpecific,
+        Rule::FileType,
+        Rule::FileSize,
+        Rule::Dimensions,
+        Rule::Malformed,
+        Rule::UnknownModel,
+        Rule::Retired,
+    ];
+
     /// The wire name, in `snake_case`.
     pub fn name(self) -> &'static str {
         match self {
@@ -93,6 +117,34 @@ impl Rule {
             Rule::Malformed => "malformed",
             Rule::UnknownModel => "unknown_model",
             Rule::Retired => "retired",
+        }
+    }
+
+    /// What breaking the rule means, in words (for documentation; a
+    /// separate table so that a browser bundle that only names rules does
+    /// not carry the sentences).
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Rule::Required => "a required field is missing or empty",
+            Rule::MaxLength => "text longer than the model accepts",
+            Rule::Range => "a number outside its range, or too few or too many items",
+            Rule::UnknownValue => "a value this package does not know: sent as it is, with a warning",
+            Rule::UnsupportedByModel => "a parameter or value this model does not accept",
+            Rule::Requires => "a parameter that only works together with another one",
+            Rule::Conflict => "two settings that contradict each other",
+            Rule::SizeFormat => "a size that is not `auto` or `WIDTHxHEIGHT`",
+            Rule::SizeMultipleOf16 => "a custom size whose sides are not multiples of 16",
+            Rule::AspectRatio => "a custom size longer than 3:1 on either side",
+            Rule::MaxEdge => "a custom size whose longest edge is over the limit",
+            Rule::PixelCount => "a custom size with too few or too many pixels",
+            Rule::Experimental => "accepted, but marked experimental or preview by the provider",
+            Rule::ProviderSpecific => "accepted by some providers, rejected by others (OpenAI among them)",
+            Rule::FileType => "an input file of a type the API does not take",
+            Rule::FileSize => "an input file larger than the API takes",
+            Rule::Dimensions => "an input whose width and height do not fit (a mask, a square-only model)",
+            Rule::Malformed => "a value that could not be read at all (a string where a number belongs)",
+            Rule::UnknownModel => "a model this package does not list: what it refuses is only inferred",
+            Rule::Retired => "a model OpenAI has retired, or will retire on a known day",
         }
     }
 }

@@ -36,7 +36,7 @@ pub mod sse;
 pub mod stream_event;
 pub mod validate;
 
-pub use api_error::{ApiError, ErrorBody};
+pub use api_error::{ApiError, ErrorBody, ErrorEnvelope};
 pub use catalogue::{Family, Match, ModelSpec, Resolved};
 pub use decode::{DecodeError, Decoded, DecodedImage, ResponseDecoder, decode_chunks, decode_whole};
 pub use edit::{EditRequest, ImageInput, MAX_EDIT_IMAGES, UploadedFile};

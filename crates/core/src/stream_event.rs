@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::api_error::{ApiError, ErrorBody};
+use crate::endpoint::Endpoint;
 use crate::params::{Background, ImageFormat, Quality};
 use crate::response::{Usage, null_as_default};
 use crate::size::Size;
@@ -86,12 +87,17 @@ pub struct StreamError {
     /// The nested error object, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<ErrorBody>,
-    /// The error fields, when they are not nested.
-    #[serde(flatten)]
+    /// The error fields, when they are not nested (left out when empty).
+    #[serde(flatten, skip_serializing_if = "ErrorBody::is_empty")]
     pub flat: ErrorBody,
 }
 
 impl StreamError {
+    /// An error event in OpenAI's nested form: `{"type":"error","error":{…}}`.
+    pub fn nested(error: ErrorBody) -> Self {
+        StreamError { error: Some(error), flat: ErrorBody::default() }
+    }
+
     /// The error as an [`ApiError`] with status 0 (the HTTP status was 200).
     pub fn into_api_error(self) -> ApiError {
         ApiError { status: 0, error: self.error.unwrap_or(self.flat), is_json: true }
@@ -145,6 +151,17 @@ impl ImageStreamEvent {
         }
     }
 
+    /// The event's `type` (and SSE `event:` name).
+    pub fn event_type(&self) -> &'static str {
+        match self {
+            Self::GenerationPartialImage(_) => Endpoint::Generate.partial_image_event(),
+            Self::GenerationCompleted(_) => Endpoint::Generate.completed_event(),
+            Self::EditPartialImage(_) => Endpoint::Edit.partial_image_event(),
+            Self::EditCompleted(_) => Endpoint::Edit.completed_event(),
+            Self::Error(_) => "error",
+        }
+    }
+
     /// Whether this is the final image of the stream.
     pub fn is_completed(&self) -> bool {
         matches!(self, Self::GenerationCompleted(_) | Self::EditCompleted(_))
@@ -170,6 +187,17 @@ mod tests {
         assert!(completed.is_completed());
         let ImageStreamEvent::EditCompleted(completed) = &**completed else { unreachable!() };
         assert_eq!(completed.usage.as_ref().unwrap().total_tokens, 100);
+    }
+
+    #[test]
+    fn a_nested_error_is_written_without_empty_flat_fields() {
+        let body = ErrorBody { message: "no".into(), code: Some("server_error".into()), ..ErrorBody::default() };
+        let event = ImageStreamEvent::Error(StreamError::nested(body));
+        let written = serde_json::to_value(&event).unwrap();
+        assert_eq!(
+            written,
+            serde_json::json!({"type": "error", "error": {"message": "no", "param": null, "code": "server_error"}})
+        );
     }
 
     #[test]

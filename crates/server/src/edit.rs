@@ -9,15 +9,18 @@ use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
-use gpt_image_core::{EditRequest, ImageInput, UploadedFile};
+use gpt_image_core::{EditRequest, ImageInput, ModelSpec, UploadedFile};
 
 use crate::app::App;
+use crate::connection::ConnectionControl;
 use crate::error::{ApiFailure, internal, parse_json, unreadable_body};
 use crate::faults::Tuning;
-use crate::job::{Job, Source, check_model};
-use crate::server::ConnectionControl;
+use crate::job::{Job, check_model};
+use crate::retouch::Source;
 
 /// How many bytes of a file are enough to find its format and size.
+// TODO(core): `UploadedFile::describe` and `dimensions` take a file's head;
+// core should say how long a head they need (a `media::HEAD_LEN`).
 const HEAD_BYTES: usize = 64 * 1024;
 
 /// The files of an edit, as bytes.
@@ -51,7 +54,7 @@ pub async fn handle(
 async fn prepare(app: &App, request: Request) -> Result<Job, ApiFailure> {
     let content_type = request.headers().get(header::CONTENT_TYPE).and_then(|value| value.to_str().ok()).unwrap_or("");
     let limit = app.config.body_limit;
-    let (edit, inputs) = if content_type.starts_with("multipart/form-data") {
+    let (edit, spec, inputs) = if content_type.starts_with("multipart/form-data") {
         read_form(request, limit).await?
     } else {
         let body = Bytes::from_request(request, &())
@@ -81,7 +84,7 @@ async fn prepare(app: &App, request: Request) -> Result<Job, ApiFailure> {
             "invalid_image",
         )
     })?;
-    let mut job = Job::edit(&edit, image.dimensions());
+    let mut job = Job::edit(&edit, spec, image.dimensions());
     job.input_sizes = inputs.images.iter().filter_map(|bytes| gpt_image_core::dimensions(head(bytes))).collect();
     let (width, height) = (job.width, job.height);
     let source = tokio::task::spawn_blocking(move || Source {
@@ -98,26 +101,28 @@ fn head(bytes: &[u8]) -> &[u8] {
     &bytes[..bytes.len().min(HEAD_BYTES)]
 }
 
-/// Checks a request's model and rules. A form without any file is still a
-/// form: its missing images are `image`, as the multipart field is named
-/// (core names them after the JSON field when no upload is present).
-fn check(request: &EditRequest, multipart: bool) -> Result<(), ApiFailure> {
-    if let Some(model) = &request.model {
-        check_model(model)?;
-    }
+/// Checks a request's model and rules; returns the model's catalogue entry.
+/// A form without any file is still a form: its missing images are `image`,
+/// as the multipart field is named (core names them after the JSON field
+/// when no upload is present).
+fn check(request: &EditRequest, multipart: bool) -> Result<&'static ModelSpec, ApiFailure> {
+    let spec = check_model(&request.effective_model())?;
     let report = request.validate();
     if !report.has_errors() {
-        return Ok(());
+        return Ok(spec);
     }
     let mut failure = ApiFailure::from_report(&report);
-    if multipart && failure.param.as_deref() == Some("images") {
-        failure.param = Some("image".into());
+    if multipart && failure.error.param.as_deref() == Some("images") {
+        failure.error.param = Some("image".into());
     }
     Err(failure)
 }
 
+/// A request, its model's catalogue entry and its files.
+type Read = (EditRequest, &'static ModelSpec, Inputs);
+
 /// The multipart form: text fields, `image` / `image[]` files and `mask`.
-async fn read_form(request: Request, limit: usize) -> Result<(EditRequest, Inputs), ApiFailure> {
+async fn read_form(request: Request, limit: usize) -> Result<Read, ApiFailure> {
     let mut form = Multipart::from_request(request, &())
         .await
         .map_err(|rejection| unreadable_body(rejection.status(), &rejection.body_text(), limit))?;
@@ -147,14 +152,14 @@ async fn read_form(request: Request, limit: usize) -> Result<(EditRequest, Input
     }
     let (mask_file, mask_bytes) = mask.unzip();
     let request = EditRequest::from_form(fields, uploads, mask_file).map_err(|issue| ApiFailure::from_issue(&issue))?;
-    check(&request, true)?;
-    Ok((request, Inputs { images, mask: mask_bytes }))
+    let spec = check(&request, true)?;
+    Ok((request, spec, Inputs { images, mask: mask_bytes }))
 }
 
 /// The JSON form: `images: [{image_url}]`, data URLs only (this server fetches nothing).
-fn read_json(body: &[u8]) -> Result<(EditRequest, Inputs), ApiFailure> {
+fn read_json(body: &[u8]) -> Result<Read, ApiFailure> {
     let request: EditRequest = parse_json(body)?;
-    check(&request, false)?;
+    let spec = check(&request, false)?;
     let images = request
         .images
         .iter()
@@ -162,7 +167,7 @@ fn read_json(body: &[u8]) -> Result<(EditRequest, Inputs), ApiFailure> {
         .map(|(index, input)| fetch(input, &format!("images[{index}]")))
         .collect::<Result<Vec<_>, _>>()?;
     let mask = request.mask.as_ref().map(|input| fetch(input, "mask")).transpose()?;
-    Ok((request, Inputs { images, mask }))
+    Ok((request, spec, Inputs { images, mask }))
 }
 
 /// The bytes of a `data:` URL; other references cannot be fetched here.

@@ -1,8 +1,10 @@
-//! Image files in and out: PNG, JPEG and WebP encoding, decoding of uploads
-//! with bounded memory, and the coarse versions streamed as partial images.
+//! Image files in and out: PNG, JPEG and WebP encoding (and base64 for
+//! `b64_json`), decoding of uploads with bounded memory, and the coarse
+//! versions streamed as partial images.
 
 use std::io::Cursor;
 
+use base64::Engine;
 use gpt_image_core::ImageFormat;
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
@@ -62,6 +64,11 @@ pub fn encode(image: &RgbaImage, encoding: &Encoding) -> Result<Vec<u8>, String>
 /// The RGB bytes of an RGBA image (alpha dropped).
 fn rgb(image: &RgbaImage) -> Vec<u8> {
     image.chunks_exact(4).flat_map(|pixel| [pixel[0], pixel[1], pixel[2]]).collect()
+}
+
+/// Base64 (standard alphabet, padded), as `b64_json` holds an image file.
+pub fn base64(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 /// Decodes an uploaded PNG, JPEG or WebP, refusing images that would take

@@ -1,38 +1,27 @@
-//! Error answers in OpenAI's shape: `{"error": {"message", "type", "param", "code"}}`.
+//! Error answers in OpenAI's shape, `{"error": {"message", "type", "param",
+//! "code"}}`: core's [`ErrorBody`] with an HTTP status.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use gpt_image_core::{Issue, Report};
-use serde_json::{Map, Value, json};
+use gpt_image_core::{ErrorBody, Issue, Report};
+use serde_json::{Value, json};
 
-/// An error answer: the status and the fields of the `error` object.
+/// An error answer: the status and core's `error` object.
 #[derive(Debug, Clone)]
 pub struct ApiFailure {
     /// The HTTP status.
     pub status: StatusCode,
-    /// What went wrong, for a person.
-    pub message: String,
-    /// The `type`: `invalid_request_error`, `server_error`, …
-    pub kind: &'static str,
-    /// The request field at fault.
-    pub param: Option<String>,
-    /// A machine-readable code.
-    pub code: Option<&'static str>,
-    /// Extra fields of the `error` object (`moderation_details`).
-    pub extra: Map<String, Value>,
+    /// The `error` object, as in a body or an `error` stream event (boxed:
+    /// failures travel in `Result`s, which stay small).
+    pub error: Box<ErrorBody>,
 }
 
 impl ApiFailure {
     /// A 400 `invalid_request_error`.
-    pub fn invalid(message: impl Into<String>, param: Option<&str>, code: &'static str) -> Self {
-        ApiFailure {
-            status: StatusCode::BAD_REQUEST,
-            message: message.into(),
-            kind: "invalid_request_error",
-            param: param.map(str::to_owned),
-            code: Some(code),
-            extra: Map::new(),
-        }
+    pub fn invalid(message: impl Into<String>, param: Option<&str>, code: &str) -> Self {
+        let mut failure = ApiFailure::new(StatusCode::BAD_REQUEST, "invalid_request_error", message).with_code(code);
+        failure.error.param = param.map(str::to_owned);
+        failure
     }
 
     /// A 400 for a validation report with errors: every message, the first field.
@@ -48,33 +37,28 @@ impl ApiFailure {
     }
 
     /// Any status with a message and a type, no param and no code.
-    pub fn new(status: StatusCode, kind: &'static str, message: impl Into<String>) -> Self {
-        ApiFailure { status, message: message.into(), kind, param: None, code: None, extra: Map::new() }
+    pub fn new(status: StatusCode, kind: &str, message: impl Into<String>) -> Self {
+        let error = ErrorBody { message: message.into(), kind: Some(kind.to_owned()), ..ErrorBody::default() };
+        ApiFailure { status, error: Box::new(error) }
     }
 
     /// Sets the code.
-    pub fn with_code(mut self, code: &'static str) -> Self {
-        self.code = Some(code);
+    pub fn with_code(mut self, code: &str) -> Self {
+        self.error.code = Some(code.to_owned());
         self
     }
 
-    /// The `error` object, as in a body or an `error` stream event.
-    pub fn error_object(&self) -> Value {
-        let mut object = json!({
-            "message": self.message,
-            "type": self.kind,
-            "param": self.param,
-            "code": self.code,
-        });
-        if let Value::Object(fields) = &mut object {
-            fields.extend(self.extra.clone());
-        }
-        object
+    /// Adds a field to the `error` object (`moderation_details`).
+    pub fn with_extra(mut self, name: &str, value: Value) -> Self {
+        self.error.extra.insert(name.to_owned(), value);
+        self
     }
 
     /// The body: `{"error": {…}}`.
+    // TODO(core): core reads this envelope with a private `Envelope`; a public
+    // `ErrorEnvelope { error: ErrorBody }` that also serializes would replace it.
     pub fn body(&self) -> Value {
-        json!({ "error": self.error_object() })
+        json!({ "error": self.error })
     }
 }
 
@@ -123,6 +107,18 @@ pub fn unreadable_body(status: StatusCode, detail: &str, limit: usize) -> ApiFai
     }
 }
 
+/// The 401 for a missing key (`None`) or a wrong one.
+pub fn invalid_api_key(token: Option<&str>) -> ApiFailure {
+    let message = match token {
+        None => "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).".to_owned(),
+        Some(token) => {
+            let shown: String = token.chars().take(6).collect();
+            format!("Incorrect API key provided: {shown}***. You can find your API key at https://platform.openai.com/account/api-keys.")
+        }
+    };
+    ApiFailure::new(StatusCode::UNAUTHORIZED, "invalid_request_error", message).with_code("invalid_api_key")
+}
+
 /// A 500 for something that went wrong inside the server.
 pub fn internal(message: impl Into<String>) -> ApiFailure {
     ApiFailure::new(StatusCode::INTERNAL_SERVER_ERROR, "server_error", message)
@@ -159,10 +155,10 @@ mod tests {
     #[test]
     fn json_errors_name_the_field() {
         let failure = parse_json::<gpt_image_core::GenerateRequest>(br#"{"prompt": "x", "n": "two"}"#).unwrap_err();
-        assert_eq!(failure.param.as_deref(), Some("n"));
+        assert_eq!(failure.error.param.as_deref(), Some("n"));
         let failure = parse_json::<gpt_image_core::GenerateRequest>(b"{\"prompt\": ").unwrap_err();
-        assert_eq!(failure.code, Some("invalid_json"));
-        assert_eq!(failure.param, None);
+        assert_eq!(failure.error.code.as_deref(), Some("invalid_json"));
+        assert_eq!(failure.error.param, None);
     }
 
     #[test]

@@ -10,20 +10,10 @@ use axum::response::{IntoResponse, Response};
 use futures_util::stream;
 use serde_json::json;
 
-use crate::error::ApiFailure;
+use crate::connection::ConnectionControl;
+use crate::error::{ApiFailure, invalid_api_key};
 use crate::faults::{Fault, Tuning};
-use crate::server::ConnectionControl;
-
-/// How a stream of images ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StreamEnd {
-    /// Normally, with a `completed` event per image.
-    Completed,
-    /// After the partial images, without `completed` (`stream_no_completed`).
-    Missing,
-    /// After the partial images, with an `error` event (`stream_error`).
-    Error,
-}
+use crate::stream::StreamEnd;
 
 /// Answers a request with `fault`, calling `answer` for the real response
 /// when the fault needs one (to cut, stall or trickle it, or to end its stream early).
@@ -53,7 +43,7 @@ where
             "The engine is currently overloaded, please try again later.",
         )
         .into_response(),
-        Fault::Unauthorized => crate::routes::invalid_api_key().into_response(),
+        Fault::Unauthorized => invalid_api_key(Some("sk-fault")).into_response(),
         Fault::PermissionDenied => {
             ApiFailure::new(StatusCode::FORBIDDEN, "request_forbidden", "Country, region, or territory not supported")
                 .with_code("unsupported_country_region_territory")
@@ -161,16 +151,14 @@ fn bad_gateway() -> Response {
 
 /// 400 `moderation_blocked`, with `moderation_details`.
 fn moderation_blocked() -> Response {
-    let mut failure = ApiFailure::new(
+    ApiFailure::new(
         StatusCode::BAD_REQUEST,
         "image_generation_user_error",
         "Your request was rejected by the safety system. If you believe this is an error, contact us at help.openai.com and include the request ID.",
     )
-    .with_code("moderation_blocked");
-    failure
-        .extra
-        .insert("moderation_details".into(), json!({"flagged": true, "categories": ["violence"], "source": "prompt"}));
-    failure.into_response()
+    .with_code("moderation_blocked")
+    .with_extra("moderation_details", json!({"flagged": true, "categories": ["violence"], "source": "prompt"}))
+    .into_response()
 }
 
 /// The whole body of a response this server made (its size is bounded by the request's limits).

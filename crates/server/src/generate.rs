@@ -11,10 +11,10 @@ use axum::response::{IntoResponse, Response};
 use gpt_image_core::GenerateRequest;
 
 use crate::app::App;
+use crate::connection::ConnectionControl;
 use crate::error::{ApiFailure, parse_json, unreadable_body};
 use crate::faults::Tuning;
 use crate::job::{Job, check_model};
-use crate::server::ConnectionControl;
 
 /// Checks the request, applies any fault, and answers with new images.
 pub async fn handle(
@@ -43,12 +43,10 @@ fn prepare(app: &App, body: Result<Bytes, BytesRejection>) -> Result<Job, ApiFai
     let body =
         body.map_err(|rejection| unreadable_body(rejection.status(), &rejection.body_text(), app.config.body_limit))?;
     let request: GenerateRequest = parse_json(&body)?;
-    if let Some(model) = &request.model {
-        check_model(model)?;
-    }
+    let spec = check_model(&request.effective_model())?;
     let report = request.validate();
     if report.has_errors() {
         return Err(ApiFailure::from_report(&report));
     }
-    Ok(Job::generate(&request))
+    Ok(Job::generate(&request, spec))
 }

@@ -3,13 +3,15 @@
 
 use std::sync::Arc;
 
+use gpt_image_core::catalogue::{self, Match, ModelSpec};
 use gpt_image_core::{
-    Background, EditRequest, GenerateRequest, ImageFormat, Model, ModelFamily, Quality, ResponseFormat, Size, Usage,
+    Background, EditRequest, GenerateRequest, ImageFormat, Model, Quality, ResponseFormat, Size, Usage,
 };
-use image::{GrayImage, RgbaImage};
+use image::RgbaImage;
 
 use crate::encode::Encoding;
 use crate::error::ApiFailure;
+use crate::retouch::Source;
 
 /// Which endpoint a job answers; it names the stream events.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,22 +22,14 @@ pub enum Endpoint {
     Edit,
 }
 
-/// The input of an edit, already at the output size.
-#[derive(Debug)]
-pub struct Source {
-    /// The first input image, scaled and cropped to the output size.
-    pub image: RgbaImage,
-    /// The mask's alpha channel at the output size: 255 keeps a pixel, 0 edits it.
-    pub mask: Option<GrayImage>,
-}
-
 /// One generation or edit, every `auto` and absent field resolved.
 #[derive(Debug, Clone)]
 pub struct Job {
     /// Which endpoint.
     pub endpoint: Endpoint,
-    /// The model (the API's default when none was given).
-    pub model: Model,
+    /// The model's catalogue entry (the API's default model when none was
+    /// given): its qualities, parameters and tokens.
+    pub spec: &'static ModelSpec,
     /// The prompt.
     pub prompt: String,
     /// How many images.
@@ -44,7 +38,7 @@ pub struct Job {
     pub width: u32,
     /// Output height in pixels.
     pub height: u32,
-    /// `low`, `medium`, `high` (GPT image models), `standard` or `hd` (`dall-e`).
+    /// A quality the model takes, never `auto`.
     pub quality: Quality,
     /// `opaque` or `transparent`.
     pub background: Background,
@@ -64,7 +58,7 @@ pub struct Job {
 
 /// The fields generations and edits share.
 struct Common<'a> {
-    model: Model,
+    spec: &'static ModelSpec,
     size: Option<&'a Size>,
     quality: Option<&'a Quality>,
     background: Option<&'a Background>,
@@ -73,23 +67,26 @@ struct Common<'a> {
     response_format: Option<&'a ResponseFormat>,
 }
 
-/// Models this server emulates: any other name is refused.
-pub fn check_model(model: &Model) -> Result<(), ApiFailure> {
-    if model.is_known() {
-        return Ok(());
+/// The catalogue entry of a model this server emulates: every name the
+/// catalogue lists (ids and snapshots, with or without a `provider/` part).
+/// Any other name is refused with `model_not_found`.
+pub fn check_model(model: &Model) -> Result<&'static ModelSpec, ApiFailure> {
+    if let Match::Known(spec) = model.resolve().matched {
+        return Ok(spec);
     }
+    let ids: Vec<&str> = catalogue::MODELS.iter().map(|spec| spec.id).collect();
     Err(ApiFailure::invalid(
-        format!("The model `{model}` does not exist. This server emulates: {}", Model::KNOWN.join(", ")),
+        format!("The model `{model}` does not exist. This server emulates: {}", ids.join(", ")),
         Some("model"),
         "model_not_found",
     ))
 }
 
 impl Job {
-    /// Resolves a validated generation request.
-    pub fn generate(request: &GenerateRequest) -> Job {
+    /// Resolves a validated generation request for its model's entry (see [`check_model`]).
+    pub fn generate(request: &GenerateRequest, spec: &'static ModelSpec) -> Job {
         let common = Common {
-            model: request.effective_model(),
+            spec,
             size: request.size.as_ref(),
             quality: request.quality.as_ref(),
             background: request.background.as_ref(),
@@ -97,22 +94,23 @@ impl Job {
             output_compression: request.output_compression,
             response_format: request.response_format.as_ref(),
         };
-        let (width, height) = resolve_size(common.size, None);
+        let size = resolve_size(common.size, None);
         Job::resolve(
             Endpoint::Generate,
             common,
             &request.prompt,
             request.n,
-            (width, height),
+            size,
             request.stream,
             request.partial_images,
         )
     }
 
-    /// Resolves a validated edit request; `first` is the size of the first input image.
-    pub fn edit(request: &EditRequest, first: (u32, u32)) -> Job {
+    /// Resolves a validated edit request for its model's entry; `first` is
+    /// the size of the first input image.
+    pub fn edit(request: &EditRequest, spec: &'static ModelSpec, first: (u32, u32)) -> Job {
         let common = Common {
-            model: request.effective_model(),
+            spec,
             size: request.size.as_ref(),
             quality: request.quality.as_ref(),
             background: request.background.as_ref(),
@@ -133,11 +131,11 @@ impl Job {
         stream: Option<bool>,
         partial_images: Option<u32>,
     ) -> Job {
-        let gpt = common.model.is_gpt_image();
-        let quality = match (common.quality, common.model.family()) {
-            (Some(Quality::Auto) | None, ModelFamily::DallE2 | ModelFamily::DallE3) => Quality::Standard,
-            (Some(Quality::Auto) | None, _) => Quality::Medium,
-            (Some(quality), _) => quality.clone(),
+        let gpt = common.spec.gpt_parameters;
+        let quality = match common.quality {
+            Some(Quality::Auto) | None if common.spec.takes_quality(&Quality::Medium) => Quality::Medium,
+            Some(Quality::Auto) | None => Quality::Standard,
+            Some(quality) => quality.clone(),
         };
         let background = match common.background {
             Some(Background::Transparent) => Background::Transparent,
@@ -163,13 +161,14 @@ impl Job {
             partial_images: partial_images.unwrap_or(0).min(3),
             input_sizes: Vec::new(),
             source: None,
-            model: common.model,
+            spec: common.spec,
         }
     }
 
-    /// Whether this is a GPT image model, which reports quality and background.
+    /// Whether the model takes the GPT image models' parameters; only those
+    /// report size, quality and background.
     pub fn is_gpt_image(&self) -> bool {
-        self.model.is_gpt_image()
+        self.spec.gpt_parameters
     }
 
     /// The size as the API spells it.
@@ -177,9 +176,11 @@ impl Job {
         Size::pixels(self.width, self.height)
     }
 
-    /// The tokens this job costs (see [`crate::usage`]).
+    /// The tokens this job costs: the catalogue's output tokens for the
+    /// model, quality and size, and the server's estimate of the input (see [`crate::usage`]).
     pub fn usage(&self) -> Usage {
-        crate::usage::usage(&self.prompt, &self.input_sizes, self.n, self.width, self.height, &self.quality)
+        let output = self.spec.output_tokens(Some(&self.quality), self.width, self.height, self.n);
+        crate::usage::usage(&self.prompt, &self.input_sizes, output)
     }
 
     /// Draws image `index`: a new picture, or the edited input.
@@ -209,19 +210,63 @@ fn resolve_size(size: Option<&Size>, input: Option<(u32, u32)>) -> (u32, u32) {
 mod tests {
     use super::*;
 
+    fn generate(request: GenerateRequest) -> Job {
+        let spec = check_model(&request.effective_model()).unwrap();
+        Job::generate(&request, spec)
+    }
+
     #[test]
     fn defaults_follow_the_api() {
-        let dalle = Job::generate(&GenerateRequest::new("x"));
-        assert_eq!(dalle.model, Model::DallE2);
+        let dalle = generate(GenerateRequest::new("x"));
+        assert_eq!(dalle.spec.id, catalogue::DEFAULT_GENERATE_MODEL);
         assert_eq!(dalle.response_format, ResponseFormat::Url);
+        assert_eq!(dalle.quality, Quality::Standard);
         assert_eq!((dalle.width, dalle.height), (1024, 1024));
-        let gpt =
-            Job::generate(&GenerateRequest { output_format: Some(ImageFormat::Webp), ..GenerateRequest::new("x") });
-        assert_eq!(gpt.model, Model::GptImage1_5);
+        let gpt = generate(GenerateRequest { output_format: Some(ImageFormat::Webp), ..GenerateRequest::new("x") });
+        assert_eq!(gpt.spec.id, catalogue::DEFAULT_GPT_MODEL);
         assert_eq!(gpt.response_format, ResponseFormat::B64Json);
         assert_eq!(gpt.quality, Quality::Medium);
         assert_eq!(gpt.background, Background::Opaque);
         assert_eq!(gpt.encoding.compression, 100);
+    }
+
+    #[test]
+    fn every_catalogue_name_is_emulated_and_nothing_else() {
+        for name in catalogue::known_names() {
+            assert!(check_model(&Model::from(name)).is_ok(), "{name}");
+        }
+        assert_eq!(check_model(&Model::from("openai/gpt-image-2.5-flare")).unwrap().id, "gpt-image-2.5-flare");
+        for name in ["flux", "gpt-image-2.5-blaze", "gpt-image-2-2027-01-15", ""] {
+            let failure = check_model(&Model::from(name)).unwrap_err();
+            assert_eq!(failure.error.code.as_deref(), Some("model_not_found"), "{name}");
+            assert!(failure.error.message.contains("gpt-image-2.5-sunburst"));
+        }
+    }
+
+    #[test]
+    fn usage_follows_the_catalogue() {
+        let flare = |quality| {
+            generate(GenerateRequest {
+                model: Some(Model::from("gpt-image-2.5-flare")),
+                quality: Some(quality),
+                ..GenerateRequest::new("x")
+            })
+        };
+        let spec = check_model(&Model::from("gpt-image-2.5-flare")).unwrap();
+        for quality in [Quality::Low, Quality::Medium, Quality::High, Quality::Xhigh, Quality::Max] {
+            let job = flare(quality.clone());
+            let expected = spec.output_tokens(Some(&quality), 1024, 1024, 1);
+            assert_eq!(job.usage().output_tokens, expected, "{quality}");
+        }
+        assert_eq!(flare(Quality::Auto).quality, Quality::Medium);
+        // Area scaling reproduces OpenAI's published gpt-image-1 counts for 1024x1536.
+        let tall = generate(GenerateRequest {
+            model: Some(Model::from("gpt-image-1")),
+            quality: Some(Quality::Low),
+            size: Some(Size::PORTRAIT),
+            ..GenerateRequest::new("x")
+        });
+        assert_eq!(tall.usage().output_tokens, 408);
     }
 
     #[test]
@@ -230,6 +275,5 @@ mod tests {
         assert_eq!(resolve_size(Some(&Size::Auto), Some((600, 1000))), (1024, 1536));
         assert_eq!(resolve_size(None, Some((512, 500))), (1024, 1024));
         assert_eq!(resolve_size(Some(&Size::pixels(2048, 1152)), None), (2048, 1152));
-        assert!(check_model(&Model::from("flux")).is_err());
     }
 }

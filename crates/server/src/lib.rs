@@ -13,27 +13,29 @@
 //! ```
 #![deny(missing_docs)]
 
-pub mod app;
-pub mod config;
-pub mod draw;
-pub mod edit;
-pub mod encode;
-pub mod error;
-pub mod fault_responses;
-pub mod faults;
-pub mod generate;
-pub mod ids;
-pub mod job;
-pub mod links;
-pub mod relay;
-pub mod respond;
-pub mod retouch;
-pub mod routes;
-pub mod server;
-pub mod static_files;
-pub mod stream;
-pub mod usage;
+mod app;
+mod config;
+mod connection;
+mod draw;
+mod edit;
+mod encode;
+mod error;
+mod fault_responses;
+mod faults;
+mod generate;
+mod ids;
+mod job;
+mod links;
+mod relay;
+mod render;
+mod respond;
+mod retouch;
+mod routes;
+mod server;
+mod static_files;
+mod stream;
+mod usage;
 
-pub use config::{Config, Latency, Upstream};
+pub use config::{Config, Latency, Upstream, parse_fault_option};
 pub use faults::Fault;
 pub use server::serve;

@@ -6,8 +6,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
-use gpt_image_server::config::{Config, Latency, Upstream, parse_fault_option};
-use gpt_image_server::faults::Fault;
+use gpt_image_server::{Config, Fault, Latency, Upstream, parse_fault_option};
 
 /// A local OpenAI Images API: real images, streaming, faults on demand, relay to a real provider.
 #[derive(Parser)]
@@ -25,7 +24,8 @@ struct Cli {
     /// The largest request body accepted, in MiB (larger ones get 413).
     #[arg(long, default_value_t = 64, value_name = "MIB")]
     body_limit_mb: usize,
-    /// Simulated generation time in milliseconds: `low=…,medium=…,high=…`, or one number for all.
+    /// Simulated generation time in milliseconds: `low=…,medium=…,high=…,xhigh=…,max=…`
+    /// (`xhigh` and `max` default to twice the step below), or one number for all.
     #[arg(long, value_name = "SPEC", value_parser = Latency::parse)]
     latency_ms: Option<Latency>,
     /// How long `response_format: url` links answer, in seconds.

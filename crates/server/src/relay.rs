@@ -3,17 +3,15 @@
 //! in both directions.
 
 use std::io;
-use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::{HeaderName, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::app::App;
 use crate::config::Upstream;
-use crate::error::ApiFailure;
+use crate::error::{ApiFailure, internal};
 
 /// Headers that belong to one connection, not to the message.
 const HOP_BY_HOP: [&str; 8] = [
@@ -47,50 +45,46 @@ impl Relay {
             api_key: upstream.api_key.clone().filter(|key| !key.is_empty()),
         })
     }
+
+    /// Sends the request on to the provider and streams its answer back.
+    pub async fn forward(&self, request: Request) -> Response {
+        let path = request.uri().path_and_query().map_or("/", |path| path.as_str());
+        let url = format!("{}{}", self.base_url, path.strip_prefix("/v1").unwrap_or(path));
+        let (parts, body) = request.into_parts();
+        let mut outgoing = self.client.request(parts.method, url);
+        for (name, value) in &parts.headers {
+            let own_key = name == header::AUTHORIZATION && self.api_key.is_some();
+            if relayed(name) && !own_key {
+                outgoing = outgoing.header(name, value);
+            }
+        }
+        if let Some(key) = &self.api_key {
+            outgoing = outgoing.bearer_auth(key);
+        }
+        let outgoing = outgoing.body(reqwest::Body::wrap_stream(body.into_data_stream()));
+        match outgoing.send().await {
+            Ok(answer) => {
+                let mut response = Response::builder().status(answer.status().as_u16());
+                for (name, value) in answer.headers() {
+                    if relayed(name) && !name.as_str().starts_with("access-control-") {
+                        response = response.header(name.as_str(), value.as_bytes());
+                    }
+                }
+                response.body(Body::from_stream(answer.bytes_stream())).unwrap_or_else(|error| {
+                    internal(format!("the upstream answer could not be relayed: {error}")).into_response()
+                })
+            }
+            Err(error) => ApiFailure::new(
+                StatusCode::BAD_GATEWAY,
+                "server_error",
+                format!("The upstream provider could not be reached: {error}"),
+            )
+            .with_code("upstream_unreachable")
+            .into_response(),
+        }
+    }
 }
 
 fn relayed(name: &HeaderName) -> bool {
     !HOP_BY_HOP.contains(&name.as_str()) && name != header::HOST
-}
-
-/// Sends the request on to the provider and streams its answer back.
-pub async fn forward(State(app): State<Arc<App>>, request: Request) -> Response {
-    let Some(relay) = &app.relay else {
-        return ApiFailure::new(StatusCode::NOT_FOUND, "invalid_request_error", "no upstream is configured")
-            .into_response();
-    };
-    let path = request.uri().path_and_query().map_or("/", |path| path.as_str());
-    let url = format!("{}{}", relay.base_url, path.strip_prefix("/v1").unwrap_or(path));
-    let (parts, body) = request.into_parts();
-    let mut outgoing = relay.client.request(parts.method, url);
-    for (name, value) in &parts.headers {
-        let own_key = name == header::AUTHORIZATION && relay.api_key.is_some();
-        if relayed(name) && !own_key {
-            outgoing = outgoing.header(name, value);
-        }
-    }
-    if let Some(key) = &relay.api_key {
-        outgoing = outgoing.bearer_auth(key);
-    }
-    let outgoing = outgoing.body(reqwest::Body::wrap_stream(body.into_data_stream()));
-    match outgoing.send().await {
-        Ok(answer) => {
-            let mut response = Response::builder().status(answer.status().as_u16());
-            for (name, value) in answer.headers() {
-                if relayed(name) && !name.as_str().starts_with("access-control-") {
-                    response = response.header(name.as_str(), value.as_bytes());
-                }
-            }
-            response.body(Body::from_stream(answer.bytes_stream())).unwrap_or_else(|error| {
-                crate::error::internal(format!("the upstream answer could not be relayed: {error}")).into_response()
-            })
-        }
-        Err(error) => ApiFailure::new(
-            StatusCode::BAD_GATEWAY,
-            "server_error",
-            format!("The upstream provider could not be reached: {error}"),
-        )
-        .with_code("upstream_unreachable")
-        .into_response(),
-    }
 }

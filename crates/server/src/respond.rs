@@ -4,16 +4,13 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::body::Bytes;
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use gpt_image_core::{Image, ImagesResponse, ResponseFormat};
-use image::RgbaImage;
 
 use crate::app::App;
-use crate::error::{ApiFailure, internal};
-use crate::fault_responses::StreamEnd;
 use crate::job::Job;
+use crate::stream::StreamEnd;
 
 /// The request header that overrides the simulated latency, in milliseconds.
 pub const LATENCY_HEADER: &str = "x-latency-ms";
@@ -29,7 +26,7 @@ pub async fn answer(app: &App, job: Job, headers: &HeaderMap, end: StreamEnd) ->
         return crate::stream::respond(job, delay, end);
     }
     tokio::time::sleep(delay).await;
-    let renders = (0..job.n).map(|index| encode_final(job.clone(), index));
+    let renders = (0..job.n).map(|index| crate::render::render_file(job.clone(), index));
     let files = match futures_util::future::try_join_all(renders).await {
         Ok(files) => files,
         Err(failure) => return failure.into_response(),
@@ -43,7 +40,7 @@ pub async fn answer(app: &App, job: Job, headers: &HeaderMap, end: StreamEnd) ->
                 let id = app.links.insert(bytes, job.encoding.format.mime_type());
                 image.url = Some(format!("{base}/v1/images/files/{id}.{}", job.encoding.format.extension()));
             } else {
-                image.b64_json = Some(crate::stream::base64(&bytes));
+                image.b64_json = Some(crate::encode::base64(&bytes));
             }
             image
         })
@@ -73,36 +70,4 @@ fn base_url(app: &App, headers: &HeaderMap) -> String {
     let scheme = headers.get("x-forwarded-proto").and_then(|value| value.to_str().ok()).unwrap_or("http");
     let scheme = if scheme == "https" { "https" } else { "http" };
     format!("{scheme}://{}", host.unwrap_or_else(|| app.local_addr.to_string()))
-}
-
-/// Draws image `index` off the async threads.
-pub async fn render(job: Arc<Job>, index: u32) -> Result<Arc<RgbaImage>, ApiFailure> {
-    tokio::task::spawn_blocking(move || Arc::new(job.render(index)))
-        .await
-        .map_err(|error| internal(format!("drawing the image failed: {error}")))
-}
-
-/// Encodes an image (or a coarse version of it) off the async threads.
-pub async fn encode(job: Arc<Job>, image: Arc<RgbaImage>, block: u32) -> Result<Bytes, ApiFailure> {
-    tokio::task::spawn_blocking(move || {
-        let coarse;
-        let image = if block > 1 {
-            coarse = crate::encode::pixelate(&image, block);
-            &coarse
-        } else {
-            &*image
-        };
-        crate::encode::encode(image, &job.encoding).map(Bytes::from)
-    })
-    .await
-    .map_err(|error| internal(format!("encoding the image failed: {error}")))?
-    .map_err(|error| internal(format!("encoding the image failed: {error}")))
-}
-
-/// Draws and encodes final image `index`.
-async fn encode_final(job: Arc<Job>, index: u32) -> Result<Bytes, ApiFailure> {
-    tokio::task::spawn_blocking(move || crate::encode::encode(&job.render(index), &job.encoding).map(Bytes::from))
-        .await
-        .map_err(|error| internal(format!("drawing the image failed: {error}")))?
-        .map_err(|error| internal(format!("encoding the image failed: {error}")))
 }

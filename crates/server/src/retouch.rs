@@ -5,7 +5,15 @@ use image::imageops::{self, FilterType};
 use image::{GrayImage, RgbaImage};
 
 use crate::draw;
-use crate::job::Source;
+
+/// The input of an edit, already at the output size.
+#[derive(Debug)]
+pub struct Source {
+    /// The first input image, scaled and cropped to the output size.
+    pub image: RgbaImage,
+    /// The mask's alpha channel at the output size: 255 keeps a pixel, 0 edits it.
+    pub mask: Option<GrayImage>,
+}
 
 /// Scales an image to cover `width` x `height` and crops the middle; an
 /// image already at that size is returned unchanged, pixel for pixel.

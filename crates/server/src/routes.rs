@@ -10,11 +10,12 @@ use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
+use gpt_image_core::catalogue;
 use serde_json::json;
 use tower_http::cors::{AllowHeaders, Any, CorsLayer};
 
 use crate::app::App;
-use crate::error::{ApiFailure, not_found};
+use crate::error::{ApiFailure, invalid_api_key, not_found};
 
 /// The headers a page on another origin may read.
 const EXPOSED: [&str; 10] = [
@@ -30,25 +31,15 @@ const EXPOSED: [&str; 10] = [
     "openai-processing-ms",
 ];
 
-/// The models this server emulates, with the `created` time it reports for each.
-const MODELS: [(&str, i64); 8] = [
-    ("gpt-image-2", 1_776_729_600),
-    ("gpt-image-2-2026-04-21", 1_776_729_600),
-    ("gpt-image-1.5", 1_763_424_000),
-    ("gpt-image-1", 1_745_366_400),
-    ("gpt-image-1-mini", 1_759_881_600),
-    ("chatgpt-image-latest", 1_763_424_000),
-    ("dall-e-3", 1_698_785_189),
-    ("dall-e-2", 1_698_798_177),
-];
-
 /// Every route of the server, with its layers.
 pub fn router(app: Arc<App>) -> Router {
+    // TODO(core): the API's paths (`/images/generations`, `/images/edits`,
+    // `/models`) are written here and in the npm package; core could own them.
     let routes = if app.relay.is_some() {
         Router::new()
-            .route("/v1/images/{*rest}", any(crate::relay::forward))
-            .route("/v1/models", any(crate::relay::forward))
-            .route("/v1/models/{*rest}", any(crate::relay::forward))
+            .route("/v1/images/{*rest}", any(relay))
+            .route("/v1/models", any(relay))
+            .route("/v1/models/{*rest}", any(relay))
     } else {
         Router::new()
             .route("/v1/images/generations", post(crate::generate::handle))
@@ -113,28 +104,12 @@ async fn authorize(State(app): State<Arc<App>>, request: Request, next: Next) ->
             let sent = request.headers().get(header::AUTHORIZATION).and_then(|value| value.to_str().ok());
             match sent.and_then(|value| value.strip_prefix("Bearer ")) {
                 Some(token) if token.trim() == key => next.run(request).await,
-                Some(token) => invalid_api_key_for(Some(token)).into_response(),
-                None => invalid_api_key_for(None).into_response(),
+                Some(token) => invalid_api_key(Some(token)).into_response(),
+                None => invalid_api_key(None).into_response(),
             }
         }
         _ => next.run(request).await,
     }
-}
-
-/// The 401 for a missing or wrong key.
-pub fn invalid_api_key() -> ApiFailure {
-    invalid_api_key_for(Some("sk-fault"))
-}
-
-fn invalid_api_key_for(token: Option<&str>) -> ApiFailure {
-    let message = match token {
-        None => "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).".to_owned(),
-        Some(token) => {
-            let shown: String = token.chars().take(6).collect();
-            format!("Incorrect API key provided: {shown}***. You can find your API key at https://platform.openai.com/account/api-keys.")
-        }
-    };
-    ApiFailure::new(StatusCode::UNAUTHORIZED, "invalid_request_error", message).with_code("invalid_api_key")
 }
 
 /// `GET /v1/images/files/{id}.{ext}`: an image answered as a link, until it expires.
@@ -149,20 +124,30 @@ async fn file(State(app): State<Arc<App>>, Path(file): Path<String>) -> Response
     }
 }
 
+/// `--upstream`: everything under `/v1/images/` and `/v1/models` goes to the provider.
+async fn relay(State(app): State<Arc<App>>, request: Request) -> Response {
+    match &app.relay {
+        Some(relay) => relay.forward(request).await,
+        None => not_found("The upstream provider"),
+    }
+}
+
 fn model_object(id: &str, created: i64) -> serde_json::Value {
     json!({"id": id, "object": "model", "created": created, "owned_by": "system"})
 }
 
-/// `GET /v1/models`: the models this server emulates.
+/// `GET /v1/models`: every name of every model in core's catalogue (ids and
+/// snapshots), each with its entry's `created` time.
 async fn models() -> Response {
-    let data: Vec<_> = MODELS.iter().map(|(id, created)| model_object(id, *created)).collect();
+    let data: Vec<_> =
+        catalogue::MODELS.iter().flat_map(|spec| spec.names().map(|name| model_object(name, spec.created))).collect();
     axum::Json(json!({"object": "list", "data": data})).into_response()
 }
 
 /// `GET /v1/models/{id}`.
 async fn model(Path(id): Path<String>) -> Response {
-    match MODELS.iter().find(|(name, _)| *name == id) {
-        Some((name, created)) => axum::Json(model_object(name, *created)).into_response(),
+    match catalogue::find(&id) {
+        Some(spec) => axum::Json(model_object(&id, spec.created)).into_response(),
         None => {
             ApiFailure::new(StatusCode::NOT_FOUND, "invalid_request_error", format!("The model `{id}` does not exist"))
                 .with_code("model_not_found")

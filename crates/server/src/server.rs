@@ -8,23 +8,11 @@ use axum::Router;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::TcpListener;
-use tokio::sync::Notify;
 use tower::ServiceExt;
 
 use crate::app::App;
 use crate::config::Config;
-
-/// A handle on the connection a request came in on, found in the request's
-/// extensions: [`ConnectionControl::reset`] closes it without an answer.
-#[derive(Debug, Clone, Default)]
-pub struct ConnectionControl(Arc<Notify>);
-
-impl ConnectionControl {
-    /// Closes the connection at once: the client sees it drop with no response.
-    pub fn reset(&self) {
-        self.0.notify_one();
-    }
-}
+use crate::connection::ConnectionControl;
 
 /// Serves the API on `listener` until the process ends.
 ///
@@ -64,6 +52,6 @@ async fn serve_connection(router: Router, stream: tokio::net::TcpStream) {
         .serve_connection(TokioIo::new(stream), service);
     tokio::select! {
         _ = connection => {}
-        _ = control.0.notified() => {}
+        _ = control.reset_requested() => {}
     }
 }

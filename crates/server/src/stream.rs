@@ -7,18 +7,24 @@ use std::time::Duration;
 use axum::body::{Body, Bytes};
 use axum::http::{StatusCode, header};
 use axum::response::Response;
-use base64::Engine;
 use gpt_image_core::{CompletedImage, ImageStreamEvent, PartialImage};
+use serde::Deserialize;
 use tokio::sync::mpsc;
 
+use crate::encode::base64;
 use crate::error::{ApiFailure, internal};
-use crate::fault_responses::StreamEnd;
 use crate::job::{Endpoint, Job};
-use crate::respond::{encode, render};
+use crate::render::{encode, render};
 
-/// Base64 (standard alphabet, padded), as `b64_json` holds it.
-pub fn base64(bytes: &[u8]) -> String {
-    base64::engine::general_purpose::STANDARD.encode(bytes)
+/// How a stream of images ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StreamEnd {
+    /// Normally, with a `completed` event per image.
+    Completed,
+    /// After the partial images, without `completed` (`stream_no_completed`).
+    Missing,
+    /// After the partial images, with an `error` event (`stream_error`).
+    Error,
 }
 
 /// Starts streaming `job`; `delay` is spread over its events.
@@ -72,10 +78,6 @@ async fn produce_events(
     sender: &mpsc::Sender<Bytes>,
 ) -> Result<(), Stop> {
     let step = delay / (job.partial_images + 1);
-    let (partial_name, completed_name) = match job.endpoint {
-        Endpoint::Generate => ("image_generation.partial_image", "image_generation.completed"),
-        Endpoint::Edit => ("image_edit.partial_image", "image_edit.completed"),
-    };
     let send = |event: Bytes| async move { sender.send(event).await.map_err(|_| Stop::Gone) };
     for index in 0..job.n {
         let image = render(job.clone(), index).await?;
@@ -96,7 +98,7 @@ async fn produce_events(
                 Endpoint::Generate => ImageStreamEvent::GenerationPartialImage(partial),
                 Endpoint::Edit => ImageStreamEvent::EditPartialImage(partial),
             };
-            send(sse(partial_name, &event)?).await?;
+            send(sse(&event)?).await?;
         }
         tokio::time::sleep(step).await;
         match end {
@@ -122,19 +124,31 @@ async fn produce_events(
             Endpoint::Generate => ImageStreamEvent::GenerationCompleted(completed),
             Endpoint::Edit => ImageStreamEvent::EditCompleted(completed),
         };
-        send(sse(completed_name, &event)?).await?;
+        send(sse(&event)?).await?;
     }
     Ok(())
 }
 
-/// One event: `event: NAME`, `data: JSON`, blank line.
-fn sse(name: &str, event: &ImageStreamEvent) -> Result<Bytes, ApiFailure> {
+/// One event: `event: TYPE`, `data: JSON`, blank line. The event is named
+/// by its own `type`, as core's types write it.
+// TODO(core): `ImageStreamEvent::event_type(&self) -> &'static str` would
+// name it without reading the JSON back.
+fn sse(event: &ImageStreamEvent) -> Result<Bytes, ApiFailure> {
+    #[derive(Deserialize)]
+    struct Tagged<'a> {
+        #[serde(rename = "type", borrow)]
+        name: &'a str,
+    }
     let data = serde_json::to_string(event).map_err(|error| internal(error.to_string()))?;
+    let Tagged { name } = serde_json::from_str(&data).map_err(|error| internal(error.to_string()))?;
     Ok(Bytes::from(format!("event: {name}\ndata: {data}\n\n")))
 }
 
 /// `event: error` with `{"type": "error", "error": {…}}`.
+// TODO(core): `ImageStreamEvent::Error(StreamError)` also writes its flat
+// fields (`"message": ""`, `"param": null`, …) next to `error`; a
+// `StreamError` that writes only what it holds would make this one `sse` call.
 fn error_event(failure: &ApiFailure) -> Bytes {
-    let data = serde_json::json!({"type": "error", "error": failure.error_object()});
+    let data = serde_json::json!({"type": "error", "error": failure.error});
     Bytes::from(format!("event: error\ndata: {data}\n\n"))
 }

@@ -14,6 +14,9 @@ pub use models::{AS_OF, DEFAULT_EDIT_MODEL, DEFAULT_GENERATE_MODEL, DEFAULT_GPT_
 pub use resolve::{Match, Resolved, resolve};
 
 use crate::params::Quality;
+
+/// Where the API lists its models, below the base URL.
+pub const MODELS_PATH: &str = "/models";
 use crate::size::Size;
 
 /// One model, as OpenAI documents it.
