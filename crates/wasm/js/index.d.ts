@@ -31,71 +31,125 @@ export function init(moduleOrPath?: InitInput | Promise<InitInput>): Promise<voi
 // ---------------------------------------------------------------------------
 // Parameters
 
+// @generated begin: `cargo xtask pkg` writes what follows from gpt-image-core's catalogue.
+
 /**
- * The model. The known names are listed; any other string is sent as it is
- * (a provider's own model), and then only the rules every model shares are
- * checked, with unknown values of other fields reported as warnings.
+ * The model. Any string is sent as it is; the names this package knows:
+ *
+ * - `gpt-image-2.5-flare` (also `gpt-image-2.5-flare-2026-09-08`): GPT Image 2.5, the fast everyday model.
+ * - `gpt-image-2.5-sunburst` (also `gpt-image-2.5-sunburst-2026-09-08`): GPT Image 2.5, the premium model for detail and precise edits.
+ * - `gpt-image-2` (also `gpt-image-2-2026-04-21`): GPT Image 2: custom sizes up to 3840x2160.
+ * - `gpt-image-1.5`: GPT Image 1.5, the API's default for edits. Retiring at OpenAI on 2026-12-01.
+ * - `chatgpt-image-latest`: The image model ChatGPT uses now. Retiring at OpenAI on 2026-12-01.
+ * - `gpt-image-1-mini`: GPT Image 1 mini: the cheapest, no input_fidelity. Retiring at OpenAI on 2026-12-01.
+ * - `gpt-image-1`: The first GPT image model. Retired at OpenAI on 2026-10-23.
+ * - `dall-e-3`: DALL·E 3: one image per request, vivid or natural. Retired at OpenAI on 2026-05-12.
+ * - `dall-e-2`: DALL·E 2: small square images, one-image edits. Retired at OpenAI on 2026-05-12.
+ *
+ * A `provider/` prefix (`openai/gpt-image-2.5-flare`) and dated snapshots this package
+ * does not list yet follow their model's rules. Any other name is sent with a
+ * warning, and only what the API itself or every model of its family refuses
+ * stops it.
  */
 export type ImageModel =
+  | 'gpt-image-2.5-flare'
+  | 'gpt-image-2.5-flare-2026-09-08'
+  | 'gpt-image-2.5-sunburst'
+  | 'gpt-image-2.5-sunburst-2026-09-08'
   | 'gpt-image-2'
   | 'gpt-image-2-2026-04-21'
   | 'gpt-image-1.5'
-  | 'gpt-image-1'
-  | 'gpt-image-1-mini'
   | 'chatgpt-image-latest'
-  | 'dall-e-2'
+  | 'gpt-image-1-mini'
+  | 'gpt-image-1'
   | 'dall-e-3'
+  | 'dall-e-2'
   | (string & {});
 
 /**
- * The size of the images: `auto`, a standard size, or for `gpt-image-2` any
- * `WIDTHxHEIGHT` with both sides multiples of 16, an aspect ratio within 3:1
- * and at most 3840 pixels on the longest edge.
+ * The size of the images. By model:
  *
- * - GPT image models: `auto`, `1024x1024`, `1536x1024`, `1024x1536`.
- * - `dall-e-2`: `256x256`, `512x512`, `1024x1024`.
+ * - `gpt-image-2.5-flare`: `auto` or any `WIDTHxHEIGHT` with sides multiples of 16, 1:3 to 3:1, at most 3840 on the longest edge, 655360 to 8294400 pixels.
+ * - `gpt-image-2.5-sunburst`: `auto` or any `WIDTHxHEIGHT` with sides multiples of 16, 1:3 to 3:1, at most 3840 on the longest edge, 655360 to 8294400 pixels.
+ * - `gpt-image-2`: `auto` or any `WIDTHxHEIGHT` with sides multiples of 16, 1:3 to 3:1, at most 3840 on the longest edge, 655360 to 8294400 pixels.
+ * - `gpt-image-1.5`: `auto`, `1024x1024`, `1536x1024`, `1024x1536`.
+ * - `chatgpt-image-latest`: `auto`, `1024x1024`, `1536x1024`, `1024x1536`.
+ * - `gpt-image-1-mini`: `auto`, `1024x1024`, `1536x1024`, `1024x1536`.
+ * - `gpt-image-1`: `auto`, `1024x1024`, `1536x1024`, `1024x1536`.
  * - `dall-e-3`: `1024x1024`, `1792x1024`, `1024x1792`.
+ * - `dall-e-2`: `256x256`, `512x512`, `1024x1024`.
  */
 export type ImageSize =
   | 'auto'
   | '1024x1024'
   | '1536x1024'
   | '1024x1536'
-  | '256x256'
-  | '512x512'
+  | '2048x1152'
+  | '1152x2048'
+  | '3840x2160'
   | '1792x1024'
   | '1024x1792'
-  | `${number}x${number}`;
+  | '256x256'
+  | '512x512'
+  | `${number}x${number}`
+  | (string & {});
 
 /**
- * The quality of a generation: `low`, `medium`, `high` for the GPT image
- * models, `standard` and `hd` for `dall-e-3`, `standard` for `dall-e-2`;
- * `auto` (the default) lets the model pick.
+ * The quality of a generation; `auto` (the default) lets the model pick. By model:
+ *
+ * - `gpt-image-2.5-flare`: `low`, `medium`, `high`, `xhigh`, `max`, `auto`.
+ * - `gpt-image-2.5-sunburst`: `low`, `medium`, `high`, `xhigh`, `max`, `auto`.
+ * - `gpt-image-2`: `low`, `medium`, `high`, `auto`.
+ * - `gpt-image-1.5`: `low`, `medium`, `high`, `auto`.
+ * - `chatgpt-image-latest`: `low`, `medium`, `high`, `auto`.
+ * - `gpt-image-1-mini`: `low`, `medium`, `high`, `auto`.
+ * - `gpt-image-1`: `low`, `medium`, `high`, `auto`.
+ * - `dall-e-3`: `standard`, `hd`, `auto`.
+ * - `dall-e-2`: `standard`, `auto`.
+ *
+ * A quality this package does not know yet is sent with a warning.
  */
-export type ImageGenerateQuality = 'standard' | 'hd' | 'low' | 'medium' | 'high' | 'auto';
+export type ImageGenerateQuality =
+  | 'low'
+  | 'medium'
+  | 'high'
+  | 'xhigh'
+  | 'max'
+  | 'auto'
+  | 'standard'
+  | 'hd'
+  | (string & {});
 
-/** The quality of an edit: `low`, `medium`, `high` or `auto` (GPT image models), `standard` (`dall-e-2`). */
-export type ImageEditQuality = 'standard' | 'low' | 'medium' | 'high' | 'auto';
+/** The quality of an edit, for the models that edit (`gpt-image-2.5-flare`, `gpt-image-2.5-sunburst`, `gpt-image-2`, `gpt-image-1.5`, `chatgpt-image-latest`, `gpt-image-1-mini`, `gpt-image-1`, `dall-e-2`). */
+export type ImageEditQuality =
+  | 'low'
+  | 'medium'
+  | 'high'
+  | 'xhigh'
+  | 'max'
+  | 'auto'
+  | 'standard'
+  | (string & {});
 
 /**
- * The background (GPT image models): `transparent` needs `output_format`
- * `png` or `webp`; `auto` (the default) lets the model pick.
+ * The background (`gpt-image-2.5-flare`, `gpt-image-2.5-sunburst`, `gpt-image-2`, `gpt-image-1.5`, `chatgpt-image-latest`, `gpt-image-1-mini`, `gpt-image-1`): `transparent` needs `output_format` `png` or
+ * `webp`; supported by `gpt-image-2.5-flare`, `gpt-image-2.5-sunburst`, `gpt-image-1.5`, `chatgpt-image-latest`, `gpt-image-1-mini`, `gpt-image-1`, a preview for `gpt-image-2`.
  */
-export type ImageBackground = 'transparent' | 'opaque' | 'auto';
+export type ImageBackground = 'auto' | 'transparent' | 'opaque';
 
-/** Content moderation of the GPT image models: `auto` (the default) or the less strict `low`. */
-export type ImageModeration = 'low' | 'auto';
+/** Content moderation (`gpt-image-2.5-flare`, `gpt-image-2.5-sunburst`, `gpt-image-2`, `gpt-image-1.5`, `chatgpt-image-latest`, `gpt-image-1-mini`, `gpt-image-1`): `auto` (the default) or the less strict `low`. */
+export type ImageModeration = 'auto' | 'low';
 
-/** The file format of the images (GPT image models; `png` by default). */
+/** The file format of the images (`gpt-image-2.5-flare`, `gpt-image-2.5-sunburst`, `gpt-image-2`, `gpt-image-1.5`, `chatgpt-image-latest`, `gpt-image-1-mini`, `gpt-image-1`; `png` by default). */
 export type ImageOutputFormat = 'png' | 'jpeg' | 'webp';
 
 /**
- * How `dall-e-*` images come back: `url` (their default; OpenAI's links last
- * 60 minutes) or `b64_json`. GPT image models always answer with `b64_json`.
+ * How images come back: `url` or `b64_json`. OpenAI's GPT image models
+ * always answer with `b64_json`; some providers send links.
  */
 export type ImageResponseFormat = 'url' | 'b64_json';
 
-/** The look of `dall-e-3` images: `vivid` (the default) or `natural`. */
+/** The look of the images, for `dall-e-3`: `vivid` (the default) or `natural`. */
 export type ImageStyle = 'vivid' | 'natural';
 
 /**
@@ -103,6 +157,60 @@ export type ImageStyle = 'vivid' | 'natural';
  * inputs: `low` (the default) or `high`. Not for `gpt-image-1-mini`.
  */
 export type ImageInputFidelity = 'high' | 'low';
+
+/**
+ * The rules validation checks:
+ *
+ * - `required`: a required field is missing or empty.
+ * - `max_length`: text longer than the model accepts.
+ * - `range`: a number outside its range, or too few or too many items.
+ * - `unknown_value`: a value this package does not know: sent as it is, with a warning.
+ * - `unsupported_by_model`: a parameter or value this model does not accept.
+ * - `requires`: a parameter that only works together with another one.
+ * - `conflict`: two settings that contradict each other.
+ * - `size_format`: a size that is not `auto` or `WIDTHxHEIGHT`.
+ * - `size_multiple_of_16`: a custom size whose sides are not multiples of 16.
+ * - `aspect_ratio`: a custom size longer than 3:1 on either side.
+ * - `max_edge`: a custom size whose longest edge is over the limit.
+ * - `pixel_count`: a custom size with too few or too many pixels.
+ * - `experimental`: accepted, but marked experimental or preview by the provider.
+ * - `provider_specific`: accepted by some providers, rejected by others (OpenAI among them).
+ * - `file_type`: an input file of a type the API does not take.
+ * - `file_size`: an input file larger than the API takes.
+ * - `dimensions`: an input whose width and height do not fit (a mask, a square-only model).
+ * - `malformed`: a value that could not be read at all (a string where a number belongs).
+ * - `unknown_model`: a model this package does not list: what it refuses is only inferred.
+ * - `retired`: a model OpenAI has retired, or will retire on a known day.
+ */
+export type IssueRule =
+  | 'required'
+  | 'max_length'
+  | 'range'
+  | 'unknown_value'
+  | 'unsupported_by_model'
+  | 'requires'
+  | 'conflict'
+  | 'size_format'
+  | 'size_multiple_of_16'
+  | 'aspect_ratio'
+  | 'max_edge'
+  | 'pixel_count'
+  | 'experimental'
+  | 'provider_specific'
+  | 'file_type'
+  | 'file_size'
+  | 'dimensions'
+  | 'malformed'
+  | 'unknown_model'
+  | 'retired';
+
+/**
+ * What validation may stop, per client and per call: `full` (the default:
+ * errors stop the request), `warn` (every problem is a warning; for providers
+ * with rules of their own) or `off` (no checks).
+ */
+export type ValidationMode = 'full' | 'warn' | 'off';
+// @generated end
 
 /**
  * The parameters of `images.generate` (`POST /images/generations`), as in
@@ -288,6 +396,12 @@ export interface ClientOptions {
   timeout?: number | null;
   /** How many times a failure worth it (connection, 408, 409, 429, 5xx) is retried, default 2. */
   maxRetries?: number | null;
+  /**
+   * What validation may stop, default `full`; `warn` for a provider with rules
+   * of its own (every problem is still reported, as warnings). Anything else
+   * rejects the first call with a {@link ValidationError} naming `validation`.
+   */
+  validation?: ValidationMode | null;
 }
 
 /**
@@ -307,6 +421,8 @@ export interface RequestOptions {
   maxRetries?: number | null;
   /** Headers for this call, over the client's `defaultHeaders`; `null` removes one. */
   headers?: HeaderValues | null;
+  /** What validation may stop for this call, over the client's `validation`. */
+  validation?: ValidationMode | null;
 }
 
 /** The options of `generateBlobs` and `editBlobs`. */
@@ -332,48 +448,6 @@ export interface Issue {
   /** What is wrong, in words. */
   message: string;
 }
-
-/**
- * The rules validation checks:
- *
- * - `required`: a required field is missing or empty.
- * - `max_length`: text longer than the model accepts.
- * - `range`: a number outside its range, or too few or too many items.
- * - `unknown_value`: a value the API does not define for this field.
- * - `unsupported_by_model`: a parameter or value this model does not accept.
- * - `requires`: a parameter that only works together with another one.
- * - `conflict`: two settings that contradict each other.
- * - `size_format`: a size that is not `auto` or `WIDTHxHEIGHT`.
- * - `size_multiple_of_16`: a custom size whose sides are not multiples of 16.
- * - `aspect_ratio`: a custom size longer than 3:1 on either side.
- * - `max_edge`: a custom size whose longest edge is over the limit.
- * - `pixel_count`: a custom size with too few or too many pixels.
- * - `experimental`: accepted, but marked experimental by the provider.
- * - `provider_specific`: accepted by some providers, rejected by others (OpenAI among them).
- * - `file_type`: an input file of a type the API does not take.
- * - `file_size`: an input file larger than the API takes.
- * - `dimensions`: an input whose width and height do not fit (a mask, a `dall-e-2` input).
- * - `malformed`: a value that could not be read at all (a string where a number belongs).
- */
-export type IssueRule =
-  | 'required'
-  | 'max_length'
-  | 'range'
-  | 'unknown_value'
-  | 'unsupported_by_model'
-  | 'requires'
-  | 'conflict'
-  | 'size_format'
-  | 'size_multiple_of_16'
-  | 'aspect_ratio'
-  | 'max_edge'
-  | 'pixel_count'
-  | 'experimental'
-  | 'provider_specific'
-  | 'file_type'
-  | 'file_size'
-  | 'dimensions'
-  | 'malformed';
 
 /**
  * What every result carries besides the API's answer. Both are left out of
@@ -620,10 +694,10 @@ export class Images {
    * sending anything. Never rejects for a bad request: unreadable parameters
    * are issues too. An empty array means the request would be sent.
    */
-  validateGenerate(params: ImageGenerateParamsBase): Promise<Issue[]>;
+  validateGenerate(params: ImageGenerateParamsBase, options?: { validation?: ValidationMode | null }): Promise<Issue[]>;
 
   /** Every issue of an edit's parameters, the files' formats, sizes and dimensions included, without sending anything. */
-  validateEdit(params: ImageEditParamsBase): Promise<Issue[]>;
+  validateEdit(params: ImageEditParamsBase, options?: { validation?: ValidationMode | null }): Promise<Issue[]>;
 }
 
 /**
@@ -645,6 +719,8 @@ export class ImagesClient {
   readonly timeout: number;
   /** How many times a failure worth it is retried. */
   readonly maxRetries: number;
+  /** What validation may stop. */
+  readonly validation: ValidationMode;
   /** The calls of the Images API. */
   readonly images: Images;
 

@@ -216,15 +216,15 @@ export class Images {
   }
 
   /** Every issue of a generation's parameters (errors and warnings), without sending anything. */
-  async validateGenerate(params) {
+  async validateGenerate(params, options) {
     await init();
-    return WasmClient.validateGenerate(params);
+    return WasmClient.validateGenerate(params, options ?? {});
   }
 
   /** Every issue of an edit's parameters, files included, without sending anything. */
-  async validateEdit(params) {
+  async validateEdit(params, options) {
     await init();
-    return WasmClient.validateEdit(params);
+    return WasmClient.validateEdit(params, options ?? {});
   }
 
   async #run(method, params, options) {
@@ -243,13 +243,15 @@ export class ImagesClient {
    * @param options.defaultHeaders Headers for every request; `null` removes one.
    * @param options.timeout Milliseconds per attempt (default 600000).
    * @param options.maxRetries Retries after the first attempt (default 2).
+   * @param options.validation What validation may stop: `full` (default), `warn` or `off`.
    */
-  constructor({ baseURL, apiKey, defaultHeaders, timeout, maxRetries } = {}) {
+  constructor({ baseURL, apiKey, defaultHeaders, timeout, maxRetries, validation } = {}) {
     this.baseURL = baseURL ?? 'https://api.openai.com/v1';
     this.apiKey = apiKey ?? null;
     this.defaultHeaders = defaultHeaders ?? {};
     this.timeout = timeout ?? 600_000;
     this.maxRetries = maxRetries ?? 2;
+    this.validation = validation ?? 'full';
     this.images = new Images(this);
   }
 
@@ -266,6 +268,7 @@ export class ImagesClient {
       defaultHeaders: this.defaultHeaders,
       timeout: this.timeout,
       maxRetries: this.maxRetries,
+      validation: this.validation,
     });
     return this.#wasm;
   }

@@ -55,6 +55,11 @@ impl Answer {
 }
 
 impl Client {
+    /// How to validate a call: its own mode, else the client's.
+    pub fn validation(&self, call: &CallOptions) -> gpt_image_core::ValidationOptions {
+        crate::options::validation_options(call.validation.unwrap_or(self.options.validation))
+    }
+
     /// A client with these options.
     pub fn new(options: ClientOptions) -> Self {
         Client { options, last: Rc::default() }

@@ -1,7 +1,7 @@
 //! The Rust face of `client.images`: generate and edit, as JSON, as
 //! `Blob`s or as a stream of events.
 
-use gpt_image_core::{EditRequest, GenerateRequest, ImageInput, ImagesResponse};
+use gpt_image_core::{EditRequest, Endpoint, GenerateRequest, ImageInput, ImagesResponse};
 use web_sys::FormData;
 
 use crate::Error;
@@ -10,9 +10,6 @@ use crate::client::{Client, Payload};
 use crate::events::EventStream;
 use crate::options::CallOptions;
 use crate::upload::Upload;
-
-pub(crate) const GENERATIONS: &str = "/images/generations";
-pub(crate) const EDITS: &str = "/images/edits";
 
 /// An edit ready to send: the request, and the files of its uploads.
 #[derive(Debug, Clone)]
@@ -76,8 +73,8 @@ fn checked(report: gpt_image_core::Report) -> Result<(), Error> {
 impl Client {
     /// `POST /images/generations`, answered as JSON.
     pub async fn generate(&self, request: &GenerateRequest, call: &CallOptions) -> Result<ImagesResponse, Error> {
-        checked(request.validate())?;
-        let body = self.send(GENERATIONS, &json_of(request)?, call).await?.text().await?;
+        checked(request.validate_with(&self.validation(call)))?;
+        let body = self.send(Endpoint::Generate.path(), &json_of(request)?, call).await?.text().await?;
         typed(&body)
     }
 
@@ -89,22 +86,22 @@ impl Client {
         call: &CallOptions,
         mut on_image: impl FnMut(&ImageBlob),
     ) -> Result<BlobsResponse, Error> {
-        checked(request.validate())?;
-        let answer = self.send(GENERATIONS, &json_of(request)?, call).await?;
+        checked(request.validate_with(&self.validation(call)))?;
+        let answer = self.send(Endpoint::Generate.path(), &json_of(request)?, call).await?;
         BlobsResponse::read(read_blobs(answer, &mut on_image).await?)
     }
 
     /// `POST /images/generations` with `stream: true`: partial images, then the final one.
     pub async fn generate_stream(&self, request: &GenerateRequest, call: &CallOptions) -> Result<EventStream, Error> {
         let request = GenerateRequest { stream: Some(true), ..request.clone() };
-        checked(request.validate())?;
-        EventStream::new(self.send(GENERATIONS, &json_of(&request)?, call).await?)
+        checked(request.validate_with(&self.validation(call)))?;
+        EventStream::new(self.send(Endpoint::Generate.path(), &json_of(&request)?, call).await?)
     }
 
     /// `POST /images/edits`, answered as JSON.
     pub async fn edit(&self, edit: &Edit, call: &CallOptions) -> Result<ImagesResponse, Error> {
-        checked(edit.request.validate())?;
-        let body = self.send(EDITS, &edit_payload(edit)?, call).await?.text().await?;
+        checked(edit.request.validate_with(&self.validation(call)))?;
+        let body = self.send(Endpoint::Edit.path(), &edit_payload(edit)?, call).await?.text().await?;
         typed(&body)
     }
 
@@ -115,8 +112,8 @@ impl Client {
         call: &CallOptions,
         mut on_image: impl FnMut(&ImageBlob),
     ) -> Result<BlobsResponse, Error> {
-        checked(edit.request.validate())?;
-        let answer = self.send(EDITS, &edit_payload(edit)?, call).await?;
+        checked(edit.request.validate_with(&self.validation(call)))?;
+        let answer = self.send(Endpoint::Edit.path(), &edit_payload(edit)?, call).await?;
         BlobsResponse::read(read_blobs(answer, &mut on_image).await?)
     }
 
@@ -124,8 +121,8 @@ impl Client {
     pub async fn edit_stream(&self, edit: &Edit, call: &CallOptions) -> Result<EventStream, Error> {
         let mut edit = edit.clone();
         edit.request.stream = Some(true);
-        checked(edit.request.validate())?;
-        EventStream::new(self.send(EDITS, &edit_payload(&edit)?, call).await?)
+        checked(edit.request.validate_with(&self.validation(call)))?;
+        EventStream::new(self.send(Endpoint::Edit.path(), &edit_payload(&edit)?, call).await?)
     }
 }
 

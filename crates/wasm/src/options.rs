@@ -1,5 +1,6 @@
 //! Settings of a client and of one call, with the official client's defaults.
 
+use gpt_image_core::{ValidationMode, ValidationOptions};
 use web_sys::AbortSignal;
 
 /// OpenAI's API.
@@ -24,6 +25,9 @@ pub struct ClientOptions {
     pub timeout_ms: f64,
     /// Attempts after the first one, for failures worth retrying.
     pub max_retries: u32,
+    /// What validation may stop: everything certain (the default), nothing
+    /// (`WarningsOnly`, for providers with rules of their own), or no check.
+    pub validation: ValidationMode,
 }
 
 impl Default for ClientOptions {
@@ -34,6 +38,7 @@ impl Default for ClientOptions {
             default_headers: Vec::new(),
             timeout_ms: DEFAULT_TIMEOUT_MS,
             max_retries: DEFAULT_MAX_RETRIES,
+            validation: ValidationMode::Full,
         }
     }
 }
@@ -56,4 +61,12 @@ pub struct CallOptions {
     pub max_retries: Option<u32>,
     /// Extra headers; a `None` value removes a header.
     pub headers: Vec<(String, Option<String>)>,
+    /// What validation may stop, for this call.
+    pub validation: Option<ValidationMode>,
+}
+
+/// Validation in `mode`, knowing today's date (for retired models).
+pub fn validation_options(mode: ValidationMode) -> ValidationOptions {
+    let iso = String::from(js_sys::Date::new_0().to_iso_string());
+    ValidationOptions { mode, today: iso.get(..10).map(str::to_owned) }
 }

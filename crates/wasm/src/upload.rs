@@ -6,7 +6,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Blob;
 
 /// How many leading bytes are read to find the format and dimensions.
-const HEAD_BYTES: f64 = 65_536.0;
+const HEAD_BYTES: f64 = gpt_image_core::HEAD_LEN as f64;
 
 /// An image file ready to be sent: its bytes, and what validation knows of them.
 #[derive(Debug, Clone)]

@@ -7,6 +7,7 @@ mod cmd;
 mod dist;
 mod floors;
 mod fuzz;
+mod generated;
 mod pkg;
 mod pkg_bench;
 mod play;
@@ -44,8 +45,12 @@ enum Task {
         #[arg(long, default_value_t = 300)]
         seconds: u32,
     },
-    /// Build the npm package `gpt-image-wasm` into `crates/wasm/pkg/`.
+    /// Build the npm package `gpt-image-wasm` into `crates/wasm/pkg/`
+    /// (first rewrites the files that repeat the catalogue, as `generated` does).
     Pkg,
+    /// Rewrite the parts of files that repeat gpt-image-core's catalogue:
+    /// the package's TypeScript unions and the README's model table.
+    Generated,
     /// Build everything a static host needs into `dist/`: the playground,
     /// `embed/embed.js` with its wasm, example host pages and `_headers`.
     Dist,
@@ -66,6 +71,7 @@ fn main() {
         Task::Floors => pkg::build().and_then(|()| dist::build()).and_then(|()| floors::run_all()),
         Task::Fuzz { seconds } => fuzz::run_targets(seconds),
         Task::Pkg => pkg::build(),
+        Task::Generated => generated::write_all(),
         Task::Dist => dist::build(),
         Task::Play { port } => play::run(port),
     });

@@ -22,6 +22,7 @@ pub const LOADED_FILES: &[&str] = &["index.js", "gpt_image_wasm.js", "gpt_image_
 /// `wasm-opt` runs before `wasm-bindgen`: Debian's binaryen 108 mistypes the
 /// externref table that `wasm-bindgen` adds, and the module then fails to start.
 pub fn build() -> Result {
+    crate::generated::write_all()?;
     let pkg = dir();
     let wasm_crate = root().join("crates/wasm");
     run(command(

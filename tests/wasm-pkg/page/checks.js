@@ -109,7 +109,7 @@ function checks(lib) {
     async 'generate: JSON with base64 PNGs of the requested size, warnings, request id, lastResponse'() {
       const images = client();
       equal(images.lastResponse, undefined, 'lastResponse before any call');
-      const res = await images.images.generate({ model: 'gpt-image-1', prompt: 'a red lighthouse', size: '1024x1536', quality: 'low' });
+      const res = await images.images.generate({ model: 'gpt-image-2', prompt: 'a red lighthouse', size: '1024x1536', quality: 'low' });
       equal(res.data.length, 1, 'data.length');
       expectPng(fromBase64(res.data[0].b64_json), 1024, 1536, 'data[0].b64_json');
       equal(res.size, '1024x1536', 'size');
@@ -446,6 +446,44 @@ function checks(lib) {
       );
       assert(error instanceof lib.APIConnectionError && !(error instanceof lib.APIConnectionTimeoutError), describe(error));
       equal(error.status, undefined, 'status');
+    },
+
+    async 'the shared corpus (tests/spec/validation-corpus.json): what the API accepts passes, what it refuses names its fields'() {
+      const corpus = await (await fetch('/validation-corpus.json')).json();
+      const { images } = client();
+      assert(corpus.requests.length >= 20, 'the corpus is there');
+      for (const { why, endpoint, request, errors } of corpus.requests) {
+        const issues = endpoint === 'generate' ? await images.validateGenerate(request) : await images.validateEdit(request);
+        const fields = [...new Set(issues.filter((issue) => issue.severity === 'error').map((issue) => issue.field))];
+        equal(JSON.stringify(fields), JSON.stringify(errors), `${why}: ${JSON.stringify(issues)}`);
+      }
+    },
+
+    async 'validation: warn and off, per call and per client, send what full stops; a bad mode is named'() {
+      const request = { model: 'gpt-image-2', prompt: 'max is for GPT Image 2.5', size: '1024x640', quality: 'max' };
+      const stopped = await rejection(() => client().images.generate(request), 'full');
+      assert(stopped instanceof lib.ValidationError && stopped.errors[0].field === 'quality', describe(stopped));
+      // The local server refuses max for gpt-image-2 as OpenAI does: a 400 proves the request was sent.
+      const warned = await rejection(() => client().images.generate(request, { validation: 'warn', maxRetries: 0 }), 'warn');
+      assert(warned instanceof lib.BadRequestError && warned.param === 'quality', describe(warned));
+      const off = new ImagesClient({ baseURL, apiKey: null, validation: 'off', maxRetries: 0 });
+      assert((await rejection(() => off.images.generate(request), 'off')) instanceof lib.BadRequestError, 'off sends it');
+      const issues = await client().images.validateGenerate(request, { validation: 'warn' });
+      assert(issues.length === 1 && issues[0].severity === 'warning' && issues[0].field === 'quality', JSON.stringify(issues));
+      const bad = new ImagesClient({ baseURL, apiKey: null, validation: 'lenient' });
+      const error = await rejection(() => bad.images.generate(request), 'a bad mode');
+      assert(error instanceof lib.ValidationError && error.issues[0].field === 'validation', describe(error));
+      assert(error.message.includes('full, warn, off'), error.message);
+    },
+
+    async 'GPT Image 2.5: Sunburst at max quality makes 2048x1152; warnings name a retired or unknown model'() {
+      const res = await client().images.generateBlobs({ model: 'gpt-image-2.5-sunburst', prompt: 'a lighthouse', size: '2048x1152', quality: 'max' });
+      equal(`${res.data[0].width}x${res.data[0].height}`, '2048x1152', 'the image size');
+      equal(res.warnings.length, 0, 'no warnings for a current model');
+      const retired = await client().images.generateBlobs({ model: 'dall-e-2', prompt: 'x', size: '256x256' });
+      assert(retired.warnings.some((issue) => issue.rule === 'retired' && issue.message.includes('2026-05-12')), JSON.stringify(retired.warnings));
+      const future = await client().images.validateGenerate({ model: 'gpt-image-2.5-flare-2027-01-15', prompt: 'x', quality: 'max' });
+      assert(future.length === 1 && future[0].rule === 'unknown_model' && future[0].severity === 'warning', JSON.stringify(future));
     },
 
     async 'client options: defaultHeaders reach the server, null removes one per call'() {

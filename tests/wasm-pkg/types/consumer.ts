@@ -160,10 +160,14 @@ export async function generate(client: ImagesClient): Promise<void> {
 
   // @ts-expect-error prompt is required
   await client.images.generate({ model: 'gpt-image-1' });
-  // @ts-expect-error not a size
-  await client.images.generate({ prompt: 'x', size: 'large' });
-  // @ts-expect-error not a quality
-  await client.images.generate({ prompt: 'x', quality: 'ultra' });
+  // A size or quality this package does not know yet type-checks: the API may
+  // have added it; validation sends it with a warning.
+  await client.images.generate({ prompt: 'x', model: 'gpt-image-3', size: '4k', quality: 'ultra' });
+  await client.images.generate({ prompt: 'x', model: 'gpt-image-2.5-sunburst', size: '2048x1152', quality: 'max' });
+  await client.images.generate({ prompt: 'x' }, { validation: 'warn' });
+  new ImagesClient({ validation: 'off' });
+  // @ts-expect-error not a validation mode
+  new ImagesClient({ validation: 'lenient' });
   // @ts-expect-error not a background
   await client.images.generate({ prompt: 'x', background: 'clear' });
   // @ts-expect-error not a format
@@ -353,6 +357,9 @@ function describeRule(rule: IssueRule): string {
       return 'file';
     case 'malformed':
       return 'type';
+    case 'unknown_model':
+    case 'retired':
+      return 'model';
     default: {
       const never: never = rule;
       return never;

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use gpt_image_core::{GenerateRequest, Issue, Report, Rule};
+use gpt_image_core::{Endpoint, Issue, Report, Rule, ValidationOptions};
 use js_sys::{Function, Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
@@ -14,20 +14,13 @@ use crate::Error;
 use crate::blobs::read_blobs;
 use crate::client::{Answer, Client, Payload};
 use crate::events::EventStream;
-use crate::images::{EDITS, GENERATIONS};
+use crate::options::validation_options;
 use crate::wire::get;
 
 /// The engine of `ImagesClient`: one per client, shared by its calls.
 #[wasm_bindgen]
 pub struct WasmClient {
     client: Rc<Client>,
-}
-
-/// Which endpoint a call goes to.
-#[derive(Clone, Copy)]
-enum Endpoint {
-    Generate,
-    Edit,
 }
 
 /// How the answer is read.
@@ -47,10 +40,11 @@ struct Prepared {
 
 #[wasm_bindgen]
 impl WasmClient {
-    /// A client from `{ baseURL, apiKey, defaultHeaders, timeout, maxRetries }`.
+    /// A client from `{ baseURL, apiKey, defaultHeaders, timeout, maxRetries, validation }`.
     #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue) -> WasmClient {
-        WasmClient { client: Rc::new(Client::new(client_options(&options))) }
+    pub fn new(options: JsValue) -> Result<WasmClient, JsValue> {
+        let options = client_options(&options).map_err(convert::error)?;
+        Ok(WasmClient { client: Rc::new(Client::new(options)) })
     }
 
     /// `images.generate`: resolves to `{ body, warnings, requestID }`.
@@ -87,25 +81,28 @@ impl WasmClient {
         self.call(Endpoint::Edit, Reading::Stream, params, options)
     }
 
-    /// Every issue of a generation's parameters, errors and warnings, without sending.
+    /// Every issue of a generation's parameters, errors and warnings, without
+    /// sending; `options.validation` as for a call.
     #[wasm_bindgen(js_name = validateGenerate)]
-    pub fn validate_generate(params: JsValue) -> JsValue {
-        let report = match generate_request(&params) {
-            Ok(checked) => checked.report(GenerateRequest::validate),
-            Err(error) => report_of(error),
-        };
-        convert::issues(&report.issues)
+    pub fn validate_generate(params: JsValue, options: JsValue) -> JsValue {
+        let report = validation_of(&options).and_then(|validation| {
+            let checked = generate_request(&params)?;
+            Ok(checked.report(|request| request.validate_with(&validation)))
+        });
+        convert::issues(&report.unwrap_or_else(report_of).issues)
     }
 
     /// Every issue of an edit's parameters (reads the files' first bytes).
     #[wasm_bindgen(js_name = validateEdit)]
-    pub fn validate_edit(params: JsValue) -> Promise {
+    pub fn validate_edit(params: JsValue, options: JsValue) -> Promise {
         future_to_promise(async move {
-            let report = match edit(&params).await {
-                Ok(checked) => checked.report(|edit| edit.request.validate()),
-                Err(error) => report_of(error),
+            let report = match validation_of(&options) {
+                Ok(validation) => {
+                    edit(&params).await.map(|checked| checked.report(|edit| edit.request.validate_with(&validation)))
+                }
+                Err(error) => Err(error),
             };
-            Ok(convert::issues(&report.issues))
+            Ok(convert::issues(&report.unwrap_or_else(report_of).issues))
         })
     }
 
@@ -120,8 +117,9 @@ impl WasmClient {
     fn call(&self, endpoint: Endpoint, reading: Reading, params: JsValue, options: JsValue) -> Promise {
         let client = self.client.clone();
         future_to_promise(async move {
-            let call = call_options(&options);
-            let prepared = prepare(endpoint, reading, &params).await.map_err(convert::error)?;
+            let call = call_options(&options).map_err(convert::error)?;
+            let validation = client.validation(&call);
+            let prepared = prepare(endpoint, reading, &params, &validation).await.map_err(convert::error)?;
             let answer = client.send(prepared.path, &prepared.payload, &call).await.map_err(convert::error)?;
             let request_id = answer.response.headers().get("x-request-id").ok().flatten();
             let body = read(answer, reading, &get(&options, "onImage")).await.map_err(convert::error)?;
@@ -137,20 +135,25 @@ impl WasmClient {
 /// Reads the parameters, validates them and writes the body. What is sent
 /// is the caller's own object, so parameters this crate does not know
 /// (a provider's extensions) still reach the server.
-async fn prepare(endpoint: Endpoint, reading: Reading, params: &JsValue) -> Result<Prepared, Error> {
+async fn prepare(
+    endpoint: Endpoint,
+    reading: Reading,
+    params: &JsValue,
+    validation: &ValidationOptions,
+) -> Result<Prepared, Error> {
     let streaming = get(params, "stream").as_bool() == Some(true);
-    let (path, report, payload) = match endpoint {
+    let (report, payload) = match endpoint {
         Endpoint::Generate => {
             let checked = generate_request(params)?;
-            (GENERATIONS, checked.report(GenerateRequest::validate), json_payload(params)?)
+            (checked.report(|request| request.validate_with(validation)), json_payload(params)?)
         }
         Endpoint::Edit => {
             let checked = edit(params).await?;
-            let report = checked.report(|edit| edit.request.validate());
+            let report = checked.report(|edit| edit.request.validate_with(validation));
             let edit = checked.request;
             let payload =
                 if edit.request.is_multipart() { edit.form(form_fields(params))? } else { json_payload(params)? };
-            (EDITS, report, payload)
+            (report, payload)
         }
     };
     let mut report = report;
@@ -163,7 +166,7 @@ async fn prepare(endpoint: Endpoint, reading: Reading, params: &JsValue) -> Resu
     }
     let warnings = convert::issues(report.warnings());
     report.into_result().map_err(Error::Validation)?;
-    Ok(Prepared { path, payload, warnings })
+    Ok(Prepared { path: endpoint.path(), payload, warnings })
 }
 
 /// Reads a 2xx answer the way the call asked for.
@@ -184,6 +187,11 @@ async fn read(answer: Answer, reading: Reading, on_image: &JsValue) -> Result<Js
         }
         Reading::Stream => Ok(WasmStream::new(EventStream::new(answer)?).into()),
     }
+}
+
+/// Validation as `options.validation` asks, for a call that has no client.
+fn validation_of(options: &JsValue) -> Result<ValidationOptions, Error> {
+    Ok(validation_options(call_options(options)?.validation.unwrap_or_default()))
 }
 
 /// The issues of a request that could not even be read.

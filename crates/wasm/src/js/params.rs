@@ -2,7 +2,7 @@
 //! a value of the wrong type becomes an issue naming its field, like any
 //! other problem (and no serde code is needed in the bundle).
 
-use gpt_image_core::{EditRequest, GenerateRequest, ImageInput, Issue, Report, Rule};
+use gpt_image_core::{EditRequest, GenerateRequest, ImageInput, Issue, Report, Rule, ValidationMode};
 use js_sys::{Array, Object};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortSignal, Blob, File};
@@ -225,24 +225,49 @@ async fn upload(value: &JsValue, field: &str, stem: &str) -> Result<Upload, Issu
     Upload::from_blob(&blob, name.as_deref(), stem, field).await
 }
 
-/// `new ImagesClient({ baseURL, apiKey, defaultHeaders, timeout, maxRetries })`.
-pub(crate) fn client_options(options: &JsValue) -> ClientOptions {
-    ClientOptions {
+/// `new ImagesClient({ baseURL, apiKey, defaultHeaders, timeout, maxRetries, validation })`.
+pub(crate) fn client_options(options: &JsValue) -> Result<ClientOptions, Error> {
+    Ok(ClientOptions {
         base_url: get(options, "baseURL").as_string().unwrap_or_else(|| DEFAULT_BASE_URL.into()),
         api_key: get(options, "apiKey").as_string(),
         default_headers: headers(&get(options, "defaultHeaders")),
         timeout_ms: get(options, "timeout").as_f64().unwrap_or(DEFAULT_TIMEOUT_MS),
         max_retries: get(options, "maxRetries").as_f64().map_or(DEFAULT_MAX_RETRIES, |n| n.max(0.0) as u32),
-    }
+        validation: validation_mode(options)?.unwrap_or_default(),
+    })
 }
 
-/// The second argument of a call: `{ signal, timeout, maxRetries, headers }`.
-pub(crate) fn call_options(options: &JsValue) -> CallOptions {
-    CallOptions {
+/// The second argument of a call: `{ signal, timeout, maxRetries, headers, validation }`.
+pub(crate) fn call_options(options: &JsValue) -> Result<CallOptions, Error> {
+    Ok(CallOptions {
         signal: get(options, "signal").dyn_into::<AbortSignal>().ok(),
         timeout_ms: get(options, "timeout").as_f64(),
         max_retries: get(options, "maxRetries").as_f64().map(|n| n.max(0.0) as u32),
         headers: headers(&get(options, "headers")),
+        validation: validation_mode(options)?,
+    })
+}
+
+/// `validation: 'full' | 'warn' | 'off'`, or nothing.
+fn validation_mode(options: &JsValue) -> Result<Option<ValidationMode>, Error> {
+    let value = get(options, "validation");
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let text = value.as_string();
+    match text.as_deref().and_then(ValidationMode::parse) {
+        Some(mode) => Ok(Some(mode)),
+        None => Err(Error::Validation(Report {
+            issues: vec![Issue::error(
+                "validation",
+                Rule::UnknownValue,
+                format!(
+                    "validation must be one of {}, not {}",
+                    ValidationMode::NAMES.join(", "),
+                    text.map_or_else(|| "a value that is not a string".to_owned(), |text| format!("\"{text}\""))
+                ),
+            )],
+        })),
     }
 }
 

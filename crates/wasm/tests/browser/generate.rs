@@ -129,7 +129,7 @@ async fn links_from_providers_become_blobs_too() {
 async fn invalid_requests_fail_before_the_network_naming_every_field() {
     let client = client();
     let request = gpt_image_wasm::core::GenerateRequest {
-        model: Some(Model::GptImage2),
+        model: Some(Model::from("gpt-image-2")),
         prompt: String::new(),
         size: Some(Size::pixels(1000, 1000)),
         n: Some(11),
@@ -142,4 +142,36 @@ async fn invalid_requests_fail_before_the_network_naming_every_field() {
     assert!(fields.contains(&"prompt") && fields.contains(&"size") && fields.contains(&"n"), "{fields:?}");
     assert!(report.issues.iter().any(|issue| issue.rule == Rule::SizeMultipleOf16));
     assert!(client.last_response().is_none(), "nothing was sent");
+}
+
+#[wasm_bindgen_test]
+async fn validation_can_be_relaxed_per_call_and_per_client() {
+    use gpt_image_wasm::core::{GenerateRequest, Quality, ValidationMode};
+    use gpt_image_wasm::{Client, ClientOptions};
+    let request = GenerateRequest { quality: Some(Quality::Max), ..crate::support::small("max for gpt-image-2") };
+    let stopped = crate::support::client().generate(&request, &CallOptions::default()).await.unwrap_err();
+    assert!(matches!(&stopped, Error::Validation(report) if report.errors().any(|issue| issue.field == "quality")));
+    // Sent as asked: the server itself refuses it, which proves it went out.
+    let warn = CallOptions { validation: Some(ValidationMode::WarningsOnly), ..CallOptions::default() };
+    let sent = crate::support::client().generate(&request, &warn).await.unwrap_err();
+    assert!(matches!(&sent, Error::Api(failure) if failure.error.status == 400), "{sent:?}");
+    let options = ClientOptions {
+        validation: ValidationMode::Off,
+        ..ClientOptions::new(format!("{}/v1", crate::support::server()), None)
+    };
+    let sent = Client::new(options).generate(&request, &CallOptions::default()).await.unwrap_err();
+    assert!(matches!(&sent, Error::Api(failure) if failure.error.status == 400), "{sent:?}");
+}
+
+#[wasm_bindgen_test]
+async fn gpt_image_2_5_makes_custom_sizes_at_max_quality() {
+    use gpt_image_wasm::core::{GenerateRequest, Model, Quality, Size};
+    let request = GenerateRequest {
+        model: Some(Model::from("gpt-image-2.5-sunburst")),
+        size: Some(Size::pixels(2048, 1152)),
+        quality: Some(Quality::Max),
+        ..GenerateRequest::new("a lighthouse at dawn")
+    };
+    let response = crate::support::client().generate_blobs(&request, &CallOptions::default(), |_| {}).await.unwrap();
+    assert_eq!((response.data[0].width, response.data[0].height), (Some(2048), Some(1152)));
 }

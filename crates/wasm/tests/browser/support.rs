@@ -21,7 +21,7 @@ pub fn client() -> Client {
 /// A small, fast generation: the fewest pixels `gpt-image-2` takes.
 pub fn small(prompt: &str) -> GenerateRequest {
     GenerateRequest {
-        model: Some(Model::GptImage2),
+        model: Some(Model::from("gpt-image-2")),
         size: Some(Size::pixels(1024, 640)),
         quality: Some(Quality::Low),
         ..GenerateRequest::new(prompt)
