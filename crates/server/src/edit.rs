@@ -9,7 +9,7 @@ use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
-use gpt_image_core::{EditRequest, ImageInput, ModelSpec, UploadedFile};
+use gpt_image_core::{EditRequest, HEAD_LEN, ImageInput, ModelSpec, UploadedFile};
 
 use crate::app::App;
 use crate::connection::ConnectionControl;
@@ -17,11 +17,6 @@ use crate::error::{ApiFailure, internal, parse_json, unreadable_body};
 use crate::faults::Tuning;
 use crate::job::{Job, check_model};
 use crate::retouch::Source;
-
-/// How many bytes of a file are enough to find its format and size.
-// TODO(core): `UploadedFile::describe` and `dimensions` take a file's head;
-// core should say how long a head they need (a `media::HEAD_LEN`).
-const HEAD_BYTES: usize = 64 * 1024;
 
 /// The files of an edit, as bytes.
 struct Inputs {
@@ -97,8 +92,9 @@ async fn prepare(app: &App, request: Request) -> Result<Job, ApiFailure> {
     Ok(job)
 }
 
+/// The first bytes of a file, as many as core needs to find its format and size.
 fn head(bytes: &[u8]) -> &[u8] {
-    &bytes[..bytes.len().min(HEAD_BYTES)]
+    &bytes[..bytes.len().min(HEAD_LEN)]
 }
 
 /// Checks a request's model and rules; returns the model's catalogue entry.

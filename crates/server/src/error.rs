@@ -1,10 +1,10 @@
 //! Error answers in OpenAI's shape, `{"error": {"message", "type", "param",
-//! "code"}}`: core's [`ErrorBody`] with an HTTP status.
+//! "code"}}`: core's [`ErrorEnvelope`] with an HTTP status.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use gpt_image_core::{ErrorBody, Issue, Report};
-use serde_json::{Value, json};
+use gpt_image_core::{ErrorBody, ErrorEnvelope, Issue, Report};
+use serde_json::Value;
 
 /// An error answer: the status and core's `error` object.
 #[derive(Debug, Clone)]
@@ -55,16 +55,15 @@ impl ApiFailure {
     }
 
     /// The body: `{"error": {…}}`.
-    // TODO(core): core reads this envelope with a private `Envelope`; a public
-    // `ErrorEnvelope { error: ErrorBody }` that also serializes would replace it.
-    pub fn body(&self) -> Value {
-        json!({ "error": self.error })
+    pub fn into_body(self) -> ErrorEnvelope {
+        ErrorEnvelope { error: *self.error }
     }
 }
 
 impl IntoResponse for ApiFailure {
     fn into_response(self) -> Response {
-        (self.status, axum::Json(self.body())).into_response()
+        let status = self.status;
+        (status, axum::Json(self.into_body())).into_response()
     }
 }
 
@@ -136,6 +135,11 @@ mod tests {
     use super::*;
     use gpt_image_core::Rule;
 
+    /// The body as it goes on the wire.
+    fn written(failure: ApiFailure) -> Value {
+        serde_json::to_value(failure.into_body()).unwrap()
+    }
+
     #[test]
     fn a_report_gives_every_message_and_the_first_field() {
         let report = Report {
@@ -145,7 +149,7 @@ mod tests {
                 Issue::error("n", Rule::Range, "bad n"),
             ],
         };
-        let body = ApiFailure::from_report(&report).body();
+        let body = written(ApiFailure::from_report(&report));
         assert_eq!(body["error"]["message"], "bad size; bad n");
         assert_eq!(body["error"]["param"], "size");
         assert_eq!(body["error"]["code"], "invalid_value");
@@ -163,7 +167,7 @@ mod tests {
 
     #[test]
     fn absent_param_and_code_are_null_not_missing() {
-        let body = ApiFailure::new(StatusCode::INTERNAL_SERVER_ERROR, "server_error", "boom").body();
+        let body = written(ApiFailure::new(StatusCode::INTERNAL_SERVER_ERROR, "server_error", "boom"));
         assert!(body["error"].as_object().unwrap().contains_key("param"));
         assert_eq!(body["error"]["code"], Value::Null);
     }

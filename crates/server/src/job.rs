@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use gpt_image_core::catalogue::{self, Match, ModelSpec};
 use gpt_image_core::{
-    Background, EditRequest, GenerateRequest, ImageFormat, Model, Quality, ResponseFormat, Size, Usage,
+    Background, EditRequest, Endpoint, GenerateRequest, ImageFormat, Model, Quality, ResponseFormat, Size, Usage,
 };
 use image::RgbaImage;
 
@@ -13,19 +13,10 @@ use crate::encode::Encoding;
 use crate::error::ApiFailure;
 use crate::retouch::Source;
 
-/// Which endpoint a job answers; it names the stream events.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Endpoint {
-    /// `POST /v1/images/generations`.
-    Generate,
-    /// `POST /v1/images/edits`.
-    Edit,
-}
-
 /// One generation or edit, every `auto` and absent field resolved.
 #[derive(Debug, Clone)]
 pub struct Job {
-    /// Which endpoint.
+    /// Which endpoint it answers; it names the stream events.
     pub endpoint: Endpoint,
     /// The model's catalogue entry (the API's default model when none was
     /// given): its qualities, parameters and tokens.

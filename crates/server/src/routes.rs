@@ -10,7 +10,7 @@ use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
-use gpt_image_core::catalogue;
+use gpt_image_core::{Endpoint, catalogue};
 use serde_json::json;
 use tower_http::cors::{AllowHeaders, Any, CorsLayer};
 
@@ -31,22 +31,41 @@ const EXPOSED: [&str; 10] = [
     "openai-processing-ms",
 ];
 
-/// Every route of the server, with its layers.
+/// Where the API sits on this server, as on OpenAI's (`https://api.openai.com/v1`).
+const API_BASE: &str = "/v1";
+
+/// Everything of the Images API below the base: relayed whole with `--upstream`.
+const IMAGES_PATH: &str = "/images";
+
+/// Where this server keeps the images it answers as links (not an API path).
+const FILES_PATH: &str = "/images/files";
+
+/// A path below the API's base: `/v1/images/generations` for `/images/generations`.
+fn api(path: &str) -> String {
+    format!("{API_BASE}{path}")
+}
+
+/// What follows the API's base in `path` (`""` for `/v1` itself), or `None`
+/// for a path outside the API.
+fn below_api(path: &str) -> Option<&str> {
+    path.strip_prefix(API_BASE).filter(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// Every route of the server, with its layers. The API's paths are core's.
 pub fn router(app: Arc<App>) -> Router {
-    // TODO(core): the API's paths (`/images/generations`, `/images/edits`,
-    // `/models`) are written here and in the npm package; core could own them.
+    let models_path = api(catalogue::MODELS_PATH);
     let routes = if app.relay.is_some() {
         Router::new()
-            .route("/v1/images/{*rest}", any(relay))
-            .route("/v1/models", any(relay))
-            .route("/v1/models/{*rest}", any(relay))
+            .route(&api(&format!("{IMAGES_PATH}/{{*rest}}")), any(relay))
+            .route(&models_path, any(relay))
+            .route(&format!("{models_path}/{{*rest}}"), any(relay))
     } else {
         Router::new()
-            .route("/v1/images/generations", post(crate::generate::handle))
-            .route("/v1/images/edits", post(crate::edit::handle))
-            .route("/v1/images/files/{file}", get(file))
-            .route("/v1/models", get(models))
-            .route("/v1/models/{id}", get(model))
+            .route(&api(Endpoint::Generate.path()), post(crate::generate::handle))
+            .route(&api(Endpoint::Edit.path()), post(crate::edit::handle))
+            .route(&api(&format!("{FILES_PATH}/{{file}}")), get(file))
+            .route(&models_path, get(models))
+            .route(&format!("{models_path}/{{id}}"), get(model))
     };
     routes
         .fallback(fallback)
@@ -97,8 +116,8 @@ async fn stamp(State(app): State<Arc<App>>, request: Request, next: Next) -> Res
 /// With a key configured, API requests must carry `Authorization: Bearer <key>`.
 /// Links to images need no key (an `<img>` cannot send one); nor does the playground.
 async fn authorize(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
-    let path = request.uri().path();
-    let guarded = path.starts_with("/v1/") && !path.starts_with("/v1/images/files/");
+    let guarded = below_api(request.uri().path())
+        .is_some_and(|rest| rest.starts_with('/') && !rest.starts_with(&format!("{FILES_PATH}/")));
     match app.config.api_key.as_deref().filter(|key| !key.is_empty()) {
         Some(key) if guarded => {
             let sent = request.headers().get(header::AUTHORIZATION).and_then(|value| value.to_str().ok());
@@ -158,14 +177,34 @@ async fn model(Path(id): Path<String>) -> Response {
 
 /// Unknown API paths get OpenAI's 404; anything else is the playground's, with `--static`.
 async fn fallback(State(app): State<Arc<App>>, request: Request) -> Response {
-    let path = request.uri().path();
     match &app.statics {
-        Some(statics) if !path.starts_with("/v1/") && path != "/v1" => statics.serve(request).await,
+        Some(statics) if below_api(request.uri().path()).is_none() => statics.serve(request).await,
         _ => ApiFailure::new(
             StatusCode::NOT_FOUND,
             "invalid_request_error",
             format!("Invalid URL ({} {})", request.method(), request.uri().path()),
         )
         .into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_relay_covers_both_endpoints_and_links_are_not_api_calls() {
+        for endpoint in Endpoint::ALL {
+            assert!(endpoint.path().starts_with(&format!("{IMAGES_PATH}/")), "{endpoint:?}");
+            assert!(!endpoint.path().starts_with(FILES_PATH), "{endpoint:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_base_and_below_are_the_api() {
+        assert_eq!(below_api("/v1"), Some(""));
+        assert_eq!(below_api("/v1/models"), Some("/models"));
+        assert_eq!(below_api("/v1x/models"), None);
+        assert_eq!(below_api("/index.html"), None);
     }
 }

@@ -7,13 +7,12 @@ use std::time::Duration;
 use axum::body::{Body, Bytes};
 use axum::http::{StatusCode, header};
 use axum::response::Response;
-use gpt_image_core::{CompletedImage, ImageStreamEvent, PartialImage};
-use serde::Deserialize;
+use gpt_image_core::{CompletedImage, Endpoint, ImageStreamEvent, PartialImage, StreamError};
 use tokio::sync::mpsc;
 
 use crate::encode::base64;
 use crate::error::{ApiFailure, internal};
-use crate::job::{Endpoint, Job};
+use crate::job::Job;
 use crate::render::{encode, render};
 
 /// How a stream of images ends.
@@ -31,8 +30,10 @@ pub enum StreamEnd {
 pub fn respond(job: Arc<Job>, delay: Duration, end: StreamEnd) -> Response {
     let (sender, receiver) = mpsc::channel::<Bytes>(2);
     tokio::spawn(async move {
-        if let Err(failure) = produce(&job, delay, end, &sender).await {
-            let _ = sender.send(error_event(&failure)).await;
+        if let Err(failure) = produce(&job, delay, end, &sender).await
+            && let Ok(event) = sse(&error_event(failure))
+        {
+            let _ = sender.send(event).await;
         }
     });
     let events = futures_util::stream::unfold(receiver, |mut receiver| async move {
@@ -129,26 +130,13 @@ async fn produce_events(
     Ok(())
 }
 
-/// One event: `event: TYPE`, `data: JSON`, blank line. The event is named
-/// by its own `type`, as core's types write it.
-// TODO(core): `ImageStreamEvent::event_type(&self) -> &'static str` would
-// name it without reading the JSON back.
+/// One event: `event: TYPE`, `data: JSON`, blank line, named by the event's `type`.
 fn sse(event: &ImageStreamEvent) -> Result<Bytes, ApiFailure> {
-    #[derive(Deserialize)]
-    struct Tagged<'a> {
-        #[serde(rename = "type", borrow)]
-        name: &'a str,
-    }
     let data = serde_json::to_string(event).map_err(|error| internal(error.to_string()))?;
-    let Tagged { name } = serde_json::from_str(&data).map_err(|error| internal(error.to_string()))?;
-    Ok(Bytes::from(format!("event: {name}\ndata: {data}\n\n")))
+    Ok(Bytes::from(format!("event: {}\ndata: {data}\n\n", event.event_type())))
 }
 
-/// `event: error` with `{"type": "error", "error": {…}}`.
-// TODO(core): `ImageStreamEvent::Error(StreamError)` also writes its flat
-// fields (`"message": ""`, `"param": null`, …) next to `error`; a
-// `StreamError` that writes only what it holds would make this one `sse` call.
-fn error_event(failure: &ApiFailure) -> Bytes {
-    let data = serde_json::json!({"type": "error", "error": failure.error});
-    Bytes::from(format!("event: error\ndata: {data}\n\n"))
+/// The `error` event, in OpenAI's nested form: `{"type": "error", "error": {…}}`.
+fn error_event(failure: ApiFailure) -> ImageStreamEvent {
+    ImageStreamEvent::Error(StreamError::nested(*failure.error))
 }
