@@ -32,17 +32,18 @@ export class WasmClient {
      */
     generate(params: any, options: any): Promise<any>;
     /**
-     * A client from `{ baseURL, apiKey, defaultHeaders, timeout, maxRetries }`.
+     * A client from `{ baseURL, apiKey, defaultHeaders, timeout, maxRetries, validation }`.
      */
     constructor(options: any);
     /**
      * Every issue of an edit's parameters (reads the files' first bytes).
      */
-    static validateEdit(params: any): Promise<any>;
+    static validateEdit(params: any, options: any): Promise<any>;
     /**
-     * Every issue of a generation's parameters, errors and warnings, without sending.
+     * Every issue of a generation's parameters, errors and warnings, without
+     * sending; `options.validation` as for a call.
      */
-    static validateGenerate(params: any): any;
+    static validateGenerate(params: any, options: any): any;
     /**
      * `{ status, requestID, rateLimit }` of the last answer, or `undefined`.
      */
@@ -81,14 +82,14 @@ export interface InitOutput {
     readonly wasmclient_generateBlobs: (a: number, b: any, c: any) => any;
     readonly wasmclient_generateStream: (a: number, b: any, c: any) => any;
     readonly wasmclient_lastResponse: (a: number) => any;
-    readonly wasmclient_new: (a: any) => number;
-    readonly wasmclient_validateEdit: (a: any) => any;
-    readonly wasmclient_validateGenerate: (a: any) => any;
+    readonly wasmclient_new: (a: any) => [number, number, number];
+    readonly wasmclient_validateEdit: (a: any, b: any) => any;
+    readonly wasmclient_validateGenerate: (a: any, b: any) => any;
     readonly wasmstream_cancel: (a: number) => void;
     readonly wasmstream_next: (a: number) => any;
-    readonly __wasm_bindgen_func_elem_2045: (a: number, b: number, c: any) => [number, number];
-    readonly __wasm_bindgen_func_elem_2047: (a: number, b: number, c: any, d: any) => void;
-    readonly __wasm_bindgen_func_elem_411: (a: number, b: number) => void;
+    readonly __wasm_bindgen_func_elem_576: (a: number, b: number, c: any) => [number, number];
+    readonly __wasm_bindgen_func_elem_582: (a: number, b: number, c: any, d: any) => void;
+    readonly __wasm_bindgen_func_elem_152: (a: number, b: number) => void;
     readonly __wbindgen_export: (a: number, b: number) => number;
     readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_export3: (a: number, b: number, c: number) => void;
