@@ -199,6 +199,25 @@ div, form, label, span, p, button, input, select, textarea, img, ul, li, article
     assert.doesNotMatch(await page.content(), /sk-embedded-key/);
   });
 
+  test('a model attribute the picker does not list is kept as typed under "Other model…"', async (t) => {
+    const page = await open(t, hostPage('other-model', '<gpt-image-generator model="openai/gpt-image-2.5-flare" quality="max"></gpt-image-generator>'));
+    const element = page.locator('gpt-image-generator');
+    const model = element.getByLabel('Model', { exact: true });
+    await model.waitFor();
+    assert.equal(await model.locator('option:checked').innerText(), 'Other model…');
+    assert.equal(await element.getByLabel('Model name, sent as typed').inputValue(), 'openai/gpt-image-2.5-flare');
+    assert.equal(await element.getByLabel('Quality', { exact: true }).inputValue(), 'max', 'GPT Image 2.5 takes max');
+    const started = nextEvent(page, 'generate-start');
+    await element.getByRole('button', { name: 'Generate', exact: true }).click();
+    assert.equal((await started).settings.model, 'openai/gpt-image-2.5-flare');
+    await element.locator('.run .picture img').waitFor();
+    // A listed model set later is picked in the list; a quality it does not take falls back.
+    await page.evaluate(() => document.querySelector('gpt-image-generator').setAttribute('model', 'gpt-image-2'));
+    await element.getByText('Quality reset to auto: gpt-image-2 does not take max.').waitFor();
+    assert.equal(await model.inputValue(), 'gpt-image-2');
+    assert.equal(await element.getByLabel('Model name, sent as typed').count(), 0);
+  });
+
   test('a pasted image goes to the element that has the focus, not to every element', async (t) => {
     const body = '<gpt-image-generator id="one" edit></gpt-image-generator><gpt-image-generator id="two" edit></gpt-image-generator>';
     const page = await open(t, hostPage('paste', body), { permissions: ['clipboard-read', 'clipboard-write'] });

@@ -32,7 +32,10 @@ impl Generator {
                 signal.set(value);
             }
         };
-        set(self.form.model, options.model);
+        if let Some(model) = options.model {
+            self.form.set_model(&model);
+            self.form.fit_to_model();
+        }
         set(self.form.prompt, options.prompt);
         set(self.form.quality, options.quality);
         if let Some(size) = options.size {

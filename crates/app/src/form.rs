@@ -3,17 +3,22 @@
 //! its control.
 
 use gpt_image_wasm::Edit;
-use gpt_image_wasm::core::{EditRequest, GenerateRequest, ImageFormat, ImageInput, Model, ModelFamily, Report, Size};
+use gpt_image_wasm::core::catalogue::{self, CustomSizes, MODELS, ModelSpec, Support};
+use gpt_image_wasm::core::{
+    Background, EditRequest, GenerateRequest, ImageFormat, ImageInput, InputFidelity, Model, Moderation, Quality,
+    Report, Size, ValidationOptions,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::inputs::{InputPicker, Inputs};
 use crate::mask::{Mask, MaskEditor};
+use crate::model_picker::{ModelPicker, listed, today};
 use crate::run::Job;
 use crate::store::Entry;
 
-/// Known models, offered as suggestions; any other name can be typed.
-const MODELS: &[&str] = &["gpt-image-2", "gpt-image-1.5", "gpt-image-1", "gpt-image-1-mini", "dall-e-3", "dall-e-2"];
+/// The model the form starts with.
+const DEFAULT_MODEL: &str = "gpt-image-2";
 
 /// The value of the size control that shows the width and height fields.
 const CUSTOM: &str = "custom";
@@ -31,6 +36,8 @@ pub struct Form {
     pub mode: RwSignal<Mode>,
     pub prompt: RwSignal<String>,
     pub model: RwSignal<String>,
+    /// Whether the model is a typed name ("Other model…") rather than one of the catalogue.
+    pub other_model: RwSignal<bool>,
     pub size: RwSignal<String>,
     pub width: RwSignal<String>,
     pub height: RwSignal<String>,
@@ -47,6 +54,10 @@ pub struct Form {
     pub inputs: Inputs,
     /// The mask of an edit.
     pub mask: Mask,
+    /// Why the quality was changed when the model changed, and to what: shown while it stays so.
+    quality_note: RwSignal<Option<(String, String)>>,
+    /// Why the size was changed when the model changed, and to what.
+    size_note: RwSignal<Option<(String, String)>>,
 }
 
 impl Form {
@@ -54,7 +65,8 @@ impl Form {
         Form {
             mode: RwSignal::new(Mode::Generate),
             prompt: RwSignal::new("a lighthouse at dawn, watercolour".into()),
-            model: RwSignal::new("gpt-image-2".into()),
+            model: RwSignal::new(DEFAULT_MODEL.into()),
+            other_model: RwSignal::new(!listed(DEFAULT_MODEL)),
             size: RwSignal::new("1024x1024".into()),
             width: RwSignal::new("2048".into()),
             height: RwSignal::new("1152".into()),
@@ -69,11 +81,61 @@ impl Form {
             input_fidelity: RwSignal::new(String::new()),
             inputs: Inputs::new(),
             mask: Mask::new(),
+            quality_note: RwSignal::new(None),
+            size_note: RwSignal::new(None),
         }
     }
 
-    fn family(&self) -> ModelFamily {
-        Model::from(self.model.get().trim()).family()
+    /// The catalogue entry whose rules stand for the model (see [`gpt_image_wasm::core::Resolved::nearest`]).
+    fn nearest(&self) -> Option<&'static ModelSpec> {
+        self.model.with(|name| catalogue::resolve(name.trim()).nearest())
+    }
+
+    /// Whether the model takes the GPT image models' parameters (unknown ones are given the benefit of the doubt).
+    fn takes_gpt_parameters(&self) -> bool {
+        self.model.with(|name| catalogue::resolve(name.trim()).takes_gpt_parameters())
+    }
+
+    /// Sets the model: one of the picker's, or any other name as typed.
+    pub fn set_model(&self, name: &str) {
+        self.other_model.set(!listed(name));
+        self.model.set(name.to_owned());
+    }
+
+    /// After the model changed: a quality or a size the new model does not
+    /// take falls back, with a note saying so by its control.
+    pub fn fit_to_model(&self) {
+        let model = self.nearest();
+        let name = self.model.with_untracked(|name| name.trim().to_owned());
+        let quality = self.quality.get_untracked();
+        let qualities = quality_options(model);
+        self.quality_note.set(None);
+        if !quality.is_empty() && !qualities.contains(&quality) {
+            let auto = Quality::Auto.as_str();
+            let fallback = if qualities.iter().any(|quality| quality == auto) { auto } else { "" };
+            let shown = if fallback.is_empty() { "the default" } else { fallback };
+            self.quality.set(fallback.to_owned());
+            self.quality_note
+                .set(Some((format!("Quality reset to {shown}: {name} does not take {quality}."), fallback.to_owned())));
+        }
+        let size = self.size.get_untracked();
+        let (presets, custom) = size_options(model);
+        let wanted = if size == CUSTOM {
+            format!("{}x{}", self.width.get_untracked().trim(), self.height.get_untracked().trim())
+        } else {
+            size.clone()
+        };
+        self.size_note.set(None);
+        if size.is_empty() || presets.contains(&wanted) || (custom && Size::parse(&wanted).dimensions().is_some()) {
+            self.set_size(&wanted);
+        } else {
+            let square = Size::SQUARE.to_string();
+            let fallback =
+                if presets.contains(&square) { square } else { presets.first().cloned().unwrap_or_default() };
+            let shown = if fallback.is_empty() { "the default".to_owned() } else { fallback.clone() };
+            self.size.set(fallback.clone());
+            self.size_note.set(Some((format!("Size reset to {shown}: {name} does not take {wanted}."), fallback)));
+        }
     }
 
     /// The request the form describes; empty controls are left out, so the
@@ -81,7 +143,7 @@ impl Form {
     pub fn request(&self) -> GenerateRequest {
         let text = |signal: RwSignal<String>| Some(signal.get().trim().to_owned()).filter(|value| !value.is_empty());
         let number = |signal: RwSignal<String>| text(signal).map(|value| value.parse::<u32>().unwrap_or(u32::MAX));
-        let gpt = matches!(self.family(), ModelFamily::GptImage | ModelFamily::GptImage2 | ModelFamily::Unknown);
+        let gpt = self.takes_gpt_parameters();
         let size = match self.size.get().as_str() {
             CUSTOM => Some(Size::from(format!("{}x{}", self.width.get().trim(), self.height.get().trim()).as_str())),
             "" => None,
@@ -134,11 +196,13 @@ impl Form {
         }
     }
 
-    /// Every problem of the request in the current mode.
-    fn validate(&self) -> Report {
+    /// Every problem of the request in the current mode, as of today
+    /// (a model OpenAI retires today is retired).
+    fn validate(&self, today: &str) -> Report {
+        let options = ValidationOptions { today: Some(today.to_owned()), ..ValidationOptions::default() };
         match self.mode.get() {
-            Mode::Generate => self.request().validate(),
-            Mode::Edit => self.edit_request().validate(),
+            Mode::Generate => self.request().validate_with(&options),
+            Mode::Edit => self.edit_request().validate_with(&options),
         }
     }
 
@@ -159,7 +223,7 @@ impl Form {
     /// not sent, and its first error is returned. The job itself is made
     /// asynchronously (a drawn mask is encoded first); a failure there goes to `failure`.
     pub fn send(&self, on_job: Callback<Job>, failure: RwSignal<Option<String>>) -> Result<(), String> {
-        if let Some(issue) = self.validate().errors().next() {
+        if let Some(issue) = self.validate(&today()).errors().next() {
             return Err(issue.message.clone());
         }
         let form = *self;
@@ -178,7 +242,7 @@ impl Form {
     /// Sets the size control: a preset of the model, a custom `WxH`, or
     /// empty for the server's default.
     pub fn set_size(&self, size: &str) {
-        if size.is_empty() || size_presets(self.family()).contains(&size) {
+        if size.is_empty() || size_options(self.nearest()).0.iter().any(|preset| preset == size) {
             self.size.set(size.to_owned());
         } else {
             let (width, height) = size.split_once('x').unwrap_or((size, ""));
@@ -194,7 +258,7 @@ impl Form {
         let request = &entry.settings;
         let show = |value: Option<&str>| value.unwrap_or_default().to_owned();
         self.prompt.set(request.prompt.clone());
-        self.model.set(show(request.model.as_ref().map(Model::as_str)));
+        self.set_model(&show(request.model.as_ref().map(Model::as_str)));
         self.set_size(&request.size.as_ref().map(ToString::to_string).unwrap_or_default());
         self.quality.set(show(request.quality.as_ref().map(|value| value.as_str())));
         self.background.set(show(request.background.as_ref().map(|value| value.as_str())));
@@ -206,21 +270,37 @@ impl Form {
     }
 }
 
-/// The standard sizes of a model family.
-fn size_presets(family: ModelFamily) -> &'static [&'static str] {
-    match family {
-        ModelFamily::DallE2 => &["256x256", "512x512", "1024x1024"],
-        ModelFamily::DallE3 => &["1024x1024", "1792x1024", "1024x1792"],
-        _ => &["auto", "1024x1024", "1536x1024", "1024x1536"],
+/// The sizes to offer for a model (`None`: one the catalogue cannot place,
+/// offered every size of every model), and whether any `WIDTHxHEIGHT` within
+/// limits works too.
+fn size_options(model: Option<&'static ModelSpec>) -> (Vec<String>, bool) {
+    match model {
+        Some(model) => (model.size_presets().iter().map(ToString::to_string).collect(), model.custom_sizes().is_some()),
+        None => {
+            let mut all: Vec<String> = Vec::new();
+            for size in MODELS.iter().flat_map(ModelSpec::size_presets) {
+                let size = size.to_string();
+                if !all.contains(&size) {
+                    all.push(size);
+                }
+            }
+            (all, true)
+        }
     }
 }
 
-/// The qualities of a model family.
-fn qualities(family: ModelFamily) -> &'static [&'static str] {
-    match family {
-        ModelFamily::DallE2 => &["standard"],
-        ModelFamily::DallE3 => &["standard", "hd"],
-        _ => &["low", "medium", "high", "auto"],
+/// The qualities to offer for a model (`None`: every quality any model takes).
+fn quality_options(model: Option<&'static ModelSpec>) -> Vec<String> {
+    let qualities = model.map_or_else(catalogue::known_qualities, |model| model.qualities.iter().collect());
+    qualities.into_iter().map(|quality| quality.as_str().to_owned()).collect()
+}
+
+/// The limits of custom sizes for a model; for one the catalogue cannot
+/// place, those of the first model with custom sizes.
+fn custom_limits(model: Option<&'static ModelSpec>) -> Option<&'static CustomSizes> {
+    match model {
+        Some(model) => model.custom_sizes(),
+        None => MODELS.iter().find_map(ModelSpec::custom_sizes),
     }
 }
 
@@ -257,7 +337,7 @@ fn Choice(
     label: &'static str,
     name: &'static str,
     value: RwSignal<String>,
-    options: Signal<Vec<&'static str>>,
+    options: Signal<Vec<String>>,
 ) -> impl IntoView {
     // A separate `<label for>`: a wrapping label would put the selected
     // option's text into the control's accessible name.
@@ -272,7 +352,10 @@ fn Choice(
                     options
                         .get()
                         .into_iter()
-                        .map(|option| view! { <option value=option selected=option == current>{option}</option> })
+                        .map(|option| {
+                            let (selected, label) = (option == current, option.clone());
+                            view! { <option value=option selected=selected>{label}</option> }
+                        })
                         .collect_view()
                 }}
             </select>
@@ -294,20 +377,36 @@ fn shows(name: &'static str) -> bool {
 /// its files; `edit` offers the edit mode; `failure` shows a job that could not be made.
 #[component]
 pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSignal<Option<String>>) -> impl IntoView {
-    let report = Memo::new(move |_| form.validate());
-    let family = Memo::new(move |_| form.family());
-    let gpt = move || matches!(family.get(), ModelFamily::GptImage | ModelFamily::GptImage2 | ModelFamily::Unknown);
+    let today = today();
+    let report = Memo::new(move |_| form.validate(&today));
+    let model = Memo::new(move |_| form.nearest());
+    let gpt = Memo::new(move |_| form.takes_gpt_parameters());
+    let gpt = move || gpt.get();
     let blocked = move || report.with(|report| report.errors().next().map(|issue| issue.message.clone()));
     let submit = move || drop(form.send(on_job, failure));
     let editing = move || form.mode.get() == Mode::Edit;
     let first_input = move || form.inputs.uploads.with(|uploads| uploads.first().map(|upload| upload.blob.clone()));
     let presets = Signal::derive(move || {
-        let mut presets = size_presets(family.get()).to_vec();
-        if family.get() == ModelFamily::GptImage2 {
-            presets.push(CUSTOM);
+        let (mut presets, custom) = size_options(model.get());
+        if custom {
+            presets.push(CUSTOM.to_owned());
         }
         presets
     });
+    let qualities = Signal::derive(move || quality_options(model.get()));
+    let limits = move || custom_limits(model.get());
+    let step = move || limits().map(|limits| limits.step.to_string());
+    let max_edge = move || limits().map(|limits| limits.max_edge.to_string());
+    let fidelity = move || model.get().is_none_or(|model| model.input_fidelity != Support::No);
+    let max_n = move || model.get().map(|model| model.max_n.to_string());
+    // A note is shown while the value it explains stays.
+    let note = move |note: RwSignal<Option<(String, String)>>, value: RwSignal<String>| {
+        move || note.get().filter(|(_, set)| value.with(|value| value == set)).map(|(text, _)| text)
+    };
+    let fixed = |values: &[&str]| {
+        let values: Vec<String> = values.iter().map(|value| (*value).to_owned()).collect();
+        Signal::derive(move || values.clone())
+    };
     let lossy = move || matches!(form.output_format.get().as_str(), "jpeg" | "webp");
     view! {
         <form
@@ -350,42 +449,43 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
             </label>
             <Problems report fields=&["prompt"] />
             <div class="controls">
-                <label hidden=!shows("model")>
-                    <span>"Model"</span>
-                    <input list="models" bind:value=form.model aria-describedby="problems-model" />
-                    <datalist id="models">
-                        {MODELS.iter().map(|model| view! { <option value=*model></option> }).collect_view()}
-                    </datalist>
-                </label>
+                <ModelPicker
+                    model=form.model
+                    other=form.other_model
+                    shown=shows("model")
+                    on_change=Callback::new(move |()| form.fit_to_model())
+                />
                 <Choice label="Size" name="size" value=form.size options=presets />
                 <Show when=move || form.size.get() == CUSTOM>
                     <label class="narrow" hidden=!shows("size")>
                         <span>"Width"</span>
-                        <input type="number" min="16" step="16" bind:value=form.width />
+                        <input type="number" min=step step=step max=max_edge bind:value=form.width />
                     </label>
                     <label class="narrow" hidden=!shows("size")>
                         <span>"Height"</span>
-                        <input type="number" min="16" step="16" bind:value=form.height />
+                        <input type="number" min=step step=step max=max_edge bind:value=form.height />
                     </label>
                 </Show>
-                <Choice label="Quality" name="quality" value=form.quality options=Signal::derive(move || qualities(family.get()).to_vec()) />
+                <p class="note" role="status" hidden=!shows("size")>{note(form.size_note, form.size)}</p>
+                <Choice label="Quality" name="quality" value=form.quality options=qualities />
+                <p class="note" role="status" hidden=!shows("quality")>{note(form.quality_note, form.quality)}</p>
                 <Show when=gpt>
-                    <Choice label="Background" name="background" value=form.background options=Signal::derive(|| vec!["auto", "opaque", "transparent"]) />
-                    <Choice label="Format" name="format" value=form.output_format options=Signal::derive(|| vec!["png", "jpeg", "webp"]) />
+                    <Choice label="Background" name="background" value=form.background options=fixed(Background::KNOWN) />
+                    <Choice label="Format" name="format" value=form.output_format options=fixed(ImageFormat::KNOWN) />
                     <Show when=lossy>
                         <label class="narrow" hidden=!shows("compression")>
                             <span>"Compression"</span>
                             <input type="number" min="0" max="100" bind:value=form.compression />
                         </label>
                     </Show>
-                    <Choice label="Moderation" name="moderation" value=form.moderation options=Signal::derive(|| vec!["auto", "low"]) />
+                    <Choice label="Moderation" name="moderation" value=form.moderation options=fixed(Moderation::KNOWN) />
                 </Show>
-                <Show when=move || editing() && gpt()>
-                    <Choice label="Input fidelity" name="fidelity" value=form.input_fidelity options=Signal::derive(|| vec!["high", "low"]) />
+                <Show when=move || editing() && fidelity()>
+                    <Choice label="Input fidelity" name="fidelity" value=form.input_fidelity options=fixed(InputFidelity::KNOWN) />
                 </Show>
                 <label class="narrow" hidden=!shows("n")>
                     <span>"Images"</span>
-                    <input type="number" min="1" max="10" bind:value=form.n />
+                    <input type="number" min="1" max=max_n bind:value=form.n />
                 </label>
                 <Show when=gpt>
                     <label class="check" hidden=!shows("stream")>

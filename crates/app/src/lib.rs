@@ -17,6 +17,7 @@ pub mod frame;
 mod gallery;
 mod inputs;
 mod mask;
+mod model_picker;
 mod object_url;
 mod price;
 pub mod reencode;

@@ -1,34 +1,11 @@
-//! The price table, kept in one place: an estimated cost in US dollars for
-//! a request's token usage (GPT image models) or its images (DALL·E).
-//!
-//! Prices are OpenAI's published list prices per million tokens as of
-//! 2026-11; `gpt-image-2` is assumed to cost what `gpt-image-1.5` does until
-//! it is listed. Providers behind another base URL charge their own prices.
+//! The estimated cost of a request, in US dollars, from the catalogue's
+//! prices of the model it resolves to: by the response's token usage (GPT
+//! image models) or per image (DALL·E). A name the catalogue cannot place
+//! has no estimate; providers behind another base URL charge their own prices.
 
-use gpt_image_wasm::core::{Model, ModelFamily, Quality, Size, Usage};
+use gpt_image_wasm::core::{Model, Quality, Size, Usage};
 
-/// Dollars per million tokens: text in, image in, image out.
-struct TokenPrices {
-    text_input: f64,
-    image_input: f64,
-    image_output: f64,
-}
-
-fn token_prices(model: &Model) -> Option<TokenPrices> {
-    let name = model.as_str();
-    let (text_input, image_input, image_output) = if name.contains("mini") {
-        (2.0, 2.5, 8.0)
-    } else if name.starts_with("gpt-image-1.5") || model.family() == ModelFamily::GptImage2 {
-        (5.0, 8.0, 32.0)
-    } else if model.family() == ModelFamily::GptImage {
-        (5.0, 10.0, 40.0)
-    } else {
-        return None;
-    };
-    Some(TokenPrices { text_input, image_input, image_output })
-}
-
-/// The estimated cost of a request with this usage, or of `n` DALL·E images.
+/// The estimated cost of a request with this usage, or of `n` per-image-priced images.
 pub fn estimate(
     model: &Model,
     usage: Option<&Usage>,
@@ -36,29 +13,46 @@ pub fn estimate(
     size: Option<&Size>,
     n: u32,
 ) -> Option<f64> {
-    if let (Some(prices), Some(usage)) = (token_prices(model), usage) {
+    let spec = model.resolve().nearest()?;
+    let tokens = usage.map(|usage| {
         let (text_in, image_in) = usage
             .input_tokens_details
             .as_ref()
             .map_or((usage.input_tokens, 0), |details| (details.text_tokens, details.image_tokens));
-        let per_million = text_in as f64 * prices.text_input
-            + image_in as f64 * prices.image_input
-            + usage.output_tokens as f64 * prices.image_output;
-        return Some(per_million / 1_000_000.0);
+        (text_in, image_in, usage.output_tokens)
+    });
+    spec.prices.estimate(tokens, quality, size, n)
+}
+
+#[cfg(test)]
+mod tests {
+    use gpt_image_wasm::core::TokenDetails;
+
+    use super::*;
+
+    fn usage(text: u64, image: u64, output: u64) -> Usage {
+        Usage {
+            input_tokens: text + image,
+            output_tokens: output,
+            total_tokens: text + image + output,
+            input_tokens_details: Some(TokenDetails { text_tokens: text, image_tokens: image }),
+            output_tokens_details: None,
+        }
     }
-    let pixels = size.and_then(Size::dimensions).map_or(1024 * 1024, |(w, h)| w * h);
-    let each = match model.family() {
-        ModelFamily::DallE3 => match (quality.map(Quality::as_str), pixels > 1024 * 1024) {
-            (Some("hd"), true) => 0.12,
-            (Some("hd"), false) | (_, true) => 0.08,
-            _ => 0.04,
-        },
-        ModelFamily::DallE2 => match pixels {
-            p if p <= 256 * 256 => 0.016,
-            p if p <= 512 * 512 => 0.018,
-            _ => 0.02,
-        },
-        _ => return None,
-    };
-    Some(each * f64::from(n))
+
+    #[test]
+    fn token_priced_models_cost_their_usage() {
+        // GPT Image 2.5: $5 text in, $8 image in, $30 image out per million.
+        let cost =
+            estimate(&Model::from("openai/gpt-image-2.5-sunburst"), Some(&usage(1000, 2000, 10_000)), None, None, 1);
+        assert_eq!(cost, Some((1000.0 * 5.0 + 2000.0 * 8.0 + 10_000.0 * 30.0) / 1_000_000.0));
+        assert_eq!(estimate(&Model::from("gpt-image-2"), None, None, None, 1), None, "no usage, no estimate");
+    }
+
+    #[test]
+    fn per_image_models_cost_their_images_and_unknown_ones_nothing() {
+        let wide = Size::pixels(1792, 1024);
+        assert_eq!(estimate(&Model::from("dall-e-3"), None, Some(&Quality::Hd), Some(&wide), 2), Some(0.24));
+        assert_eq!(estimate(&Model::from("flux-pro"), Some(&usage(1, 1, 1)), None, None, 1), None);
+    }
 }
