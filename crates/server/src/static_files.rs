@@ -1,4 +1,5 @@
-//! `--static DIR`: a built playground served at `/`, on the API's origin.
+//! `--static DIR`: a built playground served at `/`, on the API's origin,
+//! compressed where a precompressed copy sits beside a file.
 
 use std::path::Path;
 
@@ -26,7 +27,11 @@ impl StaticFiles {
             .iter()
             .filter_map(|(name, value)| Some((HeaderName::try_from(name).ok()?, HeaderValue::try_from(value).ok()?)))
             .collect();
-        StaticFiles { service: ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html"))), headers }
+        // A precompressed copy (`app.wasm.br`, `app.wasm.gz`, written by
+        // `cargo xtask dist`) is sent when the request accepts its encoding.
+        let index = ServeFile::new(dir.join("index.html")).precompressed_br().precompressed_gzip();
+        let service = ServeDir::new(dir).precompressed_br().precompressed_gzip().fallback(index);
+        StaticFiles { service, headers }
     }
 
     /// Answers a request for a file, with its content type and cache headers.
@@ -44,6 +49,8 @@ impl StaticFiles {
                 .is_some_and(|value| value.starts_with("text/html"));
             let policy = if hashed && !html { IMMUTABLE } else { REVALIDATE };
             response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+            // Caches must keep the compressed and the plain answer apart.
+            response.headers_mut().insert(header::VARY, HeaderValue::from_static("accept-encoding"));
             response.headers_mut().extend(self.headers.clone());
         }
         response

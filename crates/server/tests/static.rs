@@ -32,3 +32,32 @@ async fn files_index_fallback_and_the_api_side_by_side() {
     assert_eq!(missing_api.status(), 404);
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[tokio::test]
+async fn precompressed_copies_are_sent_to_clients_that_accept_them() {
+    let dir = std::env::temp_dir().join(format!("gpt-image-static-br-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let script = "console.log('the playground');\n".repeat(50);
+    std::fs::write(dir.join("index.html"), "<!doctype html><title>playground</title>").unwrap();
+    std::fs::write(dir.join("app-3f2a1b9c8d7e6f5a.js"), &script).unwrap();
+    std::fs::write(dir.join("app-3f2a1b9c8d7e6f5a.js.br"), b"brotli bytes").unwrap();
+    std::fs::write(dir.join("app-3f2a1b9c8d7e6f5a.js.gz"), b"gzip bytes").unwrap();
+    let base = start(Config { static_dir: Some(dir.clone()), ..Config::default() }).await;
+    let get = |encoding: &'static str| {
+        let url = format!("{base}/app-3f2a1b9c8d7e6f5a.js");
+        async move { client().get(url).header("accept-encoding", encoding).send().await.unwrap() }
+    };
+    let br = get("gzip, deflate, br").await;
+    assert_eq!(br.headers()["content-encoding"], "br");
+    assert_eq!(br.headers()["content-type"], "text/javascript", "the type of the file, not of its copy");
+    assert_eq!(br.headers()["vary"], "accept-encoding");
+    assert!(br.headers()["cache-control"].to_str().unwrap().contains("immutable"));
+    assert_eq!(br.bytes().await.unwrap().as_ref(), b"brotli bytes");
+    let gzip = get("gzip").await;
+    assert_eq!(gzip.headers()["content-encoding"], "gzip");
+    assert_eq!(gzip.bytes().await.unwrap().as_ref(), b"gzip bytes");
+    let plain = get("identity").await;
+    assert!(plain.headers().get("content-encoding").is_none());
+    assert_eq!(plain.text().await.unwrap(), script);
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -1,6 +1,8 @@
 //! `cargo xtask dist`: everything a static host needs, in `dist/`: the
 //! playground (Trunk, release), `embed/` with `embed.js` and its wasm, the
-//! example host pages, and `_headers` with the Content-Security-Policy.
+//! example host pages, `_headers` with the Content-Security-Policy, and a
+//! Brotli (`.br`) and a gzip (`.gz`) copy of every text and wasm file, which
+//! `gpt-image-server --static` (and most static hosts) send by `Accept-Encoding`.
 
 use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -18,7 +20,46 @@ pub fn dir() -> PathBuf {
 pub fn build() -> Result {
     sh("trunk", &["build", "--release", "--offline"])?;
     externalize_loader(&dir().join("index.html"))?;
-    build_embed(&dir().join("embed"))
+    build_embed(&dir().join("embed"))?;
+    precompress(&dir())
+}
+
+/// The endings of the files worth compressing: text and wasm (images and
+/// fonts are compressed already).
+const COMPRESSIBLE: &[&str] = &["html", "js", "mjs", "css", "wasm", "json", "svg", "txt", "ico"];
+
+/// Writes `NAME.br` (Brotli, quality 11) and `NAME.gz` (gzip -9) beside
+/// every compressible file under `dir`, where they are smaller than it.
+fn precompress(dir: &Path) -> Result {
+    for entry in fs::read_dir(dir).map_err(|error| format!("{}: {error}", dir.display()))? {
+        let path = entry.map_err(|error| error.to_string())?.path();
+        if path.is_dir() {
+            precompress(&path)?;
+            continue;
+        }
+        let ending = path.extension().and_then(|ending| ending.to_str()).unwrap_or_default();
+        if !COMPRESSIBLE.contains(&ending) {
+            continue;
+        }
+        let bytes = fs::read(&path).map_err(|error| format!("{}: {error}", path.display()))?;
+        for (suffix, packed) in [("br", brotli(&bytes)), ("gz", crate::pkg::gzip_bytes(&bytes))] {
+            let copy = PathBuf::from(format!("{}.{suffix}", path.display()));
+            if packed.len() < bytes.len() {
+                fs::write(&copy, packed).map_err(|error| format!("{}: {error}", copy.display()))?;
+            } else {
+                let _ = fs::remove_file(&copy);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Brotli at its best quality, with the largest window a browser reads.
+fn brotli(bytes: &[u8]) -> Vec<u8> {
+    let mut packed = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    brotli::BrotliCompress(&mut &bytes[..], &mut packed, &params).expect("compressing in memory");
+    packed
 }
 
 /// The headers the files need (`web/_headers`, the format Netlify and

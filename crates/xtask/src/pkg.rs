@@ -98,9 +98,14 @@ pub fn gzipped_total(files: &[PathBuf]) -> Result<usize> {
 
 /// The gzipped size of some bytes, at level 9.
 pub fn gzip(bytes: &[u8]) -> usize {
+    gzip_bytes(bytes).len()
+}
+
+/// Some bytes gzipped at level 9.
+pub fn gzip_bytes(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(bytes).expect("writing to memory");
-    encoder.finish().expect("writing to memory").len()
+    encoder.finish().expect("writing to memory")
 }
 
 /// Cargo's target folder (`CARGO_TARGET_DIR`, else `target/`).
