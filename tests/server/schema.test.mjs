@@ -42,6 +42,17 @@ test('gpt-image-2 custom sizes match ImagesResponse with the size enum relaxed',
   assert.throws(() => assertSchema('ImagesResponse', json), /size/);
 });
 
+test('GPT Image 2.5 answers match ImagesResponse with the size and quality enums relaxed', async () => {
+  for (const model of ['gpt-image-2.5-flare', 'gpt-image-2.5-sunburst-2026-09-08']) {
+    const response = await postJson(server.base, generations, { model, prompt: 'a harbour', size: '2048x1152', quality: 'max' });
+    assert.equal(response.status, 200, model);
+    const json = await response.json();
+    assert.equal(json.quality, 'max');
+    assertSchema('ImagesResponse', json, { relaxSize: true, relaxQuality: true });
+    assert.throws(() => assertSchema('ImagesResponse', json, { relaxSize: true }), /quality/, 'the 2026-08-21 spec has no max');
+  }
+});
+
 test('stream events match the partial and completed event schemas', async () => {
   const response = await postJson(server.base, generations, { model: 'gpt-image-1', prompt: 'a kite', stream: true, partial_images: 2, quality: 'low' });
   assert.match(response.headers.get('content-type'), /^text\/event-stream/);
