@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use crate::config::Config;
 use crate::faults::Faults;
+use crate::gate::Gate;
 use crate::links::Links;
 use crate::relay::Relay;
 use crate::static_files::StaticFiles;
@@ -27,11 +28,13 @@ pub struct App {
     pub statics: Option<StaticFiles>,
     /// Where the server listens (for links when a request has no `Host`).
     pub local_addr: SocketAddr,
+    /// Who may call the API, what they may ask and how much; the request log.
+    pub gate: Gate,
 }
 
 impl App {
-    /// The state for `config`, listening on `local_addr`.
-    pub fn new(config: Config, local_addr: SocketAddr) -> io::Result<Self> {
+    /// The state for `config`, listening on `local_addr`, behind `gate`.
+    pub fn new(config: Config, local_addr: SocketAddr, gate: Gate) -> io::Result<Self> {
         let relay = config.upstream.as_ref().map(Relay::new).transpose()?;
         Ok(App {
             links: Links::new(config.url_ttl, config.url_max_bytes),
@@ -40,6 +43,7 @@ impl App {
             relay,
             statics: config.static_dir.as_deref().map(|dir| StaticFiles::new(dir, &config.static_headers)),
             local_addr,
+            gate,
             config,
         })
     }

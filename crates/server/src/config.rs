@@ -1,11 +1,13 @@
 //! What a server is told at startup: keys, limits, latency, faults, extras.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use gpt_image_core::Quality;
 
 use crate::faults::Fault;
+use crate::policy::Policy;
 
 /// Everything a server needs to start; [`Config::default`] is what tests use.
 #[derive(Debug, Clone)]
@@ -33,6 +35,8 @@ pub struct Config {
     pub rate_limit_requests: u32,
     /// The token budget per minute advertised in `x-ratelimit-*` headers.
     pub rate_limit_tokens: u64,
+    /// Who may call, what they may ask, how much, and what is logged (all off by default).
+    pub policy: Policy,
 }
 
 impl Default for Config {
@@ -49,7 +53,33 @@ impl Default for Config {
             upstream: None,
             rate_limit_requests: 5000,
             rate_limit_tokens: 4_000_000,
+            policy: Policy::default(),
         }
+    }
+}
+
+impl Config {
+    /// Refuses a relay that anyone who reaches `host` could spend through:
+    /// `--upstream` on an address other than loopback (or behind a trusted
+    /// proxy, which makes loopback public), with no origin list, no key or
+    /// tokens and no limits. The error says what to add.
+    pub fn check_exposure(&self, host: IpAddr) -> Result<(), String> {
+        let Some(upstream) = &self.upstream else { return Ok(()) };
+        let keyed = self.api_key.as_deref().is_some_and(|key| !key.is_empty());
+        let proxied = !self.policy.trusted_proxies.is_empty();
+        if (host.is_loopback() && !proxied) || keyed || self.policy.restricts_callers() {
+            return Ok(());
+        }
+        let reach = if proxied { format!("behind a proxy (--trusted-proxy), on {host}") } else { format!("on {host}") };
+        Err(format!(
+            "refusing to start: listening {reach} with --upstream {}, anyone who can reach this address could spend through the relay.\n\
+             Add at least one of:\n  \
+             --allow-origin https://your.site          (only web pages there may call)\n  \
+             --tokens-file FILE or --tokens-env NAME   (named tokens; or one shared key with --api-key-env NAME)\n  \
+             --limit-per-token, --limit-per-address or --limit-total SPEC   (e.g. requests=30/min,images=100/day,usd=5/day)\n\
+             or pass --allow-open-relay to run it open anyway.",
+            upstream.base_url
+        ))
     }
 }
 
@@ -158,6 +188,31 @@ mod tests {
         assert_eq!(Latency::parse("5").unwrap().max, Duration::from_millis(5));
         assert!(Latency::parse("ultra=5").unwrap_err().contains("xhigh"));
         assert!(Latency::parse("auto=5").is_err());
+    }
+
+    #[test]
+    fn an_open_relay_on_a_public_address_is_refused() {
+        let upstream = Upstream { base_url: "https://api.openai.com/v1".into(), api_key: None };
+        let relay = Config { upstream: Some(upstream), ..Config::default() };
+        let public: IpAddr = "0.0.0.0".parse().unwrap();
+        assert!(relay.check_exposure(public).unwrap_err().contains("--allow-open-relay"));
+        for loopback in ["127.0.0.1", "::1"] {
+            assert!(relay.check_exposure(loopback.parse().unwrap()).is_ok(), "{loopback}");
+        }
+        let with = |policy: Policy| Config { policy, ..relay.clone() };
+        let limits = crate::policy::Limits::parse("usd=5/day").unwrap();
+        assert!(with(Policy { total: limits, ..Policy::default() }).check_exposure(public).is_ok());
+        let origin = crate::policy::OriginPattern::parse("https://app.example.com").unwrap();
+        assert!(with(Policy { origins: vec![origin], ..Policy::default() }).check_exposure(public).is_ok());
+        assert!(Config { api_key: Some("sk-shared".into()), ..relay.clone() }.check_exposure(public).is_ok());
+        // Caps alone bound each request, not how many: still open.
+        let caps = crate::policy::Caps { max_n: Some(1), ..Default::default() };
+        assert!(with(Policy { caps, ..Policy::default() }).check_exposure(public).is_err());
+        // A proxy in front makes loopback public.
+        let proxied = with(Policy { trusted_proxies: vec!["127.0.0.1".parse().unwrap()], ..Policy::default() });
+        assert!(proxied.check_exposure("127.0.0.1".parse().unwrap()).unwrap_err().contains("behind a proxy"));
+        // The emulator spends nothing.
+        assert!(Config::default().check_exposure(public).is_ok());
     }
 
     #[test]

@@ -13,29 +13,41 @@
 //! ```
 #![deny(missing_docs)]
 
+mod access_log;
 mod app;
+mod ask;
+mod clock;
 mod config;
 mod connection;
+mod counters;
 mod draw;
 mod edit;
 mod encode;
 mod error;
 mod fault_responses;
 mod faults;
+mod gate;
 mod generate;
 mod ids;
 mod job;
 mod links;
+mod origins;
+mod policy;
+mod redis_store;
 mod relay;
 mod render;
 mod respond;
 mod retouch;
 mod routes;
 mod server;
+mod spend;
 mod static_files;
 mod stream;
+mod tally;
+mod tokens;
 mod usage;
 
 pub use config::{Config, Latency, Upstream, parse_fault_option};
 pub use faults::Fault;
-pub use server::serve;
+pub use policy::{Caps, Limits, LogTarget, OriginPattern, Policy, Rate, StoreConfig, Token};
+pub use server::{Ready, serve};

@@ -6,7 +6,12 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
-use gpt_image_server::{Config, Fault, Latency, Upstream, parse_fault_option};
+use gpt_image_core::Quality;
+use gpt_image_core::catalogue::ModelSpec;
+use gpt_image_server::{
+    Caps, Config, Fault, Latency, Limits, LogTarget, OriginPattern, Policy, StoreConfig, Token, Upstream,
+    parse_fault_option,
+};
 
 /// A local OpenAI Images API: real images, streaming, faults on demand, relay to a real provider.
 #[derive(Parser)]
@@ -53,19 +58,147 @@ struct Cli {
     /// Exit after this many seconds (a safety limit for test harnesses).
     #[arg(long, value_name = "SECONDS")]
     exit_after: Option<u64>,
+    /// Only web pages on this origin may call (`https://app.example.com`,
+    /// `https://*.example.com`, `http://localhost:*`); repeat for more.
+    #[arg(long = "allow-origin", value_name = "ORIGIN", value_parser = OriginPattern::parse)]
+    allow_origins: Vec<OriginPattern>,
+    /// A file of named client tokens, one `NAME SECRET [LIMITS]` a line.
+    #[arg(long, value_name = "PATH")]
+    tokens_file: Option<PathBuf>,
+    /// The environment variable holding named client tokens (`NAME SECRET [LIMITS]`, `;` between them).
+    #[arg(long, value_name = "NAME")]
+    tokens_env: Option<String>,
+    /// Only this model (a catalogue id or snapshot, with its snapshots) may be asked for; repeat for more.
+    #[arg(long = "allow-model", value_name = "MODEL", value_parser = Caps::parse_model)]
+    allow_models: Vec<&'static ModelSpec>,
+    /// The most images one request may ask for (`n`).
+    #[arg(long, value_name = "N")]
+    max_n: Option<u32>,
+    /// The most pixels per image: a number or WIDTHxHEIGHT (`1536x1024`).
+    #[arg(long, value_name = "PIXELS", value_parser = Caps::parse_pixels)]
+    max_pixels: Option<u64>,
+    /// The most effort one request may ask for: low, medium, high, xhigh or max.
+    #[arg(long, value_name = "QUALITY", value_parser = Caps::parse_quality)]
+    max_quality: Option<Quality>,
+    /// Refuse `stream: true`.
+    #[arg(long)]
+    no_stream: bool,
+    /// Limits for each token: `requests=N/min,images=N/day,usd=X/day` (any subset).
+    #[arg(long, value_name = "SPEC", value_parser = Limits::parse)]
+    limit_per_token: Option<Limits>,
+    /// Limits for each client address (IPv6 by /64), as for --limit-per-token.
+    #[arg(long, value_name = "SPEC", value_parser = Limits::parse)]
+    limit_per_address: Option<Limits>,
+    /// Limits for all callers together, as for --limit-per-token.
+    #[arg(long, value_name = "SPEC", value_parser = Limits::parse)]
+    limit_total: Option<Limits>,
+    /// The environment variable holding a Redis URL (`redis://127.0.0.1:6379/0`) for counters
+    /// shared by several relay processes; without it, counters are kept in this process.
+    #[arg(long, value_name = "NAME")]
+    redis_url_env: Option<String>,
+    /// The prefix of every Redis key (relays with other limits use another prefix).
+    #[arg(long, default_value = "gpt-image-relay:", value_name = "PREFIX")]
+    redis_prefix: String,
+    /// A proxy in front of this server, whose `X-Forwarded-For` names the client; repeat for more.
+    #[arg(long = "trusted-proxy", value_name = "ADDR")]
+    trusted_proxies: Vec<IpAddr>,
+    /// Where the request log goes: a file, `-` for stderr, or `off`
+    /// (default: stderr with --upstream, off without).
+    #[arg(long, value_name = "PATH")]
+    request_log: Option<String>,
+    /// Put each request's prompt in the request log.
+    #[arg(long)]
+    log_prompts: bool,
+    /// The environment variable holding the key for `GET /relay/spend`.
+    #[arg(long, value_name = "NAME")]
+    admin_key_env: Option<String>,
+    /// Start a relay on a public address without origins, tokens or limits anyway.
+    #[arg(long)]
+    allow_open_relay: bool,
+}
+
+/// Ends the process with a message on stderr (a startup error).
+fn fail(message: impl std::fmt::Display) -> ! {
+    eprintln!("gpt-image-server: {message}");
+    std::process::exit(2)
+}
+
+/// The variable's value, or an error naming it and the option.
+fn required_env(name: &str, option: &str) -> String {
+    match std::env::var(name) {
+        Ok(value) if !value.is_empty() => value,
+        _ => fail(format!("{option} {name}: ${name} is not set")),
+    }
+}
+
+/// The named tokens of --tokens-file and --tokens-env, read at startup.
+fn tokens(cli: &Cli) -> Vec<Token> {
+    let mut text = String::new();
+    if let Some(path) = &cli.tokens_file {
+        match std::fs::read_to_string(path) {
+            Ok(file) => text.push_str(&file),
+            Err(error) => fail(format!("--tokens-file {}: {error}", path.display())),
+        }
+    }
+    if let Some(name) = &cli.tokens_env {
+        text.push('\n');
+        text.push_str(&required_env(name, "--tokens-env"));
+    }
+    let tokens = Token::parse_list(&text).unwrap_or_else(|error| fail(format!("tokens: {error}")));
+    if (cli.tokens_file.is_some() || cli.tokens_env.is_some()) && tokens.is_empty() {
+        fail("--tokens-file or --tokens-env was given, but it holds no token");
+    }
+    tokens
+}
+
+/// The relay's rules from the options.
+fn policy(cli: &Cli) -> Policy {
+    let store = match &cli.redis_url_env {
+        Some(name) => {
+            StoreConfig::Redis { url: required_env(name, "--redis-url-env"), prefix: cli.redis_prefix.clone() }
+        }
+        None => StoreConfig::Memory,
+    };
+    let log = match cli.request_log.as_deref() {
+        Some("off") => None,
+        Some(target) => Some(LogTarget::parse(target)),
+        None => cli.upstream.as_ref().map(|_| LogTarget::Stderr),
+    };
+    Policy {
+        origins: cli.allow_origins.clone(),
+        tokens: tokens(cli),
+        caps: Caps {
+            models: cli.allow_models.clone(),
+            max_n: cli.max_n,
+            max_pixels: cli.max_pixels,
+            max_quality: cli.max_quality.clone(),
+            no_stream: cli.no_stream,
+        },
+        per_token: cli.limit_per_token.unwrap_or_default(),
+        per_address: cli.limit_per_address.unwrap_or_default(),
+        total: cli.limit_total.unwrap_or_default(),
+        store,
+        trusted_proxies: cli.trusted_proxies.clone(),
+        log,
+        log_prompts: cli.log_prompts,
+        admin_key: cli.admin_key_env.as_deref().map(|name| required_env(name, "--admin-key-env")),
+    }
 }
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     let cli = Cli::parse();
     let env = |name: &str| std::env::var(name).ok().filter(|value| !value.is_empty());
+    let policy = policy(&cli);
+    let own_keys = cli.api_key_env.as_deref().and_then(env).is_some() || !policy.tokens.is_empty();
     let upstream = cli.upstream.map(|base_url| {
         let api_key = env(&cli.upstream_key_env);
         if api_key.is_none() {
-            eprintln!(
-                "warning: ${} is not set: requests are relayed with the client's own Authorization",
-                cli.upstream_key_env
-            );
+            let how = match own_keys {
+                true => "without a key (the relay's own key and tokens are never sent on)",
+                false => "with the client's own Authorization",
+            };
+            eprintln!("warning: ${} is not set: requests are relayed {how}", cli.upstream_key_env);
         }
         Upstream { base_url, api_key }
     });
@@ -79,8 +212,15 @@ async fn main() -> std::io::Result<()> {
         static_dir: cli.static_dir,
         static_headers: cli.static_headers,
         upstream,
+        policy,
         ..Config::default()
     };
+    if !cli.allow_open_relay
+        && let Err(message) = config.check_exposure(cli.host)
+    {
+        fail(message);
+    }
+    let ready = gpt_image_server::Ready::new(config).await.unwrap_or_else(|error| fail(error));
     let listener = tokio::net::TcpListener::bind((cli.host, cli.port)).await?;
     let address = listener.local_addr()?;
     let mut stdout = std::io::stdout();
@@ -93,7 +233,7 @@ async fn main() -> std::io::Result<()> {
             std::process::exit(0);
         });
     }
-    gpt_image_server::serve(config, listener).await
+    ready.serve(listener).await
 }
 
 /// `Name: value`, checked to be a valid header.

@@ -1,5 +1,5 @@
 //! The router and what every answer carries: CORS, `x-request-id`,
-//! `x-ratelimit-*`, and the API key check.
+//! `x-ratelimit-*`, and the gate (keys, tokens, origins, caps, limits, log).
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -12,13 +12,14 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use gpt_image_core::{Endpoint, catalogue};
 use serde_json::json;
-use tower_http::cors::{AllowHeaders, Any, CorsLayer};
+use tower_http::cors::{AllowHeaders, AllowOrigin, CorsLayer};
 
 use crate::app::App;
-use crate::error::{ApiFailure, invalid_api_key, not_found};
+use crate::error::{ApiFailure, not_found};
+use crate::policy::OriginPattern;
 
 /// The headers a page on another origin may read.
-const EXPOSED: [&str; 10] = [
+const EXPOSED: [&str; 11] = [
     "x-request-id",
     "x-ratelimit-limit-requests",
     "x-ratelimit-remaining-requests",
@@ -28,6 +29,7 @@ const EXPOSED: [&str; 10] = [
     "x-ratelimit-reset-tokens",
     "retry-after",
     "retry-after-ms",
+    "x-should-retry",
     "openai-processing-ms",
 ];
 
@@ -39,6 +41,9 @@ const IMAGES_PATH: &str = "/images";
 
 /// Where this server keeps the images it answers as links (not an API path).
 const FILES_PATH: &str = "/images/files";
+
+/// The relay's spend summary (not an API path).
+const SPEND_PATH: &str = "/relay/spend";
 
 /// A path below the API's base: `/v1/images/generations` for `/images/generations`.
 fn api(path: &str) -> String {
@@ -67,19 +72,29 @@ pub fn router(app: Arc<App>) -> Router {
             .route(&models_path, get(models))
             .route(&format!("{models_path}/{{id}}"), get(model))
     };
+    let cors = cors(app.config.policy.origins.clone());
     routes
+        .route(SPEND_PATH, get(crate::spend::handle))
         .fallback(fallback)
         .layer(DefaultBodyLimit::max(app.config.body_limit))
-        .layer(middleware::from_fn_with_state(app.clone(), authorize))
+        .layer(middleware::from_fn_with_state(app.clone(), gate))
         .layer(middleware::from_fn_with_state(app.clone(), stamp))
-        .layer(cors())
+        .layer(cors)
         .with_state(app)
 }
 
-/// Any origin may call the API and read its headers; preflights are answered here.
-fn cors() -> CorsLayer {
+/// The origins in `origins` (any, when it is empty) may call the API and
+/// read its headers; preflights are answered here.
+fn cors(origins: Vec<OriginPattern>) -> CorsLayer {
+    let allow = if origins.is_empty() {
+        AllowOrigin::any()
+    } else {
+        AllowOrigin::predicate(move |origin, _| {
+            origin.to_str().is_ok_and(|origin| crate::origins::allowed(&origins, origin))
+        })
+    };
     CorsLayer::new()
-        .allow_origin(Any)
+        .allow_origin(allow)
         .allow_methods([Method::GET, Method::POST, Method::OPTIONS, Method::HEAD])
         .allow_headers(AllowHeaders::mirror_request())
         .expose_headers(EXPOSED.map(HeaderName::from_static))
@@ -113,22 +128,13 @@ async fn stamp(State(app): State<Arc<App>>, request: Request, next: Next) -> Res
     response
 }
 
-/// With a key configured, API requests must carry `Authorization: Bearer <key>`.
-/// Links to images need no key (an `<img>` cannot send one); nor does the playground.
-async fn authorize(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
+/// API requests pass the gate: the key or a token, the origin, the caps and
+/// limits, the log. Links to images need no key (an `<img>` cannot send
+/// one); nor does the playground.
+async fn gate(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
     let guarded = below_api(request.uri().path())
         .is_some_and(|rest| rest.starts_with('/') && !rest.starts_with(&format!("{FILES_PATH}/")));
-    match app.config.api_key.as_deref().filter(|key| !key.is_empty()) {
-        Some(key) if guarded => {
-            let sent = request.headers().get(header::AUTHORIZATION).and_then(|value| value.to_str().ok());
-            match sent.and_then(|value| value.strip_prefix("Bearer ")) {
-                Some(token) if token.trim() == key => next.run(request).await,
-                Some(token) => invalid_api_key(Some(token)).into_response(),
-                None => invalid_api_key(None).into_response(),
-            }
-        }
-        _ => next.run(request).await,
-    }
+    if guarded { app.gate.handle(request, next).await } else { next.run(request).await }
 }
 
 /// `GET /v1/images/files/{id}.{ext}`: an image answered as a link, until it expires.

@@ -2,9 +2,11 @@
 //! connection without an answer (the `reset` fault).
 
 use std::io;
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
+use axum::extract::ConnectInfo;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::TcpListener;
@@ -13,6 +15,7 @@ use tower::ServiceExt;
 use crate::app::App;
 use crate::config::Config;
 use crate::connection::ConnectionControl;
+use crate::gate::Gate;
 
 /// Serves the API on `listener` until the process ends.
 ///
@@ -23,11 +26,35 @@ use crate::connection::ConnectionControl;
 /// # }
 /// ```
 pub async fn serve(config: Config, listener: TcpListener) -> io::Result<()> {
-    let app = Arc::new(App::new(config, listener.local_addr()?)?);
-    let router = crate::routes::router(app);
+    Ready::new(config).await?.serve(listener).await
+}
+
+/// A server ready to serve: its counters' store reached and its request
+/// log open, so that a binary can fail before it says where it listens.
+pub struct Ready {
+    config: Config,
+    gate: Gate,
+}
+
+impl Ready {
+    /// Connects the store and opens the log that `config` names.
+    pub async fn new(config: Config) -> io::Result<Ready> {
+        let gate = Gate::new(&config).await?;
+        Ok(Ready { config, gate })
+    }
+
+    /// Serves the API on `listener` until the process ends.
+    pub async fn serve(self, listener: TcpListener) -> io::Result<()> {
+        let app = Arc::new(App::new(self.config, listener.local_addr()?, self.gate)?);
+        accept(crate::routes::router(app), listener).await
+    }
+}
+
+/// The accept loop.
+async fn accept(router: Router, listener: TcpListener) -> io::Result<()> {
     loop {
-        let stream = match listener.accept().await {
-            Ok((stream, _)) => stream,
+        let (stream, peer) = match listener.accept().await {
+            Ok(accepted) => accepted,
             Err(error) => {
                 // Out of file descriptors and the like: wait, then go on.
                 eprintln!("accept failed: {error}");
@@ -35,16 +62,17 @@ pub async fn serve(config: Config, listener: TcpListener) -> io::Result<()> {
                 continue;
             }
         };
-        tokio::spawn(serve_connection(router.clone(), stream));
+        tokio::spawn(serve_connection(router.clone(), stream, peer));
     }
 }
 
-async fn serve_connection(router: Router, stream: tokio::net::TcpStream) {
+async fn serve_connection(router: Router, stream: tokio::net::TcpStream, peer: SocketAddr) {
     let _ = stream.set_nodelay(true);
     let control = ConnectionControl::default();
     let for_requests = control.clone();
     let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
         request.extensions_mut().insert(for_requests.clone());
+        request.extensions_mut().insert(ConnectInfo(peer));
         router.clone().oneshot(request)
     });
     let connection = hyper::server::conn::http1::Builder::new()

@@ -9,9 +9,10 @@ use crate::cmd::{Result, output, root, sh};
 const TRUNK_VERSION: &str = "0.21.14";
 /// The `cargo fuzz` release the fuzz targets were written for.
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
-/// Debian's packages: headless Chromium and its driver for browser tests, and
-/// `wasm-opt` for release builds.
-const DEBIAN_PACKAGES: &[&str] = &["chromium", "chromium-driver", "binaryen"];
+/// Debian's packages: headless Chromium and its driver for browser tests,
+/// `wasm-opt` for release builds, and `redis-server` for the relay's shared
+/// counters (the server's tests start their own on a free loopback port).
+const DEBIAN_PACKAGES: &[&str] = &["chromium", "chromium-driver", "binaryen", "redis-server"];
 
 /// Runs every step.
 pub fn run() -> Result {

@@ -18,6 +18,18 @@ const WASM_CRATES: &[(&str, &str)] = &[
 /// its URL, so a steady port spares a rebuild on every run.
 const BROWSER_TEST_PORT: u16 = 18787;
 
+/// The port the browser tests' relay prefers, for the same reason.
+const BROWSER_RELAY_PORT: u16 = 18788;
+
+/// The browser tests' relay: its tokens (the names and secrets
+/// `crates/wasm/tests/browser/relay.rs` sends) and its caps.
+const RELAY_TOKENS: &str = "\
+browser-ok      sk-relay-browser-ok-000001
+browser-quick   sk-relay-browser-quick-0001  requests=1/s
+browser-daily   sk-relay-browser-daily-0001  images=1/day
+browser-thrifty sk-relay-browser-thrifty-01  usd=0.008/day
+";
+
 /// How long each fuzz target runs in a test run (`cargo xtask fuzz` runs longer).
 const FUZZ_SECONDS: u32 = 15;
 
@@ -41,14 +53,27 @@ pub fn run() -> Result {
 }
 
 /// The `wasm-bindgen-test` suites in headless Chromium: the library's
-/// against a local server, the playground's components on their own.
+/// against a local server and a relay in front of it (`GPT_IMAGE_RELAY_URL`,
+/// with tokens, a cap and limits), the playground's components on their own.
 fn browser_tests(server_binary: &Path) -> Result {
     let server =
         Server::start(server_binary, BROWSER_TEST_PORT, &[]).or_else(|_| Server::start(server_binary, 0, &[]))?;
+    let tokens = std::env::temp_dir().join("gpt-image-browser-relay-tokens");
+    std::fs::write(&tokens, RELAY_TOKENS).map_err(|error| format!("{}: {error}", tokens.display()))?;
+    let upstream = format!("{}/v1", server.url);
+    let tokens = tokens.to_string_lossy();
+    #[rustfmt::skip]
+    let relay_args = [
+        "--upstream", &upstream, "--tokens-file", &tokens, "--allow-origin", "http://127.0.0.1:*",
+        "--max-n", "2", "--request-log", "off",
+    ];
+    let relay = Server::start(server_binary, BROWSER_RELAY_PORT, &relay_args)
+        .or_else(|_| Server::start(server_binary, 0, &relay_args))?;
     for (krate, suite) in [("gpt-image-wasm", "browser"), ("gpt-image-app", "components")] {
         let mut cargo = command("cargo", &["test", "-p", krate, "--target", "wasm32-unknown-unknown", "--test", suite]);
         cargo
             .env("GPT_IMAGE_SERVER_URL", &server.url)
+            .env("GPT_IMAGE_RELAY_URL", &relay.url)
             .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
             .env("CHROMEDRIVER", "/usr/bin/chromedriver")
             .env("WASM_BINDGEN_TEST_TIMEOUT", "600");

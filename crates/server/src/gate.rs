@@ -1,0 +1,514 @@
+//! The gate every API request passes: who may call (origin, token), what
+//! they may ask (caps), how much (rates, daily images and dollars, counted
+//! in the store), and one log line when the answer has gone out, with what
+//! it cost as its `usage` says.
+
+use std::io;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::body::Body;
+use axum::extract::{ConnectInfo, Request};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use gpt_image_core::Endpoint;
+use serde_json::{Value, json};
+
+use crate::ask::Ask;
+use crate::clock;
+use crate::config::Config;
+use crate::counters::{Check, Counters, Keys, MemoryCounters, Op, StoreError, Verdict};
+use crate::error::{ApiFailure, invalid_api_key, unreadable_body};
+use crate::origins::{address_scope, allowed, client_address};
+use crate::policy::{Limits, Policy, Rate, StoreConfig};
+use crate::tally::{Counted, Tally, Tapped};
+use crate::tokens::{self, ANONYMOUS_NAME, SHARED_NAME};
+
+/// The gate's rules and state.
+pub struct Gate {
+    policy: Policy,
+    shared_key: Option<String>,
+    counters: Arc<dyn Counters>,
+    keys: Keys,
+    log: Option<crate::access_log::AccessLog>,
+    body_limit: usize,
+}
+
+/// Who is calling.
+struct Caller {
+    name: String,
+    limits: Limits,
+}
+
+/// What the log line and the settling need to know about a request.
+struct Entry {
+    started: Instant,
+    at_ms: u64,
+    day: String,
+    token: Option<String>,
+    address: Option<IpAddr>,
+    origin: Option<String>,
+    method: Method,
+    path: String,
+    ask: Option<Ask>,
+    estimate: Option<f64>,
+}
+
+/// What a counted check means, to word its refusal.
+enum Meaning {
+    Record,
+    Requests { who: String, rate: Rate },
+    Images { who: String, limit: Option<u64> },
+    Usd { who: String, limit: Option<f64> },
+}
+
+/// A refusal and the headers that go with it (`retry-after` …).
+struct Refusal {
+    failure: ApiFailure,
+    headers: Vec<(&'static str, String)>,
+}
+
+impl From<ApiFailure> for Refusal {
+    fn from(failure: ApiFailure) -> Self {
+        Refusal { failure, headers: Vec::new() }
+    }
+}
+
+/// An amount added to a daily count at admission, settled when the answer is known.
+type Reserved = (String, &'static str, i64);
+
+impl Gate {
+    /// The gate for `config`: connects to Redis and opens the log as configured.
+    pub async fn new(config: &Config) -> io::Result<Gate> {
+        let policy = config.policy.clone();
+        let (counters, keys): (Arc<dyn Counters>, Keys) = match &policy.store {
+            StoreConfig::Memory => (Arc::new(MemoryCounters::default()), Keys::new("")),
+            StoreConfig::Redis { url, prefix } => {
+                let redis = crate::redis_store::RedisCounters::connect(url)
+                    .await
+                    .map_err(|error| io::Error::other(error.to_string()))?;
+                (Arc::new(redis), Keys::new(prefix))
+            }
+        };
+        let log = policy.log.as_ref().map(crate::access_log::AccessLog::start).transpose()?;
+        Ok(Gate {
+            shared_key: config.api_key.clone().filter(|key| !key.is_empty()),
+            counters,
+            keys,
+            log,
+            body_limit: config.body_limit,
+            policy,
+        })
+    }
+
+    /// The rules.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// The counters and their keys (for the spend summary).
+    pub fn counters(&self) -> (&dyn Counters, &Keys) {
+        (self.counters.as_ref(), &self.keys)
+    }
+
+    /// Whether callers must send a key or a token.
+    fn authenticates(&self) -> bool {
+        self.shared_key.is_some() || !self.policy.tokens.is_empty()
+    }
+
+    /// Lets `request` through to `next` or refuses it, and counts and logs it.
+    pub async fn handle(&self, mut request: Request, next: Next) -> Response {
+        let mut entry = self.entry(&request);
+        let caller = match self.identify(request.headers(), entry.origin.as_deref()) {
+            Ok(caller) => caller,
+            Err(failure) => return self.refuse(entry, failure.into()),
+        };
+        entry.token = Some(caller.name.clone());
+        if self.authenticates() {
+            // The relay's own tokens are not the provider's keys.
+            request.headers_mut().remove(header::AUTHORIZATION);
+        }
+        if !self.policy.inspects() {
+            return next.run(request).await;
+        }
+        if let Some(endpoint) = endpoint_of(request.method(), request.uri().path()) {
+            let (parts, body) = request.into_parts();
+            let bytes = match axum::body::to_bytes(body, self.body_limit).await {
+                Ok(bytes) => bytes,
+                Err(error) => {
+                    let status = match error.into_inner().is::<http_body_util::LengthLimitError>() {
+                        true => StatusCode::PAYLOAD_TOO_LARGE,
+                        false => StatusCode::BAD_REQUEST,
+                    };
+                    return self.refuse(entry, unreadable_body(status, "the body ended early", self.body_limit).into());
+                }
+            };
+            let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|value| value.to_str().ok());
+            let ask = match Ask::read(endpoint, content_type.unwrap_or_default(), &bytes).await {
+                Ok(ask) => ask,
+                Err(failure) => return self.refuse(entry, failure.into()),
+            };
+            let checked = ask.check(&self.policy.caps);
+            entry.estimate = ask.estimate_usd();
+            entry.ask = Some(ask);
+            if let Err(failure) = checked {
+                return self.refuse_counted(entry, failure.into()).await;
+            }
+            request = Request::from_parts(parts, Body::from(bytes));
+        }
+        let reserved = match self.admit(&caller, &entry).await {
+            Ok(reserved) => reserved,
+            Err(refusal) => return self.refuse_counted(entry, refusal).await,
+        };
+        let response = next.run(request).await;
+        self.follow(entry, reserved, response)
+    }
+
+    fn entry(&self, request: &Request) -> Entry {
+        let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(peer)| *peer);
+        let at_ms = clock::now_ms();
+        let origin = request.headers().get(header::ORIGIN).and_then(|value| value.to_str().ok()).map(str::to_owned);
+        Entry {
+            started: Instant::now(),
+            at_ms,
+            day: clock::day(at_ms),
+            token: None,
+            address: client_address(peer, request.headers(), &self.policy.trusted_proxies),
+            origin,
+            method: request.method().clone(),
+            path: request.uri().path().to_owned(),
+            ask: None,
+            estimate: None,
+        }
+    }
+
+    /// Checks the origin and the token.
+    fn identify(&self, headers: &HeaderMap, origin: Option<&str>) -> Result<Caller, ApiFailure> {
+        let origins = &self.policy.origins;
+        if let Some(origin) = origin
+            && !origins.is_empty()
+            && !allowed(origins, origin)
+        {
+            let message = format!(
+                "This relay does not take requests from web pages on {origin}. Its operator can allow them with --allow-origin {origin}."
+            );
+            return Err(ApiFailure::new(StatusCode::FORBIDDEN, "invalid_request_error", message)
+                .with_code("origin_not_allowed"));
+        }
+        if self.authenticates() {
+            let sent = headers.get(header::AUTHORIZATION).and_then(|value| value.to_str().ok());
+            let Some(sent) = sent.and_then(|value| value.strip_prefix("Bearer ")).map(str::trim) else {
+                return Err(invalid_api_key(None));
+            };
+            if let Some(key) = &self.shared_key
+                && tokens::same(key.as_bytes(), sent.as_bytes())
+            {
+                return Ok(Caller { name: SHARED_NAME.into(), limits: self.policy.limits_of(None) });
+            }
+            return match tokens::find(&self.policy.tokens, sent) {
+                Some(token) => Ok(Caller { name: token.name.clone(), limits: self.policy.limits_of(Some(token)) }),
+                None => Err(invalid_api_key(Some(sent))),
+            };
+        }
+        // A browser names no origin on a same-origin GET; it says where the request came from instead.
+        let same_origin = headers.get("sec-fetch-site").is_some_and(|value| value == "same-origin");
+        if !origins.is_empty() && origin.is_none() && !same_origin {
+            let message = "This relay answers web pages on the origins it allows, and this request names none (no Origin header). Other programs need a token from the relay's operator.";
+            return Err(
+                ApiFailure::new(StatusCode::FORBIDDEN, "invalid_request_error", message).with_code("origin_required")
+            );
+        }
+        Ok(Caller { name: ANONYMOUS_NAME.into(), limits: Limits::default() })
+    }
+
+    /// Checks and counts the request in every scope at once; returns what
+    /// was reserved for settling.
+    async fn admit(&self, caller: &Caller, entry: &Entry) -> Result<Vec<Reserved>, Refusal> {
+        let address = entry.address.map(address_scope);
+        let mut scopes =
+            vec![(format!("token:{}", caller.name), format!("token {}", caller.name), caller.limits, true)];
+        if let Some(address) = address {
+            scopes.push((format!("address:{address}"), format!("address {address}"), self.policy.per_address, false));
+        }
+        scopes.push(("total".into(), "all callers together".into(), self.policy.total, true));
+        let micros = entry.estimate.map(to_micros);
+        let (mut checks, mut meanings, mut reserved) = (Vec::new(), Vec::new(), Vec::new());
+        for (scope, who, limits, record) in scopes {
+            if let Some(rate) = limits.requests {
+                let op = Op::Rate { limit: rate.count, period_ms: rate.period.as_millis() as u64 };
+                checks.push(Check { key: self.keys.rate(&scope), op });
+                meanings.push(Meaning::Requests { who: who.clone(), rate });
+            }
+            let day = self.keys.day(&entry.day, &scope);
+            if record {
+                checks.push(Check { key: day.clone(), op: Op::Add { field: "requests", add: 1, limit: None } });
+                meanings.push(Meaning::Record);
+            }
+            let Some(ask) = &entry.ask else { continue };
+            if record || limits.images_per_day.is_some() {
+                let (add, limit) = (i64::from(ask.n), limits.images_per_day.map(|limit| limit as i64));
+                checks.push(Check { key: day.clone(), op: Op::Add { field: "images", add, limit } });
+                meanings.push(Meaning::Images { who: who.clone(), limit: limits.images_per_day });
+                reserved.push((day.clone(), "images", add));
+            }
+            match (micros, limits.usd_per_day) {
+                (Some(add), limit) if record || limit.is_some() => {
+                    let op = Op::Add { field: "usd_micros", add, limit: limit.map(to_micros) };
+                    checks.push(Check { key: day.clone(), op });
+                    meanings.push(Meaning::Usd { who, limit });
+                    reserved.push((day, "usd_micros", add));
+                }
+                (None, Some(_)) => {
+                    let message = format!(
+                        "This relay keeps a spending ceiling, and the model catalogue has no price for `{}`: ask for a model it knows.",
+                        ask.model
+                    );
+                    return Err(ApiFailure::invalid(message, Some("model"), "model_not_priced").into());
+                }
+                _ => {}
+            }
+        }
+        checks.push(Check { key: self.keys.tokens(&entry.day), op: Op::Member { member: caller.name.clone() } });
+        meanings.push(Meaning::Record);
+        match self.counters.apply(entry.at_ms, &checks).await {
+            Ok(Verdict::Admitted) => Ok(reserved),
+            Ok(Verdict::Refused { index, retry_after_ms, used }) => {
+                Err(refusal(&meanings[index], entry, retry_after_ms, used))
+            }
+            Err(error) => Err(unavailable(&error).into()),
+        }
+    }
+
+    /// Answers a refusal, and counts it for the caller's token.
+    async fn refuse_counted(&self, entry: Entry, refusal: Refusal) -> Response {
+        if let Some(token) = &entry.token {
+            let checks = [
+                Check {
+                    key: self.keys.day(&entry.day, &format!("token:{token}")),
+                    op: Op::Add { field: "refused", add: 1, limit: None },
+                },
+                Check { key: self.keys.tokens(&entry.day), op: Op::Member { member: token.clone() } },
+            ];
+            if let Err(error) = self.counters.apply(entry.at_ms, &checks).await {
+                eprintln!("{error}");
+            }
+        }
+        self.refuse(entry, refusal)
+    }
+
+    /// Answers a refusal and logs it.
+    fn refuse(&self, entry: Entry, refusal: Refusal) -> Response {
+        let code = refusal.failure.error.code.clone();
+        let mut response = refusal.failure.into_response();
+        for (name, value) in refusal.headers {
+            if let Ok(value) = HeaderValue::from_str(&value) {
+                response.headers_mut().insert(name, value);
+            }
+        }
+        let request_id = request_id(&mut response);
+        if let Some(log) = &self.log {
+            let status = response.status();
+            log.write(&line(&entry, status, code.as_deref(), &request_id, None, None, self.policy.log_prompts));
+        }
+        response
+    }
+
+    /// Passes the answer on, reading what it cost as it streams; settles and
+    /// logs once it has gone out.
+    fn follow(&self, entry: Entry, reserved: Vec<Reserved>, mut response: Response) -> Response {
+        let request_id = request_id(&mut response);
+        let status = response.status();
+        let content_type = response.headers().get(header::CONTENT_TYPE).and_then(|value| value.to_str().ok());
+        let tally = match &entry.ask {
+            Some(ask) if status.is_success() => Tally::new(content_type.unwrap_or_default(), ask.endpoint),
+            _ => Tally::Ignored,
+        };
+        let (counters, log, log_prompts) = (self.counters.clone(), self.log.clone(), self.policy.log_prompts);
+        let length = response.headers().get(header::CONTENT_LENGTH).and_then(|value| value.to_str().ok()?.parse().ok());
+        let (parts, body) = response.into_parts();
+        let tapped = Tapped::new(body, length, tally, move |counted, complete| {
+            let (settled, images) = settle(&entry, status, &counted);
+            let adjustments: Vec<Check> = reserved
+                .into_iter()
+                .filter_map(|(key, field, reserved)| {
+                    let now = if field == "images" { images } else { settled.map_or(reserved, to_micros) };
+                    (now != reserved).then_some(Check { key, op: Op::Add { field, add: now - reserved, limit: None } })
+                })
+                .collect();
+            if !adjustments.is_empty()
+                && let Ok(runtime) = tokio::runtime::Handle::try_current()
+            {
+                let at_ms = clock::now_ms();
+                runtime.spawn(async move {
+                    if let Err(error) = counters.apply(at_ms, &adjustments).await {
+                        eprintln!("{error}");
+                    }
+                });
+            }
+            if let Some(log) = log {
+                let counted = Some(&counted).filter(|_| entry.ask.is_some());
+                let mut line = line(&entry, status, None, &request_id, counted, settled, log_prompts);
+                line["complete"] = complete.into();
+                log.write(&line);
+            }
+        });
+        Response::from_parts(parts, Body::new(tapped))
+    }
+}
+
+/// The endpoint of an image request: `POST /v1/images/generations` or `/v1/images/edits`.
+fn endpoint_of(method: &Method, path: &str) -> Option<Endpoint> {
+    let below = path.strip_prefix("/v1")?;
+    Endpoint::ALL.into_iter().find(|endpoint| *method == Method::POST && below == endpoint.path())
+}
+
+/// What an answer cost and how many images it made: from its `usage`;
+/// without one, as estimated (a stream cut short may still be charged);
+/// nothing for a failure.
+fn settle(entry: &Entry, status: StatusCode, counted: &Counted) -> (Option<f64>, i64) {
+    let Some(ask) = &entry.ask else { return (None, 0) };
+    if !status.is_success() {
+        return (Some(0.0), 0);
+    }
+    match &counted.usage {
+        Some(usage) => (ask.settled_usd(Some(usage)), counted.images.map_or(i64::from(ask.n), i64::from)),
+        None => (entry.estimate, i64::from(ask.n)),
+    }
+}
+
+/// The answer's `x-request-id` (the provider's, when relayed), added if missing.
+fn request_id(response: &mut Response) -> String {
+    if let Some(id) = response.headers().get("x-request-id").and_then(|value| value.to_str().ok()) {
+        return id.to_owned();
+    }
+    let id = crate::ids::request_id();
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        response.headers_mut().insert("x-request-id", value);
+    }
+    id
+}
+
+fn to_micros(usd: f64) -> i64 {
+    (usd * 1_000_000.0).round() as i64
+}
+
+fn dollars(micros: i64) -> String {
+    format!("${:.2}", micros as f64 / 1_000_000.0)
+}
+
+/// `5h 3m`, `42s`.
+fn span(ms: u64) -> String {
+    let seconds = ms.div_ceil(1000);
+    match seconds {
+        0..60 => format!("{seconds}s"),
+        60..3600 => format!("{}m {}s", seconds / 60, seconds % 60),
+        _ => format!("{}h {}m", seconds / 3600, seconds / 60 % 60),
+    }
+}
+
+/// The 429 for a limit: per minute with `retry-after` (clients wait and
+/// retry), per day with `x-should-retry: false` (they stop).
+fn refusal(meaning: &Meaning, entry: &Entry, retry_after_ms: u64, used: i64) -> Refusal {
+    let to_midnight = clock::ms_to_midnight(entry.at_ms);
+    let daily = |kind: &str, code: &str, message: String| Refusal {
+        failure: ApiFailure::new(StatusCode::TOO_MANY_REQUESTS, kind, message).with_code(code),
+        headers: vec![("retry-after", to_midnight.div_ceil(1000).to_string()), ("x-should-retry", "false".into())],
+    };
+    let resets = format!("It resets at 00:00 UTC, in {}.", span(to_midnight));
+    let n = entry.ask.as_ref().map_or(0, |ask| ask.n);
+    match meaning {
+        Meaning::Requests { who, rate } => {
+            let per = match rate.period.as_secs() {
+                1 => "second".to_owned(),
+                60 => "minute".to_owned(),
+                3600 => "hour".to_owned(),
+                seconds => format!("{seconds} s"),
+            };
+            let message = format!(
+                "Rate limit reached for {who} on requests: {} per {per}. Please try again in {}.",
+                rate.count,
+                span(retry_after_ms)
+            );
+            Refusal {
+                failure: ApiFailure::new(StatusCode::TOO_MANY_REQUESTS, "requests", message)
+                    .with_code("rate_limit_exceeded"),
+                headers: vec![
+                    ("retry-after", retry_after_ms.div_ceil(1000).max(1).to_string()),
+                    ("retry-after-ms", retry_after_ms.to_string()),
+                    ("x-ratelimit-limit-requests", rate.count.to_string()),
+                    ("x-ratelimit-remaining-requests", "0".into()),
+                    ("x-ratelimit-reset-requests", format!("{retry_after_ms}ms")),
+                ],
+            }
+        }
+        Meaning::Images { who, limit } => daily(
+            "images",
+            "rate_limit_exceeded",
+            format!(
+                "Daily image limit reached for {who}: {} images a day, {used} made today, and this request asks for {n}. {resets}",
+                limit.unwrap_or_default()
+            ),
+        ),
+        Meaning::Usd { who, limit } => daily(
+            "insufficient_quota",
+            "insufficient_quota",
+            format!(
+                "This request (estimated {}) would pass the daily spending ceiling of {} for {who}, who has spent {} today. {resets}",
+                dollars(entry.estimate.map_or(0, to_micros)),
+                dollars(limit.map_or(0, to_micros)),
+                dollars(used)
+            ),
+        ),
+        Meaning::Record => unavailable(&StoreError("a count without a limit refused a request".into())).into(),
+    }
+}
+
+fn unavailable(error: &StoreError) -> ApiFailure {
+    ApiFailure::new(StatusCode::SERVICE_UNAVAILABLE, "server_error", format!("{error}. Please try again."))
+        .with_code("relay_counters_unavailable")
+}
+
+/// One log line: never a key, the prompt only when asked for.
+fn line(
+    entry: &Entry,
+    status: StatusCode,
+    code: Option<&str>,
+    request_id: &str,
+    counted: Option<&Counted>,
+    settled: Option<f64>,
+    with_prompt: bool,
+) -> Value {
+    let ask = entry.ask.as_ref();
+    let usage = counted.and_then(|counted| counted.usage.as_ref());
+    let mut line = json!({
+        "time": clock::rfc3339(entry.at_ms),
+        "request_id": request_id,
+        "token": entry.token,
+        "address": entry.address.map(|address| address.to_string()),
+        "origin": entry.origin,
+        "method": entry.method.as_str(),
+        "path": entry.path,
+        "model": ask.map(|ask| ask.model.clone()),
+        "size": ask.map(|ask| ask.size.as_ref().map_or("auto".to_owned(), ToString::to_string)),
+        "n": ask.map(|ask| ask.n),
+        "quality": ask.map(|ask| ask.quality.as_ref().map_or("auto", |quality| quality.as_str()).to_owned()),
+        "stream": ask.map(|ask| ask.stream),
+        "status": status.as_u16(),
+        "error": code,
+        "duration_ms": entry.started.elapsed().as_millis() as u64,
+        "images": counted.and_then(|counted| counted.images),
+        "tokens": usage.map(|usage| json!({"input": usage.input_tokens, "output": usage.output_tokens, "total": usage.total_tokens})),
+        "usd_estimated": entry.estimate.map(round_usd),
+        "usd": settled.map(round_usd),
+    });
+    if with_prompt && let (Some(ask), Some(object)) = (ask, line.as_object_mut()) {
+        object.insert("prompt".into(), ask.prompt.clone().into());
+    }
+    line
+}
+
+fn round_usd(usd: f64) -> f64 {
+    (usd * 1_000_000.0).round() / 1_000_000.0
+}
