@@ -1,5 +1,12 @@
 //! Errors the server reports: `{"error": {"message", "type", "param", "code"}}`,
-//! or whatever a proxy in between sends instead.
+//! the other shapes OpenAI-compatible providers and their gateways send
+//! (`{"error": "text"}`, `{"message": …}`, FastAPI's `{"detail": …}`), or
+//! whatever a proxy in between sends instead.
+//!
+//! This module is the one place error bodies are read. It reads them through
+//! [`ErrorJson`], so the same code serves `serde_json` here and the
+//! browser's `JSON.parse` in `gpt-image-wasm` (which adds no JSON parser to
+//! its bundle).
 
 use std::fmt;
 
@@ -45,27 +52,237 @@ pub struct ErrorEnvelope {
 /// An error answer from the API: its HTTP status and what the body said.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ApiError {
-    /// The HTTP status (0 for an error event inside a stream).
+    /// The HTTP status (0 for an error event inside a stream; for an error
+    /// carried by a 2xx answer, the status the error implies, see
+    /// [`ErrorBody::implied_status`]).
     pub status: u16,
     /// The parsed `error` object; for a body that was not an OpenAI error,
     /// a message made from the status and an excerpt of the body.
     pub error: ErrorBody,
-    /// Whether the body was an OpenAI-style JSON error.
+    /// Whether the body was a JSON error in one of the shapes this module reads.
     pub is_json: bool,
+}
+
+/// What reading an error body needs of a parsed JSON value.
+///
+/// Implemented here for `serde_json::Value`; `gpt-image-wasm` implements it
+/// for the values of the browser's `JSON.parse`, so both read every shape by
+/// this module's code.
+pub trait ErrorJson: Sized {
+    /// Member `key` of an object; `None` when this is not an object or the
+    /// member is absent or `null`.
+    fn member(&self, key: &str) -> Option<Self>;
+    /// The text of a string; `None` for anything else.
+    fn text(&self) -> Option<String>;
+    /// The value of a number; `None` for anything else.
+    fn number(&self) -> Option<f64>;
+    /// The items of an array; empty for anything else.
+    fn items(&self) -> Vec<Self>;
+    /// Whether this is an object (an array is not).
+    fn is_object(&self) -> bool;
+}
+
+impl ErrorJson for serde_json::Value {
+    fn member(&self, key: &str) -> Option<Self> {
+        self.get(key).filter(|value| !value.is_null()).cloned()
+    }
+
+    fn text(&self) -> Option<String> {
+        self.as_str().map(str::to_owned)
+    }
+
+    fn number(&self) -> Option<f64> {
+        self.as_f64()
+    }
+
+    fn items(&self) -> Vec<Self> {
+        self.as_array().cloned().unwrap_or_default()
+    }
+
+    fn is_object(&self) -> bool {
+        self.is_object()
+    }
+}
+
+/// The status each error `code` or `type` stands for (OpenAI's, and those of
+/// the providers and relays that answer like it), for errors that come
+/// without one. A table rather than a `match`: it weighs less in a
+/// WebAssembly bundle.
+pub const IMPLIED_STATUSES: &[(&[&str], u16)] = &[
+    (&["invalid_request_error", "image_generation_user_error", "moderation_blocked"], 400),
+    (&["invalid_api_key", "authentication_error"], 401),
+    (&["permission_error", "unsupported_country_region_territory"], 403),
+    (&["model_not_found", "not_found_error"], 404),
+    (&["insufficient_quota", "rate_limit_exceeded", "rate_limit_error", "requests", "tokens"], 429),
+    (&["server_error", "api_error"], 500),
+    (&["overloaded_error"], 503),
+];
+
+/// The UTF-8 byte order mark some servers put before a body.
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// `body` without a leading UTF-8 byte order mark: what every reader of a
+/// body skips first (as a browser's `Response.text()` does), so that a body
+/// reads the same whichever way it is read.
+pub fn without_bom(body: &[u8]) -> &[u8] {
+    body.strip_prefix(BOM).unwrap_or(body)
+}
+
+impl ErrorBody {
+    /// The fields of an error object read through any JSON reader:
+    /// `message`, `type`, `param` and `code` (a number kept as text). Other
+    /// fields stay with the reader (`extra` is left empty).
+    pub fn read<J: ErrorJson>(object: &J) -> ErrorBody {
+        let text = |key: &str| {
+            let value = object.member(key)?;
+            value.text().or_else(|| value.number().map(|number| (number as i64).to_string()))
+        };
+        ErrorBody {
+            message: object.member("message").and_then(|message| message.text()).unwrap_or_default(),
+            kind: text("type"),
+            param: object.member("param").and_then(|param| param.text()),
+            code: text("code"),
+            extra: Default::default(),
+        }
+    }
+
+    /// The HTTP status this error stands for, from its `code` (a number
+    /// from 400 to 599 is that status), else its `type`: for an error that
+    /// came without a status of its own, in a 2xx answer or a stream's
+    /// `error` event. `None` for codes and types [`IMPLIED_STATUSES`] does not list.
+    pub fn implied_status(&self) -> Option<u16> {
+        [self.code.as_deref(), self.kind.as_deref()].into_iter().flatten().find_map(|name| {
+            name.parse::<u16>()
+                .ok()
+                .filter(|status| (400..600).contains(status))
+                .or_else(|| IMPLIED_STATUSES.iter().find(|(names, _)| names.contains(&name)).map(|(_, status)| *status))
+        })
+    }
+
+    /// A message for an error object that has none: its code or type.
+    fn with_message_from_code(mut self) -> ErrorBody {
+        if self.message.trim().is_empty() {
+            self.message = self.code.clone().or_else(|| self.kind.clone()).unwrap_or_default();
+        }
+        self
+    }
+}
+
+/// The error of a body in one of the shapes providers send, if it is one:
+/// `{"error": {…}}`, `{"error": "text"}`, `{"detail": "text"}`,
+/// `{"detail": [{"loc", "msg", "type"}]}` (FastAPI), `{"detail": {…}}`, a
+/// flat `{"message", "code", …}`, or a JSON string.
+fn read_shape<J: ErrorJson>(body: &J, nested: bool) -> Option<ErrorBody> {
+    if let Some(text) = body.text() {
+        return Some(ErrorBody { message: text, ..ErrorBody::default() }).filter(|error| !error.message.is_empty());
+    }
+    if !body.is_object() {
+        return None;
+    }
+    if let Some(error) = body.member("error") {
+        if error.is_object() {
+            let read = ErrorBody::read(&error).with_message_from_code();
+            if !read.message.is_empty() {
+                return Some(read);
+            }
+        } else if let Some(text) = error.text().filter(|text| !text.trim().is_empty()) {
+            return Some(ErrorBody { message: text, ..ErrorBody::read(body) });
+        }
+    }
+    if let Some(detail) = body.member("detail") {
+        if let Some(text) = detail.text().filter(|text| !text.trim().is_empty()) {
+            return Some(ErrorBody { message: text, ..ErrorBody::default() });
+        }
+        let items = detail.items();
+        if !items.is_empty() {
+            return Some(validation_details(&items));
+        }
+        if !nested && let Some(inner) = read_shape(&detail, true) {
+            return Some(inner);
+        }
+    }
+    Some(ErrorBody::read(body)).filter(|error| !error.message.trim().is_empty())
+}
+
+/// FastAPI's (pydantic's) validation errors, `[{"loc": ["body", "n"], "msg": "…", "type": "…"}]`,
+/// as one message naming each field; `param` is the first field.
+fn validation_details<J: ErrorJson>(items: &[J]) -> ErrorBody {
+    let mut param = None;
+    let parts: Vec<String> = items
+        .iter()
+        .map(|item| {
+            let mut path: Vec<String> = item
+                .member("loc")
+                .map_or_else(Vec::new, |loc| loc.items())
+                .iter()
+                .filter_map(|part| part.text().or_else(|| part.number().map(|index| (index as i64).to_string())))
+                .collect();
+            // The first part says where the value was: the body, the query, a header.
+            if path.len() > 1 && matches!(path[0].as_str(), "body" | "query" | "path" | "header" | "cookie") {
+                path.remove(0);
+            }
+            let field = path.join(".");
+            let message = item.member("msg").and_then(|msg| msg.text()).or_else(|| item.text()).unwrap_or_default();
+            if field.is_empty() {
+                message
+            } else {
+                param.get_or_insert_with(|| field.clone());
+                format!("{field}: {message}")
+            }
+        })
+        .filter(|part| !part.is_empty())
+        .collect();
+    ErrorBody { message: parts.join("; "), param, ..ErrorBody::default() }
 }
 
 /// How much of a body that is not JSON goes into the message.
 const EXCERPT_CHARS: usize = 200;
 
 impl ApiError {
-    /// Reads an error response. Never fails: a body that is not an OpenAI
-    /// error (an HTML page from a proxy, an empty body) still gives an error
-    /// with the status and a short excerpt of what came back.
+    /// Reads an error response. Never fails: a body in none of the shapes
+    /// this module reads (an HTML page from a proxy, an empty body) still
+    /// gives an error with the status and a short excerpt of what came back.
+    /// The fields of an `error` object other than the four known ones (such as
+    /// `moderation_details`) are kept in `error.extra`.
     pub fn from_response(status: u16, body: &[u8]) -> Self {
-        match serde_json::from_slice::<ErrorEnvelope>(body) {
-            Ok(ErrorEnvelope { error }) => ApiError { status, error, is_json: true },
-            Err(_) => ApiError::not_json(status, body),
+        let parsed = serde_json::from_slice::<serde_json::Value>(without_bom(body)).ok();
+        let mut error = ApiError::from_json(status, parsed.as_ref(), body);
+        if let Some(serde_json::Value::Object(object)) = parsed.as_ref().and_then(|parsed| parsed.get("error")) {
+            error.error.extra = object
+                .iter()
+                .filter(|(key, _)| !matches!(key.as_str(), "message" | "type" | "param" | "code"))
+                .map(|(key, value)| (key.clone(), value.clone()))
+                .collect();
         }
+        error
+    }
+
+    /// Reads an error response with another JSON parser (a browser's
+    /// `JSON.parse` costs a WebAssembly bundle nothing): `parse` gets the
+    /// body without its byte order mark, and gives `None` when it is not JSON.
+    pub fn from_response_with<J: ErrorJson>(status: u16, body: &[u8], parse: impl FnOnce(&[u8]) -> Option<J>) -> Self {
+        ApiError::from_json(status, parse(without_bom(body)).as_ref(), body)
+    }
+
+    /// An error response already parsed (`None`: the body is not JSON).
+    fn from_json<J: ErrorJson>(status: u16, parsed: Option<&J>, body: &[u8]) -> Self {
+        match parsed.and_then(|parsed| read_shape(parsed, false)) {
+            Some(error) => ApiError { status, error, is_json: true },
+            None => ApiError::not_json(status, without_bom(body)),
+        }
+    }
+
+    /// The error a 2xx answer carries instead of images (some relays answer
+    /// `200 {"error": {…}}`), if it carries one. Its status is the one the
+    /// error implies ([`ErrorBody::implied_status`]: 429 for
+    /// `insufficient_quota`), else `status`.
+    pub fn in_success<J: ErrorJson>(status: u16, parsed: &J) -> Option<Self> {
+        let error = parsed.member("error")?;
+        if !error.is_object() && error.text().is_none_or(|text| text.trim().is_empty()) {
+            return None;
+        }
+        let error = read_shape(parsed, false)?;
+        Some(ApiError { status: error.implied_status().unwrap_or(status), error, is_json: true })
     }
 
     /// An error for a body that is not an OpenAI error (an HTML page from a
@@ -191,6 +408,90 @@ mod tests {
     fn accepts_numbers_as_codes() {
         let error = ApiError::from_response(429, br#"{"error": {"message": "slow down", "code": 429}}"#);
         assert_eq!(error.error.code.as_deref(), Some("429"));
+    }
+
+    #[test]
+    fn reads_the_provider_s_own_words_in_every_common_shape() {
+        let cases: [(&[u8], &str, Option<&str>); 8] = [
+            (br#"{"error": "plain string message"}"#, "plain string message", None),
+            (br#"{"message": "Invalid authentication credentials"}"#, "Invalid authentication credentials", None),
+            (br#"{"detail": "Not authenticated"}"#, "Not authenticated", None),
+            (
+                br#"{"detail": [{"loc": ["body", "prompt"], "msg": "Field required", "type": "missing"},
+                                {"loc": ["body", "n"], "msg": "Input should be less than 11", "type": "less_than"}]}"#,
+                "prompt: Field required; n: Input should be less than 11",
+                Some("prompt"),
+            ),
+            (br#"{"detail": {"error": {"message": "nested", "param": "size"}}}"#, "nested", Some("size")),
+            (br#"{"error": {"code": "quota_exceeded"}}"#, "quota_exceeded", None),
+            (br#""a JSON string""#, "a JSON string", None),
+            (b"\xef\xbb\xbf{\"error\": {\"message\": \"after a BOM\"}}", "after a BOM", None),
+        ];
+        for (body, message, param) in cases {
+            let error = ApiError::from_response(400, body);
+            assert!(error.is_json, "{}", String::from_utf8_lossy(body));
+            assert_eq!(error.message(), message, "{}", String::from_utf8_lossy(body));
+            assert_eq!(error.error.param.as_deref(), param, "{}", String::from_utf8_lossy(body));
+        }
+        let flat = ApiError::from_response(401, br#"{"message": "bad key", "type": "auth", "code": 40101}"#);
+        assert_eq!((flat.error.kind.as_deref(), flat.error.code.as_deref()), (Some("auth"), Some("40101")));
+    }
+
+    #[test]
+    fn json_in_no_known_shape_is_quoted_with_the_status() {
+        for (body, message) in [
+            (&br#"{"foo": 1}"#[..], r#"HTTP 400 Bad Request: {"foo": 1}"#),
+            (br#"{"error": {}}"#, r#"HTTP 400 Bad Request: {"error": {}}"#),
+            (b"[]", "HTTP 400 Bad Request: []"),
+            (b"\xef\xbb\xbf", "HTTP 400 Bad Request with an empty body"),
+        ] {
+            let error = ApiError::from_response(400, body);
+            assert!(!error.is_json);
+            assert_eq!(error.message(), message);
+        }
+    }
+
+    #[test]
+    fn another_parser_reads_the_same_shapes() {
+        let body = b"\xef\xbb\xbf{\"detail\": \"Not authenticated\"}";
+        let mut seen = Vec::new();
+        let error = ApiError::from_response_with(403, body, |text| {
+            seen = text.to_vec();
+            serde_json::from_slice::<serde_json::Value>(text).ok()
+        });
+        assert_eq!(seen, br#"{"detail": "Not authenticated"}"#, "the parser gets the body without its BOM");
+        assert_eq!(error, ApiError::from_response(403, body));
+        let not_json = ApiError::from_response_with::<serde_json::Value>(502, b"<title>Bad</title>", |_| None);
+        assert_eq!(not_json.message(), "HTTP 502 Bad Gateway: Bad");
+    }
+
+    #[test]
+    fn an_error_inside_a_success_takes_the_status_it_implies() {
+        let read = |body: &str| ApiError::in_success(200, &serde_json::from_str::<serde_json::Value>(body).unwrap());
+        let quota = read(r#"{"error": {"message": "quota exceeded", "type": "insufficient_quota"}}"#).unwrap();
+        assert_eq!((quota.status, quota.message()), (429, "quota exceeded"));
+        let key =
+            read(r#"{"error": {"message": "bad key", "type": "invalid_request_error", "code": "invalid_api_key"}}"#);
+        assert_eq!(key.unwrap().status, 401, "the code wins over the type");
+        assert_eq!(read(r#"{"error": {"message": "x", "code": 503}}"#).unwrap().status, 503);
+        assert_eq!(read(r#"{"error": "relay failed"}"#).unwrap().status, 200, "nothing implied: the status sent");
+        for fine in [r#"{"data": []}"#, r#"{"error": null, "data": []}"#, r#"{"error": ""}"#, r#"{"error": {}}"#, "[]"]
+        {
+            assert_eq!(read(fine), None, "{fine}");
+        }
+    }
+
+    #[test]
+    fn implied_statuses_follow_code_then_type() {
+        let status = |code: Option<&str>, kind: Option<&str>| {
+            ErrorBody { code: code.map(Into::into), kind: kind.map(Into::into), ..ErrorBody::default() }
+                .implied_status()
+        };
+        assert_eq!(status(Some("model_not_found"), Some("invalid_request_error")), Some(404));
+        assert_eq!(status(None, Some("server_error")), Some(500));
+        assert_eq!(status(Some("moderation_blocked"), None), Some(400));
+        assert_eq!(status(Some("200"), None), None, "only error statuses");
+        assert_eq!(status(Some("whatever"), Some("odd")), None);
     }
 
     #[test]

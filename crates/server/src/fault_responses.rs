@@ -1,5 +1,7 @@
-//! What each [`Fault`] sends: error answers as OpenAI and its proxies write
-//! them, and bodies that are cut, stalled, trickled or never sent.
+//! What each [`Fault`] sends: error answers as OpenAI, its proxies and other
+//! providers write them, and bodies that are cut, stalled, trickled, never
+//! sent, preceded by a byte order mark, or whose images sit behind links a
+//! page cannot read.
 
 use std::future::Future;
 use std::time::Duration;
@@ -11,7 +13,10 @@ use futures_util::stream;
 use serde_json::json;
 
 use crate::connection::ConnectionControl;
-use crate::error::{ApiFailure, invalid_api_key};
+use base64::Engine as _;
+use futures_util::StreamExt as _;
+
+use crate::error::{ApiFailure, internal, invalid_api_key};
 use crate::faults::{Fault, Tuning};
 use crate::stream::StreamEnd;
 
@@ -125,7 +130,112 @@ where
         }
         Fault::StreamNoCompleted => answer(StreamEnd::Missing).await,
         Fault::StreamError => answer(StreamEnd::Error).await,
+        Fault::OkWithError => shaped(
+            StatusCode::OK,
+            json!({"error": {
+                "message": "You exceeded your current quota, please check your plan and billing details.",
+                "type": "insufficient_quota",
+                "param": null,
+                "code": "insufficient_quota",
+            }}),
+        ),
+        Fault::Bom => {
+            let (mut parts, body) = answer(StreamEnd::Completed).await.into_parts();
+            parts.headers.remove(header::CONTENT_LENGTH);
+            let bom = stream::once(async { Ok::<_, axum::Error>(Bytes::from_static(BOM)) });
+            Response::from_parts(parts, Body::from_stream(bom.chain(body.into_data_stream())))
+        }
+        Fault::ErrorString => shaped(
+            StatusCode::BAD_REQUEST,
+            json!({"error": "The prompt is too long for this provider (an error given as a plain string)."}),
+        ),
+        Fault::MessageOnly => {
+            shaped(StatusCode::UNAUTHORIZED, json!({"message": "Invalid authentication credentials"}))
+        }
+        Fault::DetailString => shaped(StatusCode::FORBIDDEN, json!({"detail": "Not authenticated"})),
+        Fault::DetailList => shaped(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({"detail": [
+                {"loc": ["body", "prompt"], "msg": "Field required", "type": "missing"},
+                {"loc": ["body", "n"], "msg": "Input should be less than or equal to 10", "type": "less_than_equal"},
+            ]}),
+        ),
+        Fault::LinksWithoutCors => links_without_cors(answer(StreamEnd::Completed).await).await,
+        Fault::StreamEmpty => {
+            let response = answer(StreamEnd::Completed).await;
+            let is_stream = response
+                .headers()
+                .get(header::CONTENT_TYPE)
+                .is_some_and(|value| value.as_bytes().starts_with(b"text/event-stream"));
+            if !is_stream {
+                return response;
+            }
+            // Dropping the body stops the stream's producer.
+            let (mut parts, _) = response.into_parts();
+            parts.headers.remove(header::CONTENT_LENGTH);
+            Response::from_parts(parts, Body::empty())
+        }
     }
+}
+
+/// A UTF-8 byte order mark.
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// An error body in a shape of its own (not OpenAI's `{"error": {…}}`).
+fn shaped(status: StatusCode, body: serde_json::Value) -> Response {
+    (status, axum::Json(body)).into_response()
+}
+
+/// The answer with every image (inline or linked) moved to the CORS-less
+/// host of [`crate::links::without_cors`]: `data[i].url` points there and
+/// `b64_json` is left out. Other answers (errors, streams) pass unchanged.
+async fn links_without_cors(response: Response) -> Response {
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|value| value.as_bytes().starts_with(b"application/json"));
+    if !response.status().is_success() || !is_json {
+        return response;
+    }
+    let (mut parts, bytes) = collect(response).await;
+    let Ok(mut body) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    for item in body.get_mut("data").and_then(serde_json::Value::as_array_mut).into_iter().flatten() {
+        let image = match (
+            item.get("b64_json").and_then(|value| value.as_str()),
+            item.get("url").and_then(|value| value.as_str()),
+        ) {
+            (Some(text), _) => base64::engine::general_purpose::STANDARD.decode(text).ok().map(Bytes::from),
+            (None, Some(url)) => fetch(url).await,
+            (None, None) => None,
+        };
+        let Some(image) = image else {
+            return internal("links_without_cors: an image of the answer could not be read").into_response();
+        };
+        let format = gpt_image_core::sniff_format(&image);
+        let (content_type, extension) = format
+            .as_ref()
+            .map_or(("application/octet-stream", "bin"), |format| (format.mime_type(), format.extension()));
+        match crate::links::without_cors(image, content_type, extension) {
+            Ok(url) => {
+                if let Some(object) = item.as_object_mut() {
+                    object.remove("b64_json");
+                    object.insert("url".into(), url.into());
+                }
+            }
+            Err(message) => return internal(message).into_response(),
+        }
+    }
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let body = serde_json::to_vec(&body).unwrap_or_default();
+    Response::from_parts(parts, Body::from(body))
+}
+
+/// The bytes behind a link of this server's own.
+async fn fetch(url: &str) -> Option<Bytes> {
+    let response = reqwest::get(url).await.ok()?.error_for_status().ok()?;
+    response.bytes().await.ok()
 }
 
 /// 429 with `retry-after` (seconds) and `retry-after-ms`.

@@ -92,6 +92,22 @@ faults! {
     StreamError = "stream_error",
     /// The body in small pieces with pauses between them.
     Trickle = "trickle",
+    /// 200 whose body is an error, as some relays answer (`insufficient_quota`).
+    OkWithError = "ok_with_error",
+    /// The normal answer (JSON or events) after a UTF-8 byte order mark.
+    Bom = "bom",
+    /// 400 `{"error": "…"}`: the error is a string.
+    ErrorString = "error_string",
+    /// 401 `{"message": "…"}`, as API gateways answer.
+    MessageOnly = "message_only",
+    /// 403 `{"detail": "…"}`, as FastAPI answers.
+    DetailString = "detail_string",
+    /// 422 `{"detail": [{"loc", "msg", "type"}]}`: FastAPI's validation errors.
+    DetailList = "detail_list",
+    /// The images as links to a host that sends no CORS headers.
+    LinksWithoutCors = "links_without_cors",
+    /// A stream with no event at all: an empty `text/event-stream` body.
+    StreamEmpty = "stream_empty",
 }
 
 /// How a fault behaves, tuned by request headers.

@@ -168,3 +168,92 @@ async fn a_client_that_goes_away_cancels_the_request() {
     let quick = client().post(format!("{base}/v1/images/generations")).json(&small()).send().await.unwrap();
     assert_eq!(quick.status(), 200);
 }
+
+#[tokio::test]
+async fn answers_other_providers_send() {
+    let base = start(Config::default()).await;
+    let ok = with_fault(&base, "ok_with_error", &[], small()).await.unwrap();
+    assert_eq!(ok.status(), 200);
+    assert!(ok.headers()["x-request-id"].to_str().unwrap().starts_with("req_"));
+    let body: Value = ok.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "insufficient_quota");
+    assert!(body.get("data").is_none(), "{body}");
+    for (fault, status, expected) in [
+        (
+            "error_string",
+            400,
+            json!({"error": "The prompt is too long for this provider (an error given as a plain string)."}),
+        ),
+        ("message_only", 401, json!({"message": "Invalid authentication credentials"})),
+        ("detail_string", 403, json!({"detail": "Not authenticated"})),
+    ] {
+        let response = with_fault(&base, fault, &[], small()).await.unwrap();
+        assert_eq!(response.status(), status, "{fault}");
+        assert!(response.headers()["content-type"].to_str().unwrap().starts_with("application/json"), "{fault}");
+        assert_eq!(response.json::<Value>().await.unwrap(), expected, "{fault}");
+    }
+    let list = with_fault(&base, "detail_list", &[], small()).await.unwrap();
+    assert_eq!(list.status(), 422);
+    let body: Value = list.json().await.unwrap();
+    assert_eq!(body["detail"][0]["loc"], json!(["body", "prompt"]));
+    assert!(body["detail"][1]["msg"].is_string());
+}
+
+#[tokio::test]
+async fn a_byte_order_mark_before_json_and_events() {
+    let base = start(Config::default()).await;
+    let bytes = with_fault(&base, "bom", &[], small()).await.unwrap().bytes().await.unwrap();
+    assert!(bytes.starts_with("\u{feff}{".as_bytes()), "{:?}", &bytes[..8]);
+    let answer: Value = serde_json::from_slice(&bytes[3..]).unwrap();
+    assert!(answer["data"][0]["b64_json"].is_string());
+    let streamed =
+        json!({"model": "gpt-image-1", "prompt": "a kite", "stream": true, "partial_images": 1, "quality": "low"});
+    let text = with_fault(&base, "bom", &[], streamed).await.unwrap().text().await.unwrap();
+    // reqwest's text() keeps the mark: it is part of the body.
+    assert!(text.starts_with("\u{feff}event: image_generation.partial_image\n"), "{}", &text[..40]);
+    assert!(text.contains("event: image_generation.completed"));
+}
+
+#[tokio::test]
+async fn links_without_cors_serve_the_images_with_no_cors_headers() {
+    let base = start(Config::default()).await;
+    for body in [
+        json!({"model": "gpt-image-1", "prompt": "a boat", "quality": "low", "n": 2}),
+        json!({"model": "dall-e-2", "prompt": "a boat", "size": "256x256"}),
+    ] {
+        let answer: Value =
+            with_fault(&base, "links_without_cors", &[], body.clone()).await.unwrap().json().await.unwrap();
+        let data = answer["data"].as_array().unwrap();
+        assert_eq!(data.len(), body["n"].as_u64().unwrap_or(1) as usize);
+        for item in data {
+            assert!(item.get("b64_json").is_none(), "{item}");
+            let url = item["url"].as_str().unwrap();
+            assert!(url.starts_with("http://127.0.0.1:") && !url.starts_with(&base), "another host: {url}");
+            let response = client().get(url).header("origin", "https://example.com").send().await.unwrap();
+            assert_eq!(response.status(), 200);
+            assert!(!response.headers().contains_key("access-control-allow-origin"), "{:?}", response.headers());
+            assert_eq!(response.headers()["content-type"], "image/png");
+            common::decode(&response.bytes().await.unwrap());
+            let preflight = client()
+                .request(reqwest::Method::OPTIONS, url)
+                .header("origin", "https://example.com")
+                .header("access-control-request-method", "GET")
+                .send()
+                .await
+                .unwrap();
+            assert!(!preflight.headers().contains_key("access-control-allow-origin"));
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_empty_event_stream() {
+    let base = start(Config::default()).await;
+    let streamed = json!({"model": "gpt-image-1", "prompt": "a kite", "stream": true, "quality": "low"});
+    let response = with_fault(&base, "stream_empty", &[], streamed).await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/event-stream"));
+    assert_eq!(response.bytes().await.unwrap().len(), 0);
+    let plain: Value = with_fault(&base, "stream_empty", &[], small()).await.unwrap().json().await.unwrap();
+    assert!(plain["data"][0]["b64_json"].is_string(), "non-streaming requests are answered normally");
+}

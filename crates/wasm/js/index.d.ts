@@ -383,7 +383,15 @@ export type ImageEditParams = ImageEditParamsNonStreaming | ImageEditParamsStrea
 
 /** The options of the client, for every call it makes: `new ImagesClient(options)`. */
 export interface ClientOptions {
-  /** The API root, default `https://api.openai.com/v1`; any OpenAI-compatible provider's works. */
+  /**
+   * The API root, default `https://api.openai.com/v1`; any OpenAI-compatible
+   * provider's works. It must be an absolute `http://` or `https://` URL with
+   * a host: anything else (`api.openai.com` without its scheme, a relative
+   * path) makes the constructor throw a {@link ValidationError} naming
+   * `baseURL`, before any key is sent. A key sent over plain `http` to a host
+   * other than this machine (`localhost`, `127.0.0.1`, `[::1]`) gives a
+   * warning on every result ({@link ResultExtras.warnings}, field `baseURL`).
+   */
   baseURL?: string | null;
   /**
    * Sent as `Authorization: Bearer …`. Leave it out (or `null`) when a relay
@@ -429,9 +437,10 @@ export interface RequestOptions {
 export interface BlobRequestOptions extends RequestOptions {
   /**
    * Called with each image as soon as its last byte has arrived and it has
-   * been decoded, before the call resolves (images with links: once fetched).
+   * been decoded, before the call resolves (images with links: once fetched,
+   * or once the fetch failed: then an {@link ImageLink}, with `blob: null`).
    */
-  onImage?: ((image: ImageBlob) => void) | null;
+  onImage?: ((image: BlobsImage) => void) | null;
 }
 
 // ---------------------------------------------------------------------------
@@ -454,7 +463,10 @@ export interface Issue {
  * `JSON.stringify` and object spreads (they are not enumerable).
  */
 export interface ResultExtras {
-  /** The warnings validation found (requests with errors are not sent). */
+  /**
+   * The warnings validation found (requests with errors are not sent), after
+   * the client's own (field `baseURL`: a key sent over plain `http`).
+   */
   readonly warnings: Issue[];
   /** The answer's `x-request-id` header, to quote when asking the provider for help; `null` without one. */
   readonly _request_id: string | null;
@@ -541,15 +553,52 @@ export interface ImageBlob {
   revised_prompt?: string;
   /** The link the image was fetched from, when the provider answered with links. */
   url?: string;
+  /** Only set on an {@link ImageLink}. */
+  error?: undefined;
 }
 
 /**
+ * An image the provider answered with a link that could not be fetched: a
+ * host that sends no CORS headers (many storage buckets and CDNs), a link
+ * that expired or was refused. The image was made (and paid for) and may
+ * still be shown from its link (`<img src>`) or opened; nothing else of
+ * the answer is lost.
+ */
+export interface ImageLink {
+  /** Its position in the answer's `data`. */
+  index: number;
+  /** No bytes: the page could not read them. */
+  blob: null;
+  /** The link, as the provider sent it. */
+  url: string;
+  /** Why it could not be fetched. */
+  error: LinkError;
+  /** The prompt as the model rewrote it (`dall-e-3`). */
+  revised_prompt?: string;
+  mime_type?: undefined;
+  width?: undefined;
+  height?: undefined;
+}
+
+/** Why the image behind a link could not be fetched. */
+export interface LinkError {
+  /** What went wrong, in words. */
+  message: string;
+  /** The link's HTTP status, when its host answered (403, 404 for an expired link, …). */
+  status?: number;
+}
+
+/** One image of a Blob call: its bytes ({@link ImageBlob}), or its link and why the bytes could not be read ({@link ImageLink}). */
+export type BlobsImage = ImageBlob | ImageLink;
+
+/**
  * What `generateBlobs` and `editBlobs` resolve to: the API's answer with a
- * {@link ImageBlob} in place of each image, and {@link ResultExtras}.
+ * {@link ImageBlob} in place of each image (an {@link ImageLink} for a link
+ * that could not be fetched), and {@link ResultExtras}.
  */
 export type BlobsResult = Omit<ImagesResponse, 'data'> & {
-  /** The images, in answer order. */
-  data: ImageBlob[];
+  /** The images, in answer order; narrow with `image.blob !== null` (or `!image.error`). */
+  data: BlobsImage[];
 } & ResultExtras;
 
 /** What the stream events share (the spec's `Image*PartialImageEvent` and `Image*CompletedEvent`). */
@@ -608,8 +657,11 @@ export type ImageEditStreamEvent = ImageEditPartialImageEvent | ImageEditComplet
  *
  * The iteration ends after the last event. An `error` event, a broken
  * connection or a timeout make it throw (an {@link APIError} or one of its
- * subclasses). Leaving the loop early (`break`, `return`, a throw) closes
- * the connection. A stream can be iterated once.
+ * subclasses), and so does a stream that ends before its `completed` event
+ * or sends no event at all (an {@link APIError} with status 200 whose
+ * message says what was missing; the partial images were already yielded).
+ * Leaving the loop early (`break`, `return`, a throw) closes the connection.
+ * A stream can be iterated once.
  */
 export class Stream<Event> implements AsyncIterable<Event> {
   private constructor();
@@ -682,7 +734,9 @@ export class Images {
   /**
    * A generation whose images arrive as `Blob`s, decoded while the answer
    * streams in; `options.onImage` is called with each one as soon as it is
-   * complete. Not with `stream: true` (a {@link ValidationError}).
+   * complete. Links are fetched without the key; a link that cannot be
+   * fetched stays in the result as an {@link ImageLink} (with the reason),
+   * it does not fail the call. Not with `stream: true` (a {@link ValidationError}).
    */
   generateBlobs(params: ImageGenerateParamsNonStreaming, options?: BlobRequestOptions): Promise<BlobsResult>;
 
@@ -707,6 +761,7 @@ export class Images {
  * change them.
  */
 export class ImagesClient {
+  /** @throws {ValidationError} `options.baseURL` is not an absolute `http(s)` URL (the issue names `baseURL`). */
   constructor(options?: ClientOptions);
 
   /** The API root. */
@@ -758,8 +813,10 @@ export interface ModerationDetails {
 }
 
 /**
- * The server answered with an error, a stream carried an `error` event, or
- * (for this class itself) something else went wrong with the answer. Each
+ * The server answered with an error, a 2xx answer carried an `error`
+ * instead of images, a stream carried an `error` event, or (for this class
+ * itself) something else went wrong with the answer: a body that is not an
+ * images response, a stream that ended before its `completed` event. Each
  * status has its subclass: {@link BadRequestError} (400),
  * {@link AuthenticationError} (401), {@link PermissionDeniedError} (403),
  * {@link NotFoundError} (404), {@link ConflictError} (409),
@@ -776,13 +833,25 @@ export class APIError extends ImagesError {
   );
   /**
    * The HTTP status; `undefined` for an error event inside a stream or when
-   * no answer came (the connection errors).
+   * no answer came (the connection errors). For an error carried by a 2xx
+   * answer, the status the error implies (429 for `insufficient_quota`,
+   * 401 for `invalid_api_key`, …), else the status sent.
    */
   readonly status: number | undefined;
   /** The answer's headers (`retry-after`, `x-ratelimit-*`, …), as far as CORS lets the page see them. */
   readonly headers: Headers | undefined;
-  /** The body's `error` object, as sent; `undefined` when the body was not an OpenAI error (an HTML page from a proxy). */
+  /**
+   * The body's `error` object, as sent; for an error body in another shape
+   * (`{"error": "text"}`, `{"message": …}`, FastAPI's `{"detail": …}`),
+   * `{ message, type, param, code }` read from it; `undefined` when the body
+   * was not a JSON error (an HTML page from a proxy).
+   */
   readonly error: APIErrorObject | undefined;
+  /**
+   * The body of the answer as received, for errors the server sent (the
+   * event's data for a stream's `error` event); `undefined` otherwise.
+   */
+  readonly body?: string;
   /** `error.code`. */
   readonly code: string | undefined;
   /** `error.param`. */
@@ -794,7 +863,10 @@ export class APIError extends ImagesError {
   /** `error.moderation_details`: set when moderation refused the prompt or an input image. */
   readonly moderation_details: ModerationDetails | undefined;
 
-  /** The subclass for a status, made with these arguments. */
+  /**
+   * The subclass for a status, made with these arguments: the same table the
+   * calls use to class their errors.
+   */
   static generate(
     status: number | undefined,
     error: APIErrorObject | undefined,

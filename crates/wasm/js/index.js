@@ -27,6 +27,21 @@ export function init(moduleOrPath) {
 /** The base class of every error this package throws. */
 export class ImagesError extends Error {}
 
+/**
+ * The class of an error answer by its HTTP status: the table of the Rust
+ * side (`gpt_image_wasm::status_class`), which names the class of every
+ * error the calls throw. A test compares the two for every status.
+ */
+const STATUS_CLASSES = {
+  400: 'BadRequestError',
+  401: 'AuthenticationError',
+  403: 'PermissionDeniedError',
+  404: 'NotFoundError',
+  409: 'ConflictError',
+  422: 'UnprocessableEntityError',
+  429: 'RateLimitError',
+};
+
 /** The server answered with an error, or a stream carried an error event. */
 export class APIError extends ImagesError {
   constructor(status, error, message, headers, requestID) {
@@ -48,17 +63,8 @@ export class APIError extends ImagesError {
 
   /** The subclass for a status. */
   static generate(status, error, message, headers, requestID) {
-    const Class =
-      {
-        400: BadRequestError,
-        401: AuthenticationError,
-        403: PermissionDeniedError,
-        404: NotFoundError,
-        409: ConflictError,
-        422: UnprocessableEntityError,
-        429: RateLimitError,
-      }[status] ?? (status >= 500 ? InternalServerError : APIError);
-    return new Class(status, error, message, headers, requestID);
+    const name = STATUS_CLASSES[status] ?? (status >= 500 ? 'InternalServerError' : 'APIError');
+    return new classes[name](status, error, message, headers, requestID);
   }
 }
 
@@ -107,36 +113,55 @@ export class ValidationError extends ImagesError {
   }
 }
 
-const names = {
+const classes = {
   ImagesError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError,
   ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, APIUserAbortError,
   APIConnectionError, APIConnectionTimeoutError, ValidationError,
 };
 // Class names survive minification this way.
-for (const [name, Class] of Object.entries(names)) {
+for (const [name, Class] of Object.entries(classes)) {
   Object.defineProperty(Class.prototype, 'name', { value: name, configurable: true, writable: true });
 }
 
-/** Turns what the WebAssembly side throws (`{kind, message, …}`) into its class. */
+/**
+ * Turns what the WebAssembly side throws (`{ class, message, … }`, `class`
+ * being the name it gives the error) into an instance of that class.
+ */
 function toError(thrown) {
-  if (thrown === null || typeof thrown !== 'object' || thrown instanceof Error || !('kind' in thrown)) {
+  if (thrown === null || typeof thrown !== 'object' || thrown instanceof Error || !('class' in thrown)) {
     return thrown;
   }
-  const { kind, status, error, message, headers, requestID, issues } = thrown;
-  switch (kind) {
-    case 'validation':
-      return new ValidationError(issues, message);
-    case 'api':
-      return APIError.generate(status, error, message, headers, requestID);
-    case 'response':
-      return new APIError(status, undefined, message, undefined);
-    case 'timeout':
-      return new APIConnectionTimeoutError();
-    case 'abort':
-      return new APIUserAbortError();
-    default:
-      return new APIConnectionError({ message });
-  }
+  const { class: name, status, error, message, headers, requestID, issues, body } = thrown;
+  const Class = classes[name] ?? APIError;
+  if (Class === ValidationError) return new ValidationError(issues, message);
+  if (Class === APIConnectionError) return new APIConnectionError({ message });
+  // These keep the official client's messages.
+  if (Class === APIConnectionTimeoutError || Class === APIUserAbortError) return new Class();
+  const made = new Class(status, error, message, headers, requestID);
+  /** The body of the answer, as received (text). */
+  if (body !== undefined) made.body = body;
+  return made;
+}
+
+/**
+ * The issue of a `baseURL` that is not an absolute http(s) URL with a host
+ * (and no user name or password), else `undefined`: the Rust side's rule and
+ * sentence (`ClientOptions::report`), for the constructor, which runs before
+ * the WebAssembly is loaded. A test compares the two.
+ */
+function baseURLIssue(baseURL) {
+  const [, authority] = /^https?:\/\/([^/?#]*)/i.exec(baseURL) ?? [];
+  const [, host, port] = /^(\[[^\]]*\]|(?!\[)[^:]*)(?::(.*))?$/.exec(authority ?? '') ?? [];
+  const usable =
+    authority !== undefined &&
+    !/[@\x00-\x20\x7f]/.test(authority) &&
+    host !== undefined &&
+    host !== '' &&
+    host !== '[]' &&
+    (port === undefined || /^[0-9]{1,5}$/.test(port));
+  if (usable) return undefined;
+  const message = `baseURL must be an absolute http:// or https:// URL with a host, such as https://api.openai.com/v1, not "${baseURL}"`;
+  return { field: 'baseURL', rule: 'malformed', severity: 'error', message };
 }
 
 async function call(run) {
@@ -238,7 +263,8 @@ export class ImagesClient {
   #wasm;
 
   /**
-   * @param options.baseURL The API root (default `https://api.openai.com/v1`).
+   * @param options.baseURL The API root (default `https://api.openai.com/v1`): an absolute http(s)
+   *   URL, else this throws a {@link ValidationError} naming `baseURL` before any key is sent.
    * @param options.apiKey Sent as `Authorization: Bearer …`; leave it out (or `null`) for a relay that adds it.
    * @param options.defaultHeaders Headers for every request; `null` removes one.
    * @param options.timeout Milliseconds per attempt (default 600000).
@@ -246,7 +272,9 @@ export class ImagesClient {
    * @param options.validation What validation may stop: `full` (default), `warn` or `off`.
    */
   constructor({ baseURL, apiKey, defaultHeaders, timeout, maxRetries, validation } = {}) {
-    this.baseURL = baseURL ?? 'https://api.openai.com/v1';
+    this.baseURL = String(baseURL ?? 'https://api.openai.com/v1');
+    const issue = baseURLIssue(this.baseURL);
+    if (issue) throw new ValidationError([issue], issue.message);
     this.apiKey = apiKey ?? null;
     this.defaultHeaders = defaultHeaders ?? {};
     this.timeout = timeout ?? 600_000;

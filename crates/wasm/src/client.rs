@@ -12,7 +12,6 @@ use crate::Error;
 use crate::fetch::fetch;
 use crate::meta::ResponseMeta;
 use crate::options::{CallOptions, ClientOptions};
-use crate::retry::Failure;
 use crate::timer::{Attempt, js_message, sleep};
 
 /// A client of the Images API at one base URL. Cheap to clone: clones share
@@ -38,20 +37,52 @@ pub(crate) struct Answer {
 }
 
 impl Answer {
-    /// The whole body as text, read under the attempt's timeout and signal.
-    pub(crate) async fn text(self) -> Result<String, Error> {
+    /// The whole body as text, read under the attempt's timeout and signal
+    /// (`Response.text()` skips a byte order mark, as [`crate::wire::parse`] does).
+    pub(crate) async fn text(self) -> Result<(String, web_sys::Response), Error> {
         let text = self.response.text().map_err(|error| self.attempt.failure(js_message(&error)))?;
         let text = JsFuture::from(text).await.map_err(|error| self.attempt.failure(js_message(&error)))?;
-        Ok(text.as_string().unwrap_or_default())
+        Ok((text.as_string().unwrap_or_default(), self.response))
+    }
+
+    /// The whole body as an images response; an `error` in its place is the error.
+    pub(crate) async fn images(self) -> Result<gpt_image_core::ImagesResponse, Error> {
+        let (text, response) = self.text().await?;
+        let status = response.status();
+        let bad_response = |error: serde_json::Error| Error::BadResponse {
+            status,
+            message: format!("not an images response: {error}"),
+        };
+        let value: serde_json::Value = serde_json::from_str(&text).map_err(bad_response)?;
+        if let Some(error) = gpt_image_core::ApiError::in_success(status, &value) {
+            let raw = crate::wire::error_object(&error, &crate::wire::parse(text.as_bytes()).unwrap_or_default());
+            return Err(Error::api(error, raw, Some(response.headers()), status, text));
+        }
+        serde_json::from_value(value).map_err(bad_response)
     }
 
     #[cfg(feature = "js")]
-    /// The whole body, parsed by `JSON.parse`.
+    /// The whole body, parsed by `JSON.parse`; an `error` in place of the
+    /// images is the error.
     pub(crate) async fn json(self) -> Result<JsValue, Error> {
-        let status = self.response.status();
-        let text = self.text().await?;
-        js_sys::JSON::parse(&text).map_err(|_| Error::BadResponse { status, message: "the body is not JSON".into() })
+        let (text, response) = self.text().await?;
+        let status = response.status();
+        let parsed = js_sys::JSON::parse(&text)
+            .map_err(|_| Error::BadResponse { status, message: "the body is not JSON".into() })?;
+        match carried_error(&response, &parsed, &text) {
+            Some(error) => Err(error),
+            None => Ok(parsed),
+        }
     }
+}
+
+/// The error a 2xx answer carries in place of its images
+/// (`200 {"error": {…}}`, from some relays), if it carries one.
+pub(crate) fn carried_error(response: &web_sys::Response, parsed: &JsValue, body: &str) -> Option<Error> {
+    let status = response.status();
+    let error = gpt_image_core::ApiError::in_success(status, &crate::wire::Json(parsed.clone()))?;
+    let raw = crate::wire::error_object(&error, parsed);
+    Some(Error::api(error, raw, Some(response.headers()), status, body.to_owned()))
 }
 
 impl Client {
@@ -60,9 +91,23 @@ impl Client {
         crate::options::validation_options(call.validation.unwrap_or(self.options.validation))
     }
 
-    /// A client with these options.
+    /// A client with these options. Options with an error (see
+    /// [`ClientOptions::report`]) make every call fail with
+    /// [`Error::Validation`] before anything is sent; [`Client::try_new`]
+    /// refuses them at once.
     pub fn new(options: ClientOptions) -> Self {
         Client { options, last: Rc::default() }
+    }
+
+    /// A client with these options, unless they have an error (a base URL
+    /// that is not an absolute `http(s)` URL): [`Error::Validation`] naming
+    /// `baseURL`. Warnings are in [`ClientOptions::report`].
+    pub fn try_new(options: ClientOptions) -> Result<Self, Error> {
+        let report = options.report();
+        if report.has_errors() {
+            return Err(Error::Validation(report));
+        }
+        Ok(Client::new(options))
     }
 
     /// The options this client was made with.
@@ -81,6 +126,10 @@ impl Client {
     /// the same attempt; a body that fails or stalls halfway ends the call
     /// without a retry, as part of it may already have been handed over.
     pub(crate) async fn send(&self, path: &str, payload: &Payload, call: &CallOptions) -> Result<Answer, Error> {
+        let report = self.options.report();
+        if report.has_errors() {
+            return Err(Error::Validation(report));
+        }
         let max_retries = call.max_retries.unwrap_or(self.options.max_retries);
         let timeout_ms = call.timeout_ms.unwrap_or(self.options.timeout_ms);
         let url = format!("{}{path}", self.options.base_url.trim_end_matches('/'));
@@ -92,43 +141,32 @@ impl Client {
                 Payload::Form(form) => form.into(),
             };
             let outcome = fetch("POST", &url, &self.headers(payload, call), Some(&body), &attempt.signal()).await;
-            let (error, failure_headers) = match outcome {
+            let error = match outcome {
                 Ok(response) => {
                     let headers = response.headers();
-                    self.last.replace(Some(ResponseMeta::read(response.status(), &headers)));
+                    let status = response.status();
+                    self.last.replace(Some(ResponseMeta::read(status, &headers)));
                     if response.ok() {
                         return Ok(Answer { response, attempt });
                     }
                     let body = read_bytes(&response, &attempt).await?;
-                    let (error, raw) = crate::wire::api_error(response.status(), &body);
-                    (Error::api(error, raw, Some(headers.clone())), Some(headers))
+                    let (error, raw) = crate::wire::api_error(status, &body);
+                    Error::api(error, raw, Some(headers), status, String::from_utf8_lossy(&body).into_owned())
                 }
-                Err(error) => (attempt.failure(js_message(&error)), None),
+                Err(error) => attempt.failure(js_message(&error)),
             };
             drop(attempt);
-            let header = |name: &str| failure_headers.as_ref().and_then(|headers| headers.get(name).ok().flatten());
-            let (should_retry, retry_after_ms, retry_after) =
-                (header("x-should-retry"), header("retry-after-ms"), header("retry-after"));
-            let failure = Failure {
-                status: match &error {
-                    Error::Api(failure) => Some(failure.error.status),
-                    Error::Aborted => return Err(error),
-                    _ => None,
-                },
-                code: match &error {
-                    Error::Api(failure) => failure.error.error.code.as_deref(),
-                    _ => None,
-                },
-                should_retry: should_retry.as_deref(),
-                retry_after_ms: retry_after_ms.as_deref(),
-                retry_after: retry_after.as_deref(),
-            };
-            if retries_left == 0 || !failure.is_retryable() {
-                return Err(error);
+            let delay = error.with_failure(|failure| {
+                let (now, random) = (js_sys::Date::now(), js_sys::Math::random());
+                failure.is_retryable().then(|| failure.delay_ms(retries_left, max_retries, now, random))
+            });
+            match delay.flatten() {
+                Some(delay) if retries_left > 0 => {
+                    sleep(delay, call.signal.as_ref()).await?;
+                    retries_left -= 1;
+                }
+                _ => return Err(error),
             }
-            let delay = failure.delay_ms(retries_left, max_retries, js_sys::Date::now(), js_sys::Math::random());
-            sleep(delay, call.signal.as_ref()).await?;
-            retries_left -= 1;
         }
     }
 

@@ -3,7 +3,7 @@
 
 use std::collections::VecDeque;
 
-use gpt_image_core::{ImageStreamEvent, SseEvent, SseParser, StreamItem};
+use gpt_image_core::{Endpoint, ImageStreamEvent, SseEvent, SseParser, StreamItem};
 
 use crate::Error;
 use crate::body::BodyReader;
@@ -13,16 +13,75 @@ use crate::timer::Attempt;
 /// The events of one streamed generation or edit. The timeout covered the
 /// wait for the answer; reading the events is ended by the caller's signal
 /// or by [`EventStream::cancel`].
+///
+/// A stream that ends before an image's `completed` event (or with no event
+/// at all) ends with [`Error::BadResponse`] saying what was missing: the
+/// partial images it sent were already handed over.
 pub struct EventStream {
     reader: Option<BodyReader>,
     attempt: Attempt,
     status: u16,
     parser: SseParser,
     pending: VecDeque<SseEvent>,
+    progress: Progress,
+}
+
+/// What a stream has sent so far, to tell a complete stream from a cut one.
+#[derive(Debug, Default)]
+struct Progress {
+    endpoint: Option<Endpoint>,
+    /// Partial images, in all.
+    partials: u32,
+    /// Partial images since the last completed image.
+    partials_pending: u32,
+    /// Completed images.
+    completed: u32,
+    /// The end was reported (or the reader cancelled): later reads give nothing.
+    over: bool,
+}
+
+impl Progress {
+    /// Counts an event of the API, by its `type`.
+    fn saw(&mut self, event_type: &str) {
+        if Endpoint::ALL.iter().any(|endpoint| endpoint.completed_event() == event_type) {
+            self.completed += 1;
+            self.partials_pending = 0;
+        } else if Endpoint::ALL.iter().any(|endpoint| endpoint.partial_image_event() == event_type) {
+            self.partials += 1;
+            self.partials_pending += 1;
+        }
+    }
+
+    /// The end of the stream: nothing more, or what was missing.
+    fn end(&mut self, status: u16) -> Result<(), Error> {
+        if std::mem::replace(&mut self.over, true) || (self.completed > 0 && self.partials_pending == 0) {
+            return Ok(());
+        }
+        let completed = self.endpoint.unwrap_or(Endpoint::Generate).completed_event();
+        let partials = |count: u32| match count {
+            1 => "1 partial image".to_owned(),
+            count => format!("{count} partial images"),
+        };
+        let message = if self.partials == 0 && self.completed == 0 {
+            format!("the stream ended without any event: no {completed} event, so no image arrived")
+        } else if self.completed == 0 {
+            format!(
+                "the stream ended without its {completed} event, after {} (already handed over: the last is the closest to the final image)",
+                partials(self.partials)
+            )
+        } else {
+            format!(
+                "the stream ended without the {completed} event of image {}, after {} of it (already handed over)",
+                self.completed + 1,
+                partials(self.partials_pending)
+            )
+        };
+        Err(Error::BadResponse { status, message })
+    }
 }
 
 impl EventStream {
-    pub(crate) fn new(answer: Answer) -> Result<Self, Error> {
+    pub(crate) fn new(answer: Answer, endpoint: Endpoint) -> Result<Self, Error> {
         let Answer { response, mut attempt } = answer;
         attempt.stop_clock();
         let reader = response.body().map(|body| BodyReader::new(&body, &attempt)).transpose()?;
@@ -32,27 +91,48 @@ impl EventStream {
             status: response.status(),
             parser: SseParser::new(),
             pending: VecDeque::new(),
+            progress: Progress { endpoint: Some(endpoint), ..Progress::default() },
         })
     }
 
-    /// The next event of the API; `None` at the end of the stream. An
-    /// `error` event becomes [`Error::Api`] (with status 0).
+    /// The next event of the API; `None` at the end of a complete stream.
+    /// An `error` event becomes [`Error::Api`] (with status 0); a stream
+    /// that ends before its `completed` event, [`Error::BadResponse`].
     pub async fn next(&mut self) -> Result<Option<ImageStreamEvent>, Error> {
-        while let Some(event) = self.next_sse().await? {
-            let item = StreamItem::from_sse(&event)
+        while let Some(sse) = self.next_sse().await? {
+            let item = StreamItem::from_sse(&sse)
                 .map_err(|error| Error::BadResponse { status: self.status, message: error.to_string() })?;
             match item {
                 StreamItem::Event(event) => match *event {
                     ImageStreamEvent::Error(error) => {
-                        return Err(Error::api(error.into_api_error(), wasm_bindgen::JsValue::UNDEFINED, None));
+                        let parsed = crate::wire::parse(sse.data.as_bytes()).unwrap_or_default();
+                        let error = error.into_api_error();
+                        let raw = crate::wire::error_object(&error, &parsed);
+                        return Err(Error::api(error, raw, None, self.status, sse.data));
                     }
-                    event => return Ok(Some(event)),
+                    event => {
+                        self.saw(event.event_type());
+                        return Ok(Some(event));
+                    }
                 },
-                StreamItem::Done => return Ok(None),
+                StreamItem::Done => break,
                 StreamItem::Unknown(_) => {}
             }
         }
-        Ok(None)
+        self.end().map(|()| None)
+    }
+
+    /// Counts an event of the API, by its `type`.
+    pub(crate) fn saw(&mut self, event_type: &str) {
+        self.progress.saw(event_type);
+    }
+
+    /// The end of the stream (its last byte, or `[DONE]`): `Ok` when every
+    /// image it began was completed, else the error that says what was missing.
+    pub(crate) fn end(&mut self) -> Result<(), Error> {
+        self.reader = None;
+        self.pending.clear();
+        self.progress.end(self.status)
     }
 
     /// The next server-sent event, whatever its data; `None` at the end.
@@ -77,11 +157,12 @@ impl EventStream {
         self.status
     }
 
-    /// Stops reading and closes the connection.
+    /// Stops reading and closes the connection; the stream then ends without an error.
     pub fn cancel(&mut self) {
         self.attempt.abort();
         self.reader = None;
         self.pending.clear();
+        self.progress.over = true;
     }
 
     #[cfg(feature = "js")]

@@ -74,8 +74,7 @@ impl Client {
     /// `POST /images/generations`, answered as JSON.
     pub async fn generate(&self, request: &GenerateRequest, call: &CallOptions) -> Result<ImagesResponse, Error> {
         checked(request.validate_with(&self.validation(call)))?;
-        let body = self.send(Endpoint::Generate.path(), &json_of(request)?, call).await?.text().await?;
-        typed(&body)
+        self.send(Endpoint::Generate.path(), &json_of(request)?, call).await?.images().await
     }
 
     /// `POST /images/generations`, answered as `Blob`s: `on_image` gets each
@@ -95,14 +94,13 @@ impl Client {
     pub async fn generate_stream(&self, request: &GenerateRequest, call: &CallOptions) -> Result<EventStream, Error> {
         let request = GenerateRequest { stream: Some(true), ..request.clone() };
         checked(request.validate_with(&self.validation(call)))?;
-        EventStream::new(self.send(Endpoint::Generate.path(), &json_of(&request)?, call).await?)
+        EventStream::new(self.send(Endpoint::Generate.path(), &json_of(&request)?, call).await?, Endpoint::Generate)
     }
 
     /// `POST /images/edits`, answered as JSON.
     pub async fn edit(&self, edit: &Edit, call: &CallOptions) -> Result<ImagesResponse, Error> {
         checked(edit.request.validate_with(&self.validation(call)))?;
-        let body = self.send(Endpoint::Edit.path(), &edit_payload(edit)?, call).await?.text().await?;
-        typed(&body)
+        self.send(Endpoint::Edit.path(), &edit_payload(edit)?, call).await?.images().await
     }
 
     /// `POST /images/edits`, answered as `Blob`s; see [`Client::generate_blobs`].
@@ -122,12 +120,6 @@ impl Client {
         let mut edit = edit.clone();
         edit.request.stream = Some(true);
         checked(edit.request.validate_with(&self.validation(call)))?;
-        EventStream::new(self.send(Endpoint::Edit.path(), &edit_payload(&edit)?, call).await?)
+        EventStream::new(self.send(Endpoint::Edit.path(), &edit_payload(&edit)?, call).await?, Endpoint::Edit)
     }
-}
-
-/// An images response from its JSON.
-fn typed(body: &str) -> Result<ImagesResponse, Error> {
-    serde_json::from_str(body)
-        .map_err(|error| Error::BadResponse { status: 200, message: format!("not an images response: {error}") })
 }

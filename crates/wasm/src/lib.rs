@@ -28,9 +28,9 @@ mod wire;
 #[cfg(feature = "js")]
 pub mod js;
 
-pub use blobs::{BlobsResponse, ImageBlob};
+pub use blobs::{BlobsResponse, ImageBlob, LinkError};
 pub use client::Client;
-pub use error::{ApiFailure, Error};
+pub use error::{ApiFailure, Error, status_class};
 pub use events::EventStream;
 pub use gpt_image_core as core;
 pub use images::Edit;

@@ -1,8 +1,9 @@
 //! Reading the API's JSON with the browser's own `JSON.parse`, which costs
 //! the WebAssembly bundle nothing; serde stays for the typed Rust face.
 
+use gpt_image_core::api_error::{ErrorJson, without_bom};
 use gpt_image_core::{ApiError, ErrorBody};
-use js_sys::Reflect;
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
 /// A property of a JavaScript value (`undefined` when it is not an object).
@@ -14,33 +15,72 @@ pub(crate) fn get(object: &JsValue, key: &str) -> JsValue {
     }
 }
 
-/// `JSON.parse` of UTF-8 bytes.
+/// `JSON.parse` of UTF-8 bytes, after a byte order mark if there is one.
 pub(crate) fn parse(bytes: &[u8]) -> Option<JsValue> {
-    js_sys::JSON::parse(&String::from_utf8_lossy(bytes)).ok()
+    js_sys::JSON::parse(&String::from_utf8_lossy(without_bom(bytes))).ok()
 }
 
-/// An error answer: the [`ApiError`], and the body's `error` object as sent
-/// (`undefined` when the body was not an OpenAI error).
+/// A value of `JSON.parse`, read by core's error reader.
+pub(crate) struct Json(pub(crate) JsValue);
+
+impl ErrorJson for Json {
+    fn member(&self, key: &str) -> Option<Self> {
+        Some(get(&self.0, key)).filter(|value| !value.is_undefined() && !value.is_null()).map(Json)
+    }
+
+    fn text(&self) -> Option<String> {
+        self.0.as_string()
+    }
+
+    fn number(&self) -> Option<f64> {
+        self.0.as_f64()
+    }
+
+    fn items(&self) -> Vec<Self> {
+        if Array::is_array(&self.0) { Array::from(&self.0).iter().map(Json).collect() } else { Vec::new() }
+    }
+
+    fn is_object(&self) -> bool {
+        self.0.is_object() && !Array::is_array(&self.0)
+    }
+}
+
+/// An error answer: the [`ApiError`] (read by core, whatever the shape of
+/// the body), and its error object for JavaScript (see [`error_object`]).
 pub(crate) fn api_error(status: u16, body: &[u8]) -> (ApiError, JsValue) {
-    let error = get(&parse(body).unwrap_or(JsValue::UNDEFINED), "error");
-    if !error.is_object() {
-        return (ApiError::not_json(status, body), JsValue::UNDEFINED);
-    }
-    (ApiError { status, error: error_body(&error), is_json: true }, error)
+    let mut parsed = JsValue::UNDEFINED;
+    let error = ApiError::from_response_with(status, body, |text| {
+        parsed = js_sys::JSON::parse(&String::from_utf8_lossy(text)).ok()?;
+        Some(Json(parsed.clone()))
+    });
+    let raw = error_object(&error, &parsed);
+    (error, raw)
 }
 
-/// An `error` object's fields. `code` may be a number; it is kept as text.
-/// Other fields (`moderation_details`) stay in the JavaScript object only.
-pub(crate) fn error_body(error: &JsValue) -> ErrorBody {
-    let text = |key: &str| {
-        let value = get(error, key);
-        value.as_string().or_else(|| value.as_f64().map(|number| (number as i64).to_string()))
-    };
-    ErrorBody {
-        message: text("message").unwrap_or_default(),
-        kind: text("type"),
-        param: text("param"),
-        code: text("code"),
-        extra: Default::default(),
+/// The error object JavaScript sees: the body's `error` object as sent
+/// (with fields such as `moderation_details`), else `{ message, type,
+/// param, code }` read from the body's other shape; `undefined` for a body
+/// that was not a JSON error.
+pub(crate) fn error_object(error: &ApiError, parsed: &JsValue) -> JsValue {
+    let sent = get(parsed, "error");
+    if sent.is_object() && !Array::is_array(&sent) {
+        return sent;
     }
+    if !error.is_json {
+        return JsValue::UNDEFINED;
+    }
+    body_object(&error.error)
+}
+
+/// `{ message, type, param, code }`.
+pub(crate) fn body_object(error: &ErrorBody) -> JsValue {
+    let object = Object::new();
+    let set = |key: &str, value: Option<&str>| {
+        let _ = Reflect::set(&object, &key.into(), &value.map_or(JsValue::NULL, JsValue::from_str));
+    };
+    set("message", Some(&error.message));
+    set("type", error.kind.as_deref());
+    set("param", error.param.as_deref());
+    set("code", error.code.as_deref());
+    object.into()
 }

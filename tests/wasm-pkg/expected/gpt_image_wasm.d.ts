@@ -32,7 +32,8 @@ export class WasmClient {
      */
     generate(params: any, options: any): Promise<any>;
     /**
-     * A client from `{ baseURL, apiKey, defaultHeaders, timeout, maxRetries, validation }`.
+     * A client from `{ baseURL, apiKey, defaultHeaders, timeout, maxRetries, validation }`;
+     * throws a validation error naming `baseURL` when it is not an absolute `http(s)` URL.
      */
     constructor(options: any);
     /**
@@ -69,12 +70,20 @@ export class WasmStream {
     next(): Promise<any>;
 }
 
+/**
+ * The error class of an answer with this HTTP status (`RateLimitError` for
+ * 429): the table `index.js`'s `APIError.generate` follows, exported so
+ * that a test can hold the two together.
+ */
+export function statusClass(status: number): string;
+
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_wasmclient_free: (a: number, b: number) => void;
     readonly __wbg_wasmstream_free: (a: number, b: number) => void;
+    readonly statusClass: (a: number) => [number, number];
     readonly wasmclient_edit: (a: number, b: any, c: any) => any;
     readonly wasmclient_editBlobs: (a: number, b: any, c: any) => any;
     readonly wasmclient_editStream: (a: number, b: any, c: any) => any;
@@ -87,9 +96,9 @@ export interface InitOutput {
     readonly wasmclient_validateGenerate: (a: any, b: any) => any;
     readonly wasmstream_cancel: (a: number) => void;
     readonly wasmstream_next: (a: number) => any;
-    readonly __wasm_bindgen_func_elem_576: (a: number, b: number, c: any) => [number, number];
-    readonly __wasm_bindgen_func_elem_582: (a: number, b: number, c: any, d: any) => void;
-    readonly __wasm_bindgen_func_elem_152: (a: number, b: number) => void;
+    readonly __wasm_bindgen_func_elem_611: (a: number, b: number, c: any) => [number, number];
+    readonly __wasm_bindgen_func_elem_617: (a: number, b: number, c: any, d: any) => void;
+    readonly __wasm_bindgen_func_elem_168: (a: number, b: number) => void;
     readonly __wbindgen_export: (a: number, b: number) => number;
     readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_export3: (a: number, b: number, c: number) => void;

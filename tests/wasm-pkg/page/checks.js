@@ -73,6 +73,18 @@ function dataUrl(blob) {
 
 const REQUEST_ID = /^req_[0-9a-f]{32}$/;
 
+/** Wraps the page's `fetch`, noting `METHOD URL AUTHORIZATION` of each request until `stop()`. */
+function recordFetches() {
+  const seen = [];
+  const original = window.fetch;
+  window.fetch = function (request, init) {
+    const headers = request instanceof Request ? request.headers : new Headers(init?.headers);
+    seen.push(`${request.method ?? init?.method ?? 'GET'} ${request.url ?? request} ${headers.get('authorization') ?? '-'}`);
+    return original.call(this, request, init);
+  };
+  return { seen, stop: () => { window.fetch = original; } };
+}
+
 /** The checks, by name. `lib` holds the package's exports. */
 function checks(lib) {
   const { ImagesClient } = lib;
@@ -484,6 +496,154 @@ function checks(lib) {
       assert(retired.warnings.some((issue) => issue.rule === 'retired' && issue.message.includes('2026-05-12')), JSON.stringify(retired.warnings));
       const future = await client().images.validateGenerate({ model: 'gpt-image-2.5-flare-2027-01-15', prompt: 'x', quality: 'max' });
       assert(future.length === 1 && future[0].rule === 'unknown_model' && future[0].severity === 'warning', JSON.stringify(future));
+    },
+
+    async 'baseURL: without its scheme or relative, the constructor throws naming baseURL, and nothing is sent'() {
+      const recorder = recordFetches();
+      try {
+        for (const baseURL of ['api.openai.com', 'api.openai.com/v1', '/v1', 'localhost:8787/v1', 'https://']) {
+          const error = await rejection(async () => new ImagesClient({ baseURL, apiKey: 'sk-secret' }), baseURL);
+          assert(error instanceof lib.ValidationError, `${baseURL}: ${describe(error)}`);
+          equal(error.issues[0].field, 'baseURL', `${baseURL}: field`);
+          equal(error.issues[0].severity, 'error', `${baseURL}: severity`);
+          assert(error.message.includes(`not "${baseURL}"`), error.message);
+        }
+      } finally {
+        recorder.stop();
+      }
+      equal(recorder.seen.length, 0, `requests sent: ${recorder.seen.join(', ')}`);
+      // The page's own server, spelled so that it is not recognised as this machine: a key over plain http is a warning.
+      const port = location.port || '80';
+      const spelled = new ImagesClient({ baseURL: `http://2130706433:${port}/v1`, apiKey: 'sk-secret' });
+      const res = await spelled.images.generate({ model: 'dall-e-2', prompt: 'x', size: '256x256', response_format: 'b64_json' });
+      const warning = res.warnings.find((issue) => issue.field === 'baseURL');
+      assert(warning?.severity === 'warning' && warning.message.includes('plain http'), JSON.stringify(res.warnings));
+      const local = await client().images.generate({ model: 'dall-e-2', prompt: 'x', size: '256x256', response_format: 'b64_json' });
+      assert(!local.warnings.some((issue) => issue.field === 'baseURL'), 'no warning without a key');
+    },
+
+    async 'links: the key goes to the API, never to an image link'() {
+      const recorder = recordFetches();
+      let res;
+      try {
+        res = await new ImagesClient({ baseURL, apiKey: 'sk-secret' }).images.generateBlobs({ model: 'dall-e-2', prompt: 'x', size: '256x256' });
+      } finally {
+        recorder.stop();
+      }
+      assert(res.data[0].blob instanceof Blob, 'the link was fetched');
+      equal(recorder.seen.length, 2, `requests: ${recorder.seen.join(', ')}`);
+      assert(recorder.seen[0].startsWith('POST ') && recorder.seen[0].endsWith(' Bearer sk-secret'), recorder.seen[0]);
+      assert(recorder.seen[1].startsWith('GET ') && recorder.seen[1].endsWith(' -'), recorder.seen[1]);
+    },
+
+    async 'links without CORS: generateBlobs and editBlobs keep each image as its link and the reason, with usage'() {
+      const told = [];
+      const options = { headers: { 'x-fault': 'links_without_cors' }, maxRetries: 0, onImage: (image) => told.push(image) };
+      const res = await client().images.generateBlobs({ ...quick, prompt: 'two linked boats', n: 2 }, options);
+      const { image } = await testImages(256, 256);
+      const edited = await client().images.editBlobs({ ...quick, image, prompt: 'a linked edit' }, options);
+      equal(told.length, 3, 'onImage is told of each');
+      for (const [what, result, count] of [['generateBlobs', res, 2], ['editBlobs', edited, 1]]) {
+        equal(result.data.length, count, `${what}: data.length`);
+        assert(result.usage.total_tokens > 0, `${what}: usage`);
+        assert(REQUEST_ID.test(result._request_id), `${what}: _request_id`);
+        for (const [i, item] of result.data.entries()) {
+          equal(item.index, i, `${what}: data[${i}].index`);
+          equal(item.blob, null, `${what}: data[${i}].blob`);
+          assert(item.url.startsWith('http://127.0.0.1:') && !item.url.startsWith(location.origin), `${what}: url ${item.url}`);
+          assert(item.error.message.includes(`data[${i}].url`) && item.error.message.includes('CORS'), item.error.message);
+          equal(item.mime_type, undefined, `${what}: mime_type`);
+          equal(typeof item.revised_prompt, 'string', `${what}: revised_prompt`);
+        }
+      }
+      // What a page does with such an image: show it from its link.
+      const img = new Image();
+      img.src = res.data[0].url;
+      await img.decode();
+      equal(img.naturalWidth, 1024, 'an <img> shows the link');
+    },
+
+    async 'a 200 answer carrying an error rejects with its class on every path'() {
+      const { image } = await testImages(256, 256);
+      const options = { headers: { 'x-fault': 'ok_with_error' }, maxRetries: 0 };
+      const calls = {
+        generate: (images) => images.generate({ ...quick, prompt: 'x' }, options),
+        generateBlobs: (images) => images.generateBlobs({ ...quick, prompt: 'x' }, options),
+        edit: (images) => images.edit({ ...quick, image, prompt: 'x' }, options),
+        editBlobs: (images) => images.editBlobs({ ...quick, image, prompt: 'x' }, options),
+      };
+      for (const [name, run] of Object.entries(calls)) {
+        const error = await rejection(() => run(client().images), name);
+        assert(error instanceof lib.RateLimitError, `${name}: ${describe(error)}`);
+        equal(error.status, 429, `${name}: status`);
+        equal(error.code, 'insufficient_quota', `${name}: code`);
+        assert(error.message.includes('exceeded your current quota'), `${name}: ${error.message}`);
+        assert(REQUEST_ID.test(error.requestID), `${name}: requestID`);
+        assert(JSON.parse(error.body).error.type === 'insufficient_quota', `${name}: body ${error.body}`);
+      }
+    },
+
+    async 'error bodies in other shapes give the provider\'s own words, with the body kept'() {
+      const cases = [
+        ['error_string', 'BadRequestError', 400, 'The prompt is too long for this provider (an error given as a plain string).'],
+        ['message_only', 'AuthenticationError', 401, 'Invalid authentication credentials'],
+        ['detail_string', 'PermissionDeniedError', 403, 'Not authenticated'],
+        ['detail_list', 'UnprocessableEntityError', 422, 'prompt: Field required; n: Input should be less than or equal to 10'],
+      ];
+      const problems = [];
+      for (const [fault, name, status, words] of cases) {
+        for (const method of ['generate', 'generateBlobs']) {
+          const error = await rejection(
+            () => client().images[method]({ ...quick, prompt: 'x' }, { headers: { 'x-fault': fault }, maxRetries: 0 }),
+            `${fault} ${method}`,
+          );
+          const wrong = [];
+          if (!(error instanceof lib[name])) wrong.push(`not a ${name}`);
+          if (error.status !== status) wrong.push(`status ${error.status}`);
+          if (error.message !== `${status} ${words}`) wrong.push(`message ${JSON.stringify(error.message)}`);
+          if (error.error?.message !== words) wrong.push(`error.message ${error.error?.message}`);
+          if (typeof error.body !== 'string' || JSON.parse(error.body) === null) wrong.push(`body ${error.body}`);
+          if (fault === 'detail_list' && error.param !== 'prompt') wrong.push(`param ${error.param}`);
+          if (wrong.length) problems.push(`${fault} ${method}: ${wrong.join(', ')} (${describe(error)})`);
+        }
+      }
+      assert(!problems.length, problems.join('\n'));
+    },
+
+    async 'streams that end without completed, or with no event, throw after the partial images'() {
+      const { image } = await testImages(256, 256);
+      const cases = [
+        ['generate', 'stream_no_completed', 2, 'image_generation.completed'],
+        ['edit', 'stream_no_completed', 2, 'image_edit.completed'],
+        ['generate', 'stream_empty', 0, 'without any event'],
+      ];
+      for (const [method, fault, partials, words] of cases) {
+        const params = { ...quick, prompt: 'cut', stream: true, partial_images: 2, ...(method === 'edit' ? { image } : {}) };
+        const stream = await client().images[method](params, { headers: { 'x-fault': fault }, maxRetries: 0 });
+        const types = [];
+        const error = await rejection(async () => {
+          for await (const event of stream) types.push(event.type);
+        }, `${method} ${fault}`);
+        assert(error instanceof lib.APIError && error.constructor === lib.APIError, describe(error));
+        equal(error.status, 200, `${method} ${fault}: status`);
+        equal(types.length, partials, `${method} ${fault}: the partial images came first`);
+        assert(error.message.includes(words), `${method} ${fault}: ${error.message}`);
+        if (partials) assert(error.message.includes('already handed over'), error.message);
+      }
+    },
+
+    async 'a byte order mark before the answer is skipped on every path'() {
+      const options = { headers: { 'x-fault': 'bom' }, maxRetries: 0 };
+      const json = await client().images.generate({ ...quick, prompt: 'marked' }, options);
+      const blobs = await client().images.generateBlobs({ ...quick, prompt: 'marked' }, options);
+      const fromJson = fromBase64(json.data[0].b64_json);
+      const fromBlob = new Uint8Array(await blobs.data[0].blob.arrayBuffer());
+      equal(fromBlob.length, fromJson.length, 'the same image both ways');
+      assert(fromBlob.every((byte, i) => byte === fromJson[i]), 'the same bytes both ways');
+      const stream = await client().images.generate({ ...quick, prompt: 'marked', stream: true, partial_images: 1 }, options);
+      const types = [];
+      for await (const event of stream) types.push(event.type);
+      equal(types.join(','), 'image_generation.partial_image,image_generation.completed', 'a stream after a BOM');
     },
 
     async 'client options: defaultHeaders reach the server, null removes one per call'() {

@@ -26,6 +26,7 @@ import ImagesClientDefault, {
 import type {
   APIErrorObject,
   BlobRequestOptions,
+  BlobsImage,
   BlobsResult,
   ClientOptions,
   HeaderValues,
@@ -49,6 +50,7 @@ import type {
   ImageGenerateParamsNonStreaming,
   ImageGenerateParamsStreaming,
   ImageGenerateQuality,
+  ImageLink,
   ImageGenPartialImageEvent,
   ImageGenStreamEvent,
   ImageInputFidelity,
@@ -66,6 +68,7 @@ import type {
   Issue,
   IssueRule,
   LastResponse,
+  LinkError,
   ModerationDetails,
   RateLimitInfo,
   ReportedSize,
@@ -275,35 +278,52 @@ export async function edits(client: ImagesClient, file: File, mask: Blob, bytes:
 }
 
 export async function blobs(client: ImagesClient, file: File): Promise<Blob[]> {
-  const arrived: ImageBlob[] = [];
+  const arrived: BlobsImage[] = [];
   const options: BlobRequestOptions = {
     onImage: (image) => {
       arrived.push(image);
       const img = document.createElement('img');
-      img.src = URL.createObjectURL(image.blob);
+      // An image whose link the page could not read is shown from its link.
+      img.src = image.blob ? URL.createObjectURL(image.blob) : image.url;
       img.width = image.width ?? 0;
+      if (image.error) console.warn(`${image.error.message} (${image.error.status ?? 'no answer'})`);
     },
     signal: AbortSignal.timeout(60_000),
   };
   const res = await client.images.generateBlobs({ model: 'gpt-image-1-mini', prompt: 'x', n: 3 }, options);
   expectType<BlobsResult>(res);
-  expectType<ImageBlob[]>(res.data);
+  expectType<BlobsImage[]>(res.data);
   expectType<number>(res.created);
   expectType<Issue[]>(res.warnings);
   expectType<string | null>(res._request_id);
   for (const image of res.data) {
     expectType<number>(image.index);
+    expectType<string | undefined>(image.revised_prompt);
+    if (image.blob === null) {
+      expectType<ImageLink>(image);
+      expectType<string>(image.url);
+      expectType<LinkError>(image.error);
+      expectType<number | undefined>(image.error.status);
+      continue;
+    }
+    expectType<ImageBlob>(image);
+    expectType<Blob>(image.blob);
     expectType<string>(image.mime_type);
     expectType<number | undefined>(image.height);
-    expectType<string | undefined>(image.revised_prompt);
     expectType<string | undefined>(image.url);
+    expectType<undefined>(image.error);
+  }
+  const first = res.data[0];
+  if (first) {
+    // @ts-expect-error the bytes may have stayed behind a link: narrow first
+    URL.createObjectURL(first.blob);
   }
   const edited = await client.images.editBlobs({ image: [file, file], prompt: 'x' }, { onImage: (image) => arrived.push(image) });
   // @ts-expect-error the Blob calls read whole images, not events
   await client.images.generateBlobs({ prompt: 'x', stream: true });
   // @ts-expect-error b64_json is not there: the bytes are in blob
   void res.data[0]?.b64_json;
-  return [...res.data, ...edited.data].map((image) => image.blob);
+  return [...res.data, ...edited.data].flatMap((image) => (image.blob ? [image.blob] : []));
 }
 
 export async function validation(client: ImagesClient, file: File): Promise<void> {
@@ -404,6 +424,7 @@ export function explain(error: unknown): string {
     expectType<string | undefined>(error.code);
     expectType<unknown>(error.error?.message);
     expectType<string | undefined>(error.requestID);
+    expectType<string | undefined>(error.body);
     return `API error ${error.status ?? 'in the stream'}: ${error.message}`;
   }
   if (error instanceof ImagesError) return error.name;

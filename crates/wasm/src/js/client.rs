@@ -40,11 +40,12 @@ struct Prepared {
 
 #[wasm_bindgen]
 impl WasmClient {
-    /// A client from `{ baseURL, apiKey, defaultHeaders, timeout, maxRetries, validation }`.
+    /// A client from `{ baseURL, apiKey, defaultHeaders, timeout, maxRetries, validation }`;
+    /// throws a validation error naming `baseURL` when it is not an absolute `http(s)` URL.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<WasmClient, JsValue> {
         let options = client_options(&options).map_err(convert::error)?;
-        Ok(WasmClient { client: Rc::new(Client::new(options)) })
+        Ok(WasmClient { client: Rc::new(Client::try_new(options).map_err(convert::error)?) })
     }
 
     /// `images.generate`: resolves to `{ body, warnings, requestID }`.
@@ -119,10 +120,16 @@ impl WasmClient {
         future_to_promise(async move {
             let call = call_options(&options).map_err(convert::error)?;
             let validation = client.validation(&call);
-            let prepared = prepare(endpoint, reading, &params, &validation).await.map_err(convert::error)?;
+            let mut prepared = prepare(endpoint, reading, &params, &validation).await.map_err(convert::error)?;
+            let settings = client.options().report();
+            if settings.warnings().next().is_some() {
+                // The client's own warnings (a key over plain http) come first.
+                let warnings = js_sys::Array::from(&convert::issues(settings.warnings()));
+                prepared.warnings = warnings.concat(&js_sys::Array::from(&prepared.warnings)).into();
+            }
             let answer = client.send(prepared.path, &prepared.payload, &call).await.map_err(convert::error)?;
             let request_id = answer.response.headers().get("x-request-id").ok().flatten();
-            let body = read(answer, reading, &get(&options, "onImage")).await.map_err(convert::error)?;
+            let body = read(answer, endpoint, reading, &get(&options, "onImage")).await.map_err(convert::error)?;
             let result = Object::new();
             set(&result, "body", body);
             set(&result, "warnings", prepared.warnings);
@@ -170,7 +177,7 @@ async fn prepare(
 }
 
 /// Reads a 2xx answer the way the call asked for.
-async fn read(answer: Answer, reading: Reading, on_image: &JsValue) -> Result<JsValue, Error> {
+async fn read(answer: Answer, endpoint: Endpoint, reading: Reading, on_image: &JsValue) -> Result<JsValue, Error> {
     match reading {
         Reading::Json => answer.json().await,
         Reading::Blobs => {
@@ -185,8 +192,16 @@ async fn read(answer: Answer, reading: Reading, on_image: &JsValue) -> Result<Js
             set(response.parsed.unchecked_ref(), "data", data);
             Ok(response.parsed)
         }
-        Reading::Stream => Ok(WasmStream::new(EventStream::new(answer)?).into()),
+        Reading::Stream => Ok(WasmStream::new(EventStream::new(answer, endpoint)?).into()),
     }
+}
+
+/// The error class of an answer with this HTTP status (`RateLimitError` for
+/// 429): the table `index.js`'s `APIError.generate` follows, exported so
+/// that a test can hold the two together.
+#[wasm_bindgen(js_name = statusClass)]
+pub fn status_class(status: u16) -> String {
+    crate::error::status_class(status).into()
 }
 
 /// Validation as `options.validation` asks, for a call that has no client.

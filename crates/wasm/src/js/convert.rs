@@ -36,43 +36,49 @@ pub(crate) fn issues<'a>(issues: impl IntoIterator<Item = &'a Issue>) -> JsValue
         .into()
 }
 
-/// A thrown error: `{ kind, message, … }`, which `index.js` turns into the
+/// A thrown error: `{ class, message, … }`, where `class` is
+/// [`Error::class_name`], the one name `index.js` looks up to make the
 /// matching `Error` subclass.
 pub(crate) fn error(error: Error) -> JsValue {
     let object = Object::new();
+    set(&object, "class", error.class_name());
     set(&object, "message", error.to_string());
-    let kind = match error {
-        Error::Validation(report) => {
-            set(&object, "issues", issues(&report.issues));
-            "validation"
-        }
+    match error {
+        Error::Validation(report) => set(&object, "issues", issues(&report.issues)),
         Error::Api(failure) => {
             set_some(&object, "status", Some(failure.error.status).filter(|status| *status != 0));
             set(&object, "error", failure.raw);
             set_some(&object, "headers", failure.headers);
             set_some(&object, "requestID", failure.request_id);
-            "api"
+            set(&object, "body", failure.body);
         }
-        Error::BadResponse { status, .. } => {
-            set(&object, "status", status);
-            "response"
-        }
-        Error::Connection(_) => "connection",
-        Error::Timeout => "timeout",
-        Error::Aborted => "abort",
-    };
-    set(&object, "kind", kind);
+        Error::BadResponse { status, .. } => set(&object, "status", status),
+        Error::Connection(_) | Error::Timeout | Error::Aborted => {}
+    }
     object.into()
 }
 
-/// One image of the Blob calls: `{ index, blob, mime_type, width, height, revised_prompt?, url? }`.
+/// One image of the Blob calls: `{ index, blob, mime_type, width, height,
+/// revised_prompt?, url? }`, or for an image whose link could not be
+/// fetched, `{ index, blob: null, url, error: { message, status? }, revised_prompt? }`.
 pub(crate) fn image_blob(image: &ImageBlob) -> JsValue {
     let object = Object::new();
     set(&object, "index", image.index as u32);
-    set(&object, "blob", image.blob.clone());
-    set(&object, "mime_type", image.mime_type.as_str());
-    set_some(&object, "width", image.width);
-    set_some(&object, "height", image.height);
+    match &image.error {
+        None => {
+            set(&object, "blob", image.blob.clone());
+            set(&object, "mime_type", image.mime_type.as_str());
+            set_some(&object, "width", image.width);
+            set_some(&object, "height", image.height);
+        }
+        Some(error) => {
+            set(&object, "blob", JsValue::NULL);
+            let reason = Object::new();
+            set(&reason, "message", error.message.as_str());
+            set_some(&reason, "status", error.status);
+            set(&object, "error", reason);
+        }
+    }
     set_some(&object, "revised_prompt", image.revised_prompt.as_deref());
     set_some(&object, "url", image.url.as_deref());
     object.into()

@@ -66,23 +66,26 @@ impl WasmStream {
     }
 }
 
-/// The next event that is not `[DONE]`; errors of the stream are thrown.
+/// The next event that is not `[DONE]`; errors of the stream are thrown,
+/// and so is an end before the `completed` event.
 async fn next_event(stream: &mut EventStream) -> Result<JsValue, Error> {
     let status = stream.status();
-    let Some(event) = stream.next_sse().await? else { return Ok(JsValue::UNDEFINED) };
-    if event.is_done() {
-        return Ok(JsValue::UNDEFINED);
-    }
+    let event = match stream.next_sse().await? {
+        Some(event) if !event.is_done() => event,
+        _ => return stream.end().map(|()| JsValue::UNDEFINED),
+    };
     let value = js_sys::JSON::parse(&event.data)
         .map_err(|_| Error::BadResponse { status, message: "an event of the stream is not JSON".into() })?;
-    let is_error = event.event.as_deref() == Some("error")
-        || get(&value, "type").as_string().as_deref() == Some("error")
-        || get(&value, "error").is_object();
+    let kind = get(&value, "type").as_string();
+    let is_error =
+        event.event.as_deref() == Some("error") || kind.as_deref() == Some("error") || get(&value, "error").is_object();
     if is_error {
-        let nested = get(&value, "error");
-        let raw = if nested.is_object() { nested } else { value };
-        let error = ApiError { status: 0, error: wire::error_body(&raw), is_json: true };
-        return Err(Error::api(error, raw, None));
+        let error = ApiError::from_response_with(0, event.data.as_bytes(), |_| Some(wire::Json(value.clone())));
+        let raw = wire::error_object(&error, &value);
+        return Err(Error::api(error, raw, None, status, event.data));
+    }
+    if let Some(kind) = kind {
+        stream.saw(&kind);
     }
     Ok(value)
 }

@@ -6,6 +6,8 @@
 mod edit;
 mod errors;
 mod generate;
+mod relay;
+mod reliability;
 mod retries;
 mod stream;
 mod support;

@@ -6,6 +6,8 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::support::{client, fault, small, unbase64};
 
+// Edit streams that end early are in `reliability.rs`.
+
 fn streamed(prompt: &str) -> GenerateRequest {
     GenerateRequest { partial_images: Some(2), ..small(prompt) }
 }
@@ -35,7 +37,7 @@ async fn partial_images_come_first_then_the_completed_one() {
 }
 
 #[wasm_bindgen_test]
-async fn an_error_event_is_an_api_error_and_a_missing_completed_just_ends() {
+async fn an_error_event_is_an_api_error() {
     let mut stream = client().generate_stream(&streamed("fails"), &fault("stream_error", 0)).await.unwrap();
     let mut partials = 0;
     let error = loop {
@@ -46,12 +48,47 @@ async fn an_error_event_is_an_api_error_and_a_missing_completed_just_ends() {
         }
     };
     assert_eq!(partials, 2);
-    assert!(matches!(error, Error::Api(failure) if failure.error.status == 0 && !failure.error.message().is_empty()));
+    assert!(matches!(&error, Error::Api(failure) if failure.error.status == 0 && !failure.error.message().is_empty()));
+    let Error::Api(failure) = &error else { unreachable!() };
+    assert_eq!(failure.http_status, 200);
+    assert!(failure.body.contains("\"type\":\"error\""), "the event's data is kept: {}", failure.body);
+    assert!(error.is_retryable() && !error.was_retried(), "a server_error event: worth a new request, not retried");
+}
 
+/// The events of a stream until its end or its error.
+async fn until_the_end(stream: &mut EventStream) -> (Vec<ImageStreamEvent>, Result<(), Error>) {
+    let mut events = Vec::new();
+    loop {
+        match stream.next().await {
+            Ok(Some(event)) => events.push(event),
+            Ok(None) => return (events, Ok(())),
+            Err(error) => return (events, Err(error)),
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_stream_without_its_completed_event_ends_with_an_error_after_its_partial_images() {
     let mut stream = client().generate_stream(&streamed("cut"), &fault("stream_no_completed", 0)).await.unwrap();
-    let events = events(&mut stream).await.unwrap();
-    assert_eq!(events.len(), 2);
+    let (events, end) = until_the_end(&mut stream).await;
+    assert_eq!(events.len(), 2, "the partial images were handed over");
     assert!(events.iter().all(|event| !event.is_completed()));
+    let error = end.expect_err("a stream cut before completed is not a success");
+    let Error::BadResponse { status: 200, message } = &error else { panic!("{error:?}") };
+    assert!(message.contains("image_generation.completed"), "{message}");
+    assert!(message.contains("2 partial images") && message.contains("already handed over"), "{message}");
+    assert_eq!(error.class_name(), "APIError");
+    assert!(error.is_retryable() && !error.was_retried());
+    assert!(matches!(stream.next().await, Ok(None)), "the end is reported once");
+}
+
+#[wasm_bindgen_test]
+async fn a_stream_with_no_event_at_all_ends_with_an_error() {
+    let mut stream = client().generate_stream(&streamed("empty"), &fault("stream_empty", 0)).await.unwrap();
+    let (events, end) = until_the_end(&mut stream).await;
+    assert!(events.is_empty());
+    let error = end.expect_err("an empty stream is not a success");
+    assert!(error.to_string().contains("without any event"), "{error}");
 }
 
 #[wasm_bindgen_test]
