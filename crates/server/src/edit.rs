@@ -31,6 +31,13 @@ pub async fn handle(
     headers: HeaderMap,
     request: Request,
 ) -> Response {
+    // The whole body first, as a real provider reads it: a fault answered
+    // before an upload has arrived would close the connection under the
+    // client, which then sees a network error instead of the answer.
+    let limit = app.config.body_limit;
+    let body = Bytes::from_request(request, &())
+        .await
+        .map_err(|rejection| unreadable_body(rejection.status(), &rejection.body_text(), limit));
     let fault = match app.faults.decide(&headers) {
         Ok(fault) => fault,
         Err(failure) => return failure.into_response(),
@@ -38,7 +45,7 @@ pub async fn handle(
     let tuning = Tuning::from_headers(&headers);
     let connection = connection.map(|Extension(connection)| connection);
     crate::fault_responses::run(fault, tuning, connection, |end| async move {
-        match prepare(&app, request).await {
+        match prepare(&app, &headers, body).await {
             Ok(job) => crate::respond::answer(&app, job, &headers, end).await,
             Err(failure) => failure.into_response(),
         }
@@ -46,15 +53,14 @@ pub async fn handle(
     .await
 }
 
-async fn prepare(app: &App, request: Request) -> Result<Job, ApiFailure> {
-    let content_type = request.headers().get(header::CONTENT_TYPE).and_then(|value| value.to_str().ok()).unwrap_or("");
-    let limit = app.config.body_limit;
+async fn prepare(app: &App, headers: &HeaderMap, body: Result<Bytes, ApiFailure>) -> Result<Job, ApiFailure> {
+    let body = body?;
+    let content_type = headers.get(header::CONTENT_TYPE).and_then(|value| value.to_str().ok()).unwrap_or("");
     let (edit, spec, inputs) = if content_type.starts_with("multipart/form-data") {
-        read_form(request, limit).await?
+        let mut request = Request::new(axum::body::Body::from(body));
+        *request.headers_mut() = headers.clone();
+        read_form(request, app.config.body_limit).await?
     } else {
-        let body = Bytes::from_request(request, &())
-            .await
-            .map_err(|rejection| unreadable_body(rejection.status(), &rejection.body_text(), limit))?;
         read_json(&body)?
     };
     let first = inputs

@@ -257,3 +257,24 @@ async fn an_empty_event_stream() {
     let plain: Value = with_fault(&base, "stream_empty", &[], small()).await.unwrap().json().await.unwrap();
     assert!(plain["data"][0]["b64_json"].is_string(), "non-streaming requests are answered normally");
 }
+
+#[tokio::test]
+async fn an_edit_fault_is_answered_after_the_whole_upload_has_arrived() {
+    let base = start(Config::default()).await;
+    // Noise does not compress: a multi-megabyte upload, as a photo would be.
+    let noise: Vec<u8> = (0..6_000_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8).collect();
+    let form = reqwest::multipart::Form::new()
+        .text("model", "gpt-image-2")
+        .text("prompt", "add a moon")
+        .part("image", reqwest::multipart::Part::bytes(noise).file_name("big.png").mime_str("image/png").unwrap());
+    let started = Instant::now();
+    let response = client()
+        .post(format!("{base}/v1/images/edits"))
+        .header("x-fault", "rate_limit")
+        .multipart(form)
+        .send()
+        .await
+        .expect("an answer, not a connection closed under the upload");
+    expect_error(response, 429, Some("rate_limit_exceeded")).await;
+    assert!(started.elapsed() < Duration::from_secs(10));
+}
