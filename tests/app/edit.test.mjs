@@ -28,13 +28,15 @@ describe('edit', () => {
     assert.equal(await page.getByLabel('Edit', { exact: true }).isChecked(), true, 'the form is in edit mode');
     await page.getByRole('img', { name: /^Input image 1:/ }).waitFor();
     const canvas = page.getByLabel('Mask drawing area');
-    await page.waitForFunction(() => document.querySelector('.mask canvas')?.width === 1024);
+    await page.waitForFunction(() => document.querySelector('.mask-dialog canvas')?.width === 1024);
+    await page.getByRole('button', { name: 'Draw a mask' }).click();
     const box = await canvas.boundingBox();
     // A stroke across the top-left quarter (the brush is 64 image pixels wide).
     await page.mouse.move(box.x + box.width * 0.05, box.y + box.height * 0.1);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.1, { steps: 8 });
     await page.mouse.up();
+    await page.getByRole('button', { name: 'Done' }).click();
     await prompt(page).fill('paint a sun');
     await screenshot(page, 'edit-mask');
     await send(page, { button: 'Edit' });
@@ -65,7 +67,8 @@ describe('edit', () => {
     const { page } = await open(t);
     await send(page);
     await page.locator('.run').getByRole('button', { name: 'Edit this image' }).click();
-    await page.waitForFunction(() => document.querySelector('.mask canvas')?.width === 1024);
+    await page.waitForFunction(() => document.querySelector('.mask-dialog canvas')?.width === 1024);
+    await page.getByRole('button', { name: 'Draw a mask' }).click();
     const canvas = page.getByLabel('Mask drawing area');
     await canvas.focus();
     await page.locator('.mask-cursor').waitFor();
@@ -81,6 +84,7 @@ describe('edit', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     const undone = await canvas.evaluate((element) => element.getContext('2d').getImageData(635, 512, 1, 1).data[3]);
     assert.equal(undone, 0, 'Undo takes the last step (576 to 608, so up to 640 with the round cap) back');
+    await page.keyboard.press('Escape');
     await send(page, { button: 'Edit' });
   });
 

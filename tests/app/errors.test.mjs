@@ -3,7 +3,7 @@
 // retries off), and the form and the gallery left as they were.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { open, prompt, screenshot } from './helpers.mjs';
+import { open, prompt, screenshot, stored } from './helpers.mjs';
 
 /** Each fault and what the page must say about it. */
 const FAULTS = [
@@ -51,6 +51,6 @@ describe('errors', () => {
     assert.equal(await prompt(page).inputValue(), 'a quiet harbour', 'the form is kept');
     // The faults are used up: Retry on the oldest failure now succeeds.
     await page.locator('.run').last().getByRole('button', { name: 'Retry' }).click();
-    await page.locator('.gallery .card').waitFor();
+    await stored(page, 1);
   });
 });

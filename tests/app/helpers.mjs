@@ -34,6 +34,18 @@ export async function open(t, args = [], context = {}) {
 
 /** Another page (in its own browser context, so its own storage) on `base`. */
 export async function newPage(t, base, context = {}) {
+  const page = await newContextPage(t, context);
+  await page.goto(`${base}/`);
+  await prompt(page).waitFor();
+  await appReady(page);
+  return page;
+}
+
+/**
+ * A blank page in a new browser context (`context`: its options), failing
+ * the test on any uncaught error or Content-Security-Policy report in it.
+ */
+export async function newContextPage(t, context = {}) {
   const browserContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...context });
   t.after(() => browserContext.close());
   const page = await browserContext.newPage();
@@ -43,10 +55,11 @@ export async function newPage(t, base, context = {}) {
     if (/Content.Security.Policy/i.test(message.text())) errors.push(message.text());
   });
   t.after(() => assert.deepEqual(errors, [], 'no uncaught errors in the page'));
-  await page.goto(`${base}/`);
-  await prompt(page).waitFor();
   return page;
 }
+
+/** Waits until the app has taken the place of the page's first paint (the shell of web/index.html). */
+export const appReady = (page) => page.waitForFunction(() => !document.getElementById('shell'), null, { timeout: 20_000 });
 
 /** The prompt box. */
 export const prompt = (page) => page.getByLabel('Prompt', { exact: true });
@@ -56,6 +69,19 @@ export async function send(page, { count = 1, button = 'Generate' } = {}) {
   const before = await page.locator('.run .picture').count();
   await page.getByRole('button', { name: button, exact: true }).click();
   await page.waitForFunction((n) => document.querySelectorAll('.run .picture img').length >= n, before + count, { timeout: 20_000 });
+}
+
+/**
+ * Waits until the gallery holds `count` images (its totals say so): the
+ * images of this page's requests are shown by their runs, not as cards.
+ */
+export const stored = (page, count, scope = page) =>
+  scope.locator('.gallery-totals').filter({ hasText: new RegExp(`^${count} images? · `) }).waitFor({ timeout: 20_000 });
+
+/** Runs one of an image's actions from its "More actions" menu (the first image in `scope`). */
+export async function menuAction(scope, name) {
+  await scope.getByRole('button', { name: 'More actions' }).first().click();
+  await scope.getByRole('button', { name, exact: true }).first().click();
 }
 
 /** The natural size of the first result image, once it has loaded. */
@@ -70,4 +96,4 @@ export async function firstImageSize(page) {
 }
 
 /** Saves a screenshot of the page under tests/output/app/. */
-export const screenshot = (page, name) => page.screenshot({ path: path.join(shots, `${name}.png`) });
+export const screenshot = (page, name, options = {}) => page.screenshot({ path: path.join(shots, `${name}.png`), ...options });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { newPage, open, prompt, screenshot, send } from './helpers.mjs';
+import { menuAction, newPage, open, prompt, screenshot, send, stored } from './helpers.mjs';
 
 const cards = (page) => page.locator('.gallery .card');
 
@@ -52,6 +52,9 @@ describe('the gallery', () => {
     await prompt(page).fill('a red bicycle in the snow');
     await page.getByLabel('Images', { exact: true }).fill('1');
     await send(page);
+    await stored(page, 3);
+    assert.equal(await cards(page).count(), 0, 'the images of this page are shown by their requests, once');
+    await page.reload();
     await thumbnailsShown(page, 3);
     assert.match(await page.locator('.gallery-totals').innerText(), /^3 images · [1-9]\d* tokens · ≈ \$\d+\.\d{3}$/);
     await page.getByRole('button', { name: 'Favourite' }).first().click();
@@ -77,7 +80,7 @@ describe('the gallery', () => {
     const viewer = page.getByRole('dialog', { name: 'Stored image' });
     await viewer.locator('img').waitFor();
     assert.match(await viewer.locator('.facts').innerText(), /^1024x1024 · PNG · \d+\.\d KB · \d+ tokens/);
-    await viewer.getByRole('button', { name: 'Delete' }).click();
+    await menuAction(viewer, 'Delete');
     await page.waitForFunction(() => document.querySelectorAll('.gallery .card').length === 2);
     await storedUntil(page, { count: 2, favourites: 1 });
     await page.reload();
@@ -97,7 +100,7 @@ describe('the gallery', () => {
     await page.close({ runBeforeUnload: true });
     assert.equal((await asked).type(), 'beforeunload', 'asked while the request runs');
     assert.equal(page.isClosed(), false, 'staying keeps the page');
-    await page.locator('.gallery .card').first().waitFor({ timeout: 20_000 });
+    await stored(page, 1);
     await page.waitForFunction(() => document.querySelector('.run').getAttribute('aria-busy') === 'false');
     const closed = page.waitForEvent('close');
     await page.close({ runBeforeUnload: true });
@@ -109,14 +112,15 @@ describe('the gallery', () => {
     const { page, server } = await open(t);
     await page.getByLabel('Images', { exact: true }).fill('2');
     await send(page, { count: 2 });
-    await thumbnailsShown(page, 2);
+    await stored(page, 2);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all as ZIP' }).click()]);
-    assert.equal(download.suggestedFilename(), 'gpt-image-gallery.zip');
+    assert.match(download.suggestedFilename(), /^gpt-image-gallery-\d{4}-\d{2}-\d{2}\.zip$/, 'named by the date');
     const zip = readFileSync(await download.path());
     const text = zip.toString('latin1');
     assert.equal(zip.readUInt32LE(0), 0x04034b50, 'a ZIP file');
     assert.match(text, /"format": "gpt-image-playground\/1"/);
     assert.equal(text.split('\x89PNG\r\n\x1a\n').length - 1, 2, 'two PNG files, stored as they are');
+    assert.match(text, /images\/0001-a-lighthouse-at-dawn-watercolour\.png/, 'images named by their prompts');
     assert.doesNotMatch(text, /"id":/, 'no database ids');
 
     const fresh = await newPage(t, server.base);
@@ -136,13 +140,13 @@ describe('the gallery', () => {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.base, quotaSize: 150_000 });
     await send(page);
-    await thumbnailsShown(page, 1);
+    await stored(page, 1);
     await send(page);
     const alert = page.locator('.storage-problem');
     await alert.waitFor();
     assert.match(await alert.innerText(), /^Browser storage is full: this image was not kept\. Everything stored before is safe/);
     assert.equal(await page.locator('.run .picture').count(), 2, 'the new image is still shown');
-    assert.equal(await cards(page).count(), 1);
+    assert.match(await page.locator('.gallery-totals').innerText(), /^1 image · /);
     await screenshot(page, 'storage-full');
     await page.reload();
     await thumbnailsShown(page, 1);
@@ -177,7 +181,7 @@ describe('image actions', () => {
     await send(page);
     await prompt(page).fill('something else');
     await page.getByLabel('Quality').selectOption('low');
-    await page.locator('.run').getByRole('button', { name: 'Reuse settings' }).click();
+    await menuAction(page.locator('.run'), 'Reuse settings');
     assert.equal(await prompt(page).inputValue(), 'a paper boat');
     assert.equal(await page.getByLabel('Quality').inputValue(), 'high');
   });

@@ -4,7 +4,7 @@
 // back with a note.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { firstImageSize, open, prompt, screenshot, send } from './helpers.mjs';
+import { firstImageSize, menuAction, open, prompt, screenshot, send } from './helpers.mjs';
 
 const model = (page) => page.getByLabel('Model', { exact: true });
 const typedName = (page) => page.getByLabel('Model name, sent as typed');
@@ -79,7 +79,7 @@ describe('the model picker', () => {
 
     await model(page).selectOption('dall-e-2');
     assert.equal(await typedName(page).count(), 0);
-    await page.locator('.run').getByRole('button', { name: 'Reuse settings' }).click();
+    await menuAction(page.locator('.run'), 'Reuse settings');
     assert.equal(await model(page).locator('option:checked').innerText(), 'Other model…');
     assert.equal(await typedName(page).inputValue(), 'openai/gpt-image-2.5-flare');
     assert.equal(await prompt(page).inputValue(), 'a paper crane');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../server/helpers.mjs';
-import { firstImageSize, newPage, open, prompt, root, screenshot, send } from './helpers.mjs';
+import { firstImageSize, menuAction, newPage, open, prompt, root, screenshot, send, stored } from './helpers.mjs';
 
 describe('the playground', () => {
   test('generates images that render, with their facts', async (t) => {
@@ -24,7 +24,7 @@ describe('the playground', () => {
     assert.match(await download.getAttribute('download'), /\.png$/);
     assert.match(await page.locator('.totals').innerText(), /^This session: [1-9]\d* tokens · ≈ \$\d+\.\d{3}$/);
     await screenshot(page, 'generate');
-    await page.getByRole('button', { name: 'Delete' }).first().click();
+    await menuAction(page.locator('.run'), 'Delete');
     await page.waitForFunction(() => document.querySelectorAll('.picture').length === 1);
   });
 
@@ -40,7 +40,7 @@ describe('the playground', () => {
     await first.locator('img').evaluate((img) => (img.dataset.mark = 'first'));
     await first.getByRole('link', { name: 'Download' }).focus();
     await page.waitForFunction(() => document.querySelector('.run').getAttribute('aria-busy') === 'false', null, { timeout: 20_000 });
-    await page.locator('.gallery .card').nth(1).waitFor();
+    await stored(page, 2);
     assert.match(await first.locator('.facts').innerText(), / tokens · ≈ \$/, 'the facts arrived');
     const kept = await page.evaluate(() => {
       const focused = document.activeElement;
@@ -67,7 +67,7 @@ describe('the playground', () => {
     await page.getByLabel('Width').fill('1000');
     const button = page.getByRole('button', { name: 'Generate' });
     await assert.doesNotReject(() => page.waitForFunction(() => document.querySelector('button[type=submit]').disabled));
-    assert.match(await page.locator('#blocked').innerText(), /multiples of 16/);
+    assert.equal(await page.locator('#blocked').innerText(), 'Fix what is marked above first.');
     assert.match(await page.locator('.problem.error').first().innerText(), /^size 1000x1152/);
     assert.equal(await button.isDisabled(), true);
     await screenshot(page, 'invalid');
@@ -122,7 +122,10 @@ describe('static build', () => {
   test('works from a sub-path, with hashed asset names', async (t) => {
     const files = readdirSync(path.join(root, 'dist'));
     assert.ok(files.some((file) => /^gpt-image-app-[0-9a-f]{16}_bg\.wasm$/.test(file)), files.join(' '));
-    assert.ok(files.some((file) => /^style-[0-9a-f]+\.css$/.test(file)), files.join(' '));
+    assert.ok(files.some((file) => /^gpt-image-app-[0-9a-f]{16}\.js$/.test(file)), files.join(' '));
+    // The style sheet is inline (the first response paints the page), allowed by its hash.
+    assert.match(readFileSync(path.join(root, 'dist/index.html'), 'utf8'), /<style>[^]*\.gpt-image \{/);
+    assert.match(readFileSync(path.join(root, 'dist/_headers'), 'utf8'), /style-src 'self' 'sha256-[A-Za-z0-9+/]+=*'/);
     // A project page: the build copied to /playground/ of a site.
     const site = mkdtempSync(path.join(tmpdir(), 'site-'));
     t.after(() => rmSync(site, { recursive: true, force: true }));
@@ -158,9 +161,17 @@ describe('accessibility', () => {
     await page.getByLabel('Width').fill('1000');
     await page.locator('.problem.error').first().waitFor();
     assert.deepEqual(await audit(), [], 'with a result and a problem shown');
+    await page.locator('.run .picture').first().getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('button', { name: 'Reuse settings' }).waitFor();
+    assert.deepEqual(await audit(), [], 'with an image\'s menu open');
+    await page.keyboard.press('Escape');
     await page.locator('.run').getByRole('button', { name: 'Edit this image' }).click();
+    await page.getByRole('button', { name: 'Draw a mask' }).click();
     await page.getByLabel('Mask drawing area').waitFor();
     assert.deepEqual(await audit(), [], 'the edit mode with an input and the mask editor');
+    await page.getByRole('button', { name: 'Done' }).click();
+    // Stored images are cards once the requests of the page are gone.
+    await page.reload();
     await page.locator('.gallery .card').first().getByRole('button', { name: /^Open:/ }).click();
     const close = page.getByRole('dialog', { name: 'Stored image' }).getByRole('button', { name: 'Close' });
     await page.waitForFunction(() => document.activeElement?.textContent === 'Close');

@@ -1,5 +1,8 @@
-//! One image shown in full with its facts and everything that can be done
-//! with it: download, copy, open, reuse its settings, edit it, delete it.
+//! One image, as large as its column and the screen allow, with its facts
+//! and one row of actions: Download, Copy and Edit, and a menu for the rest
+//! (open full size, reuse its settings, delete).
+
+use std::cell::Cell;
 
 use gpt_image_wasm::core::ImageFormat;
 use leptos::prelude::*;
@@ -50,6 +53,14 @@ fn facts(entry: &Entry) -> String {
     facts
 }
 
+/// The CSS aspect ratio of an image (`1536 / 1024`), square when its size is unknown.
+pub fn ratio(entry: &Entry) -> String {
+    match (entry.width, entry.height) {
+        (Some(width), Some(height)) if width > 0 && height > 0 => format!("{width} / {height}"),
+        _ => "1 / 1".to_owned(),
+    }
+}
+
 /// Puts an image on the clipboard (as PNG, the one image type browsers accept there).
 async fn copy(blob: Blob) -> Result<(), JsValue> {
     let png = crate::reencode::as_png(&blob).await?;
@@ -60,9 +71,14 @@ async fn copy(blob: Blob) -> Result<(), JsValue> {
     JsFuture::from(clipboard.write(&js_sys::Array::of1(&item))).await.map(drop)
 }
 
+thread_local! {
+    /// Numbers the action menus, whose ids tie them to their buttons.
+    static MENUS: Cell<u64> = const { Cell::new(0) };
+}
+
 /// An image with its facts and actions. `entry` may change while it is shown
 /// (its id once stored, its tokens once known) without the image being
-/// redrawn. `before` (an edit's input) adds a before/after slider.
+/// redrawn. `before` (an edit's input) shows a before/after comparison.
 #[component]
 pub fn Actions(
     blob: Blob,
@@ -72,8 +88,10 @@ pub fn Actions(
     #[prop(default = None)] before: Option<Blob>,
 ) -> impl IntoView {
     let url = object_url(&blob);
-    let transparent = entry.with_untracked(|entry| {
-        entry.settings.background.as_ref().is_some_and(|background| background.as_str() == "transparent")
+    let (transparent, shape, size) = entry.with_untracked(|entry| {
+        let transparent =
+            entry.settings.background.as_ref().is_some_and(|background| background.as_str() == "transparent");
+        (transparent, ratio(entry), (entry.width, entry.height))
     });
     let alt = Signal::derive(move || {
         entry.with(|entry| {
@@ -103,28 +121,44 @@ pub fn Actions(
     let picture = match before {
         Some(before) => view! { <Compare before after=url.clone() alt /> }.into_any(),
         None => view! {
-            <a href=url.clone() target="_blank" rel="noopener" aria-label="Open full size">
-                <img src=url.clone() alt=alt />
+            <a class="frame" href=url.clone() target="_blank" rel="noopener" aria-label="Open full size">
+                <img src=url.clone() alt=alt width=size.0 height=size.1 />
             </a>
         }
         .into_any(),
     };
+    let menu = format!("image-menu-{}", MENUS.with(|menus| menus.replace(menus.get() + 1)));
     let edited = blob.clone();
     view! {
-        <figure class="picture" class:transparent=transparent>
+        <figure class="picture" class:transparent=transparent style:--ratio=shape>
             {picture}
             <figcaption>
                 <span class="facts">{move || entry.with(facts)}</span>
-                {move || entry.with(|entry| entry.revised_prompt.clone()).map(|text| view! { <span class="revised">{text}</span> })}
-                <span class="image-actions">
-                    <a href=url.clone() download=file_name>"Download"</a>
-                    <a href=url target="_blank" rel="noopener">"Open"</a>
-                    <button type="button" on:click=on_copy>"Copy"</button>
-                    <button type="button" on:click=move |_| handlers.reuse.run(entry.get_untracked())>"Reuse settings"</button>
-                    <button type="button" on:click=move |_| handlers.edit.run(edited.clone())>"Edit this image"</button>
-                    <button type="button" on:click=move |_| on_delete.run(())>"Delete"</button>
-                    <span class="hint" role="status">{move || copied.get()}</span>
-                </span>
+                {move || {
+                    entry
+                        .with(|entry| entry.revised_prompt.clone().filter(|text| *text != entry.settings.prompt))
+                        .map(|text| view! { <span class="revised">{text}</span> })
+                }}
+                <div class="image-actions">
+                    <a class="button" href=url.clone() download=file_name>"Download"</a>
+                    <button type="button" class="secondary" on:click=on_copy>"Copy"</button>
+                    <button type="button" class="secondary" aria-label="Edit this image" on:click=move |_| handlers.edit.run(edited.clone())>
+                        "Edit"
+                    </button>
+                    <button type="button" class="secondary more" popovertarget=menu.clone() aria-label="More actions">
+                        "More"
+                    </button>
+                    <div class="menu" popover="auto" id=menu.clone()>
+                        <a href=url target="_blank" rel="noopener">"Open full size"</a>
+                        <button type="button" popovertarget=menu.clone() popovertargetaction="hide" on:click=move |_| handlers.reuse.run(entry.get_untracked())>
+                            "Reuse settings"
+                        </button>
+                        <button type="button" class="danger" popovertarget=menu.clone() popovertargetaction="hide" on:click=move |_| on_delete.run(())>
+                            "Delete"
+                        </button>
+                    </div>
+                </div>
+                <span class="image-status" role="status">{move || copied.get()}</span>
             </figcaption>
         </figure>
     }

@@ -9,6 +9,7 @@ use web_sys::Blob;
 use crate::embedding::{Embedding, Happening, Options};
 use crate::form::{Form, Mode, RequestForm, Shown};
 use crate::gallery::{Gallery, GalleryView, Handlers};
+use crate::lifecycle::InRuns;
 use crate::run::{Job, Run, RunView, Status};
 use crate::settings::{Settings, SettingsPanel};
 use crate::store::Entry;
@@ -71,12 +72,14 @@ pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>)
     let ticker = set_interval_with_handle(move || set_now.set(js_sys::Date::now()), Duration::from_millis(100));
     on_cleanup(move || ticker.map(|ticker| ticker.clear()).unwrap_or_default());
     provide_context(Shown(embedding.controls.clone()));
+    let in_runs = InRuns(RwSignal::new(Default::default()));
+    provide_context(in_runs);
 
     let listener = StoredValue::new_local(embedding.listener.clone());
     let on_job = Callback::new(move |job: Job| {
         let id = next_id.get_value();
         next_id.set_value(id + 1);
-        let run = Run::new(id, job, gallery, listener.get_value());
+        let run = Run::new(id, job, gallery, Some(in_runs), listener.get_value());
         runs.update(|runs| runs.insert(0, run));
         run.start(client.get_untracked());
     });
@@ -111,6 +114,7 @@ pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>)
     // `0.0 +`: an empty sum of floats is -0.0, shown as "-0.000".
     let total_cost = move || 0.0 + runs.get().iter().filter_map(|run| run.cost.get()).sum::<f64>();
     let class = format!("gpt-image {}{}", embedding.theme.class(), if embedding.compact { " compact" } else { "" });
+    let compact = embedding.compact;
 
     view! {
         <div class=class>
@@ -124,8 +128,12 @@ pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>)
             <main>
                 <RequestForm form on_job edit=embedding.edit failure />
                 <div class="results">
-                    <section class="runs" aria-label="Requests">
-                        <For each=move || runs.get() key=|run| run.id children=move |run| view! { <RunView run now client handlers /> } />
+                    <section class="runs" aria-label="Requests" hidden=move || runs.with(Vec::is_empty)>
+                        <For
+                            each=move || runs.get()
+                            key=|run| run.id
+                            children=move |run| view! { <RunView run now client handlers reveal=!compact /> }
+                        />
                     </section>
                     {gallery.map(|gallery| view! { <GalleryView gallery handlers /> })}
                 </div>

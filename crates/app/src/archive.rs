@@ -13,6 +13,8 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 use crate::actions::extension;
+use crate::model_picker::today;
+use crate::names::{archive_name, entry_file};
 use crate::store::Entry;
 
 /// The metadata file's name inside the ZIP.
@@ -62,7 +64,7 @@ pub async fn pack(items: &[(Entry, Blob)]) -> Result<Vec<u8>, String> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let mut metadata = Metadata { format: FORMAT.into(), images: Vec::new() };
     for (number, (entry, image)) in items.iter().enumerate() {
-        let file = format!("images/{:04}.{}", number + 1, extension(&entry.mime_type));
+        let file = format!("images/{}", entry_file(number + 1, &entry.settings.prompt, &extension(&entry.mime_type)));
         let options = SimpleFileOptions::default()
             .compression_method(CompressionMethod::Stored)
             .last_modified_time(zip_time(entry.created));
@@ -77,7 +79,7 @@ pub async fn pack(items: &[(Entry, Blob)]) -> Result<Vec<u8>, String> {
     Ok(zip.finish().map_err(failed)?.into_inner())
 }
 
-/// Saves `items` (oldest first) as `gpt-image-gallery.zip` through the browser's download.
+/// Saves `items` (oldest first) as `gpt-image-gallery-YYYY-MM-DD.zip` (today) through the browser's download.
 pub async fn export(items: &[(Entry, Blob)]) -> Result<(), String> {
     let zip = pack(items).await?;
     let blob = blob_of(&zip, "application/zip")?;
@@ -85,7 +87,7 @@ pub async fn export(items: &[(Entry, Blob)]) -> Result<(), String> {
     let link: HtmlAnchorElement =
         leptos::prelude::document().create_element("a").map_err(|_| "no document".to_owned())?.unchecked_into();
     link.set_href(&url);
-    link.set_download("gpt-image-gallery.zip");
+    link.set_download(&archive_name(&today()));
     link.click();
     // The download has started from the URL; give it a moment before revoking.
     leptos::prelude::set_timeout(

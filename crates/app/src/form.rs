@@ -1,12 +1,15 @@
 //! The request form, to generate or to edit: every parameter as a control,
-//! validated by `gpt-image-core` as the user types, each problem shown by
-//! its control.
+//! validated by `gpt-image-core` as the user types, each problem shown once,
+//! by its control, which is marked invalid; a custom size that breaks a
+//! rule offers the nearest one that keeps them all. An edit's size follows
+//! its first input image.
 
 use gpt_image_wasm::Edit;
 use gpt_image_wasm::core::catalogue::{self, CustomSizes, MODELS, ModelSpec, Support};
+use gpt_image_wasm::core::validate::nearest_valid_size;
 use gpt_image_wasm::core::{
     Background, EditRequest, GenerateRequest, ImageFormat, ImageInput, InputFidelity, Model, Moderation, Quality,
-    Report, Size, ValidationOptions,
+    Report, Rule, Size, ValidationOptions,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -22,6 +25,10 @@ const DEFAULT_MODEL: &str = "gpt-image-2";
 
 /// The value of the size control that shows the width and height fields.
 const CUSTOM: &str = "custom";
+
+/// The most pixels an edit's size is fitted to when it follows an input
+/// image of a model with custom sizes: 1536x1024's, the largest standard size.
+const EDIT_PIXELS: f64 = 1536.0 * 1024.0;
 
 /// Generate new images, or edit input images.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -209,14 +216,39 @@ impl Form {
     /// The job to run: the request, or the edit with its files and mask.
     async fn job(&self) -> Result<Job, String> {
         let settings = self.request();
+        let asked = settings.size.as_ref().and_then(Size::dimensions);
         if self.mode.get_untracked() == Mode::Generate {
-            return Ok(Job { settings, edit: None });
+            return Ok(Job { settings, edit: None, shape: asked });
         }
         let mask = self.mask.upload().await?;
         let uploads = self.inputs.uploads.get_untracked();
         let before = uploads.first().map(|upload| upload.blob.clone());
+        let shape = asked.or_else(|| uploads.first().and_then(|upload| upload.file.dimensions));
         let edit = Edit::with_uploads(self.edit_request(), uploads, mask);
-        Ok(Job { settings, edit: Some((edit, before)) })
+        Ok(Job { settings, edit: Some((edit, before)), shape })
+    }
+
+    /// The size as sent: a preset, `WIDTHxHEIGHT` for a custom one, or empty.
+    fn effective_size(&self) -> String {
+        match self.size.get().as_str() {
+            CUSTOM => format!("{}x{}", self.width.get().trim(), self.height.get().trim()),
+            size => size.to_owned(),
+        }
+    }
+
+    /// An edit's size follows its first input (`width`x`height`): see
+    /// [`size_for_input`]. The size control says so in its note.
+    fn fit_to_input(&self, (width, height): (u32, u32)) {
+        let model = self.nearest();
+        let Some(size) = size_for_input(model, width, height) else { return };
+        let name = self.model.with_untracked(|name| name.trim().to_owned());
+        self.set_size(&size);
+        let note = if size == Size::Auto.to_string() {
+            format!("Size set to auto: {name} follows the input image's shape ({width}x{height}).")
+        } else {
+            format!("Size set to {size} to follow the input image ({width}x{height}).")
+        };
+        self.size_note.set(Some((note, size)));
     }
 
     /// Sends what the form describes to `on_job`; a request with errors is
@@ -304,6 +336,41 @@ fn custom_limits(model: Option<&'static ModelSpec>) -> Option<&'static CustomSiz
     }
 }
 
+/// The size an edit of a `width`x`height` image asks for, so that the
+/// result has the input's shape: for a model of custom sizes, its preset of
+/// exactly that shape nearest to the input's pixels, else the valid size
+/// nearest to the input scaled to at most [`EDIT_PIXELS`] (and at least the
+/// model's fewest pixels); for another model
+/// `auto` where it takes it (the model then follows the input's shape).
+/// `None`: leave the size as it is (a model the catalogue cannot place, or
+/// one that takes only fixed sizes).
+fn size_for_input(model: Option<&'static ModelSpec>, width: u32, height: u32) -> Option<String> {
+    let model = model?;
+    if width == 0 || height == 0 {
+        return None;
+    }
+    let pixels = f64::from(width) * f64::from(height);
+    let Some(limits) = model.custom_sizes() else {
+        return model.size_presets().contains(&Size::Auto).then(|| Size::Auto.to_string());
+    };
+    let wanted = pixels.min(EDIT_PIXELS).max(limits.min_pixels as f64);
+    let same_shape = limits
+        .presets
+        .iter()
+        .filter_map(Size::dimensions)
+        .filter(|(w, h)| u64::from(*w) * u64::from(height) == u64::from(*h) * u64::from(width))
+        .min_by(|a, b| {
+            let off = |(w, h): &(u32, u32)| (f64::from(*w) * f64::from(*h) - wanted).abs();
+            off(a).total_cmp(&off(b))
+        });
+    if let Some((w, h)) = same_shape {
+        return Some(format!("{w}x{h}"));
+    }
+    let scale = (wanted / pixels).sqrt();
+    let (w, h) = ((f64::from(width) * scale).round() as u32, (f64::from(height) * scale).round() as u32);
+    nearest_valid_size(limits, w, h).map(|size| size.to_string())
+}
+
 /// The issues of the fields a control edits, shown under it; a field
 /// `image` also takes the issues of `image[0]`, `image[1]` …
 #[component]
@@ -331,21 +398,30 @@ fn Problems(report: Memo<Report>, fields: &'static [&'static str]) -> impl IntoV
     }
 }
 
-/// A `<select>` bound to `value`, with a "server default" choice.
+/// A `<select>` bound to `value`, with a "server default" choice; marked
+/// invalid while `field` has an error in `report`, whose messages are in the
+/// list `problems` (an id).
 #[component]
 fn Choice(
     label: &'static str,
     name: &'static str,
     value: RwSignal<String>,
     options: Signal<Vec<String>>,
+    report: Memo<Report>,
+    field: &'static str,
+    #[prop(default = "problems-model")] problems: &'static str,
+    /// When it is marked invalid, if not whenever `field` has an error.
+    #[prop(optional, into)]
+    invalid: Option<Signal<bool>>,
 ) -> impl IntoView {
+    let invalid = invalid.unwrap_or_else(|| Signal::derive(move || has_error(report, field)));
     // A separate `<label for>`: a wrapping label would put the selected
     // option's text into the control's accessible name.
     let id = format!("choice-{}", label.to_ascii_lowercase().replace(' ', "-"));
     view! {
         <div class="field" hidden=!shows(name)>
             <label for=id.clone()>{label}</label>
-            <select id=id bind:value=value>
+            <select id=id bind:value=value aria-invalid=move || invalid.get().to_string() aria-describedby=problems>
                 <option value="">"(default)"</option>
                 {move || {
                     let current = value.get();
@@ -361,6 +437,11 @@ fn Choice(
             </select>
         </div>
     }
+}
+
+/// Whether `field` has an error in `report`.
+fn has_error(report: Memo<Report>, field: &str) -> bool {
+    report.with(|report| report.errors().any(|issue| issue.field == field))
 }
 
 /// Which controls an embedding shows (all of them on the playground).
@@ -382,10 +463,28 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
     let model = Memo::new(move |_| form.nearest());
     let gpt = Memo::new(move |_| form.takes_gpt_parameters());
     let gpt = move || gpt.get();
-    let blocked = move || report.with(|report| report.errors().next().map(|issue| issue.message.clone()));
+    let blocked = move || report.with(|report| report.errors().next().is_some());
     let submit = move || drop(form.send(on_job, failure));
     let editing = move || form.mode.get() == Mode::Edit;
-    let first_input = move || form.inputs.uploads.with(|uploads| uploads.first().map(|upload| upload.blob.clone()));
+    let first_input = move || {
+        form.inputs.uploads.with(|uploads| uploads.first().map(|upload| (upload.blob.clone(), upload.file.dimensions)))
+    };
+    // An edit's size follows its first input: when that input, the mode or the model changes.
+    let input_key = move || {
+        let first = form.inputs.uploads.with(|uploads| {
+            uploads.first().map(|upload| (upload.file.filename.clone(), upload.file.len, upload.file.dimensions))
+        });
+        (editing(), first, form.model.get())
+    };
+    Effect::new(move |previous: Option<_>| {
+        let key = input_key();
+        if let (true, Some((_, _, Some(dimensions))), _) = &key
+            && previous.as_ref() != Some(&key)
+        {
+            untrack(|| form.fit_to_input(*dimensions));
+        }
+        key
+    });
     let presets = Signal::derive(move || {
         let (mut presets, custom) = size_options(model.get());
         if custom {
@@ -408,6 +507,25 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
         Signal::derive(move || values.clone())
     };
     let lossy = move || matches!(form.output_format.get().as_str(), "jpeg" | "webp");
+    let side = |value: RwSignal<String>| move || value.with(|value| value.trim().parse::<u32>().ok());
+    let (width, height) = (side(form.width), side(form.height));
+    // Which of width and height a size error is about (both for the shape and the pixel count).
+    let bad_side = move |value: Option<u32>| {
+        report.with(|report| {
+            report.errors().filter(|issue| issue.field == "size").any(|issue| match (issue.rule, limits(), value) {
+                (Rule::SizeMultipleOf16, Some(limits), Some(value)) => !value.is_multiple_of(limits.step),
+                (Rule::MaxEdge, Some(limits), Some(value)) => value > limits.max_edge,
+                _ => true,
+            })
+        })
+    };
+    // The nearest custom size that keeps every rule, while the one asked for breaks one.
+    let suggestion = Memo::new(move |_| {
+        if form.size.get() != CUSTOM || !has_error(report, "size") {
+            return None;
+        }
+        nearest_valid_size(limits()?, width()?, height()?).and_then(|size| size.dimensions())
+    });
     view! {
         <form
             class="generate"
@@ -430,7 +548,7 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
             <Show when=editing>
                 <InputPicker inputs=form.inputs />
                 <Problems report fields=&["image", "images"] />
-                {move || first_input().map(|image| view! { <MaskEditor mask=form.mask image /> })}
+                {move || first_input().map(|(image, size)| view! { <MaskEditor mask=form.mask image size /> })}
                 <Problems report fields=&["mask"] />
             </Show>
             <label class="prompt">
@@ -439,6 +557,7 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                     rows="3"
                     bind:value=form.prompt
                     aria-describedby="problems-prompt"
+                    aria-invalid=move || has_error(report, "prompt").to_string()
                     on:keydown=move |ev| {
                         if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
                             ev.prevent_default();
@@ -454,38 +573,80 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                     other=form.other_model
                     shown=shows("model")
                     on_change=Callback::new(move |()| form.fit_to_model())
+                    invalid=Signal::derive(move || has_error(report, "model"))
                 />
-                <Choice label="Size" name="size" value=form.size options=presets />
+                <Choice
+                    label="Size"
+                    name="size"
+                    value=form.size
+                    options=presets
+                    report
+                    field="size"
+                    // A custom size's problems are its width's and height's.
+                    invalid=Signal::derive(move || form.size.get() != CUSTOM && has_error(report, "size"))
+                />
                 <Show when=move || form.size.get() == CUSTOM>
                     <label class="narrow" hidden=!shows("size")>
                         <span>"Width"</span>
-                        <input type="number" min=step step=step max=max_edge bind:value=form.width />
+                        <input
+                            type="number"
+                            min=step
+                            step=step
+                            max=max_edge
+                            bind:value=form.width
+                            aria-invalid=move || bad_side(width()).to_string()
+                            aria-describedby="problems-model"
+                        />
                     </label>
                     <label class="narrow" hidden=!shows("size")>
                         <span>"Height"</span>
-                        <input type="number" min=step step=step max=max_edge bind:value=form.height />
+                        <input
+                            type="number"
+                            min=step
+                            step=step
+                            max=max_edge
+                            bind:value=form.height
+                            aria-invalid=move || bad_side(height()).to_string()
+                            aria-describedby="problems-model"
+                        />
                     </label>
                 </Show>
-                <p class="note" role="status" hidden=!shows("size")>{note(form.size_note, form.size)}</p>
-                <Choice label="Quality" name="quality" value=form.quality options=qualities />
+                <p class="note" role="status" hidden=!shows("size")>
+                    {move || form.size_note.get().filter(|(_, set)| *set == form.effective_size()).map(|(text, _)| text)}
+                </p>
+                <Choice label="Quality" name="quality" value=form.quality options=qualities report field="quality" />
                 <p class="note" role="status" hidden=!shows("quality")>{note(form.quality_note, form.quality)}</p>
                 <Show when=gpt>
-                    <Choice label="Background" name="background" value=form.background options=fixed(Background::KNOWN) />
-                    <Choice label="Format" name="format" value=form.output_format options=fixed(ImageFormat::KNOWN) />
+                    <Choice label="Background" name="background" value=form.background options=fixed(Background::KNOWN) report field="background" />
+                    <Choice label="Format" name="format" value=form.output_format options=fixed(ImageFormat::KNOWN) report field="output_format" />
                     <Show when=lossy>
                         <label class="narrow" hidden=!shows("compression")>
                             <span>"Compression"</span>
-                            <input type="number" min="0" max="100" bind:value=form.compression />
+                            <input
+                                type="number"
+                                min="0"
+                                max="100"
+                                bind:value=form.compression
+                                aria-invalid=move || has_error(report, "output_compression").to_string()
+                                aria-describedby="problems-model"
+                            />
                         </label>
                     </Show>
-                    <Choice label="Moderation" name="moderation" value=form.moderation options=fixed(Moderation::KNOWN) />
+                    <Choice label="Moderation" name="moderation" value=form.moderation options=fixed(Moderation::KNOWN) report field="moderation" />
                 </Show>
                 <Show when=move || editing() && fidelity()>
-                    <Choice label="Input fidelity" name="fidelity" value=form.input_fidelity options=fixed(InputFidelity::KNOWN) />
+                    <Choice label="Input fidelity" name="fidelity" value=form.input_fidelity options=fixed(InputFidelity::KNOWN) report field="input_fidelity" />
                 </Show>
                 <label class="narrow" hidden=!shows("n")>
                     <span>"Images"</span>
-                    <input type="number" min="1" max=max_n bind:value=form.n />
+                    <input
+                        type="number"
+                        min="1"
+                        max=max_n
+                        bind:value=form.n
+                        aria-invalid=move || has_error(report, "n").to_string()
+                        aria-describedby="problems-model"
+                    />
                 </label>
                 <Show when=gpt>
                     <label class="check" hidden=!shows("stream")>
@@ -495,7 +656,14 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                     <Show when=move || form.stream.get()>
                         <label class="narrow" hidden=!shows("stream")>
                             <span>"Partial images"</span>
-                            <input type="number" min="0" max="3" bind:value=form.partial_images />
+                            <input
+                                type="number"
+                                min="0"
+                                max="3"
+                                bind:value=form.partial_images
+                                aria-invalid=move || has_error(report, "partial_images").to_string()
+                                aria-describedby="problems-model"
+                            />
                         </label>
                     </Show>
                 </Show>
@@ -504,15 +672,26 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                 report
                 fields=&["model", "size", "quality", "background", "output_format", "output_compression", "moderation", "n", "stream", "partial_images", "response_format", "style", "input_fidelity"]
             />
+            {move || suggestion.get().map(|(width, height)| view! {
+                <p class="fix">
+                    <button
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| {
+                            form.width.set(width.to_string());
+                            form.height.set(height.to_string());
+                        }
+                    >
+                        {format!("Use {width}x{height}")}
+                    </button>
+                </p>
+            })}
             <div class="actions">
-                <button type="submit" disabled=move || blocked().is_some() aria-describedby="blocked">
+                <button type="submit" disabled=blocked aria-describedby="blocked">
                     {move || if editing() { "Edit" } else { "Generate" }}
                 </button>
-                <span id="blocked" class="hint">
-                    {move || match blocked() {
-                        Some(reason) => format!("Fix this first: {reason}"),
-                        None => "Ctrl+Enter or ⌘+Enter sends it.".to_owned(),
-                    }}
+                <span id="blocked" class="hint" class:keys=move || !blocked()>
+                    {move || if blocked() { "Fix what is marked above first." } else { "Ctrl+Enter or ⌘+Enter sends it." }}
                 </span>
                 {move || failure.get().map(|message| view! { <p class="problem error" role="alert">{message}</p> })}
             </div>

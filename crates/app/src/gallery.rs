@@ -14,6 +14,7 @@ use web_sys::Blob;
 
 use crate::actions::Actions;
 use crate::archive;
+use crate::lifecycle::InRuns;
 use crate::object_url::object_url;
 use crate::store::{Entry, Store, StoreError};
 
@@ -158,11 +159,14 @@ pub fn GalleryView(gallery: Gallery, handlers: Handlers) -> impl IntoView {
     let selected = RwSignal::new(HashSet::<u32>::new());
     let opened = RwSignal::new(None::<u32>);
     let status = RwSignal::new(String::new());
+    // The images this session's runs show are there, not here (issue 14).
+    let in_runs = use_context::<InRuns>();
     let matching = Memo::new(move |_| {
         let words: Vec<String> = query.get().to_lowercase().split_whitespace().map(str::to_owned).collect();
         gallery.entries.with(|entries| {
             entries
                 .iter()
+                .filter(|entry| !in_runs.is_some_and(|in_runs| in_runs.shows(entry.id)))
                 .filter(|entry| !favourites_only.get() || entry.favourite)
                 .filter(|entry| {
                     let text = format!("{} {}", entry.settings.prompt, entry.revised_prompt.as_deref().unwrap_or(""))

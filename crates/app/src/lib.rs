@@ -16,13 +16,16 @@ mod form;
 pub mod frame;
 mod gallery;
 mod inputs;
+mod lifecycle;
 mod mask;
 mod model_picker;
+mod names;
 mod object_url;
 mod price;
 pub mod reencode;
 mod run;
 mod settings;
+mod shell;
 pub mod store;
 
 pub use mask::mask_png;
@@ -35,7 +38,20 @@ pub use app::Generator;
 /// The full playground refuses to run inside another page's frame: there it
 /// would have the visitor's remembered key and gallery under a page that can
 /// lay decoys over its buttons. The iframe mode has neither.
+///
+/// The page's first paint is its shell ([`shell`]): the playground takes
+/// its place keeping what was typed into it; the other modes replace it.
 pub fn mount() {
+    let shell = shell::Shell::find();
+    let playground = frame::Frame::from_location().is_none() && !frame::framed();
+    match shell {
+        Some(shell) if playground => {
+            let app = || view_app(embedding::Embedding::playground(), None);
+            return shell.hand_over(|parent| leptos::mount::mount_to(parent, app).forget());
+        }
+        Some(shell) => shell.remove(),
+        None => {}
+    }
     match frame::Frame::from_location() {
         Some(frame) => frame.mount(),
         None if frame::framed() => leptos::mount::mount_to_body(frame::OwnTab),

@@ -1,5 +1,6 @@
 //! The mask of an edit, drawn over the first input with a brush and an
-//! eraser (with a size, undo and clear), or uploaded as a PNG.
+//! eraser (with a size, undo and clear) in a dialog as large as the screen
+//! allows, or uploaded as a PNG. The form shows where the mask stands.
 //!
 //! The drawing canvas has the image's exact pixel size and is scaled on
 //! screen. Painted pixels are where the model may change the image: the
@@ -113,10 +114,30 @@ pub async fn mask_png(drawing: &HtmlCanvasElement) -> Result<Blob, JsValue> {
     JsFuture::from(mask.convert_to_blob_with_options(&options)?).await?.dyn_into()
 }
 
-/// The mask editor over `image` (the first input).
+/// The mask of `image` (the first input, `size` its width and height when
+/// known): a line in the form saying where it stands, with buttons to draw
+/// it (in a dialog), upload it or clear it.
 #[component]
-pub fn MaskEditor(mask: Mask, image: Blob) -> impl IntoView {
+pub fn MaskEditor(mask: Mask, image: Blob, size: Option<(u32, u32)>) -> impl IntoView {
     let url = object_url(&image);
+    let (width, height) = size.filter(|(width, height)| *width > 0 && *height > 0).unwrap_or((1, 1));
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let open = move |_| {
+        if let Some(dialog) = dialog.get_untracked() {
+            let _ = dialog.show_modal();
+        }
+    };
+    let close = move |_| {
+        if let Some(dialog) = dialog.get_untracked() {
+            dialog.close();
+        }
+    };
+    let state = move || match mask.uploaded.get() {
+        Some(upload) => format!("Mask: the uploaded {}.", upload.file.filename),
+        None if mask.painted.get() => "Mask: drawn; only the painted area may change.".to_owned(),
+        None => "No mask: the whole image may change.".to_owned(),
+    };
+    let nothing = move || mask.uploaded.with(Option::is_none) && !mask.painted.get();
     let tool = RwSignal::new(Tool::Brush);
     let brush = RwSignal::new(64_u32);
     let last = StoredValue::new(None::<(f64, f64)>);
@@ -202,32 +223,46 @@ pub fn MaskEditor(mask: Mask, image: Blob) -> impl IntoView {
         });
     };
     view! {
-        <fieldset class="mask">
-            <legend>"Mask: paint where the image may change"</legend>
-            <div class="mask-tools">
-                <label class="check">
-                    <input type="radio" name="mask-tool" prop:checked=move || tool.get() == Tool::Brush on:change=move |_| tool.set(Tool::Brush) />
-                    <span>"Brush"</span>
-                </label>
-                <label class="check">
-                    <input type="radio" name="mask-tool" prop:checked=move || tool.get() == Tool::Eraser on:change=move |_| tool.set(Tool::Eraser) />
-                    <span>"Eraser"</span>
-                </label>
-                <label class="narrow">
-                    <span>"Brush size"</span>
-                    <input type="range" min="4" max="256" prop:value=move || brush.get().to_string() on:input=move |ev| brush.set(event_target_value(&ev).parse().unwrap_or(64)) />
-                </label>
-                <button type="button" class="secondary" on:click=move |_| mask.undo()>"Undo"</button>
-                <button type="button" class="secondary" on:click=move |_| mask.clear()>"Clear mask"</button>
+        <div class="mask">
+            <p class="mask-state" role="status">{state}</p>
+            <div class="mask-actions">
+                <button type="button" class="secondary" on:click=open disabled=move || mask.uploaded.with(Option::is_some)>
+                    {move || if mask.painted.get() { "Edit the mask" } else { "Draw a mask" }}
+                </button>
                 <label class="file-button">
                     <span>"Upload a mask"</span>
                     <input type="file" accept="image/png" on:change=on_mask_file />
                 </label>
+                <button type="button" class="secondary" on:click=move |_| mask.clear() disabled=nothing>"Clear mask"</button>
+            </div>
+        </div>
+        <dialog class="mask-dialog" node_ref=dialog aria-labelledby="mask-title">
+            <div class="mask-head">
+                <h2 id="mask-title">"Paint where the image may change"</h2>
+                <button type="button" on:click=close>"Done"</button>
+            </div>
+            <div class="mask-tools">
+                <span class="tool-choice" role="radiogroup" aria-label="Tool">
+                    <label class="check">
+                        <input type="radio" name="mask-tool" prop:checked=move || tool.get() == Tool::Brush on:change=move |_| tool.set(Tool::Brush) />
+                        <span>"Brush"</span>
+                    </label>
+                    <label class="check">
+                        <input type="radio" name="mask-tool" prop:checked=move || tool.get() == Tool::Eraser on:change=move |_| tool.set(Tool::Eraser) />
+                        <span>"Eraser"</span>
+                    </label>
+                </span>
+                <label class="brush-size">
+                    <span>"Brush size"</span>
+                    <input type="range" min="4" max="256" prop:value=move || brush.get().to_string() on:input=move |ev| brush.set(event_target_value(&ev).parse().unwrap_or(64)) />
+                </label>
+                <button type="button" class="secondary" on:click=move |_| mask.undo()>"Undo"</button>
+                <button type="button" class="secondary" on:click=move |_| mask.clear()>"Clear"</button>
             </div>
             <p class="hint" id="mask-keys">
                 "With the keyboard: focus the image, move with the arrow keys, paint with Shift+arrows or Space."
             </p>
-            <div class="mask-stage" class:hidden=move || mask.uploaded.with(Option::is_some)>
+            <div class="mask-stage" style:--ratio=format!("{width} / {height}")>
                 <img src=url alt="The first input image, under the mask" on:load=on_load />
                 <canvas
                     node_ref=mask.canvas
@@ -263,9 +298,6 @@ pub fn MaskEditor(mask: Mask, image: Blob) -> impl IntoView {
                     <div class="mask-cursor" style:left=left style:top=top style:width=size></div>
                 })}
             </div>
-            {move || mask.uploaded.get().map(|upload| view! {
-                <p class="hint">{format!("Using the uploaded mask {}.", upload.file.filename)}</p>
-            })}
-        </fieldset>
+        </dialog>
     }
 }

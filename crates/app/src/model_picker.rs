@@ -43,6 +43,9 @@ pub fn ModelPicker(
     shown: bool,
     /// Called when a model was picked, or a typed name committed (not on each keystroke).
     on_change: Callback<()>,
+    /// Whether the model has an error (the control is then marked invalid).
+    #[prop(into, default = Signal::stored(false))]
+    invalid: Signal<bool>,
 ) -> impl IntoView {
     let today = today();
     let groups = [("Current", 0), ("Retiring at OpenAI", 1), ("Retired at OpenAI", 2)].map(|(label, rank)| {
@@ -93,7 +96,7 @@ pub fn ModelPicker(
     view! {
         <div class="field model" hidden=!shown>
             <label for="model">"Model"</label>
-            <select id="model" on:change=pick aria-describedby="problems-model">
+            <select id="model" on:change=pick aria-describedby="problems-model" aria-invalid=move || invalid.get().to_string()>
                 {options}
                 <option value=OTHER prop:selected=move || other.get()>"Other model…"</option>
             </select>
@@ -107,6 +110,7 @@ pub fn ModelPicker(
                         autocomplete="off"
                         spellcheck="false"
                         aria-describedby="problems-model"
+                        aria-invalid=move || invalid.get().to_string()
                         on:change=move |_| on_change.run(())
                     />
                 </label>

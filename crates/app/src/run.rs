@@ -1,7 +1,11 @@
-//! One request and what came of it: placeholders and an elapsed-time
-//! counter while it runs, partial images as they stream in, then the images
-//! with their metadata and actions, or a message and Retry. Every image is
-//! handed to the gallery the moment it arrives.
+//! One request and what came of it: placeholders in the shape of the asked
+//! size and an elapsed-time counter while it runs, partial images as they
+//! stream in ("partial 1 of 2"), then the images with their facts and
+//! actions, or a message and Retry.
+//!
+//! Every image goes to the gallery the moment it arrives, and moves through
+//! one lifecycle ([`crate::lifecycle`]): Arrived, Stored (it has a gallery
+//! id), Settled (its share of the usage and its revised prompt are written).
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
@@ -13,8 +17,9 @@ use web_sys::{AbortController, Blob};
 
 use crate::actions::Actions;
 use crate::embedding::{Happening, Listener};
-use crate::errors::explain;
+use crate::errors::{Advice, Failure, advise};
 use crate::gallery::{Gallery, Handlers};
+use crate::lifecycle::{Amend, Facts, InRuns, Stage, Step, shares};
 use crate::object_url::object_url;
 use crate::price::estimate;
 use crate::store::Entry;
@@ -25,6 +30,9 @@ use crate::store::Entry;
 pub struct Job {
     pub settings: GenerateRequest,
     pub edit: Option<(Edit, Option<Blob>)>,
+    /// The width and height the images are expected to have, for the
+    /// placeholders: the size asked for, or for `auto` an edit's first input.
+    pub shape: Option<(u32, u32)>,
 }
 
 /// Where a request is.
@@ -32,16 +40,19 @@ pub struct Job {
 pub enum Status {
     Running,
     Done,
-    Failed(String),
+    /// What to tell the person, and whether Retry can help.
+    Failed(Advice),
     Cancelled,
 }
 
-/// An image of a run and what is kept of it; `slot` is its arrival number.
+/// An image of a run: its arrival number, its file, what is known of it
+/// (shown as it becomes known) and where it is on its way into the gallery.
 #[derive(Clone)]
 pub struct Picture {
     pub slot: usize,
     pub blob: Blob,
     pub entry: Entry,
+    stage: Stage,
 }
 
 /// One request of the session.
@@ -53,20 +64,29 @@ pub struct Run {
     pub started: RwSignal<f64>,
     pub finished: RwSignal<Option<f64>>,
     pub status: RwSignal<Status>,
-    pub partial: RwSignal<Option<Blob>, LocalStorage>,
+    /// The latest partial image and its number (from 0).
+    pub partial: RwSignal<Option<(Blob, u32)>, LocalStorage>,
     pub pictures: RwSignal<Vec<Picture>, LocalStorage>,
+    /// Images arrived so far (deleted ones included).
+    arrived: RwSignal<usize>,
     pub tokens: RwSignal<Option<u64>>,
     pub cost: RwSignal<Option<f64>>,
-    arrived: StoredValue<usize>,
     controller: StoredValue<Option<AbortController>, LocalStorage>,
     gallery: Option<Gallery>,
+    in_runs: Option<InRuns>,
     listener: StoredValue<Option<Listener>, LocalStorage>,
 }
 
 impl Run {
-    /// A run of `job`; its images go to `gallery` (when kept) and its
-    /// happenings to `listener` (when embedded).
-    pub fn new(id: u64, job: Job, gallery: Option<Gallery>, listener: Option<Listener>) -> Self {
+    /// A run of `job`; its images go to `gallery` (when kept, and their ids
+    /// to `in_runs`) and its happenings to `listener` (when embedded).
+    pub fn new(
+        id: u64,
+        job: Job,
+        gallery: Option<Gallery>,
+        in_runs: Option<InRuns>,
+        listener: Option<Listener>,
+    ) -> Self {
         Run {
             id,
             settings: StoredValue::new(job.settings.clone()),
@@ -76,11 +96,12 @@ impl Run {
             status: RwSignal::new(Status::Running),
             partial: RwSignal::new_local(None),
             pictures: RwSignal::new_local(Vec::new()),
+            arrived: RwSignal::new(0),
             tokens: RwSignal::new(None),
             cost: RwSignal::new(None),
-            arrived: StoredValue::new(0),
             controller: StoredValue::new_local(None),
             gallery,
+            in_runs,
             listener: StoredValue::new_local(listener),
         }
     }
@@ -98,6 +119,7 @@ impl Run {
         self.finished.set(None);
         self.status.set(Status::Running);
         self.tell(Happening::Started(self.settings.get_value()));
+        let max_retries = client.options().max_retries;
         spawn_local(async move {
             let outcome = self.send(&client, &call).await;
             self.partial.set(None);
@@ -110,7 +132,7 @@ impl Run {
                 }
                 Err(error) => {
                     self.tell(Happening::failed(&error));
-                    Status::Failed(explain(&error))
+                    Status::Failed(advise(&error, max_retries))
                 }
             });
         });
@@ -125,7 +147,7 @@ impl Run {
     }
 
     async fn send(&self, client: &Client, call: &CallOptions) -> Result<(), Error> {
-        let Job { settings, edit } = self.job.get_value();
+        let Job { settings, edit, .. } = self.job.get_value();
         let on_image = |image: &ImageBlob| {
             self.arrive(image);
         };
@@ -141,26 +163,28 @@ impl Run {
     async fn stream(&self, mut events: EventStream) -> Result<(), Error> {
         while let Some(event) = events.next().await? {
             let Some(bytes) = event.b64_json().and_then(|text| STANDARD.decode(text).ok()) else { continue };
-            let image = ImageBlob::from_bytes(self.arrived.get_value(), &bytes);
+            let image = ImageBlob::from_bytes(self.arrived.get_untracked(), &bytes);
             let usage = match &event {
                 ImageStreamEvent::GenerationCompleted(completed) => completed.usage.as_ref(),
                 ImageStreamEvent::EditCompleted(completed) => completed.usage.as_ref(),
-                _ => {
-                    self.partial.set(Some(image.blob));
+                ImageStreamEvent::GenerationPartialImage(partial) | ImageStreamEvent::EditPartialImage(partial) => {
+                    self.partial.set(Some((image.blob, partial.partial_image_index)));
                     continue;
                 }
+                ImageStreamEvent::Error(_) => continue,
             };
+            self.partial.set(None);
             let slot = self.arrive(&image);
-            let (tokens, cost) = self.account(usage, 1);
-            self.settle(slot, None, tokens, cost);
+            let facts = self.account(usage, 1).remove(0);
+            self.advance(slot, Step::Facts(facts));
         }
         Ok(())
     }
 
     /// A new image: shown at once, and stored.
     fn arrive(&self, image: &ImageBlob) -> usize {
-        let slot = self.arrived.get_value();
-        self.arrived.set_value(slot + 1);
+        let slot = self.arrived.get_untracked();
+        self.arrived.set(slot + 1);
         let entry = Entry {
             id: None,
             created: js_sys::Date::now(),
@@ -175,99 +199,120 @@ impl Run {
             cost: None,
             favourite: false,
         };
-        self.pictures
-            .update(|pictures| pictures.push(Picture { slot, blob: image.blob.clone(), entry: entry.clone() }));
+        let picture = Picture { slot, blob: image.blob.clone(), entry: entry.clone(), stage: Stage::ARRIVED };
+        self.pictures.update(|pictures| pictures.push(picture));
         self.tell(Happening::Image {
             blob: image.blob.clone(),
             mime_type: image.mime_type.clone(),
             settings: entry.settings.clone(),
             revised_prompt: image.revised_prompt.clone(),
         });
-        let Some(gallery) = self.gallery else { return slot };
+        let Some(gallery) = self.gallery else {
+            self.advance(slot, Step::Stored(None));
+            return slot;
+        };
         let run = *self;
         let blob = image.blob.clone();
         spawn_local(async move {
-            let Some(id) = gallery.keep(entry, blob).await else { return };
-            run.with_picture(slot, |picture| picture.entry.id = Some(id));
-            // What became known while it was being stored.
-            if let Some(entry) =
-                run.pictures.with_untracked(|pictures| find(pictures, slot).map(|picture| picture.entry.clone()))
-            {
-                run.store_known(id, &entry);
-            }
+            let id = gallery.keep(entry, blob).await;
+            run.advance(slot, Step::Stored(id));
         });
         slot
     }
 
-    /// The whole answer is in: revised prompts and each image's share of the usage.
+    /// The whole answer is in: each image's share of the usage, and its revised prompt.
     fn settle_all(&self, response: BlobsResponse) {
-        let count = response.data.len().max(1);
-        let (tokens, cost) = self.account(response.usage.as_ref(), count);
-        for (slot, image) in response.data.into_iter().enumerate() {
-            self.settle(
-                slot,
-                image.revised_prompt,
-                tokens.map(|tokens| tokens / count as u64),
-                cost.map(|cost| cost / count as f64),
-            );
+        let facts = self.account(response.usage.as_ref(), response.data.len());
+        for ((slot, image), mut facts) in response.data.into_iter().enumerate().zip(facts) {
+            facts.revised_prompt = image.revised_prompt;
+            self.advance(slot, Step::Facts(facts));
         }
     }
 
-    fn settle(&self, slot: usize, revised_prompt: Option<String>, tokens: Option<u64>, cost: Option<f64>) {
-        let mut stored = None;
-        self.with_picture(slot, |picture| {
-            picture.entry.revised_prompt = revised_prompt.or(picture.entry.revised_prompt.take());
-            picture.entry.tokens = tokens;
-            picture.entry.cost = cost;
-            stored = picture.entry.id.map(|id| (id, picture.entry.clone()));
-        });
-        if let Some((id, entry)) = stored {
-            self.store_known(id, &entry);
-        }
-    }
-
-    fn store_known(&self, id: u32, known: &Entry) {
-        if known.tokens.is_none() && known.revised_prompt.is_none() {
-            return;
-        }
-        let Some(gallery) = self.gallery else { return };
-        let known = known.clone();
-        gallery.amend(id, move |entry| {
-            entry.revised_prompt = known.revised_prompt;
-            entry.tokens = known.tokens;
-            entry.cost = known.cost;
-        });
-    }
-
-    fn with_picture(&self, slot: usize, change: impl FnOnce(&mut Picture)) {
+    /// Moves the image of `slot` on by `step`: what is shown changes at
+    /// once, and the gallery is written when the lifecycle says so.
+    fn advance(&self, slot: usize, step: Step) {
+        let mut amend = None;
+        let mut found = false;
         self.pictures.update(|pictures| {
-            if let Some(picture) = pictures.iter_mut().find(|picture| picture.slot == slot) {
-                change(picture);
+            let Some(picture) = pictures.iter_mut().find(|picture| picture.slot == slot) else { return };
+            found = true;
+            match &step {
+                Step::Facts(facts) => {
+                    let entry = &mut picture.entry;
+                    entry.tokens = facts.tokens.or(entry.tokens);
+                    entry.cost = facts.cost.or(entry.cost);
+                    entry.revised_prompt = facts.revised_prompt.clone().or(entry.revised_prompt.take());
+                }
+                Step::Stored(id) => picture.entry.id = *id,
             }
+            let stage = std::mem::replace(&mut picture.stage, Stage::ARRIVED);
+            (picture.stage, amend) = stage.next(step.clone());
         });
+        match step {
+            // Deleted while it was being written: it goes from the gallery too.
+            Step::Stored(Some(id)) if !found => {
+                if let Some(gallery) = self.gallery {
+                    gallery.delete(id);
+                }
+            }
+            Step::Stored(Some(id)) => {
+                if let Some(InRuns(ids)) = self.in_runs {
+                    ids.update(|ids| {
+                        ids.insert(id);
+                    });
+                }
+            }
+            _ => {}
+        }
+        if let (Some(Amend { id, facts }), Some(gallery)) = (amend, self.gallery)
+            && !facts.is_empty()
+        {
+            gallery.amend(id, move |entry| {
+                entry.tokens = facts.tokens;
+                entry.cost = facts.cost;
+                entry.revised_prompt = facts.revised_prompt.or(entry.revised_prompt.take());
+            });
+        }
     }
 
-    /// Adds a response's usage to the run; returns its tokens and estimated cost.
-    fn account(&self, usage: Option<&Usage>, images: usize) -> (Option<u64>, Option<f64>) {
+    /// Adds a response's usage to the run; returns each of its `images`'
+    /// share of the tokens (whole numbers that add up to the response's) and
+    /// of the estimated cost.
+    fn account(&self, usage: Option<&Usage>, images: usize) -> Vec<Facts> {
         let request = self.settings.get_value();
         let model = request.effective_model();
         let tokens = usage.map(|usage| usage.total_tokens);
-        let cost = estimate(&model, usage, request.quality.as_ref(), request.size.as_ref(), images as u32);
+        let cost = estimate(&model, usage, request.quality.as_ref(), request.size.as_ref(), images.max(1) as u32);
         self.tokens.update(|total| *total = tokens.map(|tokens| total.unwrap_or(0) + tokens).or(*total));
         self.cost.update(|total| *total = cost.map(|cost| total.unwrap_or(0.0) + cost).or(*total));
-        (tokens, cost)
+        let count = images.max(1);
+        let token_shares = tokens.map(|tokens| shares(tokens, count));
+        (0..count)
+            .map(|index| Facts {
+                tokens: token_shares.as_ref().map(|shares| shares[index]),
+                cost: cost.map(|cost| cost / count as f64),
+                revised_prompt: None,
+            })
+            .collect()
     }
 
-    /// Drops a picture from the run and from the gallery.
+    /// Drops a picture from the run and from the gallery (at once if it is
+    /// stored, else when the gallery has written it).
     pub fn remove(&self, slot: usize) {
         let mut removed = None;
         self.pictures.update(|pictures| {
             if let Some(index) = pictures.iter().position(|picture| picture.slot == slot) {
-                removed = pictures.remove(index).entry.id;
+                removed = pictures.remove(index).stage.id();
             }
         });
         if let (Some(id), Some(gallery)) = (removed, self.gallery) {
             gallery.delete(id);
+            if let Some(InRuns(ids)) = self.in_runs {
+                ids.update(|ids| {
+                    ids.remove(&id);
+                });
+            }
         }
     }
 
@@ -285,16 +330,31 @@ fn find(pictures: &[Picture], slot: usize) -> Option<&Picture> {
     pictures.iter().find(|picture| picture.slot == slot)
 }
 
+/// Brings a new run into view when it starts below the middle of the
+/// screen (on a phone, under the form), or above it.
+fn reveal(element: &web_sys::Element) {
+    let top = element.get_bounding_client_rect().top();
+    let height = window().inner_height().ok().and_then(|height| height.as_f64()).unwrap_or(0.0);
+    if top < 0.0 || top > height / 2.0 {
+        element.scroll_into_view_with_bool(true);
+    }
+}
+
 /// A run: its prompt, state, placeholders or pictures, and its buttons.
+/// `reveal`: scroll it into view when it starts out of sight.
 #[component]
 pub fn RunView(
     run: Run,
     now: ReadSignal<f64>,
     client: Signal<Client, LocalStorage>,
     handlers: Handlers,
+    #[prop(default = false)] reveal: bool,
 ) -> impl IntoView {
     let request = run.settings.get_value();
     let n = request.n.unwrap_or(1) as usize;
+    let partials = if request.stream == Some(true) { request.partial_images.unwrap_or(0) } else { 0 };
+    let (width, height) = run.job.with_value(|job| job.shape).unwrap_or((1, 1));
+    let ratio = format!("{width} / {height}");
     let model =
         request.model.clone().map_or_else(|| "default model".to_owned(), |model: Model| model.as_str().to_owned());
     let kind = if run.is_edit() { "edit" } else { "generation" };
@@ -304,8 +364,16 @@ pub fn RunView(
         format!("{:.1} s", ((end - run.started.get()) / 1000.0).max(0.0))
     };
     let running = move || run.status.get() == Status::Running;
+    let card = NodeRef::<leptos::html::Article>::new();
+    if reveal {
+        Effect::new(move |_| {
+            if let Some(card) = card.get() {
+                self::reveal(&card);
+            }
+        });
+    }
     view! {
-        <article class="run" aria-busy=move || running().to_string()>
+        <article class="run" node_ref=card aria-busy=move || running().to_string()>
             <header>
                 <p class="run-prompt">{request.prompt.clone()}</p>
                 <p class="run-facts">
@@ -319,22 +387,20 @@ pub fn RunView(
                     <button type="button" class="cancel" on:click=move |_| run.cancel()>"Cancel"</button>
                 </Show>
             </header>
-            {move || match run.status.get() {
-                Status::Failed(message) => Some(view! {
-                    <div class="failure" role="alert">
-                        <p>{message}</p>
-                        <button type="button" on:click=move |_| run.start(client.get())>"Retry"</button>
-                    </div>
-                }.into_any()),
-                Status::Cancelled => Some(view! { <p class="cancelled" role="status">"Cancelled."</p> }.into_any()),
-                _ => None,
+            {move || {
+                let advice = match run.status.get() {
+                    Status::Failed(advice) => advice,
+                    Status::Cancelled => Advice::cancelled(),
+                    Status::Running | Status::Done => return None,
+                };
+                Some(view! { <Failure advice on_retry=Callback::new(move |()| run.start(client.get_untracked())) /> })
             }}
-            <div class="pictures">
+            <div class="pictures" class:single=n == 1>
                 <For
                     each=move || run.pictures.get()
                     key=|picture| picture.slot
                     children=move |picture| {
-                        let Picture { slot, blob, entry: first } = picture;
+                        let Picture { slot, blob, entry: first, .. } = picture;
                         // Facts arrive after the image: they change in place, the image stays.
                         let entry = Signal::derive(move || {
                             run.pictures.with(|pictures| find(pictures, slot).map(|picture| picture.entry.clone()))
@@ -345,14 +411,21 @@ pub fn RunView(
                     }
                 />
                 {move || {
-                    let missing = if running() { n.saturating_sub(run.pictures.with(Vec::len)) } else { 0 };
-                    let partial = run.partial.get().map(|blob| object_url(&blob));
+                    let missing = if running() { n.saturating_sub(run.arrived.get()) } else { 0 };
+                    let partial = run.partial.get().map(|(blob, index)| (object_url(&blob), index));
                     (0..missing)
                         .map(|slot| {
                             let partial = if slot == 0 { partial.clone() } else { None };
+                            let label = match &partial {
+                                Some((_, index)) => format!("Image being generated: partial {} of {partials}", index + 1),
+                                None => "Image being generated".to_owned(),
+                            };
                             view! {
-                                <div class="placeholder" role="img" aria-label="Image being generated">
-                                    {partial.map(|url| view! { <img src=url alt="Partial image, still being refined" /> })}
+                                <div class="placeholder" style:--ratio=ratio.clone() role="img" aria-label=label>
+                                    {partial.map(|(url, index)| view! {
+                                        <img src=url alt="" />
+                                        <span class="partial-note" aria-hidden="true">{format!("partial {} of {partials}", index + 1)}</span>
+                                    })}
                                 </div>
                             }
                         })

@@ -669,7 +669,9 @@ fn check_size(rules: &Rules, size: &Size, issues: &mut Vec<Issue>) {
     }
 }
 
-/// The rules of custom `WIDTHxHEIGHT` sizes, each reported on its own.
+/// The rules of custom `WIDTHxHEIGHT` sizes, each reported on its own; the
+/// first problem also names the nearest size that keeps every rule
+/// ([`nearest_valid_size`]).
 fn check_custom_size(
     rules: &Rules,
     limits: &crate::catalogue::CustomSizes,
@@ -682,15 +684,7 @@ fn check_custom_size(
     let mut error = |rule, message: String| issues.push(rules.issue("size", rule, message));
     let step = limits.step;
     if !width.is_multiple_of(step) || !height.is_multiple_of(step) {
-        let round = |side: u32| (side.div_ceil(step) * step).max(step);
-        error(
-            Rule::SizeMultipleOf16,
-            format!(
-                "size {size}: width and height must both be multiples of {step} (the nearest larger size is {}x{})",
-                round(width),
-                round(height)
-            ),
-        );
+        error(Rule::SizeMultipleOf16, format!("size {size}: width and height must both be multiples of {step}"));
     }
     let (long, short) = (width.max(height), width.min(height));
     let ratio = limits.max_aspect_ratio;
@@ -722,6 +716,9 @@ fn check_custom_size(
             ),
         );
     }
+    if let (Some(first), Some(nearest)) = (issues.get_mut(issues_before), nearest_valid_size(limits, width, height)) {
+        first.message.push_str(&format!(" (the nearest valid size is {nearest})"));
+    }
     let (wide, high) = limits.experimental_above;
     if issues.len() == issues_before && pixels > u64::from(wide) * u64::from(high) {
         issues.push(Issue::warning(
@@ -730,6 +727,47 @@ fn check_custom_size(
             format!("size {size} is above {wide}x{high}, which OpenAI calls experimental: results may vary"),
         ));
     }
+}
+
+/// The custom size nearest to `width`x`height` that keeps every rule of
+/// `limits`: both sides multiples of the step, the longest edge, the aspect
+/// ratio and the pixel counts. Nearest means the least change of width plus
+/// change of height; of sizes equally near, the one closest to the asked
+/// aspect ratio, then the larger. A size that keeps the rules is its own
+/// nearest; `None` only when no size can (limits that contradict each other).
+pub fn nearest_valid_size(limits: &crate::catalogue::CustomSizes, width: u32, height: u32) -> Option<Size> {
+    let step = u64::from(limits.step.max(1));
+    let (want_w, want_h) = (u64::from(width), u64::from(height));
+    let ratio = u64::from(limits.max_aspect_ratio.max(1));
+    let max_edge = u64::from(limits.max_edge);
+    let asked = if want_h == 0 { f64::INFINITY } else { want_w as f64 / want_h as f64 };
+    // (distance, aspect error, the negated pixel count, width, height): the least wins.
+    let mut best: Option<(u64, f64, i64, u64, u64)> = None;
+    let mut w = step;
+    while w <= max_edge {
+        // The heights this width allows, as multiples of the step.
+        let low = w.div_ceil(ratio).max(limits.min_pixels.div_ceil(w)).max(step).div_ceil(step) * step;
+        let high = (w * ratio).min(limits.max_pixels / w).min(max_edge) / step * step;
+        if low <= high {
+            let below = (want_h / step * step).clamp(low, high);
+            let above = (want_h.div_ceil(step) * step).clamp(low, high);
+            for h in [below, above] {
+                let distance = w.abs_diff(want_w) + h.abs_diff(want_h);
+                let aspect = (w as f64 / h as f64 - asked).abs();
+                let candidate = (distance, aspect, -((w * h) as i64), w, h);
+                let better = best.is_none_or(|best| {
+                    (candidate.0, candidate.1, candidate.2)
+                        .partial_cmp(&(best.0, best.1, best.2))
+                        .is_some_and(|order| order.is_lt())
+                });
+                if better {
+                    best = Some(candidate);
+                }
+            }
+        }
+        w += step;
+    }
+    best.map(|(_, _, _, w, h)| Size::pixels(w as u32, h as u32))
 }
 
 /// `32000` as `32,000`.

@@ -1,6 +1,7 @@
 //! Every validation rule, one table row at a time, and all problems at once.
 
 use gpt_image_core::Severity::{Error, Warning};
+use gpt_image_core::validate::nearest_valid_size;
 use gpt_image_core::{
     Background, EditRequest, GenerateRequest, ImageFormat, ImageInput, InputFidelity, Model, Quality, Report,
     ResponseFormat, Rule, Severity, Size, Style, UploadedFile,
@@ -154,6 +155,47 @@ fn gpt_image_2_sizes_follow_each_rule() {
         "suggests the nearest valid size: {}",
         report.issues[0].message
     );
+}
+
+/// The message of the first size issue of `size` for `gpt-image-2`.
+fn size_message(size: &str) -> String {
+    let report = GenerateRequest { size: Some(Size::parse(size)), ..generate(Model::from("gpt-image-2")) }.check();
+    report.issues.into_iter().find(|issue| issue.field == "size").map(|issue| issue.message).unwrap_or_default()
+}
+
+#[test]
+fn the_suggested_size_keeps_every_rule() {
+    // Not 4000x1008, which breaks the longest edge and the aspect ratio.
+    assert!(
+        size_message("4000x1000").ends_with("(the nearest valid size is 3840x1280)"),
+        "{}",
+        size_message("4000x1000")
+    );
+    assert!(size_message("1000x4000").ends_with("(the nearest valid size is 1280x3840)"));
+    assert!(size_message("4096x1536").ends_with("(the nearest valid size is 3840x1536)"), "only the edge is too long");
+    assert!(size_message("640x640").ends_with("(the nearest valid size is 816x816)"), "too few pixels");
+    assert!(size_message("3840x2176").ends_with("(the nearest valid size is 3840x2160)"), "too many pixels");
+    assert_eq!(size_message("1024x1024"), "", "a valid size has no message");
+    let limits =
+        gpt_image_core::catalogue::resolve("gpt-image-2").nearest().and_then(|model| model.custom_sizes()).unwrap();
+    assert_eq!(
+        nearest_valid_size(limits, 1536, 1024),
+        Some(Size::pixels(1536, 1024)),
+        "a valid size is its own nearest"
+    );
+    for width in (0..=5000).step_by(97) {
+        for height in (0..=5000).step_by(89) {
+            let nearest = nearest_valid_size(limits, width, height).expect("gpt-image-2's limits can be kept");
+            assert_eq!(
+                sized(Model::from("gpt-image-2"), &nearest.to_string())
+                    .iter()
+                    .filter(|(_, _, severity)| *severity == Error)
+                    .count(),
+                0,
+                "{width}x{height} -> {nearest}"
+            );
+        }
+    }
 }
 
 #[test]

@@ -20,6 +20,7 @@ pub fn dir() -> PathBuf {
 pub fn build() -> Result {
     sh("trunk", &["build", "--release", "--offline"])?;
     externalize_loader(&dir().join("index.html"))?;
+    crate::csp::allow_inline_styles(&dir())?;
     build_embed(&dir().join("embed"))?;
     precompress(&dir())
 }
@@ -62,10 +63,11 @@ fn brotli(bytes: &[u8]) -> Vec<u8> {
     packed
 }
 
-/// The headers the files need (`web/_headers`, the format Netlify and
-/// Cloudflare Pages read), as `Name: value` lines for `gpt-image-server --header`.
+/// The headers the built files need (`dist/_headers`: `web/_headers` with
+/// the inline style's hash, in the format Netlify and Cloudflare Pages
+/// read), as `Name: value` lines for `gpt-image-server --header`.
 pub fn headers() -> Result<Vec<String>> {
-    let text = read(&root().join("web/_headers"))?;
+    let text = read(&dir().join("_headers"))?;
     Ok(text.lines().filter(|line| line.starts_with("  ")).map(|line| line.trim().to_owned()).collect())
 }
 

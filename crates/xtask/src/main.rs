@@ -4,6 +4,7 @@
 mod app_bench;
 mod bench;
 mod cmd;
+mod csp;
 mod dist;
 mod floors;
 mod fuzz;

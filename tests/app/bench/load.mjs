@@ -1,23 +1,20 @@
 // The playground's load benchmark, in one run against the local server in
-// headless Chromium (1280x900). From tests/, with the release build in dist/
+// headless Chromium. From tests/, with the release build in dist/
 // (`cargo xtask dist`, as `cargo xtask play` and `cargo xtask bench` build it):
 //
-//   GPT_IMAGE_SERVER_BIN=<release gpt-image-server> node app/bench/load.mjs
+//   GPT_IMAGE_SERVER_BIN=<release gpt-image-server> [FLOOR_PAGE_DIR=<floor-page build>] node app/bench/load.mjs
 //
-// - first-load weight: every file the first load of the page fetches (every
-//   http response until the prompt box is ready and the network is idle),
-//   each gzipped at level 9 from its body, summed. Target: at most 115 KB
-//   (115,000 bytes). Compared with 125 KB (125,000 bytes), the lightest
-//   open-source playground we know (a Vite + React static app): a constant,
-//   not measured here;
-// - prompt ready: time from navigation start until the prompt box (the
-//   page's `textarea`) is in the DOM and not disabled, recorded in the page
-//   by a MutationObserver (performance.now()); typing into it then checks
-//   that it takes input. Cold: a new browser context per load (empty HTTP
-//   cache and storage). Warm: reloads in one context (cached files). Medians
-//   of LOADS loads of each. Baseline: a static HTML page with one textarea on
-//   the same server binary, measured the same way, interleaved with the app.
-//   Target: within 300 ms, cold and warm;
+// - on a phone (see phone.mjs): first-load bytes, first paint, prompt ready
+//   and app ready, on a slow network with a slow CPU, against a static page
+//   with one textarea (and the floor page, when built), interleaved;
+// - prompt ready on a desktop (1280x900, no throttling): time from
+//   navigation start until the first animation frame in which the prompt box
+//   (the page's `textarea`) is visible and enabled (performance.now() in the
+//   page); typing into it then checks that it takes input. Cold: a new
+//   browser context per load (empty HTTP cache and storage). Warm: reloads in
+//   one context (cached files). Medians of LOADS loads of each. Baseline: a
+//   static HTML page with one textarea on the same server binary, measured
+//   the same way, interleaved with the app. Target: within 300 ms, cold and warm;
 // - gallery reopen: with 300 images stored (generated through the page, 10
 //   at a time), time from navigation start of a reload until every gallery
 //   card whose top is in the viewport shows a loaded thumbnail (at least one
@@ -26,16 +23,19 @@
 //   the same origin) until the prompt is ready, interleaved. Target: within
 //   500 ms.
 //
-// Prints a table and writes tests/output/app-bench.json. A missed target is
-// reported, not failed; only errors fail.
+// The playground is served as `cargo xtask play` serves it: dist/ with the
+// headers of dist/_headers. Prints a table and writes
+// tests/output/app-bench.json. A missed target is reported, not failed; only
+// errors fail.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../../chromium.mjs';
 import { startServer } from '../../server/helpers.mjs';
+import { hostHeaders } from '../dist.mjs';
+import { floorSite, measurePhone, phoneLines } from './phone.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const testsDir = resolve(here, '../..');
@@ -50,9 +50,9 @@ const RELOADS = Number(process.env.APP_BENCH_RELOADS ?? 9);
 const GALLERY_IMAGES = 300;
 const IMAGES_PER_REQUEST = 10;
 
-const TARGETS = { weightGz: 115_000, promptReadyMs: 300, galleryMs: 500 };
-/** The lightest open-source playground we know (Vite + React, static), gzipped: a constant. */
-const REFERENCE_WEIGHT_GZ = 125_000;
+const TARGETS = { promptReadyMs: 300, galleryMs: 500 };
+/** Which parts run (`phone,desktop,gallery` by default; a subset for a quicker look). */
+const PARTS = (process.env.APP_BENCH_PARTS ?? 'phone,desktop,gallery').split(',');
 
 const VIEWPORT = { width: 1280, height: 900 };
 
@@ -63,8 +63,6 @@ const STATIC_PAGE = `<!doctype html>
 <body><label>Prompt <textarea rows="3"></textarea></label></body>
 </html>
 `;
-
-const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
 function median(values) {
   const sorted = [...values].sort((x, y) => x - y);
@@ -79,16 +77,18 @@ const summary = (samples) => ({ median: tenths(median(samples)), samples: sample
 
 // In the page (init scripts: they run in every document before its own scripts)
 
-/** Records in `window.loadBench.promptReady` when a textarea is first in the DOM and not disabled. */
+/**
+ * Records in `window.loadBench.promptReady` the first animation frame in
+ * which a textarea is visible and enabled.
+ */
 function recordPromptReady() {
   window.loadBench ??= {};
-  const observer = new MutationObserver(() => {
+  const poll = () => {
     const box = document.querySelector('textarea');
-    if (!box || box.disabled) return;
-    window.loadBench.promptReady = performance.now();
-    observer.disconnect();
-  });
-  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
+    if (box && !box.disabled && box.checkVisibility() && box.getBoundingClientRect().width > 0) window.loadBench.promptReady = performance.now();
+    else requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
 }
 
 /**
@@ -144,30 +144,6 @@ async function promptReady(page) {
   const value = await box.inputValue();
   if (value !== 'typed') throw new Error(`${page.url()}: the prompt box holds ${JSON.stringify(value)} after typing`);
   return ms;
-}
-
-// First-load weight
-
-/** Every http response of a first load of `base`, as { name, status, raw, gz }, heaviest first. */
-async function firstLoadWeight(browser, base) {
-  const page = await newPage(browser, []);
-  const responses = [];
-  page.on('response', (response) => {
-    if (response.url().startsWith('http')) responses.push(response);
-  });
-  await page.goto(`${base}/`);
-  await promptBox(page).waitFor();
-  await page.waitForLoadState('networkidle');
-  const files = await Promise.all(
-    responses.map(async (response) => {
-      const body = await response.body();
-      const { pathname, search } = new URL(response.url());
-      return { name: pathname + search, status: response.status(), raw: body.length, gz: gz(body) };
-    }),
-  );
-  await page.context().close();
-  files.sort((a, b) => b.gz - a.gz);
-  return { files, raw: files.reduce((sum, file) => sum + file.raw, 0), gz: files.reduce((sum, file) => sum + file.gz, 0) };
 }
 
 // Prompt ready
@@ -281,21 +257,9 @@ const ms = (value) => `${value.toFixed(1)} ms`;
 const verdict = (ok) => (ok ? 'target met' : 'MISSED');
 const row = (label, value) => `    ${label}`.padEnd(64) + value;
 
-function weightLines(weight) {
-  const lines = [`  First-load weight (every http response of a first load; KB = 1,000 bytes):`, row('', `${'raw'.padStart(11)}${'gzip -9'.padStart(11)}`)];
-  for (const file of weight.files) {
-    const status = file.status === 200 ? '' : ` (HTTP ${file.status})`;
-    lines.push(row(`${file.name}${status}`, `${kb(file.raw).padStart(11)}${kb(file.gz).padStart(11)}`));
-  }
-  const ok = weight.gz <= TARGETS.weightGz;
-  lines.push(row('total', `${kb(weight.raw).padStart(11)}${kb(weight.gz).padStart(11)}   target <= ${kb(TARGETS.weightGz)}: ${verdict(ok)}`));
-  lines.push(row(`ratio to the reference playground (${kb(REFERENCE_WEIGHT_GZ)} gz, a constant)`, `${(weight.gz / REFERENCE_WEIGHT_GZ).toFixed(2).padStart(22)}`));
-  return lines;
-}
-
 function promptLines(prompt) {
   const lines = [
-    `  Prompt ready (navigation start to the textarea in the DOM, enabled), median of ${prompt.loads} loads:`,
+    `  Prompt ready (navigation start to the first frame with the textarea visible and enabled), median of ${prompt.loads} loads:`,
     row('', `${'app'.padStart(11)}${'baseline'.padStart(11)}${'ratio'.padStart(8)}`),
   ];
   const kinds = { cold: 'cold (new browser context each)', warm: 'warm (reload, same context)' };
@@ -319,36 +283,48 @@ function galleryLines(gallery) {
 }
 
 /** The figures, for a person. */
-function print({ chromium: version, weight, prompt, gallery }) {
+function print({ chromium: version, phone, prompt, gallery }) {
   const lines = [
-    `\nPlayground load (headless Chromium ${version}, ${VIEWPORT.width}x${VIEWPORT.height}, local release server, latency 0):`,
-    ...weightLines(weight),
-    ...promptLines(prompt),
-    ...galleryLines(gallery),
+    `\nPlayground load (headless Chromium ${version}, local release server):`,
+    ...(phone ? phoneLines(phone) : []),
+    `\n  On a desktop (${VIEWPORT.width}x${VIEWPORT.height}, no throttling, latency 0):`,
+    ...(prompt ? promptLines(prompt) : []),
+    ...(gallery ? galleryLines(gallery) : []),
     `  Notes: times are performance.now() in the page, from navigation start; the baselines run on the same`,
-    `    server binary, interleaved with the app. The reference weight is not measured here.`,
+    `    server binary, interleaved with the app.`,
   ];
   console.log(lines.map((line) => line.trimEnd()).join('\n'));
 }
 
-/** Starts a server for `dir`; resolves to { base, stop }. */
-const serve = (dir) => startServer(['--static', dir, '--latency-ms', '0']);
+/** Starts a server for `dir` (with `headers`); resolves to { base, stop }. */
+const serve = (dir, headers = []) => startServer(['--static', dir, ...headers, '--latency-ms', '0']);
 
 async function main() {
-  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} has no build: run \`trunk build --release\``);
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} has no build: run \`cargo xtask dist\``);
   const dir = await mkdtemp(join(tmpdir(), 'gpt-image-app-bench-'));
   const servers = [];
   const browser = await launchChromium();
   try {
-    await writeFile(join(dir, 'index.html'), STATIC_PAGE);
-    for (const root of [dist, dist, dir]) servers.push(await serve(root));
-    const [app, galleryServer, baseline] = servers.map((server) => server.base);
-    const weight = await firstLoadWeight(browser, app);
-    const prompt = await measurePromptReady(browser, { app, baseline });
-    const gallery = await measureGallery(browser, galleryServer);
+    await mkdir(join(dir, 'baseline'));
+    await writeFile(join(dir, 'baseline/index.html'), STATIC_PAGE);
+    const start = async (root, headers) => {
+      const server = await serve(root, headers);
+      servers.push(server);
+      return server.base;
+    };
+    const app = await start(dist, hostHeaders());
+    const baseline = await start(join(dir, 'baseline'));
+    const phonePages = { app: { base: app, ready: true, send: true }, baseline: { base: baseline, ready: false } };
+    if (process.env.FLOOR_PAGE_DIR) {
+      await floorSite(process.env.FLOOR_PAGE_DIR, join(dir, 'floor'));
+      phonePages.floor = { base: await start(join(dir, 'floor')), ready: true };
+    }
+    const phone = PARTS.includes('phone') ? await measurePhone(browser, phonePages) : null;
+    const prompt = PARTS.includes('desktop') ? await measurePromptReady(browser, { app, baseline }) : null;
+    const gallery = PARTS.includes('gallery') ? await measureGallery(browser, await start(dist, hostHeaders())) : null;
     if (pageErrors.length) throw new Error(`uncaught errors in the pages:\n${pageErrors.join('\n')}`);
     const report = { date: new Date().toISOString(), chromium: browser.version(), viewport: VIEWPORT, targets: TARGETS };
-    Object.assign(report, { referenceWeightGz: REFERENCE_WEIGHT_GZ, weight, prompt, gallery });
+    Object.assign(report, { phone, prompt, gallery });
     print(report);
     await mkdir(dirname(OUTPUT), { recursive: true });
     await writeFile(OUTPUT, `${JSON.stringify(report, null, 2)}\n`);
