@@ -4,9 +4,10 @@
 //   must equal `tests/wasm-pkg/expected/gpt_image_wasm.d.ts`. When the Rust
 //   exports change on purpose, rewrite the expected file with
 //   `UPDATE_EXPECTED=1 node --test wasm-pkg/declarations.test.mjs` (in tests/) and review its diff.
-// - `pkg/index.d.ts` and `pkg/index.js` must equal their sources in
-//   `crates/wasm/js/` (`cargo xtask pkg` copies them): otherwise the package
-//   is stale and the other tests would check old code.
+// - `pkg/index.d.ts`, `pkg/node.js`, `pkg/edge.js` must equal their sources
+//   in `crates/wasm/js/`, and `pkg/index.js` its source minified by esbuild
+//   (`cargo xtask pkg` writes them so): otherwise the package is stale and
+//   the other tests would check old code.
 //
 // The numbers wasm-bindgen gives its internal closure shims
 // (`__wasm_bindgen_func_elem_2092`) change with any change to the Rust code
@@ -16,6 +17,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import * as esbuild from 'esbuild';
 import { jsDir, lineDiff, pkgDir, requirePkg, root } from './helpers.mjs';
 
 const update = process.env.UPDATE_EXPECTED === '1';
@@ -61,12 +63,22 @@ test('pkg/gpt_image_wasm.d.ts (wasm-bindgen) is the expected one', () => {
   );
 });
 
-for (const file of ['index.d.ts', 'index.js']) {
-  test(`pkg/${file} is crates/wasm/js/${file}`, () => {
+// The hand-written files as `cargo xtask pkg` writes them: index.js minified
+// by esbuild (as `crates/xtask/src/pkg.rs`'s `minify` does), the rest copied.
+const published = {
+  'index.js': (source) =>
+    esbuild.buildSync({ entryPoints: [source], minify: true, format: 'esm', write: false, logLevel: 'warning' }).outputFiles[0].text,
+  'node.js': (source) => readFileSync(source, 'utf8'),
+  'edge.js': (source) => readFileSync(source, 'utf8'),
+  'index.d.ts': (source) => readFileSync(source, 'utf8'),
+};
+
+for (const [file, write] of Object.entries(published)) {
+  test(`pkg/${file} is crates/wasm/js/${file}${file === 'index.js' ? ', minified' : ''}`, () => {
     requirePkg();
     const source = path.join(jsDir, file);
     const built = path.join(pkgDir, file);
-    const diff = lineDiff(readFileSync(source, 'utf8'), readFileSync(built, 'utf8'), {
+    const diff = lineDiff(write(source), readFileSync(built, 'utf8'), {
       expectedName: rel(source),
       actualName: rel(built),
     });

@@ -4,7 +4,8 @@
 // the official OpenAPI specification of the Images API (`CreateImageRequest`,
 // `CreateImageEditRequest`, `EditImageBodyJsonParam`, `ImagesResponse`,
 // `ImageGenStreamEvent`, `ImageEditStreamEvent`). They need the DOM library
-// (`"lib": ["DOM", …]`) for `Blob`, `File`, `Headers` and `AbortSignal`.
+// (`"lib": ["DOM", …]`) or `@types/node` (Node 20 and later) for `Blob`,
+// `File`, `Headers` and `AbortSignal`.
 
 // ---------------------------------------------------------------------------
 // Loading
@@ -13,18 +14,34 @@
  * What {@link init} accepts: the URL of `gpt_image_wasm_bg.wasm`, a `Response`
  * for it, its bytes, or a compiled `WebAssembly.Module`.
  */
-export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+export type InitInput = string | URL | Request | Response | ArrayBuffer | ArrayBufferView | WebAssembly.Module;
+
+declare global {
+  // `WebAssembly.Module` for projects on `@types/node` alone, which do not
+  // declare it (the DOM library does; the two merge).
+  namespace WebAssembly {
+    interface Module {}
+  }
+}
 
 /**
  * Loads the WebAssembly module. Every call does this by itself; call it
  * yourself to load early, or to say where the `.wasm` file is when your
  * bundler does not handle `new URL('…', import.meta.url)`.
  *
- * Only the first call that succeeds loads anything: later calls (and their
- * argument) are ignored. A failed load is retried by the next call.
+ * Given nothing, it loads the file the way the runtime can: browsers and
+ * bundlers fetch it from beside the package's `gpt_image_wasm.js` (or the
+ * asset the bundler emitted), Node, Deno and Bun read it from the package's
+ * folder (the `node`, `deno` and `bun` export conditions), and edge workers
+ * import it as a module (`workerd`, `edge-light`, `worker`).
  *
- * @param moduleOrPath Where `gpt_image_wasm_bg.wasm` is, or the module
- *   itself; by default the file next to the package's `gpt_image_wasm.js`.
+ * Only the first call that succeeds loads anything: later calls (and their
+ * argument) are ignored. A failed load rejects with a {@link WasmLoadError}
+ * that says what to give instead, and is retried by the next call.
+ *
+ * @param moduleOrPath Where `gpt_image_wasm_bg.wasm` is (a URL), its bytes
+ *   (`Uint8Array`, Node's `Buffer`, `ArrayBuffer`), a `Response` for it, or
+ *   the compiled module itself.
  */
 export function init(moduleOrPath?: InitInput | Promise<InitInput>): Promise<void>;
 
@@ -922,6 +939,16 @@ export class RateLimitError extends APIError {
 export class InternalServerError extends APIError {
   readonly status: number;
   readonly headers: Headers;
+}
+
+/**
+ * The WebAssembly file could not be loaded (not found where it was looked
+ * for, something else served in its place, or a runtime that cannot fetch
+ * it): the message says what to give {@link init}. `cause` is the runtime's error.
+ */
+export class WasmLoadError extends ImagesError {
+  constructor(cause: unknown, given?: boolean);
+  readonly cause: unknown;
 }
 
 /** The caller's `AbortSignal` fired. */

@@ -1,27 +1,47 @@
-// gpt-image-wasm: the OpenAI Images API from any web page.
+// gpt-image-wasm: the OpenAI Images API from any web page, and from Node,
+// Deno, Bun and edge workers.
 //
 // The calls look like the official `openai` package's `client.images.*`;
 // the work (validation, retries, timeouts, decoding) is done in WebAssembly
 // by `./gpt_image_wasm.js`. This file gives it the official client's shape:
-// error classes, an async iterable stream, and loading on first use.
+// error classes, an async iterable stream, and loading on first use. It is
+// the entry of browsers and bundlers; `node.js` (Node, Deno, Bun) and
+// `edge.js` (edge workers) are this module with another place to load the
+// WebAssembly from when `init()` is given nothing.
 
 import initWasm, { WasmClient } from './gpt_image_wasm.js';
+
+/**
+ * The key under which an entry for another runtime puts, on {@link init},
+ * a function giving what `init()` loads when it is given nothing. Unset in
+ * browsers: the glue fetches `new URL('gpt_image_wasm_bg.wasm', import.meta.url)`,
+ * which bundlers rewrite to the asset they emit.
+ */
+const SOURCE = Symbol.for('gpt-image-wasm.source');
 
 let loading;
 
 /**
  * Loads the WebAssembly module. Every call does this by itself; call it
  * yourself to load early, or to say where the `.wasm` file is when your
- * bundler does not handle `new URL('…', import.meta.url)`.
+ * bundler does not handle `new URL('…', import.meta.url)`. A failure
+ * rejects with a {@link WasmLoadError} saying what to give it.
  */
 export function init(moduleOrPath) {
-  loading ??= initWasm(moduleOrPath === undefined ? undefined : { module_or_path: moduleOrPath }).catch(
-    (error) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading.then(() => undefined);
+  loading ??= load(moduleOrPath).catch((error) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
+
+async function load(given) {
+  try {
+    const source = given ?? (await init[SOURCE]?.());
+    await initWasm(source === undefined ? undefined : { module_or_path: source });
+  } catch (cause) {
+    throw new WasmLoadError(cause, given !== undefined);
+  }
 }
 
 /** The base class of every error this package throws. */
@@ -77,6 +97,24 @@ export class UnprocessableEntityError extends APIError {}
 export class RateLimitError extends APIError {}
 export class InternalServerError extends APIError {}
 
+/**
+ * The WebAssembly file could not be loaded (not found where it was looked
+ * for, not served as the file, or a runtime that cannot fetch it): the
+ * message says what to give {@link init}. `cause` is the runtime's error.
+ */
+export class WasmLoadError extends ImagesError {
+  constructor(cause, given) {
+    super(
+      `gpt-image-wasm could not load its WebAssembly (gpt_image_wasm_bg.wasm${given ? ', from what init() was given' : ''}): ` +
+        `${cause?.message ?? cause}${cause?.cause ? ` (${cause.cause.message ?? cause.cause})` : ''}. Before the first call, give init() the file: its URL as served ` +
+        '(`await init(url)`; after a bundler, the URL its asset import gives), its bytes ' +
+        "(`await init(await readFile('node_modules/gpt-image-wasm/gpt_image_wasm_bg.wasm'))` in Node, Deno and Bun), " +
+        'a Response for it, or a compiled WebAssembly.Module.',
+    );
+    this.cause = cause;
+  }
+}
+
 /** The caller's `AbortSignal` fired. */
 export class APIUserAbortError extends APIError {
   constructor({ message } = {}) {
@@ -116,10 +154,11 @@ export class ValidationError extends ImagesError {
 const classes = {
   ImagesError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError,
   ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, APIUserAbortError,
-  APIConnectionError, APIConnectionTimeoutError, ValidationError,
+  APIConnectionError, APIConnectionTimeoutError, ValidationError, WasmLoadError,
 };
-// Class names survive minification this way.
+// Class names (`error.name`, `error.constructor.name`) survive minification this way.
 for (const [name, Class] of Object.entries(classes)) {
+  Object.defineProperty(Class, 'name', { value: name });
   Object.defineProperty(Class.prototype, 'name', { value: name, configurable: true, writable: true });
 }
 
@@ -300,6 +339,10 @@ export class ImagesClient {
     });
     return this.#wasm;
   }
+}
+
+for (const [name, Class] of Object.entries({ Stream, Images, ImagesClient })) {
+  Object.defineProperty(Class, 'name', { value: name });
 }
 
 export default ImagesClient;

@@ -28,6 +28,11 @@ mod wire;
 #[cfg(feature = "js")]
 pub mod js;
 
+/// The npm package's allocator: talc, for one thread (see `Cargo.toml`).
+#[cfg(all(feature = "js", target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub use blobs::{BlobsResponse, ImageBlob, LinkError};
 pub use client::Client;
 pub use error::{ApiFailure, Error, status_class};

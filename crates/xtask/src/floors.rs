@@ -2,7 +2,7 @@
 //! its product is built, so that each product's size reads against it.
 //! - `floor-core` (`crates/xtask/floors/core`): `gpt-image-core`'s
 //!   validation and decoders in wasm, nothing else; against the npm
-//!   package and its 35 KB budget.
+//!   package and its 62 KB budget.
 //! - `floor-page` (`crates/xtask/floors/page`): a Leptos page that
 //!   generates an image with `gpt-image-wasm`; against the playground's
 //!   first load and its 115 KB budget.
@@ -13,8 +13,9 @@ use std::path::{Path, PathBuf};
 use crate::cmd::{Result, command, run};
 use crate::pkg::{gzipped_total, snippets, target_dir, wasm_opt};
 
-/// The package's budget, gzipped bytes (issue 4).
-const PACKAGE_BUDGET: usize = 35_000;
+/// The package's budget, gzipped bytes of the files as published (issue 15;
+/// issue 4 had asked for 35 KB).
+const PACKAGE_BUDGET: usize = 62_000;
 /// The playground's first-load budget, gzipped bytes (issue 5).
 const PLAYGROUND_BUDGET: usize = 115_000;
 

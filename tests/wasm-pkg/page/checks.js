@@ -1,8 +1,9 @@
-// The checks a page runs against the package, in the browser, against the
-// gpt-image-server that serves the page (baseURL = location.origin + '/v1').
-// The same checks run in every page (bundled or not): each page passes the
-// package's exports in `lib`. Each check throws on failure; `runChecks`
-// reports `{ ok, checks: [{ name, ok, ms, error? }] }` for the Node test.
+// The checks of the package against gpt-image-server, run in every page
+// (bundled or not) and in Node, Deno and Bun (node.test.mjs). Each caller
+// passes the package's exports in `lib` and, outside a page, an `env`
+// (see `pageEnv`) for what differs: the server's origin, how test images
+// are made, whether the runtime enforces CORS. Each check throws on failure;
+// `runChecks` reports `{ ok, checks: [{ name, ok, ms, error? }] }`.
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -46,8 +47,8 @@ function describe(error) {
   return `${error.constructor?.name}/${error.name}(status ${error.status}): ${error.message}`;
 }
 
-/** An opaque PNG, and a mask of the same size whose left half is transparent. */
-async function testImages(width, height) {
+/** In a page: an opaque PNG, and a mask of the same size whose left half is transparent. */
+async function canvasImages(width, height) {
   const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d');
   context.fillStyle = '#2a6';
@@ -62,13 +63,37 @@ async function testImages(width, height) {
   return { image, mask };
 }
 
-function dataUrl(blob) {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result);
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(blob);
-  });
+/** A `data:` URL of a Blob (with `btoa`, which every runtime has). */
+async function dataUrl(blob) {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return `data:${blob.type};base64,${btoa(binary)}`;
+}
+
+/**
+ * What the checks need of the place they run in, as a page has it:
+ * - `origin`: the server's origin (it serves the page), `baseURL` is `${origin}/v1`;
+ * - `testImages(width, height)`: resolves to `{ image, mask }`, an opaque PNG
+ *   `Blob` and a mask of the same size whose left half is transparent;
+ * - `corpus()`: the shared request corpus (tests/spec/validation-corpus.json);
+ * - `cors`: whether the runtime refuses cross-origin answers without CORS
+ *   headers (pages do; Node, Deno and Bun read every answer);
+ * - `showLink(url)`: shows an image from its link; resolves to its width.
+ */
+export function pageEnv() {
+  return {
+    origin: location.origin,
+    testImages: canvasImages,
+    corpus: async () => (await fetch('/validation-corpus.json')).json(),
+    cors: true,
+    async showLink(url) {
+      const img = new Image();
+      img.src = url;
+      await img.decode();
+      return img.naturalWidth;
+    },
+  };
 }
 
 const REQUEST_ID = /^req_[0-9a-f]{32}$/;
@@ -76,19 +101,20 @@ const REQUEST_ID = /^req_[0-9a-f]{32}$/;
 /** Wraps the page's `fetch`, noting `METHOD URL AUTHORIZATION` of each request until `stop()`. */
 function recordFetches() {
   const seen = [];
-  const original = window.fetch;
-  window.fetch = function (request, init) {
+  const original = globalThis.fetch;
+  globalThis.fetch = function (request, init) {
     const headers = request instanceof Request ? request.headers : new Headers(init?.headers);
     seen.push(`${request.method ?? init?.method ?? 'GET'} ${request.url ?? request} ${headers.get('authorization') ?? '-'}`);
     return original.call(this, request, init);
   };
-  return { seen, stop: () => { window.fetch = original; } };
+  return { seen, stop: () => { globalThis.fetch = original; } };
 }
 
-/** The checks, by name. `lib` holds the package's exports. */
-function checks(lib) {
+/** The checks, by name. `lib` holds the package's exports, `env` what differs (see `pageEnv`). */
+function checks(lib, env) {
   const { ImagesClient } = lib;
-  const baseURL = `${location.origin}/v1`;
+  const { origin, testImages } = env;
+  const baseURL = `${origin}/v1`;
   const client = () => new ImagesClient({ baseURL, apiKey: null });
   // Small and quick: gpt-image-2's smallest custom size.
   const quick = { model: 'gpt-image-2', size: '1024x640', quality: 'low' };
@@ -180,7 +206,7 @@ function checks(lib) {
       );
       equal(calls, 1, 'onImage calls');
       const [image] = res.data;
-      assert(image.url?.startsWith(`${location.origin}/v1/images/files/`), `url: ${image.url}`);
+      assert(image.url?.startsWith(`${origin}/v1/images/files/`), `url: ${image.url}`);
       equal(image.mime_type, 'image/png', 'mime_type');
       expectPng(new Uint8Array(await image.blob.arrayBuffer()), 256, 256, 'the linked image');
     },
@@ -461,7 +487,7 @@ function checks(lib) {
     },
 
     async 'the shared corpus (tests/spec/validation-corpus.json): what the API accepts passes, what it refuses names its fields'() {
-      const corpus = await (await fetch('/validation-corpus.json')).json();
+      const corpus = await env.corpus();
       const { images } = client();
       assert(corpus.requests.length >= 20, 'the corpus is there');
       for (const { why, endpoint, request, errors } of corpus.requests) {
@@ -513,7 +539,7 @@ function checks(lib) {
       }
       equal(recorder.seen.length, 0, `requests sent: ${recorder.seen.join(', ')}`);
       // The page's own server, spelled so that it is not recognised as this machine: a key over plain http is a warning.
-      const port = location.port || '80';
+      const port = new URL(origin).port || '80';
       const spelled = new ImagesClient({ baseURL: `http://2130706433:${port}/v1`, apiKey: 'sk-secret' });
       const res = await spelled.images.generate({ model: 'dall-e-2', prompt: 'x', size: '256x256', response_format: 'b64_json' });
       const warning = res.warnings.find((issue) => issue.field === 'baseURL');
@@ -536,7 +562,7 @@ function checks(lib) {
       assert(recorder.seen[1].startsWith('GET ') && recorder.seen[1].endsWith(' -'), recorder.seen[1]);
     },
 
-    async 'links without CORS: generateBlobs and editBlobs keep each image as its link and the reason, with usage'() {
+    async 'links without CORS: a page keeps each image as its link and the reason, with usage (elsewhere they are fetched)'() {
       const told = [];
       const options = { headers: { 'x-fault': 'links_without_cors' }, maxRetries: 0, onImage: (image) => told.push(image) };
       const res = await client().images.generateBlobs({ ...quick, prompt: 'two linked boats', n: 2 }, options);
@@ -549,18 +575,22 @@ function checks(lib) {
         assert(REQUEST_ID.test(result._request_id), `${what}: _request_id`);
         for (const [i, item] of result.data.entries()) {
           equal(item.index, i, `${what}: data[${i}].index`);
-          equal(item.blob, null, `${what}: data[${i}].blob`);
-          assert(item.url.startsWith('http://127.0.0.1:') && !item.url.startsWith(location.origin), `${what}: url ${item.url}`);
-          assert(item.error.message.includes(`data[${i}].url`) && item.error.message.includes('CORS'), item.error.message);
-          equal(item.mime_type, undefined, `${what}: mime_type`);
+          assert(item.url.startsWith('http://127.0.0.1:') && !item.url.startsWith(origin), `${what}: url ${item.url}`);
           equal(typeof item.revised_prompt, 'string', `${what}: revised_prompt`);
+          if (env.cors) {
+            equal(item.blob, null, `${what}: data[${i}].blob`);
+            assert(item.error.message.includes(`data[${i}].url`) && item.error.message.includes('CORS'), item.error.message);
+            equal(item.mime_type, undefined, `${what}: mime_type`);
+          } else {
+            // Node, Deno and Bun read answers whatever their CORS headers.
+            assert(item.blob instanceof Blob && item.blob.size > 0, `${what}: data[${i}].blob was fetched`);
+            equal(item.error, undefined, `${what}: data[${i}].error`);
+            equal(item.mime_type, 'image/png', `${what}: mime_type`);
+          }
         }
       }
       // What a page does with such an image: show it from its link.
-      const img = new Image();
-      img.src = res.data[0].url;
-      await img.decode();
-      equal(img.naturalWidth, 1024, 'an <img> shows the link');
+      if (env.showLink) equal(await env.showLink(res.data[0].url), 1024, 'an <img> shows the link');
     },
 
     async 'a 200 answer carrying an error rejects with its class on every path'() {
@@ -659,10 +689,15 @@ function checks(lib) {
   };
 }
 
-/** Runs every check (in order, one at a time) and reports the results. */
-export async function runChecks(lib) {
+/**
+ * Runs every check (in order, one at a time) and reports the results; `env`
+ * is what differs from a page (see `pageEnv`, the default); outside a page
+ * it may add checks of its own (`more(lib)`: more checks by name).
+ */
+export async function runChecks(lib, env = pageEnv()) {
   const results = [];
-  for (const [name, check] of Object.entries(checks(lib))) {
+  const all = { ...checks(lib, env), ...env.more?.(lib) };
+  for (const [name, check] of Object.entries(all)) {
     const started = performance.now();
     try {
       await check();

@@ -21,6 +21,7 @@ import ImagesClientDefault, {
   Stream,
   UnprocessableEntityError,
   ValidationError,
+  WasmLoadError,
   init,
 } from 'gpt-image-wasm';
 import type {
@@ -88,6 +89,17 @@ export async function loading(): Promise<void> {
   await init('/assets/gpt_image_wasm_bg.wasm');
   await init(fetch('/assets/gpt_image_wasm_bg.wasm'));
   await init(new Uint8Array([0, 97, 115, 109]).buffer);
+  await init(new Uint8Array([0, 97, 115, 109]));
+  await init(await WebAssembly.compile(new Uint8Array([0, 97, 115, 109])));
+  try {
+    await init();
+  } catch (error) {
+    if (error instanceof WasmLoadError) {
+      expectType<ImagesError>(error);
+      expectType<string>(error.message);
+      expectType<unknown>(error.cause);
+    }
+  }
 }
 
 export function clients(): ImagesClient {

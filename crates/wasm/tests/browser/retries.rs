@@ -1,6 +1,6 @@
 //! Retries (which, how many, how long between), timeouts and aborts.
 
-use gpt_image_wasm::{CallOptions, Error};
+use gpt_image_wasm::{CallOptions, Error, Failure};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::support::{abort_after, client, fault, now, small, unique_key};
@@ -108,4 +108,39 @@ async fn an_aborted_signal_sends_nothing() {
     let options = CallOptions { signal: Some(controller.signal()), ..CallOptions::default() };
     assert!(matches!(client.generate(&small("never"), &options).await, Err(Error::Aborted)));
     assert!(client.last_response().is_none());
+}
+
+#[wasm_bindgen_test]
+fn retry_after_dates_in_every_form_rfc_9110_asks_recipients_to_read() {
+    // `Date.parse` reads them; 1994-11-06 08:49:37 GMT, in milliseconds.
+    const SENT: f64 = 784_111_777_000.0;
+    let wait = |date: &'static str| {
+        let failure = Failure { status: Some(503), retry_after: Some(date), ..Failure::default() };
+        failure.server_delay_ms(SENT - 3_000.0)
+    };
+    for date in [
+        "Sun, 06 Nov 1994 08:49:37 GMT",  // IMF-fixdate
+        "Sunday, 06-Nov-94 08:49:37 GMT", // RFC 850
+        "Sun Nov  6 08:49:37 1994",       // asctime: no zone, and GMT all the same
+        " Sun, 06 Nov 1994 08:49:37 GMT ",
+    ] {
+        assert_eq!(wait(date), Some(3_000.0), "{date:?}");
+    }
+    for bad in ["soon", "Wed, 21 Foo 2015 07:28:00 GMT", ""] {
+        assert_eq!(wait(bad), None, "{bad:?}");
+    }
+    // Dates land where the epoch says (a leap day among them).
+    for (date, milliseconds) in [
+        ("Thu, 01 Jan 1970 00:00:01 GMT", 1_000.0),
+        ("Wed, 21 Oct 2015 07:28:00 GMT", 1_445_412_480_000.0),
+        ("Tue, 29 Feb 2028 23:59:59 GMT", 1_835_481_599_000.0),
+    ] {
+        let failure = Failure { status: Some(429), retry_after: Some(date), ..Failure::default() };
+        assert_eq!(failure.server_delay_ms(milliseconds - 1_000.0), Some(1_000.0), "{date}");
+    }
+    // A date within the minute is waited for as given; a past one falls back to the backoff.
+    let soon = Failure { status: Some(503), retry_after: Some("Sun, 06 Nov 1994 08:49:40 GMT"), ..Failure::default() };
+    assert_eq!(soon.delay_ms(2, 2, SENT, 0.5), 3_000.0);
+    let past = Failure { status: Some(503), retry_after: Some("Sun, 06 Nov 1994 08:49:30 GMT"), ..Failure::default() };
+    assert_eq!(past.delay_ms(2, 2, SENT, 0.0), 500.0);
 }
