@@ -17,6 +17,7 @@ pub mod frame;
 mod gallery;
 mod inputs;
 mod lifecycle;
+mod link_image;
 mod mask;
 mod model_picker;
 mod names;

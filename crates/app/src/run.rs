@@ -20,6 +20,7 @@ use crate::embedding::{Happening, Listener};
 use crate::errors::{Advice, Failure, advise};
 use crate::gallery::{Gallery, Handlers};
 use crate::lifecycle::{Amend, Facts, InRuns, Stage, Step, shares};
+use crate::link_image::LinkImage;
 use crate::object_url::object_url;
 use crate::price::estimate;
 use crate::store::Entry;
@@ -53,6 +54,8 @@ pub struct Picture {
     pub blob: Blob,
     pub entry: Entry,
     stage: Stage,
+    /// For an image whose link the page could not fetch: the link and why.
+    link: Option<(String, String)>,
 }
 
 /// One request of the session.
@@ -199,8 +202,18 @@ impl Run {
             cost: None,
             favourite: false,
         };
-        let picture = Picture { slot, blob: image.blob.clone(), entry: entry.clone(), stage: Stage::ARRIVED };
+        let link = match (&image.error, &image.url) {
+            (Some(error), Some(url)) => Some((url.clone(), error.to_string())),
+            _ => None,
+        };
+        let unkept = link.is_some();
+        let picture = Picture { slot, blob: image.blob.clone(), entry: entry.clone(), stage: Stage::ARRIVED, link };
         self.pictures.update(|pictures| pictures.push(picture));
+        if unkept {
+            // Only its link is here: nothing to store or to hand to a host page.
+            self.advance(slot, Step::Stored(None));
+            return slot;
+        }
         self.tell(Happening::Image {
             blob: image.blob.clone(),
             mime_type: image.mime_type.clone(),
@@ -355,6 +368,7 @@ pub fn RunView(
     let partials = if request.stream == Some(true) { request.partial_images.unwrap_or(0) } else { 0 };
     let (width, height) = run.job.with_value(|job| job.shape).unwrap_or((1, 1));
     let ratio = format!("{width} / {height}");
+    let link_ratio = ratio.clone();
     let model =
         request.model.clone().map_or_else(|| "default model".to_owned(), |model: Model| model.as_str().to_owned());
     let kind = if run.is_edit() { "edit" } else { "generation" };
@@ -400,14 +414,18 @@ pub fn RunView(
                     each=move || run.pictures.get()
                     key=|picture| picture.slot
                     children=move |picture| {
-                        let Picture { slot, blob, entry: first, .. } = picture;
+                        let Picture { slot, blob, entry: first, link, .. } = picture;
+                        if let Some((url, reason)) = link {
+                            let alt = format!("Generated image for: {}", first.settings.prompt);
+                            return view! { <LinkImage url reason alt ratio=link_ratio.clone() /> }.into_any();
+                        }
                         // Facts arrive after the image: they change in place, the image stays.
                         let entry = Signal::derive(move || {
                             run.pictures.with(|pictures| find(pictures, slot).map(|picture| picture.entry.clone()))
                                 .unwrap_or_else(|| first.clone())
                         });
                         let on_delete = Callback::new(move |()| run.remove(slot));
-                        view! { <Actions blob entry handlers on_delete before=before.clone() /> }
+                        view! { <Actions blob entry handlers on_delete before=before.clone() /> }.into_any()
                     }
                 />
                 {move || {
