@@ -7,7 +7,7 @@ import { open, prompt, screenshot, stored } from './helpers.mjs';
 
 /** Each fault and what the page must say about it. */
 const FAULTS = [
-  ['rate_limit', /^Too many requests: wait 1 second, then retry\. \(.+; request req_\w+\)$/],
+  ['rate_limit', /^Too many requests: try again in 250 ms\. \(.+; request req_\w+\)$/],
   ['insufficient_quota', /^The account is out of credit: check its plan and billing\./],
   ['unauthorized', /^The API key was refused: check it in Settings\./],
   ['permission_denied', /^This key may not use this model or region\./],
@@ -25,10 +25,11 @@ describe('errors', () => {
   test('each error class is explained next to its request; the form and gallery stay', async (t) => {
     const faults = FAULTS.flatMap(([name]) => ['--fault', `${name}:1`]);
     const { page } = await open(t, faults);
-    await page.getByText('Settings', { exact: true }).click();
+    await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('Retries').fill('0');
     await page.getByLabel('Timeout (seconds)').fill('2');
     await page.getByLabel('Timeout (seconds)').press('Tab');
+    await page.keyboard.press('Escape');
     await prompt(page).fill('a quiet harbour');
     for (const [index, [fault, message]] of FAULTS.entries()) {
       await page.getByRole('button', { name: 'Generate', exact: true }).click();
@@ -37,16 +38,20 @@ describe('errors', () => {
       assert.match(await alerts.first().innerText(), message, fault);
     }
     // A base URL where nothing listens: the connection fails.
+    await page.getByRole('button', { name: 'Settings' }).click();
     const baseUrl = page.getByLabel('Base URL');
     const ours = await baseUrl.inputValue();
     await baseUrl.fill('http://127.0.0.1:9/v1');
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Generate', exact: true }).click();
     await page.waitForFunction((n) => document.querySelectorAll('.run .failure').length === n, FAULTS.length + 1);
     assert.match(
       await page.locator('.run .failure p').first().innerText(),
       /^The provider could not be reached \(.+\): check the base URL and the network, then retry\.$/,
     );
+    await page.getByRole('button', { name: 'Settings' }).click();
     await baseUrl.fill(ours);
+    await page.keyboard.press('Escape');
     await screenshot(page, 'errors');
     assert.equal(await prompt(page).inputValue(), 'a quiet harbour', 'the form is kept');
     // The faults are used up: Retry on the oldest failure now succeeds.

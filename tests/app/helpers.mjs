@@ -22,22 +22,31 @@ after(() => browser?.close());
 /**
  * A page of the playground on a fresh server started with `args` (each
  * server has its own port, so its own origin and an empty gallery).
- * `context` options go to the browser context (permissions, viewport).
+ * `context` options go to the browser context (permissions, viewport);
+ * `options` go to `newPage`.
  */
-export async function open(t, args = [], context = {}) {
+export async function open(t, args = [], context = {}, options = {}) {
   const latency = args.includes('--latency-ms') ? [] : ['--latency-ms', '0'];
   const server = await startServer(['--static', dist, ...hostHeaders(), ...latency, ...args]);
   t.after(server.stop);
-  const page = await newPage(t, server.base, context);
+  const page = await newPage(t, server.base, context, options);
   return { page, server };
 }
 
-/** Another page (in its own browser context, so its own storage) on `base`. */
-export async function newPage(t, base, context = {}) {
+/** What the tests type into the prompt box, which starts empty (its placeholder is an example). */
+export const DEFAULT_PROMPT = 'a lighthouse at dawn, watercolour';
+
+/**
+ * Another page (in its own browser context, so its own storage) on `base`.
+ * `prompt` (default `DEFAULT_PROMPT`) is typed into the prompt box when it
+ * is empty, as a person does before Generate; `null` types nothing.
+ */
+export async function newPage(t, base, context = {}, { prompt: typed = DEFAULT_PROMPT } = {}) {
   const page = await newContextPage(t, context);
   await page.goto(`${base}/`);
   await prompt(page).waitFor();
   await appReady(page);
+  if (typed !== null && (await prompt(page).inputValue()) === '') await prompt(page).fill(typed);
   return page;
 }
 

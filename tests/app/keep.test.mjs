@@ -82,6 +82,8 @@ describe('the gallery', () => {
     assert.match(await viewer.locator('.facts').innerText(), /^1024x1024 · PNG · \d+\.\d KB · \d+ tokens/);
     await menuAction(viewer, 'Delete');
     await page.waitForFunction(() => document.querySelectorAll('.gallery .card').length === 2);
+    // Erased from IndexedDB when the undo bar goes (see undo.test.mjs).
+    await viewer.getByRole('button', { name: 'Dismiss' }).click();
     await storedUntil(page, { count: 2, favourites: 1 });
     await page.reload();
     await thumbnailsShown(page, 2);

@@ -85,11 +85,12 @@ describe('the playground', () => {
   });
 
   test('a failure is explained next to its request, and Retry succeeds', async (t) => {
-    const { page } = await open(t, ['--fault', 'unauthorized:1']);
+    // Three failures: the first try and the client's two retries.
+    const { page } = await open(t, ['--fault', 'server_error:3']);
     await page.getByRole('button', { name: 'Generate' }).click();
     const alert = page.getByRole('alert');
-    await alert.waitFor();
-    assert.match(await alert.innerText(), /API key was refused/);
+    await alert.waitFor({ timeout: 10_000 });
+    assert.match(await alert.innerText(), /^The provider failed: retry in a moment\. .* It was already retried 2 times\./);
     assert.equal(await prompt(page).inputValue(), 'a lighthouse at dawn, watercolour', 'the form is kept');
     await screenshot(page, 'error');
     await alert.getByRole('button', { name: 'Retry' }).click();

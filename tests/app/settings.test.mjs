@@ -18,22 +18,23 @@ const stored = (page) => page.evaluate(() => JSON.stringify({ ...localStorage })
 describe('settings', () => {
   test('a key lives in memory unless remembered, and is never in the URL', async (t) => {
     const { page } = await open(t);
-    await page.getByText('Settings', { exact: true }).click();
+    await page.getByRole('button', { name: 'Settings' }).click();
     const key = page.getByLabel('API key');
     await key.fill(KEY);
+    await page.keyboard.press('Escape');
     assert.equal(await authorizationOf(page, () => send(page)), `Bearer ${KEY}`);
     assert.doesNotMatch(await stored(page), new RegExp(KEY), 'not in localStorage');
     assert.doesNotMatch(page.url(), new RegExp(KEY), 'not in the URL');
 
     await page.reload();
-    await page.getByText('Settings', { exact: true }).click();
+    await page.getByRole('button', { name: 'Settings' }).click();
     assert.equal(await key.inputValue(), '', 'gone after a reload');
     await key.fill(KEY);
     await page.getByLabel('Remember the key in this browser').check();
     await page.getByText(/stored unencrypted in this browser/).waitFor();
     await screenshot(page, 'settings-remember');
     await page.reload();
-    await page.getByText('Settings', { exact: true }).click();
+    await page.getByRole('button', { name: 'Settings' }).click();
     assert.equal(await key.inputValue(), KEY, 'remembered across a reload');
     assert.match(await stored(page), new RegExp(KEY));
     await page.getByLabel('Remember the key in this browser').uncheck();
@@ -42,25 +43,28 @@ describe('settings', () => {
 
   test('named endpoints switch base URL and key; no key sends no Authorization', async (t) => {
     const { page, server } = await open(t);
-    await page.getByText('Settings', { exact: true }).click();
+    await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('API key').fill(KEY);
     await page.getByRole('button', { name: 'Add endpoint' }).click();
     await page.getByLabel('Name').fill('Relay');
     await page.getByLabel('Base URL').fill(`${server.base}/v1`);
     assert.equal(await page.getByLabel('API key').inputValue(), '');
+    await page.keyboard.press('Escape');
     assert.equal(await authorizationOf(page, () => send(page)), null, 'no key: no Authorization header');
+    await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('Endpoint').selectOption({ label: 'This server' });
     assert.equal(await page.getByLabel('API key').inputValue(), KEY);
+    await page.keyboard.press('Escape');
     assert.equal(await authorizationOf(page, () => send(page)), `Bearer ${KEY}`);
     await page.reload();
-    await page.getByText('Settings', { exact: true }).click();
+    await page.getByRole('button', { name: 'Settings' }).click();
     const names = await page.getByLabel('Endpoint').locator('option').allInnerTexts();
     assert.deepEqual(names, ['This server', 'Relay'], 'endpoints are kept');
   });
 
   test('a timeout or retry count out of range is named, and the last good value stays in use', async (t) => {
     const { page } = await open(t);
-    await page.getByText('Settings', { exact: true }).click();
+    await page.getByRole('button', { name: 'Settings' }).click();
     const saved = async () => JSON.parse(await page.evaluate(() => localStorage.getItem('gpt-image-playground.settings')));
     const timeout = page.getByLabel('Timeout (seconds)');
     await timeout.fill('0');
@@ -85,7 +89,7 @@ describe('settings', () => {
     await screenshot(page, 'settings-problem');
 
     await page.reload();
-    await page.getByText('Settings', { exact: true }).click();
+    await page.getByRole('button', { name: 'Settings' }).click();
     assert.equal(await timeout.inputValue(), '5', 'the good value survives a reload');
   });
 });

@@ -252,7 +252,7 @@ div, form, label, span, p, button, input, select, textarea, img, ul, li, article
     const { error } = await failed;
     assert.equal(error.name, 'RateLimitError');
     assert.equal(error.status, 429);
-    assert.match(error.message, /^Too many requests: wait 1 second/);
+    assert.match(error.message, /^Too many requests: try again in 250 ms\. /);
     await element.getByRole('alert').waitFor();
   });
   test('theme, gallery and cancel: a dark element keeps its images; Cancel reaches the host', async (t) => {

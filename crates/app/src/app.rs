@@ -49,7 +49,7 @@ impl Generator {
     pub fn generate(&self) {
         self.form.mode.set(Mode::Generate);
         if let Err(message) = self.form.send(self.on_job, self.failure) {
-            let happening = Happening::Failed { class: "ValidationError", status: None, message };
+            let happening = Happening::not_sent(message);
             self.embedding.with_value(|embedding| embedding.tell(happening));
         }
     }

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use gpt_image_wasm::Error;
-use gpt_image_wasm::core::GenerateRequest;
+use gpt_image_wasm::core::{GenerateRequest, Issue, Report};
 use web_sys::Blob;
 
 use crate::errors::explain;
@@ -59,6 +59,19 @@ pub struct Options {
     pub prompt: Option<String>,
 }
 
+impl Options {
+    /// What is wrong with the base URL these options give, if they give
+    /// one: an error when it is not an absolute `http(s)` URL (it is taken
+    /// all the same, so that nothing at all is sent until it is fixed: the
+    /// key never goes to a URL that was not meant), a warning when the key
+    /// they give would go over plain `http` to another machine.
+    pub fn base_url_issue(&self) -> Option<Issue> {
+        let base_url = self.base_url.as_deref()?;
+        let with_key = self.api_key.as_deref().is_some_and(|key| !key.trim().is_empty());
+        crate::settings::base_url_issue(base_url.trim(), with_key)
+    }
+}
+
 /// Something a host hears about.
 pub enum Happening {
     /// A request was sent.
@@ -96,6 +109,19 @@ impl Happening {
             _ => None,
         };
         Happening::Failed { class: error.class_name(), status, message: explain(error) }
+    }
+
+    /// A request the form could not send, as it breaks a rule: a `ValidationError`.
+    pub(crate) fn not_sent(message: String) -> Self {
+        Happening::Failed { class: Error::Validation(Report::default()).class_name(), status: None, message }
+    }
+
+    /// A base URL the host gave that cannot be used: a `ValidationError`
+    /// that names `baseURL` and its rule, told at once.
+    pub fn bad_base_url(issue: &Issue) -> Self {
+        let message = format!("{}: nothing is sent until it is fixed", issue.message);
+        let error = Error::Validation(Report { issues: vec![issue.clone()] });
+        Happening::Failed { class: error.class_name(), status: None, message }
     }
 
     /// The DOM event name: `generate-start`, `image`, `error` or `cancel`.
@@ -192,15 +218,28 @@ impl Happening {
 }
 
 /// Reads a host's options from a JavaScript object (`baseURL`, `apiKey`,
-/// `model`, `size`, `quality`, `prompt`; other keys are ignored).
+/// `model`, `size`, `quality`, `prompt`; other keys are ignored). A base
+/// URL with a problem (see [`Options::base_url_issue`]) is named on the
+/// console at once, as the custom element's `base-url` attribute has no
+/// other place to say it; every request then fails with that
+/// `ValidationError` (an `error` event) and nothing is sent.
 pub fn options_from_js(value: &wasm_bindgen::JsValue) -> Options {
     let text = |key: &str| js_sys::Reflect::get(value, &key.into()).ok().and_then(|value| value.as_string());
-    Options {
+    let options = Options {
         base_url: text("baseURL"),
         api_key: text("apiKey"),
         model: text("model"),
         size: text("size"),
         quality: text("quality"),
         prompt: text("prompt"),
+    };
+    if let Some(issue) = options.base_url_issue() {
+        let said = format!("gpt-image generator: base-url (baseURL): {}", issue.message);
+        if issue.is_error() {
+            leptos::logging::error!("{said}: nothing is sent until it is fixed");
+        } else {
+            leptos::logging::warn!("{said}");
+        }
     }
+    options
 }

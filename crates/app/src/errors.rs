@@ -56,13 +56,13 @@ pub fn advise(error: &Error, max_retries: u32) -> Advice {
                 (403, _) => "This key may not use this model or region.".to_owned(),
                 (404, _) => "The base URL or the model is wrong: check both in Settings.".to_owned(),
                 (429, _) => match error.retry_after_ms() {
-                    Some(ms) => format!("Too many requests: the provider asks to try again in {}.", wait(ms)),
-                    None => "Too many requests: wait a little, then try again.".to_owned(),
+                    Some(ms) => format!("Too many requests: try again in {}.", wait(ms)),
+                    None => "Too many requests: wait a little, then retry.".to_owned(),
                 },
-                (0, _) if retry => "The image stream reported an error: try again.".to_owned(),
+                (0, _) if retry => "The image stream reported an error: retry.".to_owned(),
                 (0, _) => "The image stream reported an error.".to_owned(),
-                (status, _) if status >= 500 => "The provider failed: try again in a moment.".to_owned(),
-                _ if retry => "The provider could not take the request now: try again in a moment.".to_owned(),
+                (status, _) if status >= 500 => "The provider failed: retry in a moment.".to_owned(),
+                _ if retry => "The provider could not take the request now: retry in a moment.".to_owned(),
                 _ => "The provider refused the request.".to_owned(),
             };
             let said = failure.error.message();
@@ -72,12 +72,12 @@ pub fn advise(error: &Error, max_retries: u32) -> Advice {
             }
         }
         Error::BadResponse { status, message } => {
-            format!("The provider's answer (HTTP {status}) could not be read: {message}. Try again.")
+            format!("The provider's answer (HTTP {status}) could not be read: {message}. Retry.")
         }
-        Error::Connection(message) => format!(
-            "The provider could not be reached ({message}): check the base URL and the network, then try again."
-        ),
-        Error::Timeout => "The provider took longer than the timeout: try again, or raise it in Settings.".to_owned(),
+        Error::Connection(message) => {
+            format!("The provider could not be reached ({message}): check the base URL and the network, then retry.")
+        }
+        Error::Timeout => "The provider took longer than the timeout: retry, or raise it in Settings.".to_owned(),
         Error::Aborted => "Cancelled.".to_owned(),
     };
     if max_retries > 0 && error.was_retried() {
@@ -95,7 +95,12 @@ pub fn explain(error: &Error) -> String {
 /// A failed or cancelled request: what happened, and Retry where it can
 /// help. `on_retry` sends the same request again.
 #[component]
-pub fn Failure(advice: Advice, on_retry: Callback<()>) -> impl IntoView {
+pub fn Failure(
+    /// What to say, and whether to offer Retry.
+    advice: Advice,
+    /// Sends the same request again.
+    on_retry: Callback<()>,
+) -> impl IntoView {
     let Advice { message, retry, class } = advice;
     let cancelled = class == Error::Aborted.class_name();
     let (kind, role) = if cancelled { ("failure cancelled", "status") } else { ("failure", "alert") };

@@ -459,6 +459,7 @@ fn shows(name: &'static str) -> bool {
 #[component]
 pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSignal<Option<String>>) -> impl IntoView {
     let today = today();
+    crate::persist::keep(form);
     let report = Memo::new(move |_| form.validate(&today));
     let model = Memo::new(move |_| form.nearest());
     let gpt = Memo::new(move |_| form.takes_gpt_parameters());
@@ -555,6 +556,7 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                 <span>"Prompt"</span>
                 <textarea
                     rows="3"
+                    placeholder=crate::persist::PROMPT_PLACEHOLDER
                     bind:value=form.prompt
                     aria-describedby="problems-prompt"
                     aria-invalid=move || has_error(report, "prompt").to_string()

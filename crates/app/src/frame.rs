@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use web_sys::{MessageEvent, UrlSearchParams};
 
-use crate::embedding::{Embedding, Theme, options_from_js};
+use crate::embedding::{Embedding, Happening, Theme, options_from_js};
 
 /// The iframe mode's settings, from the page's URL.
 pub struct Frame {
@@ -70,13 +70,20 @@ impl Frame {
             }
             let data = event.data();
             let kind = js_sys::Reflect::get(&data, &"type".into()).ok().and_then(|kind| kind.as_string());
-            match kind.as_deref() {
-                Some("configure") => generator.configure(options_from_js(&data)),
-                Some("generate") => {
-                    generator.configure(options_from_js(&data));
-                    generator.generate();
-                }
-                _ => {}
+            let generate = match kind.as_deref() {
+                Some("configure") => false,
+                Some("generate") => true,
+                _ => return,
+            };
+            let options = options_from_js(&data);
+            // A base URL that cannot be used is named to the host at once (and
+            // taken all the same: nothing is sent until it is fixed).
+            if let Some(issue) = options.base_url_issue().filter(|issue| issue.is_error()) {
+                post(&allowed, &Happening::bad_base_url(&issue).to_js());
+            }
+            generator.configure(options);
+            if generate {
+                generator.generate();
             }
         });
         std::mem::forget(listener);

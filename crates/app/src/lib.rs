@@ -22,6 +22,7 @@ mod mask;
 mod model_picker;
 mod names;
 mod object_url;
+mod persist;
 mod price;
 pub mod reencode;
 mod run;

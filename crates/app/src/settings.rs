@@ -1,11 +1,26 @@
 //! Where requests go: named endpoints (base URL and key), the timeout and
-//! the retries. Kept in `localStorage`, except API keys: a key lives in this
+//! the retries, edited in a dialog; the endpoint in use is shown on the main
+//! screen. Kept in `localStorage`, except API keys: a key lives in this
 //! tab's memory unless its endpoint says to remember it, an explicit choice
 //! with a plain warning. Keys are never put in a URL, logged or exported.
+//!
+//! A base URL is checked as it is typed, by the client's own rule
+//! ([`ClientOptions::report`]): one that is not an absolute `http(s)` URL is
+//! named at its field and nothing is sent to it (`api.openai.com` without
+//! its scheme would otherwise go to this page's own server, with the key),
+//! and a key about to cross the network over plain `http` is warned about.
 
-use gpt_image_wasm::{Client, ClientOptions, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS};
+use gpt_image_wasm::core::Issue;
+use gpt_image_wasm::{
+    ApiFailure, Client, ClientOptions, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, Error,
+};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::errors::explain;
 
 /// The longest timeout the panel accepts: an hour per attempt.
 const MAX_TIMEOUT_SECONDS: u32 = 3600;
@@ -15,6 +30,9 @@ const MAX_RETRIES: u32 = 10;
 
 /// The `localStorage` key of the settings.
 const STORAGE_KEY: &str = "gpt-image-playground.settings";
+
+/// How long the connection test waits for an answer.
+const TEST_TIMEOUT_MS: i32 = 15_000;
 
 /// One provider.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -31,6 +49,42 @@ pub struct Endpoint {
     pub remember_key: bool,
 }
 
+impl Endpoint {
+    /// The key to send, if any.
+    fn key(&self) -> Option<String> {
+        Some(self.api_key.trim().to_owned()).filter(|key| !key.is_empty())
+    }
+
+    /// The client options for this endpoint (base URL and key).
+    fn options(&self) -> ClientOptions {
+        ClientOptions::new(self.base_url.trim().to_owned(), self.key())
+    }
+
+    /// What is wrong with the base URL (an error: nothing is sent) or
+    /// risky about it (a warning), by the client's own rule.
+    pub fn base_url_issue(&self) -> Option<Issue> {
+        base_url_issue(self.base_url.trim(), self.key().is_some())
+    }
+}
+
+/// The problem with `base_url` for a client with or without a key: an
+/// error when it is not an absolute `http(s)` URL, a warning when a key
+/// would go over plain `http` to another machine ([`ClientOptions::report`]).
+pub fn base_url_issue(base_url: &str, with_key: bool) -> Option<Issue> {
+    let key = with_key.then(|| "key".to_owned());
+    let report = ClientOptions::new(base_url.to_owned(), key).report();
+    report.issues.into_iter().find(|issue| issue.field == "baseURL")
+}
+
+/// An issue of the base URL as said at a field labelled `label`:
+/// `Base URL must be an absolute http:// or https:// URL …`.
+pub fn at_field(issue: &Issue, label: &str) -> String {
+    match issue.message.strip_prefix("baseURL ") {
+        Some(rest) => format!("{label} {rest}."),
+        None => format!("{label}: {}.", issue.message),
+    }
+}
+
 /// What is stored.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 struct Saved {
@@ -40,15 +94,51 @@ struct Saved {
     max_retries: u32,
 }
 
+/// The page's own origin, as `http://127.0.0.1:8787`.
+fn origin() -> String {
+    window().location().origin().unwrap_or_default()
+}
+
 /// The API root of the server the page came from.
 fn same_origin_api() -> String {
-    let origin = window().location().origin().unwrap_or_default();
-    format!("{origin}/v1")
+    format!("{}/v1", origin())
 }
 
 /// The playground's own server, as the first endpoint.
 fn this_server() -> Endpoint {
     Endpoint { name: "This server".into(), base_url: same_origin_api(), api_key: String::new(), remember_key: false }
+}
+
+/// Whether `base_url` is on the page's own server (which adds the key itself).
+fn is_own_server(base_url: &str) -> bool {
+    let origin = origin();
+    let base_url = base_url.trim();
+    !origin.is_empty() && base_url.strip_prefix(&origin).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// Whether `base_url` is OpenAI's API.
+fn is_openai(base_url: &str) -> bool {
+    let rest = base_url.trim().strip_prefix("https://").unwrap_or_default();
+    rest.split(['/', '?', '#']).next().is_some_and(|host| host.eq_ignore_ascii_case("api.openai.com"))
+}
+
+/// What the key field suggests for an endpoint.
+fn key_placeholder(base_url: &str) -> &'static str {
+    if is_own_server(base_url) {
+        "none: the server adds it"
+    } else if is_openai(base_url) {
+        "sk-…"
+    } else {
+        "the provider's key (none if a relay adds it)"
+    }
+}
+
+/// The base URL as the main screen's endpoint shows it on hover.
+fn shown_url(base_url: &str) -> String {
+    match base_url.trim() {
+        "" => "no base URL yet".into(),
+        base_url => base_url.to_owned(),
+    }
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -62,10 +152,15 @@ pub struct Settings {
     current: RwSignal<usize>,
     timeout_seconds: RwSignal<u32>,
     max_retries: RwSignal<u32>,
+    /// Whether these settings are kept in `localStorage` (the playground's
+    /// own page; an embedded generator keeps nothing). The form is kept
+    /// where the settings are ([`crate::persist`]).
+    pub kept: bool,
 }
 
 impl Settings {
     /// The stored settings, or one endpoint: the server the page came from.
+    /// They are provided as context, for the form's keeping.
     pub fn load() -> Self {
         let saved = local_storage()
             .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten())
@@ -82,22 +177,29 @@ impl Settings {
             endpoints: RwSignal::new(saved.endpoints),
             timeout_seconds: RwSignal::new(saved.timeout_seconds.clamp(1, MAX_TIMEOUT_SECONDS)),
             max_retries: RwSignal::new(saved.max_retries.min(MAX_RETRIES)),
+            kept: true,
         };
         Effect::new(move |_| settings.save());
+        provide_context(settings);
         settings
     }
 
     /// Settings for an embedded generator: one endpoint, nothing stored.
     pub fn ephemeral(base_url: String) -> Self {
-        Settings {
+        let settings = Settings {
             endpoints: RwSignal::new(vec![Endpoint { base_url, ..this_server() }]),
             current: RwSignal::new(0),
             timeout_seconds: RwSignal::new((DEFAULT_TIMEOUT_MS / 1000.0) as u32),
             max_retries: RwSignal::new(DEFAULT_MAX_RETRIES),
-        }
+            kept: false,
+        };
+        provide_context(settings);
+        settings
     }
 
-    /// Points the endpoint in use elsewhere, or changes its key.
+    /// Points the endpoint in use elsewhere, or changes its key. A base URL
+    /// that is not an absolute `http(s)` URL is taken as it is, so that no
+    /// request goes anywhere until it is fixed (see [`Endpoint::base_url_issue`]).
     pub fn point(&self, base_url: Option<String>, api_key: Option<String>) {
         self.edit(|endpoint| {
             if let Some(base_url) = base_url {
@@ -139,26 +241,154 @@ impl Settings {
         });
     }
 
-    /// A client for the endpoint in use, with the timeout and retries.
+    /// A client for the endpoint in use, with the timeout and retries. With
+    /// a base URL in error, every call fails with [`Error::Validation`]
+    /// before anything is sent.
     pub fn client(&self) -> Client {
-        let endpoint = self.endpoint();
-        let key = Some(endpoint.api_key.trim().to_owned()).filter(|key| !key.is_empty());
-        let mut options = ClientOptions::new(endpoint.base_url.trim().to_owned(), key);
+        let mut options = self.endpoint().options();
         options.timeout_ms = f64::from(self.timeout_seconds.get().max(1)) * 1000.0;
         options.max_retries = self.max_retries.get();
         Client::new(options)
     }
 }
 
-/// The settings panel.
+/// The outcome of a connection test, for a person.
+#[derive(Clone, Debug, PartialEq)]
+enum Tested {
+    Running,
+    Passed(String),
+    Failed(String),
+}
+
+/// `GET {base}/models` with the endpoint's key: whether the provider
+/// answers, takes the key, and which image models it lists.
+async fn test_connection(endpoint: Endpoint) -> Tested {
+    let options = endpoint.options();
+    if let Some(issue) = options.report().errors().next() {
+        return Tested::Failed(at_field(issue, "Base URL"));
+    }
+    let url = format!("{}/models", options.base_url.trim_end_matches('/'));
+    let controller = web_sys::AbortController::new().ok();
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    if let Some(controller) = &controller {
+        init.set_signal(Some(&controller.signal()));
+    }
+    if let (Some(key), Ok(headers)) = (&options.api_key, web_sys::Headers::new()) {
+        let _ = headers.set("authorization", &format!("Bearer {key}"));
+        init.set_headers(&headers);
+    }
+    let timer = controller.clone().map(|controller| {
+        set_timeout_with_handle(move || controller.abort(), std::time::Duration::from_millis(TEST_TIMEOUT_MS as u64))
+    });
+    let answer = JsFuture::from(window().fetch_with_str_and_init(&url, &init)).await;
+    let outcome = match answer.and_then(|response| response.dyn_into::<web_sys::Response>()) {
+        Err(error) => {
+            let message = error
+                .dyn_ref::<js_sys::Error>()
+                .map(|error| String::from(error.message()))
+                .unwrap_or_else(|| "no answer".into());
+            if controller.as_ref().is_some_and(|controller| controller.signal().aborted()) {
+                Tested::Failed(explain(&Error::Timeout))
+            } else {
+                Tested::Failed(explain(&Error::Connection(message)))
+            }
+        }
+        Ok(response) => read_models(&url, response).await,
+    };
+    if let Some(Ok(timer)) = timer {
+        timer.clear();
+    }
+    outcome
+}
+
+/// What an answer to `GET /models` says.
+async fn read_models(url: &str, response: web_sys::Response) -> Tested {
+    let status = response.status();
+    let text = match response.text() {
+        Ok(promise) => JsFuture::from(promise).await.ok().and_then(|text| text.as_string()).unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    if !response.ok() {
+        let error = gpt_image_wasm::core::ApiError::from_response(status, text.as_bytes());
+        let headers = response.headers();
+        let request_id = headers.get("x-request-id").ok().flatten();
+        let failure = ApiFailure {
+            error,
+            http_status: status,
+            request_id,
+            headers: Some(headers),
+            raw: JsValue::UNDEFINED,
+            body: text,
+        };
+        return Tested::Failed(format!("{url} answered HTTP {status}. {}", explain(&Error::Api(Box::new(failure)))));
+    }
+    let ids: Vec<String> = js_sys::JSON::parse(&text)
+        .ok()
+        .map(|body| js_sys::Reflect::get(&body, &"data".into()).unwrap_or_default())
+        .filter(js_sys::Array::is_array)
+        .map(|data| {
+            js_sys::Array::from(&data)
+                .iter()
+                .filter_map(|model| js_sys::Reflect::get(&model, &"id".into()).ok()?.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    // Image models by name, without their dated snapshots (`gpt-image-1-2025-04-15`).
+    let snapshot = |id: &str| {
+        let tail = id.rsplitn(4, '-').take(3).collect::<Vec<_>>();
+        tail.len() == 3 && tail.iter().all(|part| !part.is_empty() && part.bytes().all(|byte| byte.is_ascii_digit()))
+    };
+    let images: Vec<&str> =
+        ids.iter().map(String::as_str).filter(|id| id.contains("image") && !snapshot(id)).take(4).collect();
+    Tested::Passed(match (ids.len(), images.is_empty()) {
+        (0, _) => format!("Connected: {url} answered HTTP {status}, without a list of models."),
+        (count, true) => format!("Connected: {count} models, none of them an image model by its name."),
+        (count, false) => format!("Connected: {count} models, among them {}.", images.join(", ")),
+    })
+}
+
+/// The endpoint in use, on the main screen, and the Settings button that
+/// opens the settings dialog.
 #[component]
 pub fn SettingsPanel(settings: Settings) -> impl IntoView {
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let open = move |_| {
+        if let Some(dialog) = dialog.get() {
+            let _ = dialog.show_modal();
+        }
+    };
+    let problem = move || settings.endpoint().base_url_issue().filter(Issue::is_error);
+    view! {
+        <div class="endpoint-bar">
+            <p class="active-endpoint" class:invalid=move || problem().is_some() title=move || shown_url(&settings.endpoint().base_url)>
+                "Endpoint: "
+                <strong>{move || settings.endpoint().name}</strong>
+                {move || problem().map(|_| view! { <span class="endpoint-problem">" — base URL not valid: nothing is sent"</span> })}
+            </p>
+            <button type="button" class="secondary" aria-haspopup="dialog" on:click=open>"Settings"</button>
+        </div>
+        <dialog class="settings" node_ref=dialog aria-labelledby="settings-title">
+            <SettingsForm settings dialog />
+        </dialog>
+    }
+}
+
+/// The settings themselves, inside their dialog.
+#[component]
+fn SettingsForm(settings: Settings, dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
     let field = move |read: fn(&Endpoint) -> String| move || read(&settings.endpoint());
+    let tested = RwSignal::new(None::<Tested>);
+    // A test's result is about the endpoint it tested.
+    Effect::new(move |_| {
+        settings.endpoint();
+        tested.set(None);
+    });
     let add = move |_| {
         settings.endpoints.update(|endpoints| {
             endpoints.push(Endpoint {
                 name: format!("Endpoint {}", endpoints.len() + 1),
-                base_url: gpt_image_wasm::DEFAULT_BASE_URL.into(),
+                base_url: String::new(),
                 api_key: String::new(),
                 remember_key: false,
             })
@@ -174,61 +404,135 @@ pub fn SettingsPanel(settings: Settings) -> impl IntoView {
         });
         settings.current.set(current.saturating_sub(1));
     };
+    let close = move |_| {
+        if let Some(dialog) = dialog.get() {
+            dialog.close();
+        }
+    };
+    let issue = Memo::new(move |_| {
+        let endpoint = settings.endpoint();
+        (!endpoint.base_url.trim().is_empty()).then(|| endpoint.base_url_issue()).flatten()
+    });
+    let empty = move || settings.endpoint().base_url.trim().is_empty();
+    // `api.openai.com` → `https://api.openai.com`, when that is a good base URL.
+    let suggestion = move || {
+        let typed = settings.endpoint().base_url.trim().to_owned();
+        let error = issue.with(|issue| issue.as_ref().is_some_and(Issue::is_error));
+        let with_scheme = format!("https://{}", typed.trim_start_matches('/'));
+        (error && !typed.contains("://") && !typed.is_empty() && base_url_issue(&with_scheme, false).is_none())
+            .then_some(with_scheme)
+    };
+    let run_test = move |_| {
+        let endpoint = settings.endpoint();
+        tested.set(Some(Tested::Running));
+        spawn_local(async move { tested.set(Some(test_connection(endpoint).await)) });
+    };
+    let own_api = same_origin_api();
     view! {
-        <details class="settings">
-            <summary>"Settings"</summary>
-            <form on:submit=|ev| ev.prevent_default()>
-                <div class="field">
-                    <label for="endpoint">"Endpoint"</label>
-                    <select id="endpoint" on:change=move |ev| settings.current.set(event_target_value(&ev).parse().unwrap_or(0))>
-                        {move || settings.endpoints.get().into_iter().enumerate().map(|(index, endpoint)| view! {
-                            <option value=index.to_string() selected=move || settings.current.get() == index>{endpoint.name}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="endpoint-actions">
-                    <button type="button" class="secondary" on:click=add>"Add endpoint"</button>
-                    <button type="button" class="secondary" on:click=remove disabled=move || settings.endpoints.with(Vec::len) < 2>
-                        "Remove endpoint"
-                    </button>
-                </div>
-                <label>
-                    <span>"Name"</span>
-                    <input prop:value=field(|endpoint| endpoint.name.clone()) on:input=move |ev| settings.edit(|endpoint| endpoint.name = event_target_value(&ev)) />
-                </label>
-                <label>
-                    <span>"Base URL"</span>
-                    <input type="url" prop:value=field(|endpoint| endpoint.base_url.clone()) on:input=move |ev| settings.edit(|endpoint| endpoint.base_url = event_target_value(&ev)) />
-                </label>
-                <label>
-                    <span>"API key"</span>
-                    <input
-                        type="password"
-                        autocomplete="off"
-                        placeholder="none: the server adds it"
-                        prop:value=field(|endpoint| endpoint.api_key.clone())
-                        on:input=move |ev| settings.edit(|endpoint| endpoint.api_key = event_target_value(&ev))
-                    />
-                </label>
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || settings.endpoint().remember_key
-                        on:change=move |ev| settings.edit(|endpoint| endpoint.remember_key = event_target_checked(&ev))
-                    />
-                    <span>"Remember the key in this browser"</span>
-                </label>
-                <p class="hint" class:warning=move || settings.endpoint().remember_key>
-                    {move || if settings.endpoint().remember_key {
-                        "The key is now stored unencrypted in this browser: anyone who uses this browser profile, and any script on this site, can read it. Do this only on a computer you alone use."
-                    } else {
-                        "The key stays in this tab's memory and is gone when it closes. It is never put in a URL, logged or exported. Leave it empty when the server or a relay adds it."
+        <div class="dialog-head">
+            <h2 id="settings-title">"Settings"</h2>
+            <button type="button" class="secondary" on:click=close>"Close"</button>
+        </div>
+        <form on:submit=|ev| ev.prevent_default()>
+            <div class="field">
+                <label for="endpoint">"Endpoint"</label>
+                <select id="endpoint" on:change=move |ev| settings.current.set(event_target_value(&ev).parse().unwrap_or(0))>
+                    {move || settings.endpoints.get().into_iter().enumerate().map(|(index, endpoint)| view! {
+                        <option value=index.to_string() selected=move || settings.current.get() == index>{endpoint.name}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="endpoint-actions">
+                <button type="button" class="secondary" on:click=add>"Add endpoint"</button>
+                <button type="button" class="secondary" on:click=remove disabled=move || settings.endpoints.with(Vec::len) < 2>
+                    "Remove endpoint"
+                </button>
+            </div>
+            <label>
+                <span>"Name"</span>
+                <input prop:value=field(|endpoint| endpoint.name.clone()) on:input=move |ev| settings.edit(|endpoint| endpoint.name = event_target_value(&ev)) />
+            </label>
+            <label>
+                <span>"Base URL"</span>
+                <input
+                    type="url"
+                    inputmode="url"
+                    autocomplete="off"
+                    spellcheck="false"
+                    list="base-urls"
+                    placeholder="https://provider.example/v1"
+                    aria-invalid=move || issue.with(|issue| issue.as_ref().is_some_and(Issue::is_error)).to_string()
+                    aria-describedby="base-url-problem"
+                    prop:value=field(|endpoint| endpoint.base_url.clone())
+                    on:input=move |ev| settings.edit(|endpoint| endpoint.base_url = event_target_value(&ev))
+                />
+            </label>
+            <datalist id="base-urls">
+                <option value=DEFAULT_BASE_URL>"OpenAI"</option>
+                <option value=own_api>"This server"</option>
+            </datalist>
+            <div id="base-url-problem" class="base-url-problem" aria-live="polite">
+                {move || issue.get().map(|issue| {
+                    let class = if issue.is_error() { "problem error" } else { "problem warning" };
+                    view! { <p class=class data-rule=issue.rule.name()>{at_field(&issue, "Base URL")}</p> }
+                })}
+                {move || empty().then(|| view! {
+                    <p class="hint">{format!("The provider's API root, such as {DEFAULT_BASE_URL}: nothing is sent until it is set.")}</p>
+                })}
+                {move || suggestion().map(|url| {
+                    let shown = format!("Use {url}");
+                    view! {
+                        <button type="button" class="secondary" on:click=move |_| settings.edit(|endpoint| endpoint.base_url = url.clone())>
+                            {shown}
+                        </button>
+                    }
+                })}
+            </div>
+            <label>
+                <span>"API key"</span>
+                <input
+                    type="password"
+                    autocomplete="off"
+                    placeholder=move || key_placeholder(&settings.endpoint().base_url)
+                    prop:value=field(|endpoint| endpoint.api_key.clone())
+                    on:input=move |ev| settings.edit(|endpoint| endpoint.api_key = event_target_value(&ev))
+                />
+            </label>
+            <label class="check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || settings.endpoint().remember_key
+                    on:change=move |ev| settings.edit(|endpoint| endpoint.remember_key = event_target_checked(&ev))
+                />
+                <span>"Remember the key in this browser"</span>
+            </label>
+            <p class="hint" class:warning=move || settings.endpoint().remember_key>
+                {move || if settings.endpoint().remember_key {
+                    "The key is now stored unencrypted in this browser: anyone who uses this browser profile, and any script on this site, can read it. Do this only on a computer you alone use."
+                } else {
+                    "The key stays in this tab's memory and is gone when it closes. It is never put in a URL, logged or exported. Leave it empty when the server or a relay adds it."
+                }}
+            </p>
+            <div class="connection">
+                <button
+                    type="button"
+                    class="secondary"
+                    on:click=run_test
+                    disabled=move || tested.get() == Some(Tested::Running) || issue.with(|issue| issue.as_ref().is_some_and(Issue::is_error)) || empty()
+                >
+                    "Test connection"
+                </button>
+                <p class="connection-result" role="status" class:error=move || matches!(tested.get(), Some(Tested::Failed(_)))>
+                    {move || match tested.get() {
+                        None => String::new(),
+                        Some(Tested::Running) => "Asking for the provider's models…".into(),
+                        Some(Tested::Passed(text) | Tested::Failed(text)) => text,
                     }}
                 </p>
-                <WholeNumber label="Timeout (seconds)" id="timeout" value=settings.timeout_seconds range=1..=MAX_TIMEOUT_SECONDS />
-                <WholeNumber label="Retries" id="retries" value=settings.max_retries range=0..=MAX_RETRIES />
-            </form>
-        </details>
+            </div>
+            <WholeNumber label="Timeout (seconds)" id="timeout" value=settings.timeout_seconds range=1..=MAX_TIMEOUT_SECONDS />
+            <WholeNumber label="Retries" id="retries" value=settings.max_retries range=0..=MAX_RETRIES />
+        </form>
     }
 }
 

@@ -1,6 +1,6 @@
 //! The gallery's IndexedDB store, for real.
 
-use gpt_image_app::store::{Entry, Store};
+use gpt_image_app::store::{self, Entry, Store};
 use gpt_image_wasm::core::GenerateRequest;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -52,4 +52,31 @@ async fn entries_images_and_thumbnails_round_trip_newest_first() {
     assert!(reopened.image(first_id).await.unwrap().is_none());
     assert!(reopened.thumb(first_id).await.unwrap().is_none());
     assert!(reopened.entries().await.unwrap().iter().all(|entry| entry.id != Some(first_id)));
+}
+
+#[wasm_bindgen_test]
+async fn a_delete_of_several_takes_entries_thumbnails_and_images_together() {
+    let store = Store::open().await.unwrap();
+    let image = encoded(&canvas(16, 16, "#123456"), "image/png").await;
+    let thumb = encoded(&canvas(4, 4, "#654321"), "image/webp").await;
+    let mut ids = Vec::new();
+    for (number, prompt) in ["one", "two", "three"].into_iter().enumerate() {
+        ids.push(store.add(entry(prompt, number as f64), &image, &thumb).await.unwrap().id.unwrap());
+    }
+    store.delete_all(&ids[..2]).await.unwrap();
+    for id in &ids[..2] {
+        assert!(store.image(*id).await.unwrap().is_none());
+        assert!(store.thumb(*id).await.unwrap().is_none());
+        assert!(store.entries().await.unwrap().iter().all(|entry| entry.id != Some(*id)));
+    }
+    assert!(store.image(ids[2]).await.unwrap().is_some(), "the others stay");
+    store.delete(ids[2]).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn the_trash_list_is_written_at_once_and_read_back() {
+    assert!(store::set_trash(&[3, 14, 15]));
+    assert_eq!(store::trash(), [3, 14, 15]);
+    assert!(store::set_trash(&[]));
+    assert_eq!(store::trash(), Vec::<u32>::new());
 }
