@@ -21,7 +21,7 @@ use crate::run::Job;
 use crate::store::Entry;
 
 /// The model the form starts with.
-const DEFAULT_MODEL: &str = "gpt-image-2";
+const DEFAULT_MODEL: &str = catalogue::SUGGESTED_MODEL;
 
 /// The value of the size control that shows the width and height fields.
 const CUSTOM: &str = "custom";
@@ -371,6 +371,11 @@ fn size_for_input(model: Option<&'static ModelSpec>, width: u32, height: u32) ->
     nearest_valid_size(limits, w, h).map(|size| size.to_string())
 }
 
+/// Whether an issue is only that the prompt is still empty.
+fn is_empty_prompt(issue: &gpt_image_wasm::core::Issue) -> bool {
+    issue.field == "prompt" && issue.rule == Rule::Required
+}
+
 /// The issues of the fields a control edits, shown under it; a field
 /// `image` also takes the issues of `image[0]`, `image[1]` …
 #[component]
@@ -460,11 +465,19 @@ fn shows(name: &'static str) -> bool {
 pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSignal<Option<String>>) -> impl IntoView {
     let today = today();
     crate::persist::keep(form);
-    let report = Memo::new(move |_| form.validate(&today));
+    let checked = Memo::new(move |_| form.validate(&today));
+    // An empty prompt is where everyone starts, not a mistake to mark in
+    // red: the hint by Generate asks for one instead.
+    let report = Memo::new(move |_| {
+        let mut report = checked.get();
+        report.issues.retain(|issue| !is_empty_prompt(issue));
+        report
+    });
     let model = Memo::new(move |_| form.nearest());
     let gpt = Memo::new(move |_| form.takes_gpt_parameters());
     let gpt = move || gpt.get();
-    let blocked = move || report.with(|report| report.errors().next().is_some());
+    let blocked = move || checked.with(|report| report.errors().next().is_some());
+    let needs_prompt = move || checked.with(|report| report.errors().all(is_empty_prompt)) && blocked();
     let submit = move || drop(form.send(on_job, failure));
     let editing = move || form.mode.get() == Mode::Edit;
     let first_input = move || {
@@ -693,7 +706,15 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                     {move || if editing() { "Edit" } else { "Generate" }}
                 </button>
                 <span id="blocked" class="hint" class:keys=move || !blocked()>
-                    {move || if blocked() { "Fix what is marked above first." } else { "Ctrl+Enter or ⌘+Enter sends it." }}
+                    {move || {
+                        if needs_prompt() {
+                            "Describe the image to make first."
+                        } else if blocked() {
+                            "Fix what is marked above first."
+                        } else {
+                            "Ctrl+Enter or ⌘+Enter sends it."
+                        }
+                    }}
                 </span>
                 {move || failure.get().map(|message| view! { <p class="problem error" role="alert">{message}</p> })}
             </div>

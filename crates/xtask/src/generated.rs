@@ -26,7 +26,7 @@ struct Region {
     render: fn() -> String,
 }
 
-const REGIONS: [Region; 2] = [
+const REGIONS: [Region; 3] = [
     Region {
         file: "crates/wasm/js/index.d.ts",
         begin: "// @generated begin: `cargo xtask pkg` writes what follows from gpt-image-core's catalogue.",
@@ -38,6 +38,12 @@ const REGIONS: [Region; 2] = [
         begin: "<!-- @generated begin: `cargo xtask pkg` writes this table from gpt-image-core's catalogue. -->",
         end: "<!-- @generated end -->",
         render: readme_table,
+    },
+    Region {
+        file: "web/index.html",
+        begin: "<!-- @generated begin: `cargo xtask pkg` writes the suggested model's option from gpt-image-core's catalogue. -->",
+        end: "<!-- @generated end -->",
+        render: suggested_model_option,
     },
 ];
 
@@ -211,6 +217,13 @@ fn typescript() -> String {
         quoted(ValidationMode::NAMES).join(" | ")
     );
     out
+}
+
+/// The first paint's model picker (`web/index.html`): the model the
+/// playground starts with, labelled as the app labels it.
+fn suggested_model_option() -> String {
+    let model = catalogue::find(catalogue::SUGGESTED_MODEL).expect("the suggested model is in the catalogue");
+    format!("<option>{} — {}</option>\n", model.id, model.summary)
 }
 
 /// The README's table: one row per model.

@@ -10,7 +10,9 @@
 mod models;
 mod resolve;
 
-pub use models::{AS_OF, DEFAULT_EDIT_MODEL, DEFAULT_GENERATE_MODEL, DEFAULT_GPT_MODEL, FAMILIES, MODELS};
+pub use models::{
+    AS_OF, DEFAULT_EDIT_MODEL, DEFAULT_GENERATE_MODEL, DEFAULT_GPT_MODEL, FAMILIES, MODELS, SUGGESTED_MODEL,
+};
 pub use resolve::{Match, Resolved, resolve};
 
 use crate::params::Quality;

@@ -15,6 +15,10 @@ use crate::size::Size;
 /// The day the catalogue was last checked against OpenAI's pages.
 pub const AS_OF: &str = "2026-11-30";
 
+/// The model tools offer first (the playground starts with it): current,
+/// with custom sizes, and the cheapest of those per image at low quality.
+pub const SUGGESTED_MODEL: &str = "gpt-image-2";
+
 /// The API's model for generations when none is given.
 pub const DEFAULT_GENERATE_MODEL: &str = "dall-e-2";
 /// The API's model for generations without a model that set a parameter
