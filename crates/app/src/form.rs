@@ -467,10 +467,13 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
     crate::persist::keep(form);
     let checked = Memo::new(move |_| form.validate(&today));
     // An empty prompt is where everyone starts, not a mistake to mark in
-    // red: the hint by Generate asks for one instead.
+    // red: until the person edits the prompt, the hint by Generate asks for one instead.
+    let prompt_edited = RwSignal::new(false);
     let report = Memo::new(move |_| {
         let mut report = checked.get();
-        report.issues.retain(|issue| !is_empty_prompt(issue));
+        if !prompt_edited.get() {
+            report.issues.retain(|issue| !is_empty_prompt(issue));
+        }
         report
     });
     let model = Memo::new(move |_| form.nearest());
@@ -573,6 +576,7 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                     bind:value=form.prompt
                     aria-describedby="problems-prompt"
                     aria-invalid=move || has_error(report, "prompt").to_string()
+                    on:input=move |_| prompt_edited.set(true)
                     on:keydown=move |ev| {
                         if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
                             ev.prevent_default();
