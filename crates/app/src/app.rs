@@ -132,7 +132,11 @@ pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>)
                         <For
                             each=move || runs.get()
                             key=|run| run.id
-                            children=move |run| view! { <RunView run now client handlers reveal=!compact /> }
+                            children=move |run| {
+                                let id = run.id;
+                                let on_dismiss = Callback::new(move |()| runs.update(|runs| runs.retain(|run| run.id != id)));
+                                view! { <RunView run now client handlers on_dismiss reveal=!compact /> }
+                            }
                         />
                     </section>
                     {gallery.map(|gallery| view! { <GalleryView gallery handlers /> })}

@@ -100,6 +100,8 @@ pub fn Failure(
     advice: Advice,
     /// Sends the same request again.
     on_retry: Callback<()>,
+    /// Takes the failed request off the screen.
+    on_dismiss: Callback<()>,
 ) -> impl IntoView {
     let Advice { message, retry, class } = advice;
     let cancelled = class == Error::Aborted.class_name();
@@ -107,7 +109,10 @@ pub fn Failure(
     view! {
         <div class=kind role=role data-class=class>
             <p>{message}</p>
-            {retry.then(|| view! { <button type="button" on:click=move |_| on_retry.run(())>"Retry"</button> })}
+            <div class="failure-actions">
+                {retry.then(|| view! { <button type="button" on:click=move |_| on_retry.run(())>"Retry"</button> })}
+                <button type="button" class="secondary" on:click=move |_| on_dismiss.run(())>"Dismiss"</button>
+            </div>
         </div>
     }
 }

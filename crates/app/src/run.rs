@@ -361,6 +361,8 @@ pub fn RunView(
     now: ReadSignal<f64>,
     client: Signal<Client, LocalStorage>,
     handlers: Handlers,
+    /// Takes this run off the screen (offered when it failed or was cancelled).
+    on_dismiss: Callback<()>,
     #[prop(default = false)] reveal: bool,
 ) -> impl IntoView {
     let request = run.settings.get_value();
@@ -407,7 +409,8 @@ pub fn RunView(
                     Status::Cancelled => Advice::cancelled(),
                     Status::Running | Status::Done => return None,
                 };
-                Some(view! { <Failure advice on_retry=Callback::new(move |()| run.start(client.get_untracked())) /> })
+                let on_retry = Callback::new(move |()| run.start(client.get_untracked()));
+                Some(view! { <Failure advice on_retry on_dismiss /> })
             }}
             <div class="pictures" class:single=n == 1>
                 <For
