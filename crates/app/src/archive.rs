@@ -1,21 +1,21 @@
-//! The gallery as a ZIP file (through the `zip` crate): the images under
-//! `images/`, and `gallery.json` with their settings, prompts, usage and
-//! times. Images are already compressed, so entries are stored as they are;
-//! that also keeps the deflate code out of the page. API keys are never in it.
-
-use std::io::{Cursor, Read, Write};
+//! The gallery as a ZIP file: the images under `images/`, and
+//! `gallery.json` with their settings, prompts, usage and times. Images are
+//! already compressed, so they are stored as they are. The archive is a
+//! `Blob` joined from the images' own `Blob`s and the headers between them,
+//! and an import slices the file the same way, so neither copies a whole
+//! gallery into wasm memory. API keys are never in it.
 
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement};
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, ReadableWritablePair, Response};
 
 use crate::actions::extension;
 use crate::model_picker::today;
 use crate::names::{archive_name, entry_file};
 use crate::store::Entry;
+use crate::zip::{self, DosTime, Member, Method};
 
 /// The metadata file's name inside the ZIP.
 const METADATA: &str = "gallery.json";
@@ -37,52 +37,64 @@ struct Item {
     entry: Entry,
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's `DecompressionStream` (web-sys has it only behind `web_sys_unstable_apis`).
+    type DecompressionStream;
+
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+}
+
 /// The bytes of a blob.
 async fn bytes(blob: &Blob) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(blob.array_buffer()).await.map_err(|_| "a file could not be read".to_owned())?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// A ZIP's modification time from milliseconds since the epoch (local time).
-fn zip_time(millis: f64) -> DateTime {
-    let date = js_sys::Date::new(&JsValue::from_f64(millis));
-    let part = |value: u32| value as u8;
-    DateTime::from_date_and_time(
-        date.get_full_year() as u16,
-        part(date.get_month() + 1),
-        part(date.get_date()),
-        part(date.get_hours()),
-        part(date.get_minutes()),
-        part(date.get_seconds()),
-    )
-    .unwrap_or_default()
+/// Bytes `start..end` of a blob.
+async fn bytes_at(blob: &Blob, start: u64, end: u64) -> Result<Vec<u8>, String> {
+    bytes(&blob.slice_with_f64_and_f64(start as f64, end as f64).map_err(|_| "a file could not be read")?).await
 }
 
-/// The ZIP of `items` (oldest first), as bytes: what [`export`] saves.
-pub async fn pack(items: &[(Entry, Blob)]) -> Result<Vec<u8>, String> {
-    let failed = |error: zip::result::ZipError| error.to_string();
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+/// A ZIP's modification time from milliseconds since the epoch (local time).
+fn zip_time(millis: f64) -> DosTime {
+    let date = js_sys::Date::new(&JsValue::from_f64(millis));
+    DosTime::new(
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes(),
+        date.get_seconds(),
+    )
+}
+
+/// The ZIP of `items` (oldest first): what [`export`] saves.
+pub async fn pack(items: &[(Entry, Blob)]) -> Result<Blob, String> {
+    let mut writer = zip::Writer::default();
+    let parts = js_sys::Array::new();
     let mut metadata = Metadata { format: FORMAT.into(), images: Vec::new() };
     for (number, (entry, image)) in items.iter().enumerate() {
         let file = format!("images/{}", entry_file(number + 1, &entry.settings.prompt, &extension(&entry.mime_type)));
-        let options = SimpleFileOptions::default()
-            .compression_method(CompressionMethod::Stored)
-            .last_modified_time(zip_time(entry.created));
-        zip.start_file(file.as_str(), options).map_err(failed)?;
-        zip.write_all(&bytes(image).await?).map_err(|error| error.to_string())?;
+        // Only the CRC needs the bytes in wasm memory, one image at a time.
+        let data = bytes(image).await?;
+        let header = writer.header(&file, zip::crc32(0, &data), data.len() as u64, zip_time(entry.created))?;
+        parts.push(&js_sys::Uint8Array::from(&header[..]));
+        parts.push(image);
         metadata.images.push(Item { file, entry: Entry { id: None, ..entry.clone() } });
     }
-    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
-    zip.start_file(METADATA, options).map_err(failed)?;
     let json = serde_json::to_vec_pretty(&metadata).map_err(|error| error.to_string())?;
-    zip.write_all(&json).map_err(|error| error.to_string())?;
-    Ok(zip.finish().map_err(failed)?.into_inner())
+    let header = writer.header(METADATA, zip::crc32(0, &json), json.len() as u64, zip_time(js_sys::Date::now()))?;
+    for piece in [header, json, writer.end()] {
+        parts.push(&js_sys::Uint8Array::from(&piece[..]));
+    }
+    blob_of(&parts, "application/zip")
 }
 
 /// Saves `items` (oldest first) as `gpt-image-gallery-YYYY-MM-DD.zip` (today) through the browser's download.
 pub async fn export(items: &[(Entry, Blob)]) -> Result<(), String> {
-    let zip = pack(items).await?;
-    let blob = blob_of(&zip, "application/zip")?;
+    let blob = pack(items).await?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "no object URL".to_owned())?;
     let link: HtmlAnchorElement =
         leptos::prelude::document().create_element("a").map_err(|_| "no document".to_owned())?.unchecked_into();
@@ -97,32 +109,64 @@ pub async fn export(items: &[(Entry, Blob)]) -> Result<(), String> {
     Ok(())
 }
 
-/// The entries and images of a ZIP made by [`export`], oldest first.
+/// The entries and images of a gallery ZIP, oldest first: one [`export`]
+/// made, or the same files zipped again by another tool (stored or deflated).
 pub async fn import(file: &Blob) -> Result<Vec<(Entry, Blob)>, String> {
-    let data = bytes(file).await?;
+    let len = file.size() as u64;
+    let tail = bytes_at(file, len.saturating_sub(zip::TAIL_LEN as u64), len).await?;
+    let directory = zip::find_directory(&tail, len)?;
+    let members = zip::members(&bytes_at(file, directory.offset, directory.offset + directory.size).await?)?;
+    let member = |name: &str| members.iter().find(|member| member.name == name);
+
     let not_ours = || format!("this is not a gallery ZIP (it has no readable {METADATA})");
-    let mut zip = ZipArchive::new(Cursor::new(data)).map_err(|error| format!("this is not a ZIP file ({error})"))?;
-    let mut json = String::new();
-    zip.by_name(METADATA).map_err(|_| not_ours())?.read_to_string(&mut json).map_err(|_| not_ours())?;
-    let metadata: Metadata = serde_json::from_str(&json).map_err(|error| format!("{METADATA} is damaged: {error}"))?;
+    let json = read(file, member(METADATA).ok_or_else(not_ours)?).await?;
+    let metadata: Metadata =
+        serde_json::from_slice(&json).map_err(|error| format!("{METADATA} is damaged: {error}"))?;
     if metadata.format != FORMAT {
         return Err(format!("{METADATA} is of another format ({})", metadata.format));
     }
     let mut items = Vec::new();
-    for Item { file, entry } in metadata.images {
-        let mut image = Vec::new();
-        let mut member = zip.by_name(&file).map_err(|error| format!("{file}: {error}"))?;
-        member.read_to_end(&mut image).map_err(|error| format!("{file}: {error}"))?;
-        let blob = blob_of(&image, &entry.mime_type)?;
+    for Item { file: name, entry } in metadata.images {
+        let found = member(&name).ok_or_else(|| format!("{name} is listed in {METADATA} but not in the ZIP"))?;
+        let image = read(file, found).await?;
+        let blob = blob_of(&js_sys::Array::of1(&js_sys::Uint8Array::from(&image[..])), &entry.mime_type)?;
         items.push((entry, blob));
     }
     Ok(items)
 }
 
-/// A blob of `bytes` typed `mime_type`.
-fn blob_of(bytes: &[u8], mime_type: &str) -> Result<Blob, String> {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+/// A member's bytes, inflated if need be and checked against its CRC-32.
+async fn read(file: &Blob, member: &Member) -> Result<Vec<u8>, String> {
+    let header = bytes_at(file, member.header_offset, member.header_offset + zip::LOCAL_HEADER_LEN as u64).await?;
+    let start = zip::data_offset(member, &header)?;
+    let end = start + member.compressed_size;
+    if end > file.size() as u64 {
+        return Err(format!("{}: the ZIP is cut short", member.name));
+    }
+    let data = match member.method {
+        Method::Stored => bytes_at(file, start, end).await?,
+        Method::Deflated => inflate(file, start, end).await.map_err(|why| format!("{}: {why}", member.name))?,
+    };
+    if data.len() as u64 != member.size || zip::crc32(0, &data) != member.crc {
+        return Err(format!("{} is damaged (its size or CRC-32 does not match)", member.name));
+    }
+    Ok(data)
+}
+
+/// Bytes `start..end` of a blob, inflated (raw deflate) by the browser.
+async fn inflate(file: &Blob, start: u64, end: u64) -> Result<Vec<u8>, String> {
+    let failed = |_| "it could not be decompressed".to_owned();
+    let slice = file.slice_with_f64_and_f64(start as f64, end as f64).map_err(failed)?;
+    let inflater = DecompressionStream::new("deflate-raw").map_err(failed)?;
+    let readable = slice.stream().pipe_through(inflater.unchecked_ref::<ReadableWritablePair>());
+    let response = Response::new_with_opt_readable_stream(Some(&readable)).map_err(failed)?;
+    let buffer = JsFuture::from(response.array_buffer().map_err(failed)?).await.map_err(failed)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// A blob of `parts` (each a `Blob` or bytes) typed `mime_type`.
+fn blob_of(parts: &js_sys::Array, mime_type: &str) -> Result<Blob, String> {
     let options = BlobPropertyBag::new();
     options.set_type(mime_type);
-    Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| "no Blob".to_owned())
+    Blob::new_with_blob_sequence_and_options(parts, &options).map_err(|_| "no Blob".to_owned())
 }

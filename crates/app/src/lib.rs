@@ -29,6 +29,7 @@ mod run;
 mod settings;
 mod shell;
 pub mod store;
+pub mod zip;
 
 pub use mask::mask_png;
 

@@ -1,6 +1,7 @@
 //! The gallery's ZIP: what `pack` writes, `import` reads back.
 
 use gpt_image_app::archive::{import, pack};
+use gpt_image_app::zip;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::store::entry;
@@ -10,15 +11,17 @@ fn blob_of(data: &[u8]) -> web_sys::Blob {
     web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&js_sys::Uint8Array::from(data))).unwrap()
 }
 
-/// A ZIP of text files, made by the `zip` crate directly.
+/// A ZIP of text files, from the playground's writer (which `unzip -t` checks in its own tests).
 fn zip_with(files: &[(&str, &str)]) -> Vec<u8> {
-    use std::io::Write;
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut writer = zip::Writer::default();
+    let mut out = Vec::new();
     for (name, text) in files {
-        zip.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
-        zip.write_all(text.as_bytes()).unwrap();
+        let crc = zip::crc32(0, text.as_bytes());
+        out.extend(writer.header(name, crc, text.len() as u64, zip::DosTime::EARLIEST).unwrap());
+        out.extend_from_slice(text.as_bytes());
     }
-    zip.finish().unwrap().into_inner()
+    out.extend(writer.end());
+    out
 }
 
 #[wasm_bindgen_test]
@@ -31,7 +34,9 @@ async fn a_packed_gallery_imports_back_with_its_images_and_metadata() {
     second.tokens = Some(7);
     let items = vec![(entry("a png", 1_700_000_000_000.0), png.clone()), (second.clone(), jpeg.clone())];
     let zip = pack(&items).await.unwrap();
+    let zip = bytes(&zip).await;
     assert_eq!(&zip[..4], b"PK\x03\x04");
+    assert_eq!(zip.len() as f64, pack(&items).await.unwrap().size());
 
     let back = import(&blob_of(&zip)).await.unwrap();
     assert_eq!(back.len(), 2);
@@ -57,4 +62,39 @@ async fn files_that_are_not_gallery_zips_are_named_as_such() {
     )]);
     let error = import(&blob_of(&missing)).await.unwrap_err();
     assert!(error.starts_with("gallery.json is damaged"), "{error}");
+    let listed = r#"{"format": "gpt-image-playground/1", "images": [{"file": "images/0001.png", "created": 1,
+        "settings": {"prompt": "p"}, "mimeType": "image/png", "bytes": 1}]}"#;
+    let error = import(&blob_of(&zip_with(&[("gallery.json", listed)]))).await.unwrap_err();
+    assert_eq!(error, "images/0001.png is listed in gallery.json but not in the ZIP");
+}
+
+/// The same gallery zipped again by other tools (`tests/fixtures/README.md`),
+/// stored and deflated: the deflated ones are inflated by the browser.
+#[wasm_bindgen_test]
+async fn galleries_zipped_by_other_tools_import() {
+    let zips: [&[u8]; 3] = [
+        include_bytes!("../fixtures/python-stored.zip"),
+        include_bytes!("../fixtures/python-deflated.zip"),
+        include_bytes!("../fixtures/info-zip.zip"),
+    ];
+    for zip in zips {
+        let back = import(&blob_of(zip)).await.unwrap();
+        assert_eq!(back.len(), 1);
+        let (entry, image) = &back[0];
+        assert_eq!(entry.settings.prompt, "a red square");
+        assert!(entry.favourite);
+        assert_eq!(image.type_(), "image/png");
+        let png = bytes(image).await;
+        assert_eq!(png.len() as u64, entry.bytes);
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_image_is_named() {
+    let mut zip = include_bytes!("../fixtures/python-stored.zip").to_vec();
+    let png = zip.windows(4).position(|four| four == b"IHDR").unwrap();
+    zip[png + 6] ^= 0xff;
+    let error = import(&blob_of(&zip)).await.unwrap_err();
+    assert_eq!(error, "images/0001-a-red-square.png is damaged (its size or CRC-32 does not match)");
 }
