@@ -191,10 +191,7 @@ impl Happening {
             drop(js_sys::Reflect::set(target, &key.into(), value))
         };
         let set = |key: &str, value: &JsValue| put(&object, key, value);
-        let settings = |request: &GenerateRequest| {
-            serde::Serialize::serialize(request, &serde_wasm_bindgen::Serializer::json_compatible())
-                .unwrap_or(JsValue::NULL)
-        };
+        let settings = |request: &GenerateRequest| crate::js_json::to_js(request).unwrap_or(JsValue::NULL);
         set("type", &self.name().into());
         match self {
             Happening::Started(request) => set("settings", &settings(request)),

@@ -16,6 +16,7 @@ mod form;
 pub mod frame;
 mod gallery;
 mod inputs;
+mod js_json;
 mod lifecycle;
 mod link_image;
 mod mask;

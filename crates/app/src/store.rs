@@ -22,6 +22,8 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Blob;
 
+use crate::js_json::from_js;
+
 const DATABASE: &str = "gpt-image-playground";
 const ENTRIES: &str = "entries";
 const THUMBS: &str = "thumbs";
@@ -139,7 +141,7 @@ impl Store {
         let transaction = self.db.transaction(&[ENTRIES], TransactionMode::ReadOnly)?;
         let values = transaction.object_store(ENTRIES)?.get_all(None, None)?.await?;
         let mut entries: Vec<Entry> =
-            values.into_iter().filter_map(|value| serde_wasm_bindgen::from_value(value).ok()).collect();
+            values.iter().filter_map(from_js).collect();
         entries.reverse();
         Ok(entries)
     }
@@ -257,7 +259,5 @@ async fn finish(transaction: idb::Transaction) -> Result<(), StoreError> {
 }
 
 fn to_js(entry: &Entry) -> Result<JsValue, StoreError> {
-    entry
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|error| StoreError::Failed(error.to_string()))
+    crate::js_json::to_js(entry).ok_or_else(|| StoreError::Failed("an entry could not be written as JSON".into()))
 }
