@@ -12,7 +12,6 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Blob;
 
 use crate::compare::Compare;
-use crate::gallery::Handlers;
 use crate::object_url::object_url;
 use crate::store::Entry;
 
@@ -76,6 +75,16 @@ thread_local! {
     static MENUS: Cell<u64> = const { Cell::new(0) };
 }
 
+/// What the page does with an image's Edit and Reuse actions, given
+/// through context by the app to every [`Actions`].
+#[derive(Clone, Copy)]
+pub struct Handlers {
+    /// Loads an entry's settings into the form.
+    pub reuse: Callback<Entry>,
+    /// Makes an image the input of an edit.
+    pub edit: Callback<Blob>,
+}
+
 /// An image with its facts and actions. `entry` may change while it is shown
 /// (its id once stored, its tokens once known) without the image being
 /// redrawn. `before` (an edit's input) shows a before/after comparison.
@@ -83,10 +92,10 @@ thread_local! {
 pub fn Actions(
     blob: Blob,
     #[prop(into)] entry: Signal<Entry>,
-    handlers: Handlers,
     on_delete: Callback<()>,
     #[prop(default = None)] before: Option<Blob>,
 ) -> impl IntoView {
+    let handlers = expect_context::<Handlers>();
     let url = object_url(&blob);
     let (transparent, shape, size) = entry.with_untracked(|entry| {
         let transparent =

@@ -8,7 +8,8 @@ use web_sys::Blob;
 
 use crate::embedding::{Embedding, Happening, Options};
 use crate::form::{Form, Mode, RequestForm, Shown};
-use crate::gallery::{Gallery, GalleryView, Handlers};
+use crate::actions::Handlers;
+use crate::gallery::{Gallery, GalleryView};
 use crate::lifecycle::InRuns;
 use crate::run::{Job, Run, RunView, Status};
 use crate::settings::{Settings, SettingsPanel};
@@ -83,14 +84,14 @@ pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>)
         runs.update(|runs| runs.insert(0, run));
         run.start(client.get_untracked());
     });
-    let handlers = Handlers {
+    provide_context(Handlers {
         reuse: Callback::new(move |entry: Entry| form.load(&entry)),
         edit: Callback::new(move |image: Blob| {
             form.mode.set(Mode::Edit);
             form.inputs.add(image, None);
             window().scroll_to_with_x_and_y(0.0, 0.0);
         }),
-    };
+    });
     if let Some(out) = out {
         let embedding = StoredValue::new_local(embedding.clone());
         out(Generator { settings, form, on_job, failure, embedding });
@@ -135,11 +136,11 @@ pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>)
                             children=move |run| {
                                 let id = run.id;
                                 let on_dismiss = Callback::new(move |()| runs.update(|runs| runs.retain(|run| run.id != id)));
-                                view! { <RunView run now client handlers on_dismiss reveal=!compact /> }
+                                view! { <RunView run now client on_dismiss reveal=!compact /> }
                             }
                         />
                     </section>
-                    {gallery.map(|gallery| view! { <GalleryView gallery handlers /> })}
+                    {gallery.map(|gallery| view! { <GalleryView gallery /> })}
                 </div>
             </main>
         </div>

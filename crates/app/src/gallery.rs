@@ -396,15 +396,6 @@ impl Journal {
     }
 }
 
-/// What the host page does with an image's actions.
-#[derive(Clone, Copy)]
-pub struct Handlers {
-    /// Loads an entry's settings into the form.
-    pub reuse: Callback<Entry>,
-    /// Makes an image the input of an edit.
-    pub edit: Callback<Blob>,
-}
-
 /// Bytes as people read them: `812 KB`, `2.3 MB`, `10.7 GB`.
 fn bytes(count: f64) -> String {
     let units = [("GB", 1e9), ("MB", 1e6), ("KB", 1e3)];
@@ -421,7 +412,7 @@ fn images(count: usize) -> String {
 
 /// The gallery section.
 #[component]
-pub fn GalleryView(gallery: Gallery, handlers: Handlers) -> impl IntoView {
+pub fn GalleryView(gallery: Gallery) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let favourites_only = RwSignal::new(false);
     let shown = RwSignal::new(PAGE);
@@ -575,7 +566,7 @@ pub fn GalleryView(gallery: Gallery, handlers: Handlers) -> impl IntoView {
                 <UndoBar gallery />
             </div>
             <Show when=move || opened.with(Option::is_some)>
-                <Viewer gallery opened list=matching handlers />
+                <Viewer gallery opened list=matching />
             </Show>
         </section>
     }
@@ -710,7 +701,6 @@ fn Viewer(
     gallery: Gallery,
     opened: RwSignal<Option<u32>>,
     list: Memo<Vec<Entry>>,
-    handlers: Handlers,
 ) -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     Effect::new(move |_| {
@@ -778,7 +768,7 @@ fn Viewer(
                 </button>
                 <button type="button" class="secondary close" autofocus=true on:click=move |_| close()>"Close"</button>
             </div>
-            {move || opened.get().map(|id| view! { <ViewerImage gallery id opened neighbour=Callback::new(neighbour) handlers /> })}
+            {move || opened.get().map(|id| view! { <ViewerImage gallery id opened neighbour=Callback::new(neighbour) /> })}
             <UndoBar gallery />
         </dialog>
     }
@@ -792,7 +782,6 @@ fn ViewerImage(
     id: u32,
     opened: RwSignal<Option<u32>>,
     neighbour: Callback<isize, Option<u32>>,
-    handlers: Handlers,
 ) -> impl IntoView {
     let find = move |entries: &Vec<Entry>| entries.iter().find(|entry| entry.id == Some(id)).cloned();
     let first = gallery.entries.with_untracked(find)?;
@@ -805,7 +794,7 @@ fn ViewerImage(
     });
     Some(view! {
         <div class="viewer-image">
-            {move || image.get().flatten().map(|blob| view! { <Actions blob entry handlers on_delete /> })}
+            {move || image.get().flatten().map(|blob| view! { <Actions blob entry on_delete /> })}
         </div>
     })
 }

@@ -18,7 +18,7 @@ use web_sys::{AbortController, Blob};
 use crate::actions::Actions;
 use crate::embedding::{Happening, Listener};
 use crate::errors::{Advice, Failure, advise};
-use crate::gallery::{Gallery, Handlers};
+use crate::gallery::Gallery;
 use crate::lifecycle::{Amend, Facts, InRuns, Stage, Step, shares};
 use crate::link_image::LinkImage;
 use crate::object_url::object_url;
@@ -360,7 +360,6 @@ pub fn RunView(
     run: Run,
     now: ReadSignal<f64>,
     client: Signal<Client, LocalStorage>,
-    handlers: Handlers,
     /// Takes this run off the screen (offered when it failed or was cancelled).
     on_dismiss: Callback<()>,
     #[prop(default = false)] reveal: bool,
@@ -428,7 +427,7 @@ pub fn RunView(
                                 .unwrap_or_else(|| first.clone())
                         });
                         let on_delete = Callback::new(move |()| run.remove(slot));
-                        view! { <Actions blob entry handlers on_delete before=before.clone() /> }.into_any()
+                        view! { <Actions blob entry on_delete before=before.clone() /> }.into_any()
                     }
                 />
                 {move || {
