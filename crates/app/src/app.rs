@@ -6,9 +6,9 @@ use std::time::Duration;
 use leptos::prelude::*;
 use web_sys::Blob;
 
+use crate::actions::Handlers;
 use crate::embedding::{Embedding, Happening, Options};
 use crate::form::{Form, Mode, RequestForm, Shown};
-use crate::actions::Handlers;
 use crate::gallery::{Gallery, GalleryView};
 use crate::lifecycle::InRuns;
 use crate::run::{Job, Run, RunView, Status};

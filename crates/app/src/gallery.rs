@@ -697,11 +697,7 @@ fn Card(
 /// screen: the image as large as it fits, its facts and actions below it,
 /// Previous and Next (and the arrow keys) through `list`.
 #[component]
-fn Viewer(
-    gallery: Gallery,
-    opened: RwSignal<Option<u32>>,
-    list: Memo<Vec<Entry>>,
-) -> impl IntoView {
+fn Viewer(gallery: Gallery, opened: RwSignal<Option<u32>>, list: Memo<Vec<Entry>>) -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     Effect::new(move |_| {
         if let Some(dialog) = dialog.get()

@@ -7,10 +7,8 @@
 //! one lifecycle ([`crate::lifecycle`]): Arrived, Stored (it has a gallery
 //! id), Settled (its share of the usage and its revised prompt are written).
 
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD;
-use gpt_image_wasm::core::{GenerateRequest, ImageStreamEvent, Model, Usage};
-use gpt_image_wasm::{BlobsResponse, CallOptions, Client, Edit, Error, EventStream, ImageBlob};
+use gpt_image_wasm::core::{GenerateRequest, Model, Usage};
+use gpt_image_wasm::{BlobsResponse, CallOptions, Client, Edit, Error, EventStream, ImageBlob, StreamImage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::{AbortController, Blob};
@@ -164,21 +162,14 @@ impl Run {
     }
 
     async fn stream(&self, mut events: EventStream) -> Result<(), Error> {
-        while let Some(event) = events.next().await? {
-            let Some(bytes) = event.b64_json().and_then(|text| STANDARD.decode(text).ok()) else { continue };
-            let image = ImageBlob::from_bytes(self.arrived.get_untracked(), &bytes);
-            let usage = match &event {
-                ImageStreamEvent::GenerationCompleted(completed) => completed.usage.as_ref(),
-                ImageStreamEvent::EditCompleted(completed) => completed.usage.as_ref(),
-                ImageStreamEvent::GenerationPartialImage(partial) | ImageStreamEvent::EditPartialImage(partial) => {
-                    self.partial.set(Some((image.blob, partial.partial_image_index)));
-                    continue;
-                }
-                ImageStreamEvent::Error(_) => continue,
-            };
+        while let Some(StreamImage { image, partial, usage }) = events.next_image().await? {
+            if let Some(index) = partial {
+                self.partial.set(Some((image.blob, index)));
+                continue;
+            }
             self.partial.set(None);
             let slot = self.arrive(&image);
-            let facts = self.account(usage, 1).remove(0);
+            let facts = self.account(usage.as_ref(), 1).remove(0);
             self.advance(slot, Step::Facts(facts));
         }
         Ok(())

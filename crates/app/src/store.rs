@@ -140,8 +140,7 @@ impl Store {
     pub async fn entries(&self) -> Result<Vec<Entry>, StoreError> {
         let transaction = self.db.transaction(&[ENTRIES], TransactionMode::ReadOnly)?;
         let values = transaction.object_store(ENTRIES)?.get_all(None, None)?.await?;
-        let mut entries: Vec<Entry> =
-            values.iter().filter_map(from_js).collect();
+        let mut entries: Vec<Entry> = values.iter().filter_map(from_js).collect();
         entries.reverse();
         Ok(entries)
     }

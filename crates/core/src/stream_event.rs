@@ -151,6 +151,16 @@ impl ImageStreamEvent {
         }
     }
 
+    /// The image file of a partial or completed event, decoded from its
+    /// base64: `None` for an event without an image, an error that says
+    /// which event when the base64 does not decode.
+    pub fn image_bytes(&self) -> Option<Result<Vec<u8>, String>> {
+        use base64::Engine as _;
+        let text = self.b64_json()?;
+        let decoded = base64::engine::general_purpose::STANDARD.decode(text);
+        Some(decoded.map_err(|_| format!("the b64_json of an {} event is not valid base64", self.event_type())))
+    }
+
     /// The event's `type` (and SSE `event:` name).
     pub fn event_type(&self) -> &'static str {
         match self {
@@ -172,6 +182,20 @@ impl ImageStreamEvent {
 mod tests {
     use super::*;
     use crate::sse::SseParser;
+
+    #[test]
+    fn image_bytes_are_decoded_or_the_event_is_named() {
+        let event = |b64_json: &str| {
+            ImageStreamEvent::EditCompleted(CompletedImage { b64_json: b64_json.into(), ..CompletedImage::default() })
+        };
+        assert_eq!(event("iVBORw==").image_bytes(), Some(Ok(b"\x89PNG".to_vec())));
+        assert_eq!(
+            event("not base64!").image_bytes(),
+            Some(Err("the b64_json of an image_edit.completed event is not valid base64".into()))
+        );
+        let error = ImageStreamEvent::Error(serde_json::from_str(r#"{"type": "error", "error": {}}"#).unwrap());
+        assert_eq!(error.image_bytes(), None);
+    }
 
     #[test]
     fn reads_the_spec_examples_of_both_streams() {

@@ -3,12 +3,12 @@
 
 use std::collections::VecDeque;
 
-use gpt_image_core::{Endpoint, ImageStreamEvent, SseEvent, SseParser, StreamItem};
+use gpt_image_core::{Endpoint, ImageStreamEvent, SseEvent, SseParser, StreamItem, Usage};
 
-use crate::Error;
 use crate::body::BodyReader;
 use crate::client::Answer;
 use crate::timer::Attempt;
+use crate::{Error, ImageBlob};
 
 /// The events of one streamed generation or edit. The timeout covered the
 /// wait for the answer; reading the events is ended by the caller's signal
@@ -24,6 +24,18 @@ pub struct EventStream {
     parser: SseParser,
     pending: VecDeque<SseEvent>,
     progress: Progress,
+}
+
+/// An image of a stream, decoded into a `Blob` as its event arrives.
+#[derive(Debug, Clone)]
+pub struct StreamImage {
+    /// The image; its `index` counts the stream's completed images, from 0.
+    pub image: ImageBlob,
+    /// `Some(k)` for partial image `k` (from 0) of the image still to come;
+    /// `None` for a completed image.
+    pub partial: Option<u32>,
+    /// The usage a completed image's event reported.
+    pub usage: Option<Usage>,
 }
 
 /// What a stream has sent so far, to tell a complete stream from a cut one.
@@ -120,6 +132,36 @@ impl EventStream {
             }
         }
         self.end().map(|()| None)
+    }
+
+    /// The next image, partial or completed, decoded into a `Blob`; `None`
+    /// at the end of a complete stream. Errors as [`EventStream::next`]; a
+    /// completed image whose base64 does not decode is an
+    /// [`Error::BadResponse`] naming its event (a partial one is skipped:
+    /// the completed image still follows).
+    pub async fn next_image(&mut self) -> Result<Option<StreamImage>, Error> {
+        while let Some(event) = self.next().await? {
+            let completed = self.progress.completed as usize;
+            let (partial, usage, index) = match &event {
+                ImageStreamEvent::GenerationPartialImage(partial) | ImageStreamEvent::EditPartialImage(partial) => {
+                    (Some(partial.partial_image_index), None, completed)
+                }
+                ImageStreamEvent::GenerationCompleted(image) | ImageStreamEvent::EditCompleted(image) => {
+                    (None, image.usage.clone(), completed.saturating_sub(1))
+                }
+                ImageStreamEvent::Error(_) => continue,
+            };
+            match event.image_bytes() {
+                Some(Ok(bytes)) => {
+                    return Ok(Some(StreamImage { image: ImageBlob::from_bytes(index, &bytes), partial, usage }));
+                }
+                Some(Err(message)) if partial.is_none() => {
+                    return Err(Error::BadResponse { status: self.status, message });
+                }
+                _ => {}
+            }
+        }
+        Ok(None)
     }
 
     /// Counts an event of the API, by its `type`.

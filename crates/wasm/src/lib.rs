@@ -36,7 +36,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 pub use blobs::{BlobsResponse, ImageBlob, LinkError};
 pub use client::Client;
 pub use error::{ApiFailure, Error, status_class};
-pub use events::EventStream;
+pub use events::{EventStream, StreamImage};
 pub use gpt_image_core as core;
 pub use images::Edit;
 pub use meta::{RateLimit, ResponseMeta};

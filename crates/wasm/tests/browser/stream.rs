@@ -1,7 +1,7 @@
 //! Streams of partial images, and how they end.
 
 use gpt_image_wasm::core::{GenerateRequest, ImageFormat, ImageStreamEvent, sniff_format};
-use gpt_image_wasm::{CallOptions, Error, EventStream};
+use gpt_image_wasm::{CallOptions, Error, EventStream, StreamImage};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::support::{client, fault, small, unbase64};
@@ -104,4 +104,26 @@ async fn a_cancelled_stream_ends() {
     let mut stream = client().generate_stream(&streamed("cancelled"), &options).await.unwrap();
     stream.cancel();
     assert!(matches!(stream.next().await, Ok(None)));
+}
+
+#[wasm_bindgen_test]
+async fn images_of_a_stream_arrive_as_blobs_partials_first() {
+    let request = GenerateRequest { n: Some(2), ..streamed("as blobs") };
+    let mut stream = client().generate_stream(&request, &CallOptions::default()).await.unwrap();
+    let (mut partials, mut completed) = (Vec::new(), Vec::new());
+    while let Some(StreamImage { image, partial, usage }) = stream.next_image().await.unwrap() {
+        assert_eq!(image.mime_type, "image/png");
+        assert_eq!((image.width, image.height), (Some(1024), Some(640)), "measured from the decoded file");
+        assert!(image.blob.size() > 100.0);
+        assert_eq!(image.index, completed.len(), "counts the completed images");
+        match partial {
+            Some(k) => {
+                assert!(usage.is_none());
+                partials.push(k);
+            }
+            None => completed.push(usage.expect("a completed image's usage")),
+        }
+    }
+    assert_eq!(completed.len(), 2);
+    assert!(partials.starts_with(&[0, 1]), "{partials:?}");
 }
