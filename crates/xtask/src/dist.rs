@@ -56,7 +56,7 @@ fn precompress(dir: &Path) -> Result {
 }
 
 /// Brotli at its best quality, with the largest window a browser reads.
-fn brotli(bytes: &[u8]) -> Vec<u8> {
+pub fn brotli(bytes: &[u8]) -> Vec<u8> {
     let mut packed = Vec::new();
     let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
     brotli::BrotliCompress(&mut &bytes[..], &mut packed, &params).expect("compressing in memory");

@@ -5,7 +5,9 @@
 //!   package and its 62 KB budget.
 //! - `floor-page` (`crates/xtask/floors/page`): a Leptos page that
 //!   generates an image with `gpt-image-wasm`; against the playground's
-//!   first load and its 115 KB budget.
+//!   scripts and wasm, and the 260 KB first-load target of issue 14 (bytes
+//!   over the wire, so Brotli, as `gpt-image-server --static` sends them;
+//!   `cargo xtask bench` measures the whole first load on a phone).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -16,8 +18,9 @@ use crate::pkg::{gzipped_total, snippets, target_dir, wasm_opt};
 /// The package's budget, gzipped bytes of the files as published (issue 15;
 /// issue 4 had asked for 35 KB).
 const PACKAGE_BUDGET: usize = 62_000;
-/// The playground's first-load budget, gzipped bytes (issue 5).
-const PLAYGROUND_BUDGET: usize = 115_000;
+/// The playground's first-load target, bytes over the wire (issue 14; it
+/// replaced issue 5's 115 KB gzipped, which no Leptos page could meet).
+const PLAYGROUND_TARGET: usize = 260_000;
 
 /// Builds both floors and prints them next to the package and the
 /// playground, which must be built already (`pkg` and `dist`).
@@ -26,6 +29,8 @@ pub fn run_all() -> Result {
     let package = crate::pkg::gzipped_size()?;
     let page = weigh_page()?;
     let playground = scripts_and_wasm(&crate::dist::dir())?;
+    let (page_br, playground_br) =
+        (brotli_total(&target_dir().join("floors").join("page"))?, brotli_total(&crate::dist::dir())?);
     let kb = |bytes: usize| bytes as f64 / 1e3;
     let ratio = |part: usize, whole: usize| part as f64 / whole as f64;
     println!("\nSize floors, gzipped -9 (wasm and its JavaScript):");
@@ -43,17 +48,20 @@ pub fn run_all() -> Result {
         ratio(package, core)
     );
     println!(
-        "  {:<66} {:>6.1} KB  {:.2} of the playground's budget ({} KB)",
+        "  {:<66} {:>6.1} KB  {:.1} KB as Brotli: {:.2} of the playground's first-load target ({} KB)",
         "floor-page: a Leptos page that generates with gpt-image-wasm",
         kb(page),
-        ratio(page, PLAYGROUND_BUDGET),
-        PLAYGROUND_BUDGET / 1000
+        kb(page_br),
+        ratio(page_br, PLAYGROUND_TARGET),
+        PLAYGROUND_TARGET / 1000
     );
     println!(
-        "  {:<66} {:>6.1} KB  {:.2} x floor-page",
+        "  {:<66} {:>6.1} KB  {:.1} KB as Brotli: {:.2} x floor-page, {:.2} of the target",
         "the playground's scripts and wasm",
         kb(playground),
-        ratio(playground, page)
+        kb(playground_br),
+        ratio(playground_br, page_br),
+        ratio(playground_br, PLAYGROUND_TARGET)
     );
     Ok(())
 }
@@ -88,9 +96,22 @@ fn bindgen(wasm: &Path, name: &str) -> Result<usize> {
     scripts_and_wasm(&out)
 }
 
-/// The gzipped size of the `.js` and `.wasm` files in `dir` and of its
-/// wasm-bindgen snippets: what a page loads of a wasm-bindgen build.
+/// The gzipped size of what a page loads of a wasm-bindgen build in `dir`.
 fn scripts_and_wasm(dir: &Path) -> Result<usize> {
+    gzipped_total(&loaded_files(dir)?)
+}
+
+/// The Brotli (quality 11) size of what a page loads of a wasm-bindgen build in `dir`.
+fn brotli_total(dir: &Path) -> Result<usize> {
+    let mut total = 0;
+    for file in loaded_files(dir)? {
+        total += crate::dist::brotli(&fs::read(&file).map_err(|error| format!("{}: {error}", file.display()))?).len();
+    }
+    Ok(total)
+}
+
+/// The `.js` and `.wasm` files in `dir` and its wasm-bindgen snippets.
+fn loaded_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let entries = fs::read_dir(dir).map_err(|error| format!("{}: {error}", dir.display()))?;
     let mut files: Vec<PathBuf> = entries
         .flatten()
@@ -98,5 +119,5 @@ fn scripts_and_wasm(dir: &Path) -> Result<usize> {
         .filter(|path| path.extension().is_some_and(|extension| extension == "js" || extension == "wasm"))
         .collect();
     files.extend(snippets(&dir.join("snippets")));
-    gzipped_total(&files)
+    Ok(files)
 }
