@@ -323,6 +323,46 @@ describe('the iframe mode', () => {
     assert.equal(await frame.locator('.run').count(), 0, 'the message was ignored');
   });
 
+  test('paints compact from the first response, before the wasm, and the app takes over in place', async (t) => {
+    const context = await browser.newContext({ viewport: { width: 900, height: 800 } });
+    t.after(() => context.close());
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await context.route(/_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('console', (message) => /Content.Security.Policy|Refused to/i.test(message.text()) && problems.push(message.text()));
+    const src = `${generator.base}/?embed&edit=1&theme=dark&origins=${encodeURIComponent(host.base)}`;
+    await page.goto(hostPage('first-paint', `<iframe id="generator" src="${src}" width="480" height="620"></iframe>`));
+    const frame = page.frameLocator('#generator');
+    const box = frame.getByLabel('Prompt', { exact: true });
+    await box.waitFor();
+    const shown = () =>
+      frame.locator('body').evaluate(() => ({
+        shell: Boolean(document.getElementById('shell')),
+        header: document.querySelector('.top').checkVisibility(),
+        modes: document.querySelector('.modes').checkVisibility(),
+        box: Object.values(document.querySelector('textarea').getBoundingClientRect().toJSON()).map(Math.round),
+        dark: getComputedStyle(document.querySelector('.gpt-image')).colorScheme,
+      }));
+    const before = await shown();
+    assert.equal(before.shell, true, 'the first paint, not yet the app');
+    assert.equal(before.header, false, 'no title, totals or Settings: the iframe mode has none');
+    assert.equal(before.modes, true, 'edit=1 shows Generate and Edit');
+    assert.equal(before.dark, 'dark');
+    await page.screenshot({ path: path.join(shots, 'iframe-first-paint.png') });
+    release();
+    await frame.locator('button[type=submit]:not([disabled])').waitFor({ timeout: 20_000 });
+    const after = await shown();
+    assert.equal(after.shell, false, 'the app took over');
+    await page.screenshot({ path: path.join(shots, 'iframe-first-paint-then-the-app.png') });
+    assert.deepEqual({ ...after, shell: true }, before, 'nothing appeared, vanished or moved');
+    assert.deepEqual(problems, [], 'the inline script is allowed by its hash');
+  });
+
   test('the full playground does not run inside another page, only the iframe mode does', async (t) => {
     const page = await open(t, hostPage('framed', `<iframe id="full" src="${generator.base}/" width="640" height="300"></iframe>`));
     const frame = page.frameLocator('#full');

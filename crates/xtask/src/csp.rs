@@ -1,8 +1,9 @@
-//! The page's inline style and the Content-Security-Policy. `web/index.html`
-//! inlines the style sheet (Trunk's `rel="inline"`), so that the first
-//! response paints the page; a policy without `'unsafe-inline'` allows an
-//! inline `<style>` only by its hash, which [`allow_inline_styles`] adds to
-//! `dist/_headers` after each build.
+//! The page's inline style and script and the Content-Security-Policy.
+//! `web/index.html` inlines the style sheet (Trunk's `rel="inline"`), so
+//! that the first response paints the page, and a few lines of script that
+//! paint the iframe mode compact from the start; a policy without
+//! `'unsafe-inline'` allows an inline `<style>` or `<script>` only by its
+//! hash, which [`allow_inline`] adds to `dist/_headers` after each build.
 
 use std::fs;
 use std::path::Path;
@@ -12,32 +13,48 @@ use sha2::{Digest, Sha256};
 
 use crate::cmd::Result;
 
-/// Adds the `'sha256-…'` source of every `<style>` element of
-/// `dir/index.html` to the `style-src` of the policy in `dir/_headers`.
-pub fn allow_inline_styles(dir: &Path) -> Result {
+/// Adds the `'sha256-…'` source of every inline `<style>` and `<script>`
+/// of `dir/index.html` to the `style-src` and `script-src` of the policy in
+/// `dir/_headers`.
+pub fn allow_inline(dir: &Path) -> Result {
     let html = read(&dir.join("index.html"))?;
-    let sources: Vec<String> = inline_styles(&html)
-        .map(|style| format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(style))))
-        .collect();
-    if sources.is_empty() {
-        return Ok(());
-    }
     let path = dir.join("_headers");
-    let headers = read(&path)?;
-    let directive = "style-src 'self'";
-    if !headers.contains(directive) {
-        return Err(format!("{}: the policy has no `{directive}` to add the inline style's hash to", path.display()));
+    let mut headers = read(&path)?;
+    for (element, directive) in [("style", "style-src 'self'"), ("script", "script-src 'self'")] {
+        let sources: Vec<String> = inline(&html, element)
+            .into_iter()
+            .map(|text| format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text))))
+            .collect();
+        if sources.is_empty() {
+            continue;
+        }
+        if !headers.contains(directive) {
+            return Err(format!(
+                "{}: the policy has no `{directive}` to add the inline {element}'s hash to",
+                path.display()
+            ));
+        }
+        headers = headers.replacen(directive, &format!("{directive} {}", sources.join(" ")), 1);
     }
-    let allowed = format!("{directive} {}", sources.join(" "));
-    fs::write(&path, headers.replacen(directive, &allowed, 1)).map_err(|error| format!("{}: {error}", path.display()))
+    fs::write(&path, headers).map_err(|error| format!("{}: {error}", path.display()))
 }
 
-/// The text of each `<style>` element of `html`, as the browser hashes it.
-fn inline_styles(html: &str) -> impl Iterator<Item = &str> {
-    html.split("<style").skip(1).filter_map(|rest| {
-        let body = &rest[rest.find('>')? + 1..];
-        Some(&body[..body.find("</style>")?])
-    })
+/// The text of each inline `element` (`style`, or `script` without `src`)
+/// of `html`, as the browser hashes it.
+fn inline<'a>(html: &'a str, element: &str) -> Vec<&'a str> {
+    let (open, close) = (format!("<{element}"), format!("</{element}>"));
+    html.split(open.as_str())
+        .skip(1)
+        .filter_map(|rest| {
+            let tag_end = rest.find('>')?;
+            let attributes = &rest[..tag_end];
+            if !attributes.is_empty() && !attributes.starts_with([' ', '\n', '\t']) || attributes.contains("src=") {
+                return None;
+            }
+            let body = &rest[tag_end + 1..];
+            Some(&body[..body.find(close.as_str())?])
+        })
+        .collect()
 }
 
 fn read(path: &Path) -> Result<String> {
@@ -49,9 +66,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn finds_each_inline_style() {
+    fn finds_each_inline_style_and_script() {
         let html = "<head><style>a{}</style><link rel=stylesheet><style nonce=x>\nb{}\n</style></head>";
-        assert_eq!(inline_styles(html).collect::<Vec<_>>(), ["a{}", "\nb{}\n"]);
+        assert_eq!(inline(html, "style"), ["a{}", "\nb{}\n"]);
+        let html = "<script src=\"boot.js\"></script><script>go()</script><scripts>no</scripts>";
+        assert_eq!(inline(html, "script"), ["go()"], "not scripts from files, nor other elements");
     }
 
     #[test]

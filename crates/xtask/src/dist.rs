@@ -20,7 +20,7 @@ pub fn dir() -> PathBuf {
 pub fn build() -> Result {
     sh("trunk", &["build", "--release", "--offline"])?;
     externalize_loader(&dir().join("index.html"))?;
-    crate::csp::allow_inline_styles(&dir())?;
+    crate::csp::allow_inline(&dir())?;
     build_embed(&dir().join("embed"))?;
     precompress(&dir())
 }
