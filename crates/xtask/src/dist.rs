@@ -1,6 +1,7 @@
 //! `cargo xtask dist`: everything a static host needs, in `dist/`: the
 //! playground (Trunk, release), `embed/` with `embed.js` and its wasm, the
-//! example host pages, `_headers` with the Content-Security-Policy, and a
+//! example host pages, `_headers` with the Content-Security-Policy, the
+//! glue minified and the wasm without custom sections (`slim.rs`), and a
 //! Brotli (`.br`) and a gzip (`.gz`) copy of every text and wasm file, which
 //! `gpt-image-server --static` (and most static hosts) send by `Accept-Encoding`.
 
@@ -20,8 +21,10 @@ pub fn dir() -> PathBuf {
 pub fn build() -> Result {
     sh("trunk", &["build", "--release", "--offline"])?;
     externalize_loader(&dir().join("index.html"))?;
+    crate::slim::trim(&dir(), |name| name.starts_with("gpt-image-app-"))?;
     crate::csp::allow_inline(&dir())?;
     build_embed(&dir().join("embed"))?;
+    crate::slim::trim(&dir().join("embed"), |_| true)?;
     precompress(&dir())
 }
 

@@ -15,6 +15,7 @@ mod play;
 mod server;
 mod server_bench;
 mod setup;
+mod slim;
 mod test;
 
 use clap::{Parser, Subcommand};
