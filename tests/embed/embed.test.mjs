@@ -252,6 +252,7 @@ div, form, label, span, p, button, input, select, textarea, img, ul, li, article
     const { error } = await failed;
     assert.equal(error.name, 'RateLimitError');
     assert.equal(error.status, 429);
+    assert.equal(error.retried, true, 'a rate limit is tried again before the host hears of it');
     assert.match(error.message, /^Too many requests: try again in 250 ms\. /);
     await element.getByRole('alert').waitFor();
   });

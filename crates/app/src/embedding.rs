@@ -95,6 +95,9 @@ pub enum Happening {
         status: Option<u16>,
         /// What happened and what to do, for people.
         message: String,
+        /// Whether the client had already sent the request again (as often
+        /// as `max_retries` allows) before giving up.
+        retried: bool,
     },
     /// A request was cancelled.
     Cancelled,
@@ -108,12 +111,17 @@ impl Happening {
             Error::BadResponse { status, .. } => Some(*status),
             _ => None,
         };
-        Happening::Failed { class: error.class_name(), status, message: explain(error) }
+        Happening::Failed { class: error.class_name(), status, message: explain(error), retried: error.was_retried() }
     }
 
     /// A request the form could not send, as it breaks a rule: a `ValidationError`.
     pub(crate) fn not_sent(message: String) -> Self {
-        Happening::Failed { class: Error::Validation(Report::default()).class_name(), status: None, message }
+        Happening::Failed {
+            class: Error::Validation(Report::default()).class_name(),
+            status: None,
+            message,
+            retried: false,
+        }
     }
 
     /// A base URL the host gave that cannot be used: a `ValidationError`
@@ -121,7 +129,7 @@ impl Happening {
     pub fn bad_base_url(issue: &Issue) -> Self {
         let message = format!("{}: nothing is sent until it is fixed", issue.message);
         let error = Error::Validation(Report { issues: vec![issue.clone()] });
-        Happening::Failed { class: error.class_name(), status: None, message }
+        Happening::Failed { class: error.class_name(), status: None, message, retried: false }
     }
 
     /// The DOM event name: `generate-start`, `image`, `error` or `cancel`.
@@ -201,11 +209,12 @@ impl Happening {
                 set("settings", &settings(request));
                 set("revisedPrompt", &revised_prompt.as_deref().map_or(JsValue::NULL, JsValue::from));
             }
-            Happening::Failed { class, status, message } => {
+            Happening::Failed { class, status, message, retried } => {
                 let error = js_sys::Object::new();
                 put(&error, "name", &(*class).into());
                 put(&error, "status", &status.map_or(JsValue::NULL, JsValue::from));
                 put(&error, "message", &message.into());
+                put(&error, "retried", &(*retried).into());
                 set("error", &error);
             }
             Happening::Cancelled => {}
