@@ -15,7 +15,7 @@
 //
 // Events (bubbling, composed), each with `detail`:
 //   generate-start {settings}, image {blob, mimeType, settings, revisedPrompt},
-//   error {error: {name, status, message}}, cancel {}.
+//   error {error: {name, status, message, retried}}, cancel {}.
 // Methods: element.generate(prompt?).
 //
 // `STYLE` (the sheet's text) is prepended by `cargo xtask dist`.
