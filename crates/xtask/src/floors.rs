@@ -65,7 +65,7 @@ fn weigh_core() -> Result<usize> {
     let unnamed = built.with_extension("unnamed.wasm");
     wasm_opt(&built, &unnamed, &[])?;
     let out = bindgen(&unnamed, "core")?;
-    let wasm = out.join("floor_core.unnamed_bg.wasm");
+    let wasm = out.join("core_bg.wasm");
     wasm_opt(&wasm, &wasm, &["-Oz"])?;
     scripts_and_wasm(&out)
 }
@@ -84,11 +84,18 @@ fn build(package: &str, profile: &str) -> Result<PathBuf> {
     Ok(target_dir().join("wasm32-unknown-unknown").join(profile).join(package))
 }
 
-/// Runs wasm-bindgen on `wasm` into `target/floors/<name>`, which it gives.
+/// Runs wasm-bindgen on `wasm` into a fresh `target/floors/<name>` (`<name>.js`,
+/// `<name>_bg.wasm`), which it gives.
 fn bindgen(wasm: &Path, name: &str) -> Result<PathBuf> {
     let out = target_dir().join("floors").join(name);
+    if out.exists() {
+        fs::remove_dir_all(&out).map_err(|error| format!("{}: {error}", out.display()))?;
+    }
     let (wasm, out_dir) = (wasm.to_string_lossy().into_owned(), out.to_string_lossy().into_owned());
-    run(command("wasm-bindgen", &["--target", "web", "--no-typescript", "--out-dir", &out_dir, &wasm]))?;
+    #[rustfmt::skip]
+    run(command("wasm-bindgen", &[
+        "--target", "web", "--no-typescript", "--out-name", name, "--out-dir", &out_dir, &wasm,
+    ]))?;
     Ok(out)
 }
 
