@@ -331,11 +331,10 @@ fn code_as_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Str
 /// The text of a body with tags dropped and white space folded, cut short;
 /// an HTML page's `<title>` when it has one.
 fn excerpt(body: &str) -> String {
-    let lower = body.to_ascii_lowercase();
-    if let (Some(start), Some(end)) = (lower.find("<title>"), lower.find("</title>"))
-        && start + 7 <= end
+    if let (Some(start), Some(end)) = (find_tag(body, "<title>"), find_tag(body, "</title>"))
+        && let Some(title) = body.get(start + 7..end)
     {
-        return excerpt(&body[start + 7..end]);
+        return excerpt(title);
     }
     let mut text = String::new();
     let mut in_tag = false;
@@ -352,11 +351,16 @@ fn excerpt(body: &str) -> String {
             c => text.push(c),
         }
     }
-    let text = text.trim_end();
-    match text.char_indices().nth(EXCERPT_CHARS) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
-    }
+    let mut chars = text.trim_end().chars();
+    let cut: String = chars.by_ref().take(EXCERPT_CHARS).collect();
+    if chars.next().is_some() { cut + "…" } else { cut }
+}
+
+/// Where `tag` first starts in `body`, in any case. A byte search, without
+/// slicing: `str::find` and `&body[..]` would bring the substring searcher
+/// and the panic messages of slicing into the npm package (see its `Cargo.toml`).
+fn find_tag(body: &str, tag: &str) -> Option<usize> {
+    body.as_bytes().windows(tag.len()).position(|window| window.eq_ignore_ascii_case(tag.as_bytes()))
 }
 
 /// The reason phrase of the statuses a provider or its proxy sends.
@@ -463,6 +467,15 @@ mod tests {
         assert_eq!(error, ApiError::from_response(403, body));
         let not_json = ApiError::from_response_with::<serde_json::Value>(502, b"<title>Bad</title>", |_| None);
         assert_eq!(not_json.message(), "HTTP 502 Bad Gateway: Bad");
+    }
+
+    #[test]
+    fn an_excerpt_is_the_title_or_the_text_cut_short() {
+        assert_eq!(excerpt("<HTML><Title>Bad  Gateway</TITLE><p>nginx</p>"), "Bad Gateway");
+        assert_eq!(excerpt("</title> <b>no</b>  title <title>"), "no title");
+        let long = "é".repeat(EXCERPT_CHARS + 1);
+        assert_eq!(excerpt(&long), format!("{}…", "é".repeat(EXCERPT_CHARS)));
+        assert_eq!(excerpt(&long[2..]), long[2..]);
     }
 
     #[test]

@@ -119,7 +119,7 @@ impl<'a> BaseUrl<'a> {
                     "" => None,
                     after => Some(after.strip_prefix(':')?),
                 };
-                (&authority[..address.len() + 2], port)
+                (authority.get(..address.len() + 2)?, port)
             }
             None => match authority.split_once(':') {
                 Some((host, port)) => (host, Some(port)),

@@ -66,17 +66,21 @@ pub fn run_all() -> Result {
     Ok(())
 }
 
-/// `floor-core` as the package is built: profile `pkg`, `wasm-opt -Oz`, wasm-bindgen.
+/// `floor-core` as the package is built: profile `pkg`, names dropped,
+/// wasm-bindgen, `wasm-opt -Oz`.
 fn weigh_core() -> Result<usize> {
     let built = build("floor-core", "pkg")?.with_file_name("floor_core.wasm");
-    let optimized = built.with_extension("opt.wasm");
-    wasm_opt(&built, &optimized)?;
-    bindgen(&optimized, "core")
+    let unnamed = built.with_extension("unnamed.wasm");
+    wasm_opt(&built, &unnamed, &[])?;
+    let out = bindgen(&unnamed, "core")?;
+    let wasm = out.join("core_bg.wasm");
+    wasm_opt(&wasm, &wasm, &["-Oz"])?;
+    scripts_and_wasm(&out)
 }
 
 /// `floor-page` as the playground is built: profile `web`, wasm-bindgen.
 fn weigh_page() -> Result<usize> {
-    bindgen(&build("floor-page", "web")?.with_file_name("floor-page.wasm"), "page")
+    scripts_and_wasm(&bindgen(&build("floor-page", "web")?.with_file_name("floor-page.wasm"), "page")?)
 }
 
 /// Builds `package` for the browser; gives the folder's path as a file in it.
@@ -88,12 +92,19 @@ fn build(package: &str, profile: &str) -> Result<PathBuf> {
     Ok(target_dir().join("wasm32-unknown-unknown").join(profile).join(package))
 }
 
-/// Runs wasm-bindgen on `wasm` into `target/floors/<name>`; gives the gzipped size of its output.
-fn bindgen(wasm: &Path, name: &str) -> Result<usize> {
+/// Runs wasm-bindgen on `wasm` into a fresh `target/floors/<name>` (`<name>.js`,
+/// `<name>_bg.wasm`), which it gives.
+fn bindgen(wasm: &Path, name: &str) -> Result<PathBuf> {
     let out = target_dir().join("floors").join(name);
+    if out.exists() {
+        fs::remove_dir_all(&out).map_err(|error| format!("{}: {error}", out.display()))?;
+    }
     let (wasm, out_dir) = (wasm.to_string_lossy().into_owned(), out.to_string_lossy().into_owned());
-    run(command("wasm-bindgen", &["--target", "web", "--no-typescript", "--out-dir", &out_dir, &wasm]))?;
-    scripts_and_wasm(&out)
+    #[rustfmt::skip]
+    run(command("wasm-bindgen", &[
+        "--target", "web", "--no-typescript", "--out-name", name, "--out-dir", &out_dir, &wasm,
+    ]))?;
+    Ok(out)
 }
 
 /// The gzipped size of what a page loads of a wasm-bindgen build in `dir`.

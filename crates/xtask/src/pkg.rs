@@ -20,13 +20,15 @@ pub const LOADED_FILES: &[&str] = &["index.js", "gpt_image_wasm.js", "gpt_image_
 /// and edge workers' (a few lines each over the first, copied).
 pub const ENTRIES: &[&str] = &["index.js", "node.js", "edge.js"];
 
-/// Builds the package: the wasm (profile `pkg`) through `wasm-opt -Oz`, then
-/// `wasm-bindgen` (ESM for browsers), then the hand-written entries and
-/// `index.d.ts`, README, licences and `package.json`. `index.js` and
+/// Builds the package: the wasm (profile `pkg`), `wasm-bindgen` (ESM for
+/// browsers), then `wasm-opt -Oz` on its output, then the hand-written entries
+/// and `index.d.ts`, README, licences and `package.json`. `index.js` and
 /// wasm-bindgen's glue are minified (see [`minify`]).
 ///
-/// `wasm-opt` runs before `wasm-bindgen`: Debian's binaryen 108 mistypes the
-/// externref table that `wasm-bindgen` adds, and the module then fails to start.
+/// The wasm's names go before `wasm-bindgen` sees it: with them it exports
+/// its shims under their long Rust names, in the wasm and in the glue.
+/// Binaryen 132's `-Oz` runs after `wasm-bindgen`: before it, the module
+/// traps (`unreachable`) on its first call.
 pub fn build() -> Result {
     crate::generated::write_all()?;
     let pkg = dir();
@@ -39,16 +41,18 @@ pub fn build() -> Result {
         fs::remove_dir_all(&pkg).map_err(|error| format!("{}: {error}", pkg.display()))?;
     }
     let built = target_dir().join("wasm32-unknown-unknown/pkg/gpt_image_wasm.wasm");
-    let optimized = built.with_extension("opt.wasm");
-    wasm_opt(&built, &optimized)?;
-    let optimized = optimized.to_string_lossy().into_owned();
+    let unnamed = built.with_extension("unnamed.wasm");
+    wasm_opt(&built, &unnamed, &[])?;
+    let unnamed = unnamed.to_string_lossy().into_owned();
     let out_dir = pkg.to_string_lossy().into_owned();
     // Without the name and producers sections wasm-bindgen writes: 0.6 KB gzipped less.
     #[rustfmt::skip]
     run(command("wasm-bindgen", &[
         "--target", "web", "--out-name", "gpt_image_wasm", "--out-dir", &out_dir,
-        "--remove-name-section", "--remove-producers-section", &optimized,
+        "--remove-name-section", "--remove-producers-section", &unnamed,
     ]))?;
+    let wasm = pkg.join("gpt_image_wasm_bg.wasm");
+    wasm_opt(&wasm, &wasm, &["-Oz"])?;
     let glue = pkg.join("gpt_image_wasm.js");
     minify(&glue, &glue)?;
     minify(&js.join("index.js"), &pkg.join("index.js"))?;
@@ -82,27 +86,31 @@ pub fn minify(input: &Path, output: &Path) -> Result {
     run(command(&esbuild, &[&input, "--minify", "--format=esm", "--allow-overwrite", "--log-level=warning", &outfile]))
 }
 
-/// `wasm-opt -Oz` with the features wasm-bindgen's output uses; names and
-/// debug sections dropped.
-pub fn wasm_opt(input: &Path, output: &Path) -> Result {
+/// Binaryen's `wasm-opt` with `passes` (none, or `-Oz`) and the features
+/// wasm-bindgen's output uses; names, producers and debug sections dropped.
+/// Binaryen 132 from npm (`tests/node_modules`, installed by `cargo xtask
+/// setup`), not Debian's 108: the package's wasm came out 1.5 KB gzipped smaller.
+pub fn wasm_opt(input: &Path, output: &Path, passes: &[&str]) -> Result {
+    let wasm_opt = root().join("tests/node_modules/.bin/wasm-opt");
+    if !wasm_opt.exists() {
+        return Err(format!("{} is missing: run `cargo xtask setup`", wasm_opt.display()));
+    }
     let (input, output) = (input.to_string_lossy().into_owned(), output.to_string_lossy().into_owned());
-    run(command(
-        "wasm-opt",
-        &[
-            "-Oz",
-            "--strip-debug",
-            "--strip-producers",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-            "--enable-reference-types",
-            "--enable-multivalue",
-            &input,
-            "-o",
-            &output,
-        ],
-    ))
+    let mut args = passes.to_vec();
+    args.extend([
+        "--strip-debug",
+        "--strip-producers",
+        "--enable-bulk-memory",
+        "--enable-nontrapping-float-to-int",
+        "--enable-sign-ext",
+        "--enable-mutable-globals",
+        "--enable-reference-types",
+        "--enable-multivalue",
+        &input,
+        "-o",
+        &output,
+    ]);
+    run(command(&wasm_opt.to_string_lossy(), &args))
 }
 
 /// The gzipped (level 9) size of what a page loads: the two JavaScript

@@ -10,10 +10,11 @@ const TRUNK_VERSION: &str = "0.21.14";
 /// The `cargo fuzz` release the fuzz targets were written for.
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// Debian's packages: headless Chromium and its driver for browser tests,
-/// `wasm-opt` for release builds, and `redis-server` for the relay's shared
-/// counters (the server's tests start their own on a free loopback port),
-/// and `unzip` to check the gallery export's ZIP writer.
-const DEBIAN_PACKAGES: &[&str] = &["chromium", "chromium-driver", "binaryen", "redis-server", "unzip"];
+/// `redis-server` for the relay's shared counters (the server's tests start
+/// their own on a free loopback port), and `unzip` to check the gallery
+/// export's ZIP writer. `wasm-opt` comes from npm (`binaryen` in
+/// `tests/package.json`): Debian's is older and weighs more.
+const DEBIAN_PACKAGES: &[&str] = &["chromium", "chromium-driver", "redis-server", "unzip"];
 
 /// Runs every step.
 pub fn run() -> Result {

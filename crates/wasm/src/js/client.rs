@@ -88,7 +88,7 @@ impl WasmClient {
     pub fn validate_generate(params: JsValue, options: JsValue) -> JsValue {
         let report = validation_of(&options).and_then(|validation| {
             let checked = generate_request(&params)?;
-            Ok(checked.report(|request| request.validate_with(&validation)))
+            Ok(checked.report(checked.request.validate_with(&validation)))
         });
         convert::issues(&report.unwrap_or_else(report_of).issues)
     }
@@ -98,9 +98,9 @@ impl WasmClient {
     pub fn validate_edit(params: JsValue, options: JsValue) -> Promise {
         future_to_promise(async move {
             let report = match validation_of(&options) {
-                Ok(validation) => {
-                    edit(&params).await.map(|checked| checked.report(|edit| edit.request.validate_with(&validation)))
-                }
+                Ok(validation) => edit(&params)
+                    .await
+                    .map(|checked| checked.report(checked.request.request.validate_with(&validation))),
                 Err(error) => Err(error),
             };
             Ok(convert::issues(&report.unwrap_or_else(report_of).issues))
@@ -152,11 +152,11 @@ async fn prepare(
     let (report, payload) = match endpoint {
         Endpoint::Generate => {
             let checked = generate_request(params)?;
-            (checked.report(|request| request.validate_with(validation)), json_payload(params)?)
+            (checked.report(checked.request.validate_with(validation)), json_payload(params)?)
         }
         Endpoint::Edit => {
             let checked = edit(params).await?;
-            let report = checked.report(|edit| edit.request.validate_with(validation));
+            let report = checked.report(checked.request.request.validate_with(validation));
             let edit = checked.request;
             let payload =
                 if edit.request.is_multipart() { edit.form(form_fields(params))? } else { json_payload(params)? };

@@ -102,10 +102,10 @@ pub(crate) struct Checked<T> {
 }
 
 impl<T> Checked<T> {
-    /// Every issue: the unreadable values, then what validation finds.
-    pub(crate) fn report(&self, validate: impl FnOnce(&T) -> Report) -> Report {
+    /// Every issue: the unreadable values, then what validation found.
+    pub(crate) fn report(&self, validation: Report) -> Report {
         let mut issues = self.unread.clone();
-        issues.extend(validate(&self.request).issues);
+        issues.extend(validation.issues);
         Report { issues }
     }
 }
