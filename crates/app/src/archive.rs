@@ -5,7 +5,9 @@
 //! and an import slices the file the same way, so neither copies a whole
 //! gallery into wasm memory. API keys are never in it.
 
-use serde::{Deserialize, Serialize};
+use gpt_image_wasm::Json;
+use gpt_image_wasm::core::{Fields, FromJson, JsonValue};
+use serde::Serialize;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -23,18 +25,35 @@ const METADATA: &str = "gallery.json";
 const FORMAT: &str = "gpt-image-playground/1";
 
 /// `gallery.json`.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Metadata {
     format: String,
     images: Vec<Item>,
 }
 
 /// One image in `gallery.json`: its file in the ZIP and its entry.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Item {
     file: String,
     #[serde(flatten)]
     entry: Entry,
+}
+
+impl FromJson for Metadata {
+    fn from_json<J: JsonValue>(json: &J) -> Result<Self, String> {
+        let fields = Fields::of(json, METADATA)?;
+        Ok(Metadata {
+            format: fields.required_text("format")?,
+            images: fields.list("images")?.ok_or_else(|| fields.missing("images"))?,
+        })
+    }
+}
+
+/// The entry's members and `file` side by side.
+impl FromJson for Item {
+    fn from_json<J: JsonValue>(json: &J) -> Result<Self, String> {
+        Ok(Item { file: Fields::of(json, "an image")?.required_text("file")?, entry: Entry::from_json(json)? })
+    }
 }
 
 #[wasm_bindgen]
@@ -120,8 +139,8 @@ pub async fn import(file: &Blob) -> Result<Vec<(Entry, Blob)>, String> {
 
     let not_ours = || format!("this is not a gallery ZIP (it has no readable {METADATA})");
     let json = read(file, member(METADATA).ok_or_else(not_ours)?).await?;
-    let metadata: Metadata =
-        serde_json::from_slice(&json).map_err(|error| format!("{METADATA} is damaged: {error}"))?;
+    let damaged = |error: String| format!("{METADATA} is damaged: {error}");
+    let metadata = Metadata::from_json_text::<Json>(&String::from_utf8_lossy(&json)).map_err(damaged)?;
     if metadata.format != FORMAT {
         return Err(format!("{METADATA} is of another format ({})", metadata.format));
     }
@@ -169,4 +188,33 @@ fn blob_of(parts: &js_sys::Array, mime_type: &str) -> Result<Blob, String> {
     let options = BlobPropertyBag::new();
     options.set_type(mime_type);
     Blob::new_with_blob_sequence_and_options(parts, &options).map_err(|_| "no Blob".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::tests::full_entry;
+
+    #[test]
+    fn gallery_json_reads_back_as_it_was_written() {
+        let metadata = Metadata {
+            format: FORMAT.into(),
+            images: vec![
+                Item { file: "0001-a-lighthouse.webp".into(), entry: Entry { id: None, ..full_entry() } },
+                Item { file: "0002.png".into(), entry: Entry { id: None, tokens: None, edit: false, ..full_entry() } },
+            ],
+        };
+        let text = String::from_utf8(serde_json::to_vec_pretty(&metadata).unwrap()).unwrap();
+        let read = Metadata::from_json_text::<serde_json::Value>(&text).unwrap();
+        assert_eq!(read.format, metadata.format);
+        let pairs = |metadata: &Metadata| -> Vec<(String, Entry)> {
+            metadata.images.iter().map(|item| (item.file.clone(), item.entry.clone())).collect()
+        };
+        assert_eq!(pairs(&read), pairs(&metadata));
+        let broken = text.replace("\"file\": \"0002.png\"", "\"file\": 2");
+        assert!(
+            Metadata::from_json_text::<serde_json::Value>(&broken)
+                .is_err_and(|error| error == "`images[1]` of gallery.json: `file` of an image is not a string")
+        );
+    }
 }

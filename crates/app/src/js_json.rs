@@ -1,13 +1,12 @@
-//! Rust values to JavaScript objects and back through JSON text, with
-//! serde_json on the Rust side and the browser's `JSON` on the other.
-//!
-//! The app reads and writes JSON with serde_json anyway (settings, the
-//! form, `gallery.json`, the API), so going through text costs no code;
-//! `serde_wasm_bindgen` would compile a second copy of every type's
-//! (de)serializer into the wasm.
+//! Rust values to JavaScript objects and back: written as JSON text by
+//! serde_json and parsed by the browser's `JSON`, read back from the
+//! JavaScript values by core's readers ([`FromJson`]), so the wasm holds
+//! no serde deserializer (`serde_wasm_bindgen` would compile a second copy
+//! of every type's code).
 
+use gpt_image_wasm::Json;
+use gpt_image_wasm::core::{FromJson, JsonValue};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 
 /// `value` as a plain JavaScript object (what `JSON.parse` gives).
@@ -15,7 +14,12 @@ pub fn to_js<T: Serialize>(value: &T) -> Option<JsValue> {
     js_sys::JSON::parse(&serde_json::to_string(value).ok()?).ok()
 }
 
-/// A plain JavaScript object (as `JSON.stringify` sees it) as a `T`.
-pub fn from_js<T: DeserializeOwned>(value: &JsValue) -> Option<T> {
-    serde_json::from_str(&String::from(js_sys::JSON::stringify(value).ok()?)).ok()
+/// A plain JavaScript object (as [`to_js`] makes them) as a `T`.
+pub fn from_js<T: FromJson>(value: &JsValue) -> Option<T> {
+    T::from_json(&Json(value.clone())).ok()
+}
+
+/// JSON text (as `localStorage` keeps it) as a `T`.
+pub fn from_text<T: FromJson>(text: &str) -> Option<T> {
+    Json::parse(text).and_then(|json| T::from_json(&json).ok())
 }

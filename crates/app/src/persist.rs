@@ -7,10 +7,12 @@
 //! The prompt box starts empty, with an example as its placeholder, rather
 //! than with text a person has to delete first.
 
+use gpt_image_wasm::core::{Fields, FromJson, JsonValue};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::form::Form;
+use crate::js_json::from_text;
 use crate::settings::Settings;
 
 /// The `localStorage` key of the form.
@@ -20,8 +22,7 @@ const STORAGE_KEY: &str = "gpt-image-playground.form";
 pub const PROMPT_PLACEHOLDER: &str = "a lighthouse at dawn, watercolour";
 
 /// What is stored: each control's text, as the form holds it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 struct Saved {
     prompt: String,
     model: String,
@@ -37,6 +38,30 @@ struct Saved {
     stream: bool,
     partial_images: String,
     input_fidelity: String,
+}
+
+/// Each member that is missing is left empty.
+impl FromJson for Saved {
+    fn from_json<J: JsonValue>(json: &J) -> Result<Self, String> {
+        let fields = Fields::of(json, "the form")?;
+        let text = |key: &str| Ok::<_, String>(fields.text(key)?.unwrap_or_default());
+        Ok(Saved {
+            prompt: text("prompt")?,
+            model: text("model")?,
+            size: text("size")?,
+            width: text("width")?,
+            height: text("height")?,
+            quality: text("quality")?,
+            background: text("background")?,
+            output_format: text("output_format")?,
+            compression: text("compression")?,
+            moderation: text("moderation")?,
+            n: text("n")?,
+            stream: fields.flag("stream")?.unwrap_or_default(),
+            partial_images: text("partial_images")?,
+            input_fidelity: text("input_fidelity")?,
+        })
+    }
 }
 
 impl Saved {
@@ -96,7 +121,7 @@ pub fn keep(form: Form) {
     }
     let saved = local_storage()
         .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten())
-        .and_then(|text| serde_json::from_str::<Saved>(&text).ok());
+        .and_then(|text| from_text::<Saved>(&text));
     match saved {
         Some(saved) => saved.restore(&form),
         None => form.prompt.set(String::new()),
@@ -108,4 +133,33 @@ pub fn keep(form: Form) {
             let _ = storage.set_item(STORAGE_KEY, &text);
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn the_form_reads_back_as_it_was_written_and_missing_controls_stay_empty() {
+        let saved = Saved {
+            prompt: "a fox".into(),
+            model: "gpt-image-2.5".into(),
+            size: "custom".into(),
+            width: "2048".into(),
+            height: "1152".into(),
+            quality: "high".into(),
+            background: "auto".into(),
+            output_format: "webp".into(),
+            compression: "80".into(),
+            moderation: "low".into(),
+            n: "2".into(),
+            stream: true,
+            partial_images: "2".into(),
+            input_fidelity: "high".into(),
+        };
+        assert_eq!(Saved::from_json(&serde_json::to_value(&saved).unwrap()), Ok(saved));
+        let older = Saved::from_json(&json!({"prompt": "a fox", "n": "3"})).unwrap();
+        assert_eq!(older, Saved { prompt: "a fox".into(), n: "3".into(), ..Saved::default() });
+    }
 }

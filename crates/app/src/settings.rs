@@ -11,16 +11,18 @@
 //! and a key about to cross the network over plain `http` is warned about.
 
 use gpt_image_wasm::core::Issue;
+use gpt_image_wasm::core::{Fields, FromJson, JsonValue};
 use gpt_image_wasm::{
     ApiFailure, Client, ClientOptions, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, Error,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::errors::explain;
+use crate::js_json::from_text;
 
 /// The longest timeout the panel accepts: an hour per attempt.
 const MAX_TIMEOUT_SECONDS: u32 = 3600;
@@ -35,18 +37,28 @@ const STORAGE_KEY: &str = "gpt-image-playground.settings";
 const TEST_TIMEOUT_MS: i32 = 15_000;
 
 /// One provider.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Endpoint {
     /// A name to pick it by.
     pub name: String,
     /// The API root, such as `https://api.openai.com/v1`.
     pub base_url: String,
     /// Empty: no `Authorization` header (the server or a relay adds the key).
-    #[serde(default)]
     pub api_key: String,
     /// Whether the key is written to `localStorage` too.
-    #[serde(default)]
     pub remember_key: bool,
+}
+
+impl FromJson for Endpoint {
+    fn from_json<J: JsonValue>(json: &J) -> Result<Self, String> {
+        let fields = Fields::of(json, "an endpoint")?;
+        Ok(Endpoint {
+            name: fields.required_text("name")?,
+            base_url: fields.required_text("base_url")?,
+            api_key: fields.text("api_key")?.unwrap_or_default(),
+            remember_key: fields.flag("remember_key")?.unwrap_or_default(),
+        })
+    }
 }
 
 impl Endpoint {
@@ -86,12 +98,25 @@ pub fn at_field(issue: &Issue, label: &str) -> String {
 }
 
 /// What is stored.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 struct Saved {
     endpoints: Vec<Endpoint>,
     current: usize,
     timeout_seconds: u32,
     max_retries: u32,
+}
+
+impl FromJson for Saved {
+    fn from_json<J: JsonValue>(json: &J) -> Result<Self, String> {
+        let fields = Fields::of(json, "the settings")?;
+        let required = |key: &str| fields.whole::<u32>(key)?.ok_or_else(|| fields.missing(key));
+        Ok(Saved {
+            endpoints: fields.list("endpoints")?.ok_or_else(|| fields.missing("endpoints"))?,
+            current: required("current")? as usize,
+            timeout_seconds: required("timeout_seconds")?,
+            max_retries: required("max_retries")?,
+        })
+    }
 }
 
 /// The page's own origin, as `http://127.0.0.1:8787`.
@@ -164,7 +189,7 @@ impl Settings {
     pub fn load() -> Self {
         let saved = local_storage()
             .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten())
-            .and_then(|text| serde_json::from_str::<Saved>(&text).ok())
+            .and_then(|text| from_text::<Saved>(&text))
             .filter(|saved| !saved.endpoints.is_empty());
         let saved = saved.unwrap_or_else(|| Saved {
             endpoints: vec![this_server()],
@@ -572,5 +597,47 @@ fn WholeNumber(
             />
         </label>
         {move || problem.get().map(|problem| view! { <p class="problem error" id=problem_id.clone() role="alert">{problem}</p> })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn the_settings_read_back_as_they_were_written() {
+        let saved = Saved {
+            endpoints: vec![
+                Endpoint {
+                    name: "This server".into(),
+                    base_url: "/v1".into(),
+                    api_key: String::new(),
+                    remember_key: false,
+                },
+                Endpoint {
+                    name: "OpenAI".into(),
+                    base_url: "https://api.openai.com/v1".into(),
+                    api_key: "sk-test".into(),
+                    remember_key: true,
+                },
+            ],
+            current: 1,
+            timeout_seconds: 600,
+            max_retries: 2,
+        };
+        assert_eq!(Saved::from_json(&serde_json::to_value(&saved).unwrap()), Ok(saved));
+    }
+
+    #[test]
+    fn an_endpoint_without_a_key_reads_as_keyless() {
+        let endpoint = Endpoint::from_json(&json!({"name": "Relay", "base_url": "https://relay.example/v1"}));
+        assert_eq!(endpoint.map(|endpoint| (endpoint.api_key, endpoint.remember_key)), Ok((String::new(), false)));
+        let saved =
+            json!({"endpoints": [{"name": 1, "base_url": "x"}], "current": 0, "timeout_seconds": 1, "max_retries": 0});
+        assert_eq!(
+            Saved::from_json(&saved),
+            Err("`endpoints[0]` of the settings: `name` of an endpoint is not a string".into())
+        );
     }
 }

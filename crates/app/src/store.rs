@@ -17,8 +17,9 @@
 use std::rc::Rc;
 
 use gpt_image_wasm::core::GenerateRequest;
+use gpt_image_wasm::core::{Fields, FromJson, JsonValue};
 use idb::{Database, DatabaseEvent, Factory, KeyPath, ObjectStoreParams, TransactionMode};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Blob;
 
@@ -32,41 +33,59 @@ const IMAGES: &str = "images";
 const TRASH: &str = "gpt-image-playground.trash";
 
 /// What is kept of one image besides its bytes.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Entry {
     /// Given by IndexedDB when the entry is first stored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<u32>,
     /// When it arrived, in milliseconds since the epoch.
     pub created: f64,
     /// Whether it came from an edit (its settings are then an edit's, less the inputs).
-    #[serde(default)]
     pub edit: bool,
     /// The settings it was made with.
     pub settings: GenerateRequest,
     /// The prompt as the model rewrote it, when it says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub revised_prompt: Option<String>,
     /// `image/png`, `image/jpeg` or `image/webp`.
     pub mime_type: String,
     /// Pixel size, when the header could be read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub width: Option<u32>,
     /// See `width`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub height: Option<u32>,
     /// Size of the image file.
     pub bytes: u64,
     /// This image's share of the request's tokens, once the usage is known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tokens: Option<u64>,
     /// This image's share of the request's estimated cost, in dollars.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cost: Option<f64>,
     /// Marked as a favourite.
-    #[serde(default)]
     pub favourite: bool,
+}
+
+impl FromJson for Entry {
+    fn from_json<J: JsonValue>(json: &J) -> Result<Self, String> {
+        let fields = Fields::of(json, "a gallery entry")?;
+        Ok(Entry {
+            id: fields.whole("id")?,
+            created: fields.float("created")?.ok_or_else(|| fields.missing("created"))?,
+            edit: fields.flag("edit")?.unwrap_or_default(),
+            settings: fields.read("settings")?.ok_or_else(|| fields.missing("settings"))?,
+            revised_prompt: fields.text("revisedPrompt")?,
+            mime_type: fields.required_text("mimeType")?,
+            width: fields.whole("width")?,
+            height: fields.whole("height")?,
+            bytes: fields.whole("bytes")?.ok_or_else(|| fields.missing("bytes"))?,
+            tokens: fields.whole("tokens")?,
+            cost: fields.float("cost")?,
+            favourite: fields.flag("favourite")?.unwrap_or_default(),
+        })
+    }
 }
 
 /// Why the store could not do something.
@@ -259,4 +278,58 @@ async fn finish(transaction: idb::Transaction) -> Result<(), StoreError> {
 
 fn to_js(entry: &Entry) -> Result<JsValue, StoreError> {
     crate::js_json::to_js(entry).ok_or_else(|| StoreError::Failed("an entry could not be written as JSON".into()))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use gpt_image_wasm::core::{Model, Quality, Size};
+    use serde_json::{Value, json};
+
+    /// An entry with every member set.
+    pub(crate) fn full_entry() -> Entry {
+        Entry {
+            id: Some(7),
+            created: 1_764_547_200_123.0,
+            edit: true,
+            settings: GenerateRequest {
+                model: Some(Model::from("gpt-image-2.5")),
+                size: Some(Size::pixels(1536, 1024)),
+                quality: Some(Quality::High),
+                n: Some(2),
+                ..GenerateRequest::new("a lighthouse at dawn")
+            },
+            revised_prompt: Some("a lighthouse at dawn, watercolour".into()),
+            mime_type: "image/webp".into(),
+            width: Some(1536),
+            height: Some(1024),
+            bytes: 123_456,
+            tokens: Some(614),
+            cost: Some(0.0421),
+            favourite: true,
+        }
+    }
+
+    #[test]
+    fn an_entry_reads_back_as_it_was_written() {
+        let entry = full_entry();
+        assert_eq!(Entry::from_json(&serde_json::to_value(&entry).unwrap()), Ok(entry));
+        let sparse = Entry { id: None, revised_prompt: None, width: None, tokens: None, cost: None, ..full_entry() };
+        assert_eq!(Entry::from_json(&serde_json::to_value(&sparse).unwrap()), Ok(sparse));
+    }
+
+    #[test]
+    fn a_damaged_entry_names_its_member() {
+        let mut written = serde_json::to_value(full_entry()).unwrap();
+        written["mimeType"] = json!(5);
+        assert_eq!(Entry::from_json(&written), Err("`mimeType` of a gallery entry is not a string".into()));
+        written["mimeType"] = Value::Null;
+        assert_eq!(Entry::from_json(&written), Err("`mimeType` of a gallery entry is missing".into()));
+        let mut written = serde_json::to_value(full_entry()).unwrap();
+        written["settings"]["n"] = json!("two");
+        assert_eq!(
+            Entry::from_json(&written),
+            Err("`n` of a generation request is not a whole number in range".into())
+        );
+    }
 }

@@ -4,13 +4,15 @@
 //! whatever a proxy in between sends instead.
 //!
 //! This module is the one place error bodies are read. It reads them through
-//! [`ErrorJson`], so the same code serves `serde_json` here and the
+//! [`JsonValue`], so the same code serves `serde_json` here and the
 //! browser's `JSON.parse` in `gpt-image-wasm` (which adds no JSON parser to
 //! its bundle).
 
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::json::JsonValue;
 
 impl ErrorBody {
     /// Whether every field is empty (the flat part of a nested stream error).
@@ -23,7 +25,7 @@ impl ErrorBody {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ErrorBody {
     /// What went wrong, for a person.
-    #[serde(default, deserialize_with = "crate::response::null_as_default")]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub message: String,
     /// The kind of error: `invalid_request_error`, `image_generation_user_error`, …
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
@@ -63,47 +65,6 @@ pub struct ApiError {
     pub is_json: bool,
 }
 
-/// What reading an error body needs of a parsed JSON value.
-///
-/// Implemented here for `serde_json::Value`; `gpt-image-wasm` implements it
-/// for the values of the browser's `JSON.parse`, so both read every shape by
-/// this module's code.
-pub trait ErrorJson: Sized {
-    /// Member `key` of an object; `None` when this is not an object or the
-    /// member is absent or `null`.
-    fn member(&self, key: &str) -> Option<Self>;
-    /// The text of a string; `None` for anything else.
-    fn text(&self) -> Option<String>;
-    /// The value of a number; `None` for anything else.
-    fn number(&self) -> Option<f64>;
-    /// The items of an array; empty for anything else.
-    fn items(&self) -> Vec<Self>;
-    /// Whether this is an object (an array is not).
-    fn is_object(&self) -> bool;
-}
-
-impl ErrorJson for serde_json::Value {
-    fn member(&self, key: &str) -> Option<Self> {
-        self.get(key).filter(|value| !value.is_null()).cloned()
-    }
-
-    fn text(&self) -> Option<String> {
-        self.as_str().map(str::to_owned)
-    }
-
-    fn number(&self) -> Option<f64> {
-        self.as_f64()
-    }
-
-    fn items(&self) -> Vec<Self> {
-        self.as_array().cloned().unwrap_or_default()
-    }
-
-    fn is_object(&self) -> bool {
-        self.is_object()
-    }
-}
-
 /// The status each error `code` or `type` stands for (OpenAI's, and those of
 /// the providers and relays that answer like it), for errors that come
 /// without one. A table rather than a `match`: it weighs less in a
@@ -132,7 +93,7 @@ impl ErrorBody {
     /// The fields of an error object read through any JSON reader:
     /// `message`, `type`, `param` and `code` (a number kept as text). Other
     /// fields stay with the reader (`extra` is left empty).
-    pub fn read<J: ErrorJson>(object: &J) -> ErrorBody {
+    pub fn read<J: JsonValue>(object: &J) -> ErrorBody {
         let text = |key: &str| {
             let value = object.member(key)?;
             value.text().or_else(|| value.number().map(|number| (number as i64).to_string()))
@@ -172,7 +133,7 @@ impl ErrorBody {
 /// `{"error": {…}}`, `{"error": "text"}`, `{"detail": "text"}`,
 /// `{"detail": [{"loc", "msg", "type"}]}` (FastAPI), `{"detail": {…}}`, a
 /// flat `{"message", "code", …}`, or a JSON string.
-fn read_shape<J: ErrorJson>(body: &J, nested: bool) -> Option<ErrorBody> {
+fn read_shape<J: JsonValue>(body: &J, nested: bool) -> Option<ErrorBody> {
     if let Some(text) = body.text() {
         return Some(ErrorBody { message: text, ..ErrorBody::default() }).filter(|error| !error.message.is_empty());
     }
@@ -206,7 +167,7 @@ fn read_shape<J: ErrorJson>(body: &J, nested: bool) -> Option<ErrorBody> {
 
 /// FastAPI's (pydantic's) validation errors, `[{"loc": ["body", "n"], "msg": "…", "type": "…"}]`,
 /// as one message naming each field; `param` is the first field.
-fn validation_details<J: ErrorJson>(items: &[J]) -> ErrorBody {
+fn validation_details<J: JsonValue>(items: &[J]) -> ErrorBody {
     let mut param = None;
     let parts: Vec<String> = items
         .iter()
@@ -260,12 +221,12 @@ impl ApiError {
     /// Reads an error response with another JSON parser (a browser's
     /// `JSON.parse` costs a WebAssembly bundle nothing): `parse` gets the
     /// body without its byte order mark, and gives `None` when it is not JSON.
-    pub fn from_response_with<J: ErrorJson>(status: u16, body: &[u8], parse: impl FnOnce(&[u8]) -> Option<J>) -> Self {
+    pub fn from_response_with<J: JsonValue>(status: u16, body: &[u8], parse: impl FnOnce(&[u8]) -> Option<J>) -> Self {
         ApiError::from_json(status, parse(without_bom(body)).as_ref(), body)
     }
 
     /// An error response already parsed (`None`: the body is not JSON).
-    fn from_json<J: ErrorJson>(status: u16, parsed: Option<&J>, body: &[u8]) -> Self {
+    fn from_json<J: JsonValue>(status: u16, parsed: Option<&J>, body: &[u8]) -> Self {
         match parsed.and_then(|parsed| read_shape(parsed, false)) {
             Some(error) => ApiError { status, error, is_json: true },
             None => ApiError::not_json(status, without_bom(body)),
@@ -276,7 +237,7 @@ impl ApiError {
     /// `200 {"error": {…}}`), if it carries one. Its status is the one the
     /// error implies ([`ErrorBody::implied_status`]: 429 for
     /// `insufficient_quota`), else `status`.
-    pub fn in_success<J: ErrorJson>(status: u16, parsed: &J) -> Option<Self> {
+    pub fn in_success<J: JsonValue>(status: u16, parsed: &J) -> Option<Self> {
         let error = parsed.member("error")?;
         if !error.is_object() && error.text().is_none_or(|text| text.trim().is_empty()) {
             return None;
@@ -319,6 +280,15 @@ impl fmt::Display for ApiError {
 }
 
 impl std::error::Error for ApiError {}
+
+/// Reads `null` as the type's default, for fields a provider may send as `null`.
+fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Default + Deserialize<'de>,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
+}
 
 fn code_as_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
     Ok(match Option::<serde_json::Value>::deserialize(deserializer)? {

@@ -4,9 +4,10 @@
 //! `data[i].b64_json` string chunk by chunk and hands the image over the
 //! moment its closing quote arrives. Everything else of the body (a few
 //! hundred bytes: `created`, `usage`, `revised_prompt`, …) is copied into a
-//! skeleton in which each such string is left empty, and parsed at the end by
-//! `serde_json`, so the result always equals [`decode_whole`]: `serde_json`
-//! and `base64` over the whole body, same images, same errors.
+//! skeleton in which each such string is left empty, and parsed at the end
+//! (by `serde_json` here, `JSON.parse` in the browser) and read by
+//! [`FromJson`], so the result always equals [`decode_whole`]: the same
+//! over the whole body, then `base64`, same images, same errors.
 //!
 //! Written by hand because the streaming JSON crates (actson, struson,
 //! json-event-parser) all hand over a string only once it is complete.
@@ -14,6 +15,7 @@
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 
+use crate::json::FromJson;
 use crate::response::ImagesResponse;
 
 /// One image, complete.
@@ -28,7 +30,8 @@ pub struct DecodedImage {
 /// Why a body could not be decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
-    /// The body is not the JSON of an images response; `serde_json`'s message.
+    /// The body is not JSON (`serde_json`'s message), or not an images
+    /// response (which member is wrong).
     Json(String),
     /// `data[index].b64_json` is not valid base64 (the first such image).
     Base64 {
@@ -59,8 +62,7 @@ pub struct Decoded {
 
 /// The reference: `serde_json` over the whole body, then `base64` over each image.
 pub fn decode_whole(body: &[u8]) -> Result<Decoded, DecodeError> {
-    let mut response: ImagesResponse =
-        serde_json::from_slice(body).map_err(|error| DecodeError::Json(error.to_string()))?;
+    let mut response = read_response(body).map_err(DecodeError::Json)?;
     let mut images = Vec::with_capacity(response.data.len());
     for (index, image) in response.data.iter_mut().enumerate() {
         images.push(match image.b64_json.take() {
@@ -69,6 +71,12 @@ pub fn decode_whole(body: &[u8]) -> Result<Decoded, DecodeError> {
         });
     }
     Ok(Decoded { response, images })
+}
+
+/// An images response parsed by `serde_json` and read by [`FromJson`].
+fn read_response(body: &[u8]) -> Result<ImagesResponse, String> {
+    let value: serde_json::Value = serde_json::from_slice(body).map_err(|error| error.to_string())?;
+    ImagesResponse::from_json(&value)
 }
 
 /// Decodes a body delivered in `chunks` with a [`ResponseDecoder`].
@@ -215,8 +223,7 @@ impl ResponseDecoder {
     /// Ends the body: the response without its base64 text, or the error
     /// [`decode_whole`] gives for the same body.
     pub fn finish(self) -> Result<ImagesResponse, DecodeError> {
-        let mut response: ImagesResponse =
-            self.finish_with(|skeleton| serde_json::from_slice(skeleton).map_err(|error| error.to_string()))?;
+        let mut response = self.finish_with(read_response)?;
         for image in &mut response.data {
             image.b64_json = None;
         }

@@ -42,14 +42,16 @@ impl Endpoint {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stream_event::ImageStreamEvent;
+    use crate::sse::SseEvent;
+    use crate::stream_event::StreamItem;
 
     #[test]
     fn event_names_are_the_ones_the_stream_parser_reads() {
         for endpoint in Endpoint::ALL {
             for name in [endpoint.partial_image_event(), endpoint.completed_event()] {
-                let event = serde_json::json!({ "type": name, "b64_json": "", "partial_image_index": 0 });
-                let parsed: ImageStreamEvent = serde_json::from_value(event).expect(name);
+                let data = serde_json::json!({ "type": name, "b64_json": "", "partial_image_index": 0 }).to_string();
+                let item = StreamItem::from_sse::<serde_json::Value>(&SseEvent { data, ..SseEvent::default() });
+                let Ok(StreamItem::Event(parsed)) = item else { panic!("{name}: {item:?}") };
                 assert_eq!(parsed.is_completed(), name == endpoint.completed_event(), "{name}");
                 assert_eq!(parsed.event_type(), name);
                 assert_eq!(serde_json::to_value(&parsed).unwrap()["type"], name);

@@ -1,16 +1,17 @@
 //! The events of a streamed generation or edit (`stream: true`).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::api_error::{ApiError, ErrorBody};
 use crate::endpoint::Endpoint;
+use crate::json::{Fields, FromJson, JsonValue};
 use crate::params::{Background, ImageFormat, Quality};
-use crate::response::{Usage, null_as_default};
+use crate::response::Usage;
 use crate::size::Size;
 use crate::sse::SseEvent;
 
 /// One event of an image stream, tagged by its `type`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type")]
 pub enum ImageStreamEvent {
     /// `image_generation.partial_image`: a rough version of the image.
@@ -31,61 +32,58 @@ pub enum ImageStreamEvent {
 }
 
 /// A partial image, sent before the final one.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct PartialImage {
     /// The partial image file, base64-encoded.
     pub b64_json: String,
     /// When the event was made, in Unix seconds.
-    #[serde(default, deserialize_with = "null_as_default")]
     pub created_at: i64,
     /// The requested size.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<Size>,
     /// The requested quality.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub quality: Option<Quality>,
     /// The requested background.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub background: Option<Background>,
     /// The file format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_format: Option<ImageFormat>,
     /// Which partial image this is, from 0.
-    #[serde(default, deserialize_with = "null_as_default")]
     pub partial_image_index: u32,
 }
 
 /// The final image of a stream.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CompletedImage {
     /// The image file, base64-encoded.
     pub b64_json: String,
     /// When the event was made, in Unix seconds.
-    #[serde(default, deserialize_with = "null_as_default")]
     pub created_at: i64,
     /// The size of the image.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<Size>,
     /// The quality used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub quality: Option<Quality>,
     /// The background used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub background: Option<Background>,
     /// The file format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_format: Option<ImageFormat>,
     /// Tokens used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub usage: Option<Usage>,
 }
 
 /// An `error` event. Accepts both `{"type":"error","error":{…}}` and the flat
 /// `{"type":"error","message":…,"code":…}` some servers send.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct StreamError {
     /// The nested error object, when there is one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<ErrorBody>,
     /// The error fields, when they are not nested (left out when empty).
     #[serde(flatten, skip_serializing_if = "ErrorBody::is_empty")]
@@ -116,28 +114,87 @@ pub enum StreamItem {
 }
 
 impl StreamItem {
-    /// Reads one server-sent event. An event named `error`, or whose data
-    /// holds an `error` object, is an [`ImageStreamEvent::Error`] whatever its `type`.
-    pub fn from_sse(event: &SseEvent) -> Result<Self, serde_json::Error> {
+    /// Reads one server-sent event, its data parsed by `J`. An event named
+    /// `error`, or whose data holds an `error` object, is an
+    /// [`ImageStreamEvent::Error`] whatever its `type`.
+    pub fn from_sse<J: JsonValue>(event: &SseEvent) -> Result<Self, String> {
         if event.is_done() {
             return Ok(StreamItem::Done);
         }
-        let value: serde_json::Value = serde_json::from_str(&event.data)?;
+        let value = J::parse(&event.data).ok_or("the data of a server-sent event is not JSON")?;
+        let kind = value.member("type").and_then(|kind| kind.text());
         let is_error = event.event.as_deref() == Some("error")
-            || value.get("type").and_then(|t| t.as_str()) == Some("error")
-            || value.get("error").is_some_and(|e| e.is_object());
-        if is_error {
-            return Ok(StreamItem::Event(Box::new(ImageStreamEvent::Error(serde_json::from_value(value)?))));
-        }
-        match value.get("type").and_then(|t| t.as_str()) {
-            Some(
-                "image_generation.partial_image"
-                | "image_generation.completed"
-                | "image_edit.partial_image"
-                | "image_edit.completed",
-            ) => Ok(StreamItem::Event(Box::new(serde_json::from_value(value)?))),
-            other => Ok(StreamItem::Unknown(other.or(event.event.as_deref()).unwrap_or("").to_owned())),
-        }
+            || kind.as_deref() == Some("error")
+            || value.member("error").is_some_and(|error| error.is_object());
+        let event = if is_error {
+            ImageStreamEvent::Error(StreamError::from_json(&value)?)
+        } else {
+            match kind.as_deref() {
+                Some(kind) if kind == Endpoint::Generate.partial_image_event() => {
+                    ImageStreamEvent::GenerationPartialImage(PartialImage::from_json(&value)?)
+                }
+                Some(kind) if kind == Endpoint::Generate.completed_event() => {
+                    ImageStreamEvent::GenerationCompleted(CompletedImage::from_json(&value)?)
+                }
+                Some(kind) if kind == Endpoint::Edit.partial_image_event() => {
+                    ImageStreamEvent::EditPartialImage(PartialImage::from_json(&value)?)
+                }
+                Some(kind) if kind == Endpoint::Edit.completed_event() => {
+                    ImageStreamEvent::EditCompleted(CompletedImage::from_json(&value)?)
+                }
+                other => return Ok(StreamItem::Unknown(other.or(event.event.as_deref()).unwrap_or("").to_owned())),
+            }
+        };
+        Ok(StreamItem::Event(Box::new(event)))
+    }
+}
+
+impl FromJson for PartialImage {
+    fn from_json<J: JsonValue>(json: &J) -> Result<Self, String> {
+        let fields = Fields::of(json, "a partial image event")?;
+        Ok(PartialImage {
+            b64_json: fields.required_text("b64_json")?,
+            created_at: fields.whole("created_at")?.unwrap_or_default(),
+            size: fields.named("size")?,
+            quality: fields.named("quality")?,
+            background: fields.named("background")?,
+            output_format: fields.named("output_format")?,
+            partial_image_index: fields.whole("partial_image_index")?.unwrap_or_default(),
+        })
+    }
+}
+
+impl FromJson for CompletedImage {
+    fn from_json<J: JsonValue>(json: &J) -> Result<Self, String> {
+        let fields = Fields::of(json, "a completed image event")?;
+        Ok(CompletedImage {
+            b64_json: fields.required_text("b64_json")?,
+            created_at: fields.whole("created_at")?.unwrap_or_default(),
+            size: fields.named("size")?,
+            quality: fields.named("quality")?,
+            background: fields.named("background")?,
+            output_format: fields.named("output_format")?,
+            usage: fields.read("usage")?,
+        })
+    }
+}
+
+impl FromJson for StreamError {
+    /// The nested `error` object when there is one, and the event's own
+    /// fields (with an `error` that is text as their message).
+    fn from_json<J: JsonValue>(json: &J) -> Result<Self, String> {
+        Fields::of(json, "an error event")?;
+        let error = json.member("error");
+        // `"type": "error"` is the event's tag, not the error's type.
+        let flat = ErrorBody::read(json);
+        let flat = ErrorBody { kind: flat.kind.filter(|kind| kind != "error"), ..flat };
+        Ok(match error {
+            Some(error) if error.is_object() => StreamError { error: Some(ErrorBody::read(&error)), flat },
+            Some(error) => {
+                StreamError { error: None, flat: ErrorBody { message: error.text().unwrap_or_default(), ..flat } }
+            }
+            None => StreamError { error: None, flat },
+        })
     }
 }
 
@@ -182,6 +239,7 @@ impl ImageStreamEvent {
 mod tests {
     use super::*;
     use crate::sse::SseParser;
+    use serde_json::Value;
 
     #[test]
     fn image_bytes_are_decoded_or_the_event_is_named() {
@@ -193,7 +251,7 @@ mod tests {
             event("not base64!").image_bytes(),
             Some(Err("the b64_json of an image_edit.completed event is not valid base64".into()))
         );
-        let error = ImageStreamEvent::Error(serde_json::from_str(r#"{"type": "error", "error": {}}"#).unwrap());
+        let error = ImageStreamEvent::Error(StreamError::nested(ErrorBody::default()));
         assert_eq!(error.image_bytes(), None);
     }
 
@@ -203,8 +261,11 @@ mod tests {
             data: {\"type\":\"image_edit.partial_image\",\"b64_json\":\"...\",\"partial_image_index\":0}\n\n\
             event: image_edit.completed\n\
             data: {\"type\":\"image_edit.completed\",\"b64_json\":\"...\",\"usage\":{\"total_tokens\":100,\"input_tokens\":50,\"output_tokens\":50,\"input_tokens_details\":{\"text_tokens\":10,\"image_tokens\":40}}}\n\n";
-        let items: Vec<_> =
-            SseParser::new().push(stream.as_bytes()).iter().map(|event| StreamItem::from_sse(event).unwrap()).collect();
+        let items: Vec<_> = SseParser::new()
+            .push(stream.as_bytes())
+            .iter()
+            .map(|event| StreamItem::from_sse::<Value>(event).unwrap())
+            .collect();
         let StreamItem::Event(first) = &items[0] else { panic!("{items:?}") };
         assert!(matches!(&**first, ImageStreamEvent::EditPartialImage(p) if p.partial_image_index == 0));
         let StreamItem::Event(completed) = &items[1] else { panic!("{items:?}") };
@@ -225,6 +286,46 @@ mod tests {
     }
 
     #[test]
+    fn what_is_written_reads_back_the_same() {
+        let completed = CompletedImage {
+            b64_json: "QUJD".into(),
+            created_at: 7,
+            size: Some(Size::pixels(1536, 1024)),
+            quality: Some(Quality::Medium),
+            background: Some(Background::Opaque),
+            output_format: Some(ImageFormat::Jpeg),
+            usage: Some(Usage { input_tokens: 1, output_tokens: 2, total_tokens: 3, ..Usage::default() }),
+        };
+        let partial = PartialImage { b64_json: "QQ==".into(), partial_image_index: 2, ..PartialImage::default() };
+        let error = ErrorBody { message: "no".into(), code: Some("server_error".into()), ..ErrorBody::default() };
+        let events = [
+            ImageStreamEvent::GenerationPartialImage(partial.clone()),
+            ImageStreamEvent::EditPartialImage(partial),
+            ImageStreamEvent::GenerationCompleted(completed.clone()),
+            ImageStreamEvent::EditCompleted(completed),
+            ImageStreamEvent::Error(StreamError::nested(error)),
+        ];
+        for event in events {
+            let sse = SseEvent { data: serde_json::to_string(&event).unwrap(), ..SseEvent::default() };
+            assert_eq!(StreamItem::from_sse::<Value>(&sse), Ok(StreamItem::Event(Box::new(event))));
+        }
+    }
+
+    #[test]
+    fn a_wrong_member_is_named() {
+        let sse = SseEvent {
+            data: r#"{"type":"image_generation.partial_image","b64_json":"QQ==","partial_image_index":"one"}"#.into(),
+            ..SseEvent::default()
+        };
+        assert_eq!(
+            StreamItem::from_sse::<Value>(&sse),
+            Err("`partial_image_index` of a partial image event is not a whole number in range".into())
+        );
+        let sse = SseEvent { data: r#"{"type":"image_edit.completed"}"#.into(), ..SseEvent::default() };
+        assert_eq!(StreamItem::from_sse::<Value>(&sse), Err("`b64_json` of a completed image event is missing".into()));
+    }
+
+    #[test]
     fn reads_nested_and_flat_error_events() {
         let nested = SseEvent {
             event: Some("error".into()),
@@ -236,7 +337,7 @@ mod tests {
             ..Default::default()
         };
         for event in [nested, flat] {
-            let StreamItem::Event(item) = StreamItem::from_sse(&event).unwrap() else { panic!("{event:?}") };
+            let StreamItem::Event(item) = StreamItem::from_sse::<Value>(&event).unwrap() else { panic!("{event:?}") };
             let ImageStreamEvent::Error(error) = *item else { panic!("{event:?}") };
             let error = error.into_api_error();
             assert_eq!(error.message(), "boom");
@@ -247,10 +348,13 @@ mod tests {
     #[test]
     fn skips_unknown_events_and_recognises_done() {
         let unknown = SseEvent { data: r#"{"type":"image_generation.progress","pct":5}"#.into(), ..Default::default() };
-        assert_eq!(StreamItem::from_sse(&unknown).unwrap(), StreamItem::Unknown("image_generation.progress".into()));
+        assert_eq!(
+            StreamItem::from_sse::<Value>(&unknown).unwrap(),
+            StreamItem::Unknown("image_generation.progress".into())
+        );
         let done = SseEvent { data: "[DONE]".into(), ..Default::default() };
-        assert_eq!(StreamItem::from_sse(&done).unwrap(), StreamItem::Done);
+        assert_eq!(StreamItem::from_sse::<Value>(&done).unwrap(), StreamItem::Done);
         let broken = SseEvent { data: "{".into(), ..Default::default() };
-        assert!(StreamItem::from_sse(&broken).is_err());
+        assert!(StreamItem::from_sse::<Value>(&broken).is_err());
     }
 }

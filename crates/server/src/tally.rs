@@ -10,10 +10,9 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use axum::body::{Body, Bytes};
-use gpt_image_core::{Endpoint, SseParser, Usage};
+use gpt_image_core::{Endpoint, FromJson, JsonValue, SseParser, Usage};
 use http_body::{Frame, SizeHint};
-use serde::Deserialize;
-use serde::de::IgnoredAny;
+use serde_json::Value;
 
 /// Strings longer than this are emptied in the skeleton.
 const KEPT_STRING: usize = 256;
@@ -75,7 +74,7 @@ impl Tally {
                     }
                     let images = counted.images.unwrap_or(0) + 1;
                     counted.images = Some(images);
-                    if let Ok(Completed { usage: Some(usage) }) = serde_json::from_str(&event.data) {
+                    if let Some(usage) = serde_json::from_str(&event.data).ok().as_ref().and_then(usage_of) {
                         counted.usage = Some(usage);
                     }
                 }
@@ -94,18 +93,9 @@ impl Tally {
     }
 }
 
-/// The fields of a completed event the relay reads.
-#[derive(Deserialize)]
-struct Completed {
-    usage: Option<Usage>,
-}
-
-/// The fields of an images response the relay reads.
-#[derive(Deserialize)]
-struct Answer {
-    #[serde(default)]
-    data: Vec<IgnoredAny>,
-    usage: Option<Usage>,
+/// The `usage` of a completed event or an images response, if it reads as one.
+fn usage_of(body: &Value) -> Option<Usage> {
+    Usage::from_json(&body.member("usage")?).ok()
 }
 
 /// A JSON text without its long strings, built as the bytes arrive.
@@ -175,10 +165,13 @@ impl Skeleton {
         if self.overflow {
             return Counted::default();
         }
-        match serde_json::from_slice::<Answer>(&self.out) {
-            Ok(answer) => Counted { usage: answer.usage, images: Some(answer.data.len() as u32) },
-            Err(_) => Counted::default(),
-        }
+        let Ok(answer) = serde_json::from_slice::<Value>(&self.out) else { return Counted::default() };
+        let images = match answer.get("data") {
+            None | Some(Value::Null) => 0,
+            Some(Value::Array(data)) => data.len() as u32,
+            Some(_) => return Counted::default(),
+        };
+        Counted { usage: usage_of(&answer), images: Some(images) }
     }
 }
 

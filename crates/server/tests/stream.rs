@@ -27,7 +27,7 @@ pub async fn events(
     let pairs = raw.iter().map(|event| (event.event.clone(), serde_json::from_str(&event.data).unwrap())).collect();
     let parsed = raw
         .iter()
-        .filter_map(|event| match StreamItem::from_sse(event).unwrap() {
+        .filter_map(|event| match StreamItem::from_sse::<serde_json::Value>(event).unwrap() {
             StreamItem::Event(event) => Some(*event),
             _ => None,
         })

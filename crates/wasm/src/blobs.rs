@@ -5,7 +5,7 @@
 //! JavaScript; each image becomes a `Blob` the moment its last byte arrives.
 
 use gpt_image_core::api_error::without_bom;
-use gpt_image_core::{Background, ImageFormat, ImagesResponse, Quality, ResponseDecoder, Size, Usage};
+use gpt_image_core::{Background, FromJson, ImageFormat, ImagesResponse, Quality, ResponseDecoder, Size, Usage};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Blob;
@@ -203,8 +203,9 @@ pub(crate) async fn read_blobs(answer: Answer, on_image: &mut dyn FnMut(&ImageBl
 impl BlobsResponse {
     /// The typed response of a binary answer.
     pub(crate) fn read(answer: BlobAnswer) -> Result<Self, Error> {
-        let response: ImagesResponse = serde_json::from_slice(&answer.skeleton)
-            .map_err(|error| Error::BadResponse { status: 200, message: error.to_string() })?;
+        let bad_response = |message: String| Error::BadResponse { status: 200, message };
+        let parsed = wire::parse(&answer.skeleton).ok_or_else(|| bad_response("the body is not JSON".into()))?;
+        let response = ImagesResponse::from_json(&wire::Json(parsed)).map_err(bad_response)?;
         let ImagesResponse { created, background, output_format, size, quality, usage, .. } = response;
         Ok(BlobsResponse { created, data: answer.images, background, output_format, size, quality, usage })
     }

@@ -13,6 +13,7 @@ use crate::fetch::fetch;
 use crate::meta::ResponseMeta;
 use crate::options::{CallOptions, ClientOptions};
 use crate::timer::{Attempt, js_message, sleep};
+use gpt_image_core::FromJson;
 
 /// A client of the Images API at one base URL. Cheap to clone: clones share
 /// the record of the last answer.
@@ -49,16 +50,15 @@ impl Answer {
     pub(crate) async fn images(self) -> Result<gpt_image_core::ImagesResponse, Error> {
         let (text, response) = self.text().await?;
         let status = response.status();
-        let bad_response = |error: serde_json::Error| Error::BadResponse {
-            status,
-            message: format!("not an images response: {error}"),
-        };
-        let value: serde_json::Value = serde_json::from_str(&text).map_err(bad_response)?;
+        let bad_response =
+            |error: String| Error::BadResponse { status, message: format!("not an images response: {error}") };
+        let parsed = crate::wire::parse(text.as_bytes()).ok_or_else(|| bad_response("the body is not JSON".into()))?;
+        let value = crate::wire::Json(parsed);
         if let Some(error) = gpt_image_core::ApiError::in_success(status, &value) {
-            let raw = crate::wire::error_object(&error, &crate::wire::parse(text.as_bytes()).unwrap_or_default());
+            let raw = crate::wire::error_object(&error, &value.0);
             return Err(Error::api(error, raw, Some(response.headers()), status, text));
         }
-        serde_json::from_value(value).map_err(bad_response)
+        gpt_image_core::ImagesResponse::from_json(&value).map_err(bad_response)
     }
 
     #[cfg(feature = "js")]

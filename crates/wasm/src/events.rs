@@ -112,8 +112,8 @@ impl EventStream {
     /// that ends before its `completed` event, [`Error::BadResponse`].
     pub async fn next(&mut self) -> Result<Option<ImageStreamEvent>, Error> {
         while let Some(sse) = self.next_sse().await? {
-            let item = StreamItem::from_sse(&sse)
-                .map_err(|error| Error::BadResponse { status: self.status, message: error.to_string() })?;
+            let item = StreamItem::from_sse::<crate::wire::Json>(&sse)
+                .map_err(|message| Error::BadResponse { status: self.status, message })?;
             match item {
                 StreamItem::Event(event) => match *event {
                     ImageStreamEvent::Error(error) => {

@@ -1,8 +1,9 @@
 //! Reading the API's JSON with the browser's own `JSON.parse`, which costs
-//! the WebAssembly bundle nothing; serde stays for the typed Rust face.
+//! the WebAssembly bundle nothing: core's readers ([`gpt_image_core::FromJson`])
+//! run over its values, so no serde deserializer is in the bundle.
 
-use gpt_image_core::api_error::{ErrorJson, without_bom};
-use gpt_image_core::{ApiError, ErrorBody};
+use gpt_image_core::api_error::without_bom;
+use gpt_image_core::{ApiError, ErrorBody, JsonValue};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
@@ -20,10 +21,14 @@ pub(crate) fn parse(bytes: &[u8]) -> Option<JsValue> {
     js_sys::JSON::parse(&String::from_utf8_lossy(without_bom(bytes))).ok()
 }
 
-/// A value of `JSON.parse`, read by core's error reader.
-pub(crate) struct Json(pub(crate) JsValue);
+/// A value of `JSON.parse`, read by core's readers.
+pub struct Json(pub JsValue);
 
-impl ErrorJson for Json {
+impl JsonValue for Json {
+    fn parse(text: &str) -> Option<Self> {
+        js_sys::JSON::parse(text).ok().map(Json)
+    }
+
     fn member(&self, key: &str) -> Option<Self> {
         Some(get(&self.0, key)).filter(|value| !value.is_undefined() && !value.is_null()).map(Json)
     }
@@ -36,8 +41,12 @@ impl ErrorJson for Json {
         self.0.as_f64()
     }
 
-    fn items(&self) -> Vec<Self> {
-        if Array::is_array(&self.0) { Array::from(&self.0).iter().map(Json).collect() } else { Vec::new() }
+    fn boolean(&self) -> Option<bool> {
+        self.0.as_bool()
+    }
+
+    fn array(&self) -> Option<Vec<Self>> {
+        Array::is_array(&self.0).then(|| Array::from(&self.0).iter().map(Json).collect())
     }
 
     fn is_object(&self) -> bool {
