@@ -5,7 +5,7 @@
 //! of every type's code).
 
 use gpt_image_wasm::Json;
-use gpt_image_wasm::core::{FromJson, JsonValue};
+use gpt_image_wasm::core::{FromJson, ParseJson};
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 

@@ -73,10 +73,10 @@ pub fn decode_whole(body: &[u8]) -> Result<Decoded, DecodeError> {
     Ok(Decoded { response, images })
 }
 
-/// An images response parsed by `serde_json` and read by [`FromJson`].
+/// An images response parsed by `serde_json` and read in place by [`FromJson`].
 fn read_response(body: &[u8]) -> Result<ImagesResponse, String> {
     let value: serde_json::Value = serde_json::from_slice(body).map_err(|error| error.to_string())?;
-    ImagesResponse::from_json(&value)
+    ImagesResponse::from_json(&&value)
 }
 
 /// Decodes a body delivered in `chunks` with a [`ResponseDecoder`].

@@ -10,8 +10,6 @@
 
 /// A parsed JSON value, read one part at a time.
 pub trait JsonValue: Sized {
-    /// Parses JSON text; `None` when it is not JSON.
-    fn parse(text: &str) -> Option<Self>;
     /// Member `key` of an object; `None` when this is not an object or the
     /// member is absent or `null`.
     fn member(&self, key: &str) -> Option<Self>;
@@ -32,13 +30,17 @@ pub trait JsonValue: Sized {
     }
 }
 
-impl JsonValue for serde_json::Value {
-    fn parse(text: &str) -> Option<Self> {
-        serde_json::from_str(text).ok()
-    }
+/// A [`JsonValue`] that comes with its parser.
+pub trait ParseJson: JsonValue {
+    /// Parses JSON text; `None` when it is not JSON.
+    fn parse(text: &str) -> Option<Self>;
+}
 
+/// Read in place: what is read is copied, nothing else (the reference
+/// decoder reads 20 MB bodies this way).
+impl JsonValue for &serde_json::Value {
     fn member(&self, key: &str) -> Option<Self> {
-        self.get(key).filter(|value| !value.is_null()).cloned()
+        self.get(key).filter(|value| !value.is_null())
     }
 
     fn text(&self) -> Option<String> {
@@ -54,11 +56,44 @@ impl JsonValue for serde_json::Value {
     }
 
     fn array(&self) -> Option<Vec<Self>> {
+        self.as_array().map(|items| items.iter().collect())
+    }
+
+    fn is_object(&self) -> bool {
+        serde_json::Value::is_object(self)
+    }
+}
+
+/// Owned, for values parsed on the way (a member read is a copy of its subtree).
+impl JsonValue for serde_json::Value {
+    fn member(&self, key: &str) -> Option<Self> {
+        (&self).member(key).cloned()
+    }
+
+    fn text(&self) -> Option<String> {
+        (&self).text()
+    }
+
+    fn number(&self) -> Option<f64> {
+        (&self).number()
+    }
+
+    fn boolean(&self) -> Option<bool> {
+        (&self).boolean()
+    }
+
+    fn array(&self) -> Option<Vec<Self>> {
         self.as_array().cloned()
     }
 
     fn is_object(&self) -> bool {
         self.is_object()
+    }
+}
+
+impl ParseJson for serde_json::Value {
+    fn parse(text: &str) -> Option<Self> {
+        serde_json::from_str(text).ok()
     }
 }
 
@@ -70,7 +105,7 @@ pub trait FromJson: Sized {
     fn from_json<J: JsonValue>(json: &J) -> Result<Self, String>;
 
     /// Parses `text` with `J`'s parser and reads it.
-    fn from_json_text<J: JsonValue>(text: &str) -> Result<Self, String> {
+    fn from_json_text<J: ParseJson>(text: &str) -> Result<Self, String> {
         Self::from_json(&J::parse(text).ok_or("the text is not JSON")?)
     }
 }

@@ -44,7 +44,7 @@ pub use edit::{EditRequest, ImageInput, MAX_EDIT_IMAGES, UploadedFile};
 pub use endpoint::Endpoint;
 pub use generate::GenerateRequest;
 pub use issue::{Issue, Report, Rule, Severity};
-pub use json::{Fields, FromJson, JsonValue};
+pub use json::{Fields, FromJson, JsonValue, ParseJson};
 pub use media::{HEAD_LEN, dimensions, sniff_format};
 pub use params::{Background, ImageFormat, InputFidelity, Model, Moderation, Quality, ResponseFormat, Style};
 pub use response::{Image, ImagesResponse, TokenDetails, Usage};

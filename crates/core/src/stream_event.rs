@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::api_error::{ApiError, ErrorBody};
 use crate::endpoint::Endpoint;
-use crate::json::{Fields, FromJson, JsonValue};
+use crate::json::{Fields, FromJson, JsonValue, ParseJson};
 use crate::params::{Background, ImageFormat, Quality};
 use crate::response::Usage;
 use crate::size::Size;
@@ -117,7 +117,7 @@ impl StreamItem {
     /// Reads one server-sent event, its data parsed by `J`. An event named
     /// `error`, or whose data holds an `error` object, is an
     /// [`ImageStreamEvent::Error`] whatever its `type`.
-    pub fn from_sse<J: JsonValue>(event: &SseEvent) -> Result<Self, String> {
+    pub fn from_sse<J: ParseJson>(event: &SseEvent) -> Result<Self, String> {
         if event.is_done() {
             return Ok(StreamItem::Done);
         }

@@ -10,8 +10,10 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use axum::body::{Body, Bytes};
-use gpt_image_core::{Endpoint, FromJson, JsonValue, SseParser, Usage};
+use gpt_image_core::{Endpoint, FromJson, SseParser, Usage};
 use http_body::{Frame, SizeHint};
+use serde::Deserialize;
+use serde::de::IgnoredAny;
 use serde_json::Value;
 
 /// Strings longer than this are emptied in the skeleton.
@@ -74,8 +76,8 @@ impl Tally {
                     }
                     let images = counted.images.unwrap_or(0) + 1;
                     counted.images = Some(images);
-                    if let Some(usage) = serde_json::from_str(&event.data).ok().as_ref().and_then(usage_of) {
-                        counted.usage = Some(usage);
+                    if let Ok(Completed { usage: Some(usage) }) = serde_json::from_str(&event.data) {
+                        counted.usage = read_usage(&usage);
                     }
                 }
             }
@@ -93,9 +95,24 @@ impl Tally {
     }
 }
 
-/// The `usage` of a completed event or an images response, if it reads as one.
-fn usage_of(body: &Value) -> Option<Usage> {
-    Usage::from_json(&body.member("usage")?).ok()
+/// The field of a completed event the relay reads (serde skips the image
+/// without copying it).
+#[derive(Deserialize)]
+struct Completed {
+    usage: Option<Value>,
+}
+
+/// The fields of an images response the relay reads.
+#[derive(Deserialize)]
+struct Answer {
+    #[serde(default)]
+    data: Vec<IgnoredAny>,
+    usage: Option<Value>,
+}
+
+/// A `usage` object, if it reads as one (core's reader).
+fn read_usage(usage: &Value) -> Option<Usage> {
+    Usage::from_json(&usage).ok()
 }
 
 /// A JSON text without its long strings, built as the bytes arrive.
@@ -165,13 +182,12 @@ impl Skeleton {
         if self.overflow {
             return Counted::default();
         }
-        let Ok(answer) = serde_json::from_slice::<Value>(&self.out) else { return Counted::default() };
-        let images = match answer.get("data") {
-            None | Some(Value::Null) => 0,
-            Some(Value::Array(data)) => data.len() as u32,
-            Some(_) => return Counted::default(),
-        };
-        Counted { usage: usage_of(&answer), images: Some(images) }
+        match serde_json::from_slice::<Answer>(&self.out) {
+            Ok(answer) => {
+                Counted { usage: answer.usage.as_ref().and_then(read_usage), images: Some(answer.data.len() as u32) }
+            }
+            Err(_) => Counted::default(),
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 //! run over its values, so no serde deserializer is in the bundle.
 
 use gpt_image_core::api_error::without_bom;
-use gpt_image_core::{ApiError, ErrorBody, JsonValue};
+use gpt_image_core::{ApiError, ErrorBody, JsonValue, ParseJson};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
@@ -24,11 +24,13 @@ pub(crate) fn parse(bytes: &[u8]) -> Option<JsValue> {
 /// A value of `JSON.parse`, read by core's readers.
 pub struct Json(pub JsValue);
 
-impl JsonValue for Json {
+impl ParseJson for Json {
     fn parse(text: &str) -> Option<Self> {
         js_sys::JSON::parse(text).ok().map(Json)
     }
+}
 
+impl JsonValue for Json {
     fn member(&self, key: &str) -> Option<Self> {
         Some(get(&self.0, key)).filter(|value| !value.is_undefined() && !value.is_null()).map(Json)
     }
