@@ -103,7 +103,8 @@ pub async fn pack(items: &[(Entry, Blob)]) -> Result<Blob, String> {
         parts.push(image);
         metadata.images.push(Item { file, entry: Entry { id: None, ..entry.clone() } });
     }
-    let json = serde_json::to_vec_pretty(&metadata).map_err(|error| error.to_string())?;
+    // Writing to memory fails only on a map with non-text keys, which these types have none of.
+    let json = serde_json::to_vec_pretty(&metadata).map_err(|_| format!("{METADATA} could not be written"))?;
     let header = writer.header(METADATA, zip::crc32(0, &json), json.len() as u64, zip_time(js_sys::Date::now()))?;
     for piece in [header, json, writer.end()] {
         parts.push(&js_sys::Uint8Array::from(&piece[..]));

@@ -511,8 +511,8 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
     });
     let qualities = Signal::derive(move || quality_options(model.get()));
     let limits = move || custom_limits(model.get());
-    let step = move || limits().map(|limits| limits.step.to_string());
-    let max_edge = move || limits().map(|limits| limits.max_edge.to_string());
+    let step = Signal::derive(move || limits().map(|limits| limits.step.to_string()));
+    let max_edge = Signal::derive(move || limits().map(|limits| limits.max_edge.to_string()));
     let fidelity = move || model.get().is_none_or(|model| model.input_fidelity != Support::No);
     let max_n = move || model.get().map(|model| model.max_n.to_string());
     // A note is shown while the value it explains stays.
@@ -605,30 +605,8 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                     invalid=Signal::derive(move || form.size.get() != CUSTOM && has_error(report, "size"))
                 />
                 <Show when=move || form.size.get() == CUSTOM>
-                    <label class="narrow" hidden=!shows("size")>
-                        <span>"Width"</span>
-                        <input
-                            type="number"
-                            min=step
-                            step=step
-                            max=max_edge
-                            bind:value=form.width
-                            aria-invalid=move || bad_side(width()).to_string()
-                            aria-describedby="problems-model"
-                        />
-                    </label>
-                    <label class="narrow" hidden=!shows("size")>
-                        <span>"Height"</span>
-                        <input
-                            type="number"
-                            min=step
-                            step=step
-                            max=max_edge
-                            bind:value=form.height
-                            aria-invalid=move || bad_side(height()).to_string()
-                            aria-describedby="problems-model"
-                        />
-                    </label>
+                    <SideInput label="Width" value=form.width step max=max_edge invalid=Signal::derive(move || bad_side(width())) hidden=!shows("size") />
+                    <SideInput label="Height" value=form.height step max=max_edge invalid=Signal::derive(move || bad_side(height())) hidden=!shows("size") />
                 </Show>
                 <p class="note" role="status" hidden=!shows("size")>
                     {move || form.size_note.get().filter(|(_, set)| *set == form.effective_size()).map(|(text, _)| text)}
@@ -723,5 +701,32 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                 {move || failure.get().map(|message| view! { <p class="problem error" role="alert">{message}</p> })}
             </div>
         </form>
+    }
+}
+
+/// One side of a custom size: a number in the model's steps, up to its
+/// longest edge, marked when the size breaks a rule.
+#[component]
+fn SideInput(
+    label: &'static str,
+    value: RwSignal<String>,
+    step: Signal<Option<String>>,
+    max: Signal<Option<String>>,
+    invalid: Signal<bool>,
+    hidden: bool,
+) -> impl IntoView {
+    view! {
+        <label class="narrow" hidden=hidden>
+            <span>{label}</span>
+            <input
+                type="number"
+                min=move || step.get()
+                step=move || step.get()
+                max=move || max.get()
+                bind:value=value
+                aria-invalid=move || invalid.get().to_string()
+                aria-describedby="problems-model"
+            />
+        </label>
     }
 }

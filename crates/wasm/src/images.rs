@@ -53,11 +53,13 @@ impl Edit {
     }
 }
 
-/// A JSON body of a request.
+/// A JSON body of a request. Writing to a `String` fails only for maps with
+/// keys that are not text, which no request has; serde_json's message is not
+/// formatted, which keeps its error texts out of the wasm.
 fn json_of<T: serde::Serialize>(request: &T) -> Result<Payload, Error> {
     serde_json::to_string(request)
         .map(Payload::Json)
-        .map_err(|error| Error::Connection(format!("the request could not be written: {error}")))
+        .map_err(|_| Error::Connection("the request could not be written as JSON".into()))
 }
 
 /// The body of an edit: multipart for uploads, else JSON.
