@@ -3,7 +3,8 @@
 //! (`name`, `producers`, `target_features`, ...). Trunk 0.21 has no option
 //! for either, and Debian's `wasm-opt` cannot run on wasm-bindgen's output
 //! (see `web/index.html`), so they are trimmed here, and `index.html`'s
-//! `integrity` attributes are written again for the trimmed files.
+//! `integrity` attributes are written again for the trimmed files. A wasm
+//! that holds a serde deserializer is refused (see [`refuse_serde_deserializers`]).
 
 use std::fs;
 use std::path::Path;
@@ -23,6 +24,7 @@ pub fn trim(dir: &Path, scripts: impl Fn(&str) -> bool) -> Result {
         if name.ends_with(".wasm") {
             let bytes = fs::read(&path).map_err(|error| format!("{}: {error}", path.display()))?;
             let stripped = without_custom_sections(&bytes).ok_or(format!("{}: not a wasm module", path.display()))?;
+            refuse_serde_deserializers(&stripped).map_err(|error| format!("{}: {error}", path.display()))?;
             fs::write(&path, stripped).map_err(|error| format!("{}: {error}", path.display()))?;
         } else if name.ends_with(".js") && scripts(&name) {
             crate::pkg::minify(&path, &path)?;
@@ -32,6 +34,22 @@ pub fn trim(dir: &Path, scripts: impl Fn(&str) -> bool) -> Result {
     if index.exists() {
         let html = fs::read_to_string(&index).map_err(|error| format!("{}: {error}", index.display()))?;
         fs::write(&index, renew_integrity(&html, dir)?).map_err(|error| format!("{}: {error}", index.display()))?;
+    }
+    Ok(())
+}
+
+/// The text serde's derived `Deserialize` links in (its `missing_field` error).
+const SERDE_DESERIALIZE_TEXT: &[u8] = b"missing field";
+
+/// Refuses a browser wasm that holds a serde deserializer: what the browser
+/// reads goes through core's `FromJson` over `JSON.parse`, and one derived
+/// `Deserialize` reached from the app brings serde_json's parser and the
+/// visitors back (about 30 KB of Brotli, issue 14).
+fn refuse_serde_deserializers(wasm: &[u8]) -> Result {
+    if wasm.windows(SERDE_DESERIALIZE_TEXT.len()).any(|window| window == SERDE_DESERIALIZE_TEXT) {
+        return Err("holds a serde deserializer (its text \"missing field\"): read JSON with core's FromJson over \
+             gpt_image_wasm::Json, and find the caller with `twiggy paths` on a build with names"
+            .into());
     }
     Ok(())
 }
@@ -115,6 +133,13 @@ mod tests {
         assert_eq!(without_custom_sections(&module), Some(expected));
         assert_eq!(without_custom_sections(b"not wasm"), None);
         assert_eq!(without_custom_sections(&module[..module.len() - 1]), None, "cut short");
+    }
+
+    #[test]
+    fn a_serde_deserializer_is_refused() {
+        let with = b"\0asm\x01\0\0\0 ... missing field `prompt` ...";
+        assert!(refuse_serde_deserializers(with).is_err_and(|error| error.contains("FromJson")));
+        assert!(refuse_serde_deserializers(b"\0asm\x01\0\0\0 `prompt` of a generation request is missing").is_ok());
     }
 
     #[test]
