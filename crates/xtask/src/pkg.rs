@@ -147,14 +147,20 @@ pub fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
 }
 
-/// Every file under a wasm-bindgen `snippets/` folder (none if it is missing).
+/// Every script under a wasm-bindgen `snippets/` folder (none if it is missing).
 pub fn snippets(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(dir) else { return Vec::new() };
     entries
         .flatten()
         .flat_map(|entry| {
             let path = entry.path();
-            if path.is_dir() { snippets(&path) } else { vec![path] }
+            if path.is_dir() {
+                snippets(&path)
+            } else if path.extension().is_some_and(|extension| extension == "js") {
+                vec![path]
+            } else {
+                Vec::new() // the precompressed copies `cargo xtask dist` writes beside them
+            }
         })
         .collect()
 }
