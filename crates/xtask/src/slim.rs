@@ -1,10 +1,10 @@
 //! What Trunk leaves for `cargo xtask dist` to trim: the wasm-bindgen glue
 //! unminified, and custom sections in the wasm that no browser reads
 //! (`name`, `producers`, `target_features`, ...). Trunk 0.21 has no option
-//! for either, and Debian's `wasm-opt` cannot run on wasm-bindgen's output
-//! (see `web/index.html`), so they are trimmed here, and `index.html`'s
-//! `integrity` attributes are written again for the trimmed files. A wasm
-//! that holds a serde deserializer is refused (see [`refuse_serde_deserializers`]).
+//! for either, and `wasm-opt` is not run (see `web/index.html`), so they are
+//! trimmed here, and `index.html`'s `integrity` attributes are written again
+//! for the trimmed files. A wasm that holds a serde deserializer is refused
+//! (see [`refuse_serde_deserializers`]).
 
 use std::fs;
 use std::path::Path;
