@@ -1,6 +1,6 @@
 //! A relay on the internet, over real HTTP in front of another server:
 //! origins, tokens, caps, rate limits, daily limits, spending ceilings, the
-//! request log and the spend summary.
+//! request log (a client that leaves mid-stream included) and the spend summary.
 
 mod common;
 mod relay_support;
@@ -8,7 +8,7 @@ mod relay_support;
 use std::time::Duration;
 
 use common::{client, expect_error};
-use gpt_image_server::{Caps, Limits, OriginPattern, Policy};
+use gpt_image_server::{Caps, Config, Latency, Limits, OriginPattern, Policy};
 use relay_support::{
     ALICE, BOB, PROVIDER_KEY, SHARED_KEY, generate, log_lines, log_path, relay, row, small, spend, tokens,
 };
@@ -272,4 +272,27 @@ async fn the_ceiling_is_estimated_before_and_settled_from_usage_after() {
         assert!(std::time::Instant::now() < deadline, "summary {usd}, settled {want}");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
+}
+
+#[tokio::test]
+async fn a_client_that_leaves_mid_stream_is_logged_with_what_it_was_sent() {
+    // Two images, one second apart: a partial, then the first completed image, then the second.
+    let latency = Latency { low: Duration::from_millis(2000), ..Latency::default() };
+    let provider = common::start(Config { api_key: Some(PROVIDER_KEY.into()), latency, ..Config::default() }).await;
+    let log = log_path("leave");
+    let relay = relay(&format!("{provider}/v1"), Policy::default(), Some(&log)).await;
+    let body = json!({"model": "gpt-image-2", "prompt": "a harbour at night", "size": "1024x1024", "quality": "low",
+        "stream": true, "partial_images": 1, "n": 2});
+    let mut response = generate(&relay, None, None, &body).await;
+    assert_eq!(response.status(), 200);
+    let mut received = String::new();
+    while !received.contains("image_generation.completed") {
+        let chunk = response.chunk().await.unwrap().expect("the stream ended before its first image");
+        received.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    drop(response);
+    let line = &log_lines(&log, 1).await[0];
+    assert_eq!((line["stream"].as_bool(), line["complete"].as_bool()), (Some(true), Some(false)), "{line}");
+    assert_eq!(line["images"].as_u64(), Some(1), "the first image went out, the second never did: {line}");
+    assert!(line["tokens"]["output"].as_u64().unwrap() > 0, "the first image's usage settles the cost: {line}");
 }
