@@ -61,7 +61,9 @@ pub struct RedisCounters {
 }
 
 impl RedisCounters {
-    /// Connects to `url` (`redis://HOST:PORT[/DB]`) and checks that it answers.
+    /// Connects to `url` (`redis://HOST:PORT[/DB]`, or `rediss://` over TLS,
+    /// whose certificate is checked against the system's roots, or those of
+    /// `SSL_CERT_FILE`) and checks that it answers.
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
         let client = redis::Client::open(url).map_err(|error| StoreError(format!("bad Redis URL: {error}")))?;
         // A Redis that is down or hangs answers within seconds (a refusal), never holds requests.
@@ -70,6 +72,13 @@ impl RedisCounters {
             .set_max_delay(Duration::from_millis(500))
             .set_connection_timeout(Some(Duration::from_secs(2)))
             .set_response_timeout(Some(Duration::from_secs(2)));
+        let failed = |error: redis::RedisError| match error.to_string() {
+            text if text.contains("certificate") => StoreError(format!(
+                "Redis: {text} (a rediss:// server's certificate must be signed by an authority the system trusts, \
+                 or by one in the PEM file named by SSL_CERT_FILE)"
+            )),
+            _ => failed(error),
+        };
         let mut connection = client.get_connection_manager_with_config(config).await.map_err(failed)?;
         let _: String = redis::cmd("PING").query_async(&mut connection).await.map_err(failed)?;
         Ok(RedisCounters { connection, script: redis::Script::new(APPLY) })
@@ -138,6 +147,13 @@ mod tests {
         let server = redis_server::Redis::start();
         let counters = RedisCounters::connect(&server.url).await.unwrap();
         exercise(&counters, &Keys::new("test:")).await;
+    }
+
+    #[tokio::test]
+    async fn a_redis_over_tls_whose_certificate_is_not_trusted_says_how_to_trust_it() {
+        let server = redis_server::Redis::start_tls();
+        let error = RedisCounters::connect(&server.url).await.err().unwrap().to_string();
+        assert!(error.contains("invalid peer certificate") && error.contains("SSL_CERT_FILE"), "{error}");
     }
 
     #[tokio::test]

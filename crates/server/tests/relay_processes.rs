@@ -1,6 +1,7 @@
 //! The relay as its binary: two processes sharing one Redis enforce one set
-//! of limits, their logs carry no key, and a relay that would be open on
-//! the internet refuses to start.
+//! of limits, their logs carry no key, a Redis over TLS (`rediss://`) is
+//! used only when its certificate is trusted, and a relay that would be
+//! open on the internet refuses to start.
 
 mod common;
 mod relay_support;
@@ -57,6 +58,39 @@ async fn two_relays_sharing_one_redis_enforce_one_limit() {
             assert!(!text.contains(secret), "the log shows {secret}: {text}");
         }
     }
+}
+
+#[tokio::test]
+async fn a_redis_over_tls_is_used_when_its_certificate_is_trusted_and_refused_when_not() {
+    let redis = Redis::start_tls();
+    let certificate = redis.certificate.as_ref().unwrap().to_str().unwrap();
+    let upstream = relay_support::upstream().await;
+    let tokens = format!("alice {ALICE} requests=2/min");
+    #[rustfmt::skip]
+    let args = [
+        "--upstream", &upstream, "--upstream-key-env", "TEST_PROVIDER_KEY",
+        "--tokens-env", "TEST_RELAY_TOKENS", "--redis-url-env", "TEST_REDIS_URL", "--redis-prefix", "tls:",
+    ];
+    let env =
+        [("TEST_PROVIDER_KEY", PROVIDER_KEY), ("TEST_RELAY_TOKENS", tokens.as_str()), ("TEST_REDIS_URL", &redis.url)];
+    // The system's roots do not vouch for a self-signed certificate: no start, and the reason.
+    let (code, stderr) = Process::run(&args, &env);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("Redis: invalid peer certificate") && stderr.contains("SSL_CERT_FILE"), "{stderr}");
+    // Trusted through `SSL_CERT_FILE`, as a private authority would be: the counters live there.
+    let trusted: Vec<(&str, &str)> = env.iter().copied().chain([("SSL_CERT_FILE", certificate)]).collect();
+    let relay = Process::start(&args, &trusted);
+    for _ in 0..2 {
+        assert_eq!(generate(&relay.url, Some(ALICE), None, &small(1)).await.status(), 200);
+    }
+    expect_error(generate(&relay.url, Some(ALICE), None, &small(1)).await, 429, Some("rate_limit_exceeded")).await;
+    let again = Process::start(&args, &trusted);
+    let refused = generate(&again.url, Some(ALICE), None, &small(1)).await;
+    let error = expect_error(refused, 429, Some("rate_limit_exceeded")).await;
+    assert!(
+        error["message"].as_str().unwrap().contains("2 per minute"),
+        "a second relay reads the same counts: {error}"
+    );
 }
 
 #[test]
