@@ -326,6 +326,20 @@ mod tests {
     }
 
     #[test]
+    fn an_error_event_whose_error_is_text_keeps_the_text() {
+        let sse = SseEvent {
+            event: Some("error".into()),
+            data: r#"{"type":"error","error":"quota exceeded","code":"insufficient_quota"}"#.into(),
+            ..SseEvent::default()
+        };
+        let Ok(StreamItem::Event(item)) = StreamItem::from_sse::<Value>(&sse) else { panic!("{sse:?}") };
+        let ImageStreamEvent::Error(error) = *item else { panic!("{sse:?}") };
+        let error = error.into_api_error();
+        assert_eq!((error.message(), error.error.code.as_deref()), ("quota exceeded", Some("insufficient_quota")));
+        assert_eq!(error.error.kind, None, "the event's `type` is its tag, not the error's type");
+    }
+
+    #[test]
     fn reads_nested_and_flat_error_events() {
         let nested = SseEvent {
             event: Some("error".into()),
