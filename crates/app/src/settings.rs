@@ -10,9 +10,8 @@
 //! its scheme would otherwise go to this page's own server, with the key),
 //! and a key about to cross the network over plain `http` is warned about.
 
-use gpt_image_wasm::Json;
 use gpt_image_wasm::core::Issue;
-use gpt_image_wasm::core::{ApiError, Fields, FromJson, JsonValue, ParseJson};
+use gpt_image_wasm::core::{Fields, FromJson, JsonValue};
 use gpt_image_wasm::{
     ApiFailure, Client, ClientOptions, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, Error,
 };
@@ -336,8 +335,7 @@ async fn read_models(url: &str, response: web_sys::Response) -> Tested {
         Err(_) => String::new(),
     };
     if !response.ok() {
-        let error =
-            ApiError::from_response_with(status, text.as_bytes(), |body| Json::parse(&String::from_utf8_lossy(body)));
+        let error = gpt_image_wasm::read_api_error(status, text.as_bytes());
         let headers = response.headers();
         let request_id = headers.get("x-request-id").ok().flatten();
         let failure = ApiFailure {

@@ -43,4 +43,4 @@ pub use meta::{RateLimit, ResponseMeta};
 pub use options::{CallOptions, ClientOptions, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS};
 pub use retry::Failure;
 pub use upload::Upload;
-pub use wire::Json;
+pub use wire::{Json, read_api_error};

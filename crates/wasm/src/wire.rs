@@ -56,6 +56,12 @@ impl JsonValue for Json {
     }
 }
 
+/// An error answer read with `JSON.parse`: what [`ApiError::from_response`]
+/// does natively, without bringing `serde_json`'s parser into a wasm.
+pub fn read_api_error(status: u16, body: &[u8]) -> ApiError {
+    api_error(status, body).0
+}
+
 /// An error answer: the [`ApiError`] (read by core, whatever the shape of
 /// the body), and its error object for JavaScript (see [`error_object`]).
 pub(crate) fn api_error(status: u16, body: &[u8]) -> (ApiError, JsValue) {
