@@ -1,77 +1,18 @@
-//! `POST /v1/images/edits`, in its multipart form and its JSON form.
+//! `POST /v1/images/edits`, in its multipart form and its JSON form: what
+//! only an edit does. The request's fields are declared with every
+//! parameter, once, in [`crate::parameters`].
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
-use crate::params::{Background, ImageFormat, InputFidelity, Model, Moderation, Quality, ResponseFormat};
-use crate::size::Size;
+use crate::issue::{Issue, Rule};
+use crate::json::{FromJson, JsonValue};
+use crate::parameters::ParameterReader;
+use crate::params::{ImageFormat, Model};
 
 /// The most input images one edit takes.
 pub const MAX_EDIT_IMAGES: usize = 16;
 
-/// The body of `POST /v1/images/edits`.
-///
-/// With [`ImageInput::Upload`]s it is sent as `multipart/form-data`: the text
-/// fields come from [`EditRequest::form_fields`] and the files are attached
-/// under [`EditRequest::image_field_name`] and `mask`. With URLs or file ids it
-/// is sent as JSON, which is what `Serialize` writes (`images: [{image_url}]`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct EditRequest {
-    /// What to change. Required; each model's limit is in the catalogue.
-    pub prompt: String,
-    /// The images to edit: what each model takes is its catalogue entry's
-    /// `edits`. Multipart `image`/`image[]`; JSON `images`.
-    #[serde(serialize_with = "inputs_as_refs", deserialize_with = "refs_as_inputs")]
-    pub images: Vec<ImageInput>,
-    /// A PNG whose fully transparent pixels mark where to edit the first image;
-    /// the same size as that image.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "optional_input_as_ref",
-        deserialize_with = "optional_ref_as_input"
-    )]
-    pub mask: Option<ImageInput>,
-    /// The model; without one the API uses the catalogue's default for edits.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub model: Option<Model>,
-    /// How many images: 1 to 10.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub n: Option<u32>,
-    /// Output size, with the same rules as for generations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub size: Option<Size>,
-    /// Quality: each model's values are in the catalogue.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quality: Option<Quality>,
-    /// Background (GPT image models); `transparent` needs `png` or `webp`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub background: Option<Background>,
-    /// Content moderation level (GPT image models).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub moderation: Option<Moderation>,
-    /// File format of the images (GPT image models); the default is `png`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub output_format: Option<ImageFormat>,
-    /// Compression, 0 to 100, for `jpeg` or `webp` output.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub output_compression: Option<u32>,
-    /// `url` or `b64_json`: see [`crate::GenerateRequest::response_format`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub response_format: Option<ResponseFormat>,
-    /// Answer with server-sent events.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stream: Option<bool>,
-    /// Partial images to stream before the final one: 0 to 3, with `stream`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub partial_images: Option<u32>,
-    /// How closely to keep the input's features, for the models whose
-    /// catalogue entry supports it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub input_fidelity: Option<InputFidelity>,
-    /// An identifier of the end user, for abuse monitoring.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<String>,
-}
+pub use crate::parameters::EditRequest;
 
 /// One input image (or mask) of an edit.
 #[derive(Debug, Clone, PartialEq)]
@@ -129,7 +70,7 @@ impl EditRequest {
 
     /// Whether any input is a file upload, which makes this a multipart request.
     pub fn is_multipart(&self) -> bool {
-        self.images.iter().chain(&self.mask).any(|input| matches!(input, ImageInput::Upload(_)))
+        self.images.iter().chain(&self.mask).chain(&self.markup).any(|input| matches!(input, ImageInput::Upload(_)))
     }
 
     /// The multipart field name of the input images: `image` for one,
@@ -139,11 +80,10 @@ impl EditRequest {
     }
 
     /// The text fields of the multipart form, in order: every field of the
-    /// request but the files, numbers and booleans written as text.
+    /// request but the files, numbers and booleans written as text, objects
+    /// as JSON, and `extra` as written.
     pub fn form_fields(&self) -> Vec<(String, String)> {
-        let mut text_only = self.clone();
-        text_only.images.clear();
-        text_only.mask = None;
+        let text_only = EditRequest { images: Vec::new(), mask: None, markup: None, ..self.clone() };
         let serde_json::Value::Object(fields) =
             serde_json::to_value(&text_only).expect("a request without files always serializes")
         else {
@@ -160,93 +100,145 @@ impl EditRequest {
     }
 
     /// Builds a request from the text fields of a multipart form and its
-    /// files, as the server receives it. Numbers and booleans arrive as text;
-    /// one that does not parse is an error naming its field.
+    /// files, as the server receives it. Each parameter is read as its kind
+    /// ([`crate::parameters::PARAMETERS`]); one that does not read is an
+    /// issue naming its field. Fields the list does not name go to `extra`.
     pub fn from_form(
         fields: impl IntoIterator<Item = (String, String)>,
         images: Vec<UploadedFile>,
         mask: Option<UploadedFile>,
-    ) -> Result<Self, crate::Issue> {
-        let mut object = serde_json::Map::new();
+        markup: Option<UploadedFile>,
+    ) -> Result<Self, Issue> {
+        let mut request = EditRequest::default();
         for (name, text) in fields {
-            let value = match name.as_str() {
-                "n" | "output_compression" | "partial_images" => text
-                    .trim()
-                    .parse::<u32>()
-                    .map(serde_json::Value::from)
-                    .map_err(|_| crate::Issue::not_a_number(&name, &text))?,
-                "stream" => match text.trim() {
-                    "true" => true.into(),
-                    "false" => false.into(),
-                    _ => return Err(crate::Issue::not_a_boolean(&name, &text)),
-                },
-                _ => text.into(),
-            };
-            object.insert(name, value);
+            if name == "prompt" {
+                request.prompt = text;
+            } else {
+                request.set_parameter_text::<serde_json::Value>(&name, &text)?;
+            }
         }
-        object.insert("images".into(), serde_json::Value::Array(Vec::new()));
-        object.entry("prompt").or_insert_with(|| "".into());
-        let mut request: EditRequest = serde_json::from_value(object.into())
-            .map_err(|error| crate::Issue::malformed("form", &error.to_string()))?;
         request.images = images.into_iter().map(ImageInput::Upload).collect();
         request.mask = mask.map(ImageInput::Upload);
+        request.markup = markup.map(ImageInput::Upload);
         Ok(request)
+    }
+
+    /// Reads the JSON form of an edit (`images`, `mask` and `markup` as
+    /// `{image_url}` or `{file_id}`): values of the wrong kind are left out,
+    /// each an issue that names its field; members the parameter list does
+    /// not name go to `extra`.
+    pub fn read_json<J: JsonValue>(json: &J) -> (Self, Vec<Issue>) {
+        let mut reader = ParameterReader::new(json);
+        let prompt = crate::generate::read_prompt(json, &mut reader.issues);
+        let mut request = EditRequest { prompt, ..Default::default() };
+        request.read_parameters(&mut reader);
+        let mut issues = reader.issues;
+        match json.member("images") {
+            Some(images) if images.array().is_some() => {
+                for (index, image) in images.items().iter().enumerate() {
+                    request.images.extend(read_reference(image, &format!("images[{index}]"), &mut issues));
+                }
+            }
+            Some(other) => issues.push(Issue::error(
+                "images",
+                Rule::Malformed,
+                format!("images must be an array of {{image_url}} or {{file_id}}, not {}", other.json_text()),
+            )),
+            None => {}
+        }
+        for (field, slot) in [("mask", &mut request.mask), ("markup", &mut request.markup)] {
+            if let Some(value) = json.member(field) {
+                *slot = read_reference(&value, field, &mut issues);
+            }
+        }
+        (request, issues)
     }
 }
 
-/// `{"image_url": …}` or `{"file_id": …}`: exactly one of them.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ImageRef {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    image_url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    file_id: Option<String>,
+/// Read through [`EditRequest::read_json`]; the first issue is the error.
+impl FromJson for EditRequest {
+    fn from_json<J: JsonValue>(json: &J) -> Result<Self, String> {
+        if !json.is_object() {
+            return Err("an edit request is not an object".into());
+        }
+        let (request, issues) = EditRequest::read_json(json);
+        match issues.into_iter().next() {
+            Some(issue) => Err(issue.message),
+            None => Ok(request),
+        }
+    }
 }
 
-impl ImageRef {
-    fn from_input<E: serde::ser::Error>(input: &ImageInput) -> Result<Self, E> {
+/// Read through [`FromJson`] over `serde_json::Value`.
+impl<'de> serde::Deserialize<'de> for EditRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+        EditRequest::from_json(&value).map_err(serde::de::Error::custom)
+    }
+}
+
+/// `{"image_url": …}` or `{"file_id": …}`: exactly one of them, and nothing else.
+fn read_reference<J: JsonValue>(value: &J, field: &str, issues: &mut Vec<Issue>) -> Option<ImageInput> {
+    let keys = value.keys();
+    let only = |name: &str| keys.len() == 1 && keys[0] == name;
+    let input = if only("image_url") {
+        value.member("image_url").and_then(|url| url.text()).map(ImageInput::Url)
+    } else if only("file_id") {
+        value.member("file_id").and_then(|id| id.text()).map(ImageInput::FileId)
+    } else {
+        None
+    };
+    if input.is_none() {
+        issues.push(Issue::error(
+            field,
+            Rule::Malformed,
+            format!("{field} needs exactly one of image_url and file_id, as a string"),
+        ));
+    }
+    input
+}
+
+/// `{"image_url": …}` or `{"file_id": …}`.
+#[derive(Serialize)]
+struct ImageRef<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file_id: Option<&'a str>,
+}
+
+impl<'a> ImageRef<'a> {
+    fn from_input<E: serde::ser::Error>(input: &'a ImageInput) -> Result<Self, E> {
         match input {
-            ImageInput::Url(url) => Ok(ImageRef { image_url: Some(url.clone()), file_id: None }),
-            ImageInput::FileId(id) => Ok(ImageRef { image_url: None, file_id: Some(id.clone()) }),
+            ImageInput::Url(url) => Ok(ImageRef { image_url: Some(url), file_id: None }),
+            ImageInput::FileId(id) => Ok(ImageRef { image_url: None, file_id: Some(id) }),
             ImageInput::Upload(file) => {
                 Err(E::custom(format!("{} is a file upload: send this edit as multipart/form-data", file.filename)))
             }
         }
     }
-
-    fn into_input<E: serde::de::Error>(self) -> Result<ImageInput, E> {
-        match (self.image_url, self.file_id) {
-            (Some(url), None) => Ok(ImageInput::Url(url)),
-            (None, Some(id)) => Ok(ImageInput::FileId(id)),
-            _ => Err(E::custom("an image reference needs exactly one of image_url and file_id")),
-        }
-    }
 }
 
-fn inputs_as_refs<S: Serializer>(inputs: &[ImageInput], serializer: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn inputs_as_refs<S: Serializer>(inputs: &[ImageInput], serializer: S) -> Result<S::Ok, S::Error> {
     let refs = inputs.iter().map(ImageRef::from_input).collect::<Result<Vec<_>, S::Error>>()?;
     refs.serialize(serializer)
 }
 
-fn refs_as_inputs<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<ImageInput>, D::Error> {
-    Vec::<ImageRef>::deserialize(deserializer)?.into_iter().map(ImageRef::into_input).collect()
-}
-
-fn optional_input_as_ref<S: Serializer>(input: &Option<ImageInput>, serializer: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn optional_input_as_ref<S: Serializer>(
+    input: &Option<ImageInput>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     match input {
         Some(input) => ImageRef::from_input::<S::Error>(input)?.serialize(serializer),
         None => serializer.serialize_none(),
     }
 }
 
-fn optional_ref_as_input<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<ImageInput>, D::Error> {
-    Option::<ImageRef>::deserialize(deserializer)?.map(ImageRef::into_input).transpose()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::size::Size;
+    use crate::{Complexity, SvgOptions};
     use serde_json::json;
 
     fn png_upload(name: &str) -> ImageInput {
@@ -302,12 +294,64 @@ mod tests {
                 _ => unreachable!(),
             })
             .collect();
-        assert_eq!(EditRequest::from_form(fields, uploads, None).unwrap(), request);
+        assert_eq!(EditRequest::from_form(fields, uploads, None, None).unwrap(), request);
+    }
+
+    #[test]
+    fn every_field_written_goes_out_in_the_form_and_the_json_form() {
+        let mut request = EditRequest {
+            complexity: Some(Complexity::Low),
+            output_format: Some(ImageFormat::Gif),
+            frame_count: Some(4),
+            svg: Some(SvgOptions::with_model("gpt-5.1")),
+            ..EditRequest::new("a hat", vec![png_upload("a.png")])
+        };
+        request.extra.insert("seed".into(), json!(7));
+        request.extra.insert("provider_hint".into(), json!("fast"));
+        request.extra.insert("nested".into(), json!({"a": [1, 2]}));
+        let fields = request.form_fields();
+        for expected in [
+            ("complexity", "low"),
+            ("output_format", "gif"),
+            ("frame_count", "4"),
+            ("svg", r#"{"model":"gpt-5.1"}"#),
+            ("seed", "7"),
+            ("provider_hint", "fast"),
+            ("nested", r#"{"a":[1,2]}"#),
+        ] {
+            assert!(fields.contains(&(expected.0.into(), expected.1.into())), "{expected:?} in {fields:?}");
+        }
+        let ImageInput::Upload(upload) = request.images[0].clone() else { unreachable!() };
+        let back = EditRequest::from_form(fields, vec![upload], None, None).unwrap();
+        assert_eq!(back.svg, request.svg);
+        assert_eq!(back.frame_count, Some(4));
+        assert_eq!(back.extra["seed"], json!("7"), "a form carries text: an unknown field comes back as its text");
+
+        let mut by_reference = request.clone();
+        by_reference.images = vec![ImageInput::Url("https://example.com/a.png".into())];
+        by_reference.markup = Some(ImageInput::FileId("file-marks".into()));
+        let body = serde_json::to_value(&by_reference).unwrap();
+        assert_eq!(body["seed"], json!(7));
+        assert_eq!(body["nested"], json!({"a": [1, 2]}));
+        assert_eq!(body["markup"], json!({"file_id": "file-marks"}));
+        let read: EditRequest = serde_json::from_value(body).unwrap();
+        assert_eq!(read, by_reference, "the JSON form reads back whole, unknown fields too");
+    }
+
+    #[test]
+    fn the_json_reader_names_every_value_of_the_wrong_kind_at_once() {
+        let body = json!({"prompt": "x", "n": "two", "stream": 1, "svg": "gpt-5", "images": [{"image_url": "a"}, {"url": "b"}]});
+        let (request, issues) = EditRequest::read_json(&body);
+        let fields: Vec<&str> = issues.iter().map(|issue| issue.field.as_str()).collect();
+        assert_eq!(fields, ["n", "svg", "stream", "images[1]"], "in the order of the parameter list");
+        assert!(issues[0].message.contains("n must be a whole number, not \"two\""), "{}", issues[0].message);
+        assert_eq!(request.images.len(), 1);
+        assert!(request.extra.is_empty());
     }
 
     #[test]
     fn from_form_names_a_field_that_is_not_a_number() {
-        let issue = EditRequest::from_form([("n".to_owned(), "two".to_owned())], vec![], None).unwrap_err();
+        let issue = EditRequest::from_form([("n".to_owned(), "two".to_owned())], vec![], None, None).unwrap_err();
         assert_eq!(issue.field, "n");
         assert!(issue.message.contains("\"two\""), "{}", issue.message);
     }

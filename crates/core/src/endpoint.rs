@@ -22,6 +22,14 @@ impl Endpoint {
         }
     }
 
+    /// What its requests are, in words: "generations" or "edits".
+    pub fn plural(self) -> &'static str {
+        match self {
+            Endpoint::Generate => "generations",
+            Endpoint::Edit => "edits",
+        }
+    }
+
     /// The `event:` (and `type`) of a stream's partial image.
     pub fn partial_image_event(self) -> &'static str {
         match self {

@@ -1,87 +1,35 @@
-//! `POST /v1/images/generations`.
+//! `POST /v1/images/generations`: what only a generation does. The
+//! request's fields are declared with every parameter, once, in
+//! [`crate::parameters`].
 
-use serde::{Deserialize, Serialize};
+use crate::issue::{Issue, Rule};
+use crate::json::{FromJson, JsonValue};
+use crate::parameters::ParameterReader;
+use crate::params::Model;
 
-use crate::json::{Fields, FromJson, JsonValue};
-use crate::params::{Background, ImageFormat, Model, Moderation, Quality, ResponseFormat, Style};
-use crate::size::Size;
+pub use crate::parameters::GenerateRequest;
 
-/// The body of `POST /v1/images/generations`.
-///
-/// Every field but `prompt` is optional and absent fields stay absent on the
-/// wire, so the server's defaults apply. [`GenerateRequest::validate`] checks
-/// the constraints documented on each field.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct GenerateRequest {
-    /// What to draw. Required; each model's limit in characters is in the
-    /// catalogue ([`crate::catalogue::ModelSpec::prompt_limit`]).
-    pub prompt: String,
-    /// The model: any name; the catalogue says what it knows of it. Without
-    /// one the API picks ([`GenerateRequest::effective_model`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub model: Option<Model>,
-    /// How many images: 1 to the model's `max_n`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub n: Option<u32>,
-    /// Image size: `auto`, the model's standard sizes, or for models with
-    /// custom sizes any `WIDTHxHEIGHT` within their limits.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub size: Option<Size>,
-    /// Quality: each model's values are in the catalogue.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quality: Option<Quality>,
-    /// Background (GPT image models); `transparent` needs `png` or `webp`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub background: Option<Background>,
-    /// Content moderation level (GPT image models).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub moderation: Option<Moderation>,
-    /// File format of the images (GPT image models); the default is `png`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub output_format: Option<ImageFormat>,
-    /// Compression, 0 to 100, for `jpeg` or `webp` output (GPT image models).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub output_compression: Option<u32>,
-    /// `url` or `b64_json`. OpenAI's GPT image models always return
-    /// `b64_json`; some providers return links.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub response_format: Option<ResponseFormat>,
-    /// Answer with server-sent events (GPT image models).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stream: Option<bool>,
-    /// Partial images to stream before the final one: 0 to 3, with `stream`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub partial_images: Option<u32>,
-    /// `vivid` or `natural`, for the models whose catalogue entry has `style`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub style: Option<Style>,
-    /// An identifier of the end user, for abuse monitoring.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<String>,
-}
-
-/// The browser's reader (the playground keeps each image's settings); the
-/// server reads requests with serde, which names a bad field's path. Tests
-/// hold the two to the same answers.
+/// The browser's reader (the playground keeps each image's settings) and,
+/// through `serde_json::Value`, the server's: one reader for every place.
 impl FromJson for GenerateRequest {
     fn from_json<J: JsonValue>(json: &J) -> Result<Self, String> {
-        let fields = Fields::of(json, "a generation request")?;
-        Ok(GenerateRequest {
-            prompt: fields.required_text("prompt")?,
-            model: fields.named("model")?,
-            n: fields.whole("n")?,
-            size: fields.named("size")?,
-            quality: fields.named("quality")?,
-            background: fields.named("background")?,
-            moderation: fields.named("moderation")?,
-            output_format: fields.named("output_format")?,
-            output_compression: fields.whole("output_compression")?,
-            response_format: fields.named("response_format")?,
-            stream: fields.flag("stream")?,
-            partial_images: fields.whole("partial_images")?,
-            style: fields.named("style")?,
-            user: fields.text("user")?,
-        })
+        if !json.is_object() {
+            return Err("a generation request is not an object".into());
+        }
+        let (request, issues) = GenerateRequest::read_json(json);
+        match issues.into_iter().next() {
+            Some(issue) => Err(issue.message),
+            None => Ok(request),
+        }
+    }
+}
+
+/// Read through [`FromJson`] over `serde_json::Value`, so the server and the
+/// browser share one reader.
+impl<'de> serde::Deserialize<'de> for GenerateRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        GenerateRequest::from_json(&value).map_err(serde::de::Error::custom)
     }
 }
 
@@ -91,25 +39,40 @@ impl GenerateRequest {
         GenerateRequest { prompt: prompt.into(), ..Default::default() }
     }
 
-    /// The model the API will use: `model`, or without one the catalogue's
-    /// default for generations, or its default GPT image model when a
-    /// parameter only the GPT image models take is set.
-    pub fn effective_model(&self) -> Model {
-        let default = if self.uses_gpt_only_parameters() {
-            crate::catalogue::DEFAULT_GPT_MODEL
-        } else {
-            crate::catalogue::DEFAULT_GENERATE_MODEL
-        };
-        self.model.clone().unwrap_or_else(|| Model::from(default))
+    /// Reads a request from a JSON object: values of the wrong kind are left
+    /// out, each an issue that names its field; members the parameter list
+    /// does not name go to `extra`, as written.
+    pub fn read_json<J: JsonValue>(json: &J) -> (Self, Vec<Issue>) {
+        let mut reader = ParameterReader::new(json);
+        let mut request = GenerateRequest { prompt: read_prompt(json, &mut reader.issues), ..Default::default() };
+        request.read_parameters(&mut reader);
+        (request, reader.issues)
     }
 
-    /// Whether a parameter only the GPT image models accept is set.
-    fn uses_gpt_only_parameters(&self) -> bool {
-        self.background.is_some()
-            || self.moderation.is_some()
-            || self.output_format.is_some()
-            || self.output_compression.is_some()
-            || self.stream.is_some()
-            || self.partial_images.is_some()
+    /// The model the API will use: `model`, or without one the catalogue's
+    /// default for generations, or its default GPT image model when a
+    /// parameter only the GPT image models take is set
+    /// ([`crate::catalogue::GPT_ONLY_PARAMETERS`]).
+    pub fn effective_model(&self) -> Model {
+        let gpt_only = self.set_parameters().iter().any(|name| crate::catalogue::GPT_ONLY_PARAMETERS.contains(name));
+        let default =
+            if gpt_only { crate::catalogue::DEFAULT_GPT_MODEL } else { crate::catalogue::DEFAULT_GENERATE_MODEL };
+        self.model.clone().unwrap_or_else(|| Model::from(default))
+    }
+}
+
+/// `prompt` of a JSON request: empty when absent (validation says it is
+/// required), an issue when it is not a string.
+pub(crate) fn read_prompt<J: JsonValue>(json: &J, issues: &mut Vec<Issue>) -> String {
+    match json.member("prompt") {
+        None => String::new(),
+        Some(value) => value.text().unwrap_or_else(|| {
+            issues.push(Issue::error(
+                "prompt",
+                Rule::Malformed,
+                format!("prompt must be a string, not {}", value.json_text()),
+            ));
+            String::new()
+        }),
     }
 }

@@ -57,6 +57,8 @@ pub enum Rule {
     UnknownModel,
     /// A model OpenAI has retired, or will retire on a known day.
     Retired,
+    /// A field this package does not know as a parameter: sent as written.
+    UnknownParameter,
 }
 
 impl Severity {
@@ -71,7 +73,7 @@ impl Severity {
 
 impl Rule {
     /// Every rule, in the order of the list above.
-    pub const ALL: [Rule; 20] = [
+    pub const ALL: [Rule; 21] = [
         Rule::Required,
         Rule::MaxLength,
         Rule::Range,
@@ -92,6 +94,7 @@ impl Rule {
         Rule::Malformed,
         Rule::UnknownModel,
         Rule::Retired,
+        Rule::UnknownParameter,
     ];
 
     /// The wire name, in `snake_case`.
@@ -117,6 +120,7 @@ impl Rule {
             Rule::Malformed => "malformed",
             Rule::UnknownModel => "unknown_model",
             Rule::Retired => "retired",
+            Rule::UnknownParameter => "unknown_parameter",
         }
     }
 
@@ -145,6 +149,9 @@ impl Rule {
             Rule::Malformed => "a value that could not be read at all (a string where a number belongs)",
             Rule::UnknownModel => "a model this package does not list: what it refuses is only inferred",
             Rule::Retired => "a model OpenAI has retired, or will retire on a known day",
+            Rule::UnknownParameter => {
+                "a field this package does not know as a parameter: sent as written, with a warning"
+            }
         }
     }
 }
@@ -186,18 +193,6 @@ impl Issue {
     /// A warning: only some providers accept the request.
     pub fn warning(field: impl Into<String>, rule: Rule, message: impl Into<String>) -> Self {
         Issue { field: field.into(), rule, severity: Severity::Warning, message: message.into() }
-    }
-
-    pub(crate) fn not_a_number(field: &str, text: &str) -> Self {
-        Issue::error(field, Rule::Malformed, format!("{field} must be a whole number, not \"{text}\""))
-    }
-
-    pub(crate) fn not_a_boolean(field: &str, text: &str) -> Self {
-        Issue::error(field, Rule::Malformed, format!("{field} must be true or false, not \"{text}\""))
-    }
-
-    pub(crate) fn malformed(field: &str, detail: &str) -> Self {
-        Issue::error(field, Rule::Malformed, format!("{field} could not be read: {detail}"))
     }
 
     /// Whether this issue stops the request.

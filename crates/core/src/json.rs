@@ -23,10 +23,41 @@ pub trait JsonValue: Sized {
     fn array(&self) -> Option<Vec<Self>>;
     /// Whether this is an object (an array is not).
     fn is_object(&self) -> bool;
+    /// The member names of an object, `null` ones too; empty for anything else.
+    fn keys(&self) -> Vec<String>;
+    /// The value as JSON text, for messages that show what was sent.
+    fn json_text(&self) -> String;
 
     /// The items of an array; empty for anything else.
     fn items(&self) -> Vec<Self> {
         self.array().unwrap_or_default()
+    }
+
+    /// The value as a `serde_json::Value`, built part by part (no parser:
+    /// the browser's reader uses it to keep fields it does not name).
+    fn to_value(&self) -> serde_json::Value {
+        use serde_json::Value;
+        if let Some(text) = self.text() {
+            Value::String(text)
+        } else if let Some(flag) = self.boolean() {
+            Value::Bool(flag)
+        } else if let Some(number) = self.number() {
+            if number.fract() == 0.0 && number.abs() < 9.0e15 {
+                Value::from(number as i64)
+            } else {
+                serde_json::Number::from_f64(number).map_or(Value::Null, Value::Number)
+            }
+        } else if let Some(items) = self.array() {
+            Value::Array(items.iter().map(JsonValue::to_value).collect())
+        } else if self.is_object() {
+            let members = self.keys().into_iter().map(|key| {
+                let value = self.member(&key).map_or(Value::Null, |value| value.to_value());
+                (key, value)
+            });
+            Value::Object(members.collect())
+        } else {
+            Value::Null
+        }
     }
 }
 
@@ -62,6 +93,18 @@ impl JsonValue for &serde_json::Value {
     fn is_object(&self) -> bool {
         serde_json::Value::is_object(self)
     }
+
+    fn keys(&self) -> Vec<String> {
+        self.as_object().map_or_else(Vec::new, |members| members.keys().cloned().collect())
+    }
+
+    fn json_text(&self) -> String {
+        self.to_string()
+    }
+
+    fn to_value(&self) -> serde_json::Value {
+        (*self).clone()
+    }
 }
 
 /// Owned, for values parsed on the way (a member read is a copy of its subtree).
@@ -88,6 +131,18 @@ impl JsonValue for serde_json::Value {
 
     fn is_object(&self) -> bool {
         self.is_object()
+    }
+
+    fn keys(&self) -> Vec<String> {
+        (&self).keys()
+    }
+
+    fn json_text(&self) -> String {
+        self.to_string()
+    }
+
+    fn to_value(&self) -> serde_json::Value {
+        self.clone()
     }
 }
 

@@ -30,6 +30,7 @@ pub mod generate;
 pub mod issue;
 pub mod json;
 pub mod media;
+pub mod parameters;
 pub mod params;
 pub mod response;
 pub mod size;
@@ -46,7 +47,10 @@ pub use generate::GenerateRequest;
 pub use issue::{Issue, Report, Rule, Severity};
 pub use json::{Fields, FromJson, JsonValue, ParseJson};
 pub use media::{HEAD_LEN, dimensions, sniff_format};
-pub use params::{Background, ImageFormat, InputFidelity, Model, Moderation, Quality, ResponseFormat, Style};
+pub use parameters::{Extra, Kind, PARAMETERS, Parameter, ParameterValue, SvgOptions};
+pub use params::{
+    Background, Complexity, ImageFormat, InputFidelity, Model, Moderation, Quality, ResponseFormat, Style,
+};
 pub use response::{Image, ImagesResponse, TokenDetails, Usage};
 pub use size::Size;
 pub use sse::{SseEvent, SseParser};

@@ -9,8 +9,9 @@ impl ImageFormat {
             ImageFormat::Png => "image/png",
             ImageFormat::Jpeg => "image/jpeg",
             ImageFormat::Webp => "image/webp",
+            ImageFormat::Gif => "image/gif",
+            ImageFormat::Svg => "image/svg+xml",
             ImageFormat::Other(name) => match name.as_str() {
-                "gif" => "image/gif",
                 "bmp" => "image/bmp",
                 "tiff" => "image/tiff",
                 "avif" => "image/avif",
@@ -35,6 +36,8 @@ impl ImageFormat {
             "image/png" => Some(ImageFormat::Png),
             "image/jpeg" | "image/jpg" | "image/pjpeg" => Some(ImageFormat::Jpeg),
             "image/webp" => Some(ImageFormat::Webp),
+            "image/gif" => Some(ImageFormat::Gif),
+            "image/svg+xml" => Some(ImageFormat::Svg),
             _ => None,
         }
     }
@@ -46,6 +49,8 @@ impl ImageFormat {
             "png" => Some(ImageFormat::Png),
             "jpg" | "jpeg" => Some(ImageFormat::Jpeg),
             "webp" => Some(ImageFormat::Webp),
+            "gif" => Some(ImageFormat::Gif),
+            "svg" => Some(ImageFormat::Svg),
             _ => None,
         }
     }
@@ -55,9 +60,10 @@ impl ImageFormat {
 /// dimensions (a JPEG's size can sit behind large metadata segments).
 pub const HEAD_LEN: usize = 64 * 1024;
 
-/// The format of an image file, from its first bytes (its magic number).
-/// PNG, JPEG and WebP are the known formats; GIF and BMP come back as
-/// [`ImageFormat::Other`] (`gif`, `bmp`); anything else is `None`.
+/// The format of an image file, from its first bytes (its magic number):
+/// PNG, JPEG, WebP, GIF, and SVG (text whose first element is `<svg`, after
+/// any byte order mark, XML declaration, comments and doctype); BMP comes
+/// back as [`ImageFormat::Other`] (`bmp`); anything else is `None`.
 pub fn sniff_format(head: &[u8]) -> Option<ImageFormat> {
     Some(if head.starts_with(b"\x89PNG\r\n\x1a\n") {
         ImageFormat::Png
@@ -65,13 +71,39 @@ pub fn sniff_format(head: &[u8]) -> Option<ImageFormat> {
         ImageFormat::Jpeg
     } else if head.starts_with(b"RIFF") && head.get(8..12) == Some(b"WEBP") {
         ImageFormat::Webp
-    } else if head.starts_with(b"GIF8") {
-        ImageFormat::Other("gif".into())
+    } else if head.starts_with(b"GIF87a") || head.starts_with(b"GIF89a") {
+        ImageFormat::Gif
     } else if head.starts_with(b"BM") {
         ImageFormat::Other("bmp".into())
+    } else if is_svg(head) {
+        ImageFormat::Svg
     } else {
         return None;
     })
+}
+
+/// Whether text starts with an `<svg` element: a byte order mark, white
+/// space, an XML declaration, comments and a doctype may come first.
+fn is_svg(head: &[u8]) -> bool {
+    let mut rest = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    loop {
+        rest = rest.trim_ascii_start();
+        let end: &[u8] = if rest.starts_with(b"<?") {
+            b"?>"
+        } else if rest.starts_with(b"<!--") {
+            b"-->"
+        } else if rest.starts_with(b"<!") {
+            b">"
+        } else {
+            let after_name = rest.get(4).copied();
+            return rest.starts_with(b"<svg")
+                && after_name.is_some_and(|byte| byte.is_ascii_whitespace() || byte == b'>' || byte == b'/');
+        };
+        match rest.windows(end.len()).position(|window| window == end) {
+            Some(at) => rest = &rest[at + end.len()..],
+            None => return false,
+        }
+    }
 }
 
 /// Width and height of a PNG, JPEG, WebP, GIF or BMP from its header;
@@ -101,7 +133,9 @@ pub fn dimensions(head: &[u8]) -> Option<(u32, u32)> {
             b"VP8X" => (le24(24)? + 1, le24(27)? + 1),
             _ => return None,
         },
-        ImageFormat::Other(name) if name == "gif" => (le16(6)?, le16(8)?),
+        ImageFormat::Gif => (le16(6)?, le16(8)?),
+        // An SVG's size is in its text (`width`, `viewBox`), not a header.
+        ImageFormat::Svg => return None,
         // BMP: 16-bit sizes in the old 12-byte header, else signed 32-bit (a
         // negative height is a top-down image).
         ImageFormat::Other(_) if le32(14)? == 12 => (le16(18)?, le16(20)?),
@@ -154,8 +188,21 @@ mod tests {
         assert_eq!(dimensions(PNG_3X2), Some((3, 2)));
         assert_eq!(sniff_format(b"\xff\xd8\xff\xe0\0\x10JFIF\0"), Some(ImageFormat::Jpeg));
         assert_eq!(sniff_format(b"RIFF\0\0\0\0WEBPVP8 "), Some(ImageFormat::Webp));
-        assert_eq!(sniff_format(b"GIF89a\x01\0\x01\0\0\0\0\0\0\0"), Some(ImageFormat::Other("gif".into())));
+        assert_eq!(sniff_format(b"GIF89a\x01\0\x01\0\0\0\0\0\0\0"), Some(ImageFormat::Gif));
         assert_eq!(sniff_format(b"<html>"), None);
+        for svg in [
+            &b"<svg xmlns='http://www.w3.org/2000/svg'/>"[..],
+            b"\xef\xbb\xbf  <?xml version=\"1.0\"?>\n<!-- made by a model -->\n<!DOCTYPE svg>\n<svg>",
+            b"<svg\nwidth='1'>",
+        ] {
+            assert_eq!(sniff_format(svg), Some(ImageFormat::Svg), "{}", String::from_utf8_lossy(svg));
+        }
+        for not_svg in [&b"<svgx>"[..], b"<?xml version='1.0'?><html/>", b"<!-- never closed <svg>", b"text <svg>"] {
+            assert_eq!(sniff_format(not_svg), None, "{}", String::from_utf8_lossy(not_svg));
+        }
+        assert_eq!(ImageFormat::Svg.mime_type(), "image/svg+xml");
+        assert_eq!(ImageFormat::from_mime_type("image/gif"), Some(ImageFormat::Gif));
+        assert_eq!(ImageFormat::from_extension("loop.GIF"), Some(ImageFormat::Gif));
         assert_eq!(dimensions(b"\x89PNG"), None);
     }
 

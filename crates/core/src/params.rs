@@ -116,6 +116,24 @@ wire_enum! {
         Jpeg = "jpeg",
         /// WebP.
         Webp = "webp",
+        /// An animated GIF (GPT Image 2.6): `frame_count` frames of
+        /// `frame_duration_ms` each; transparency is 1-bit.
+        Gif = "gif",
+        /// An SVG document (GPT Image 2.6), written by the text model named in
+        /// `svg.model`. It can hold scripts: show it only as an image.
+        Svg = "svg",
+    }
+}
+
+wire_enum! {
+    /// How much the model plans the picture before drawing it (GPT Image 2.6).
+    pub enum Complexity {
+        /// The least planning: the fastest.
+        Low = "low",
+        /// Some planning.
+        Medium = "medium",
+        /// The most planning (the default).
+        High = "high",
     }
 }
 

@@ -8,12 +8,15 @@
 //! itself. Unknown models, unknown values and what is only inferred are
 //! warnings that say what is unknown; the request is sent as asked.
 
-use crate::catalogue::{AS_OF, Edits, Lifecycle, Match, ModelSpec, Resolved, SizeRule, Support};
+use crate::catalogue::{AS_OF, Edits, GPT_ONLY_PARAMETERS, Lifecycle, Match, ModelSpec, Resolved, SizeRule, Support};
 use crate::edit::{EditRequest, ImageInput, MAX_EDIT_IMAGES, UploadedFile};
 use crate::endpoint::Endpoint;
 use crate::generate::GenerateRequest;
 use crate::issue::{Issue, Report, Rule, Severity};
-use crate::params::{Background, ImageFormat, InputFidelity, Model, Moderation, Quality, ResponseFormat, Style};
+use crate::parameters::{Extra, Shared};
+use crate::params::{
+    Background, Complexity, ImageFormat, InputFidelity, Model, Moderation, Quality, ResponseFormat, Style,
+};
 use crate::size::Size;
 
 const MB: u64 = 1024 * 1024;
@@ -62,16 +65,10 @@ struct Common<'a> {
     model: Model,
     model_given: bool,
     prompt: &'a str,
-    n: Option<u32>,
-    size: Option<&'a Size>,
-    quality: Option<&'a Quality>,
-    background: Option<&'a Background>,
-    moderation: Option<&'a Moderation>,
-    output_format: Option<&'a ImageFormat>,
-    output_compression: Option<u32>,
-    response_format: Option<&'a ResponseFormat>,
-    stream: Option<bool>,
-    partial_images: Option<u32>,
+    params: Shared<'a>,
+    /// The names of the parameters that are set.
+    set: Vec<&'static str>,
+    extra: &'a Extra,
 }
 
 /// The rules of one model for one request: the model's catalogue entry, or
@@ -107,16 +104,9 @@ impl GenerateRequest {
             model: self.effective_model(),
             model_given: self.model.is_some(),
             prompt: &self.prompt,
-            n: self.n,
-            size: self.size.as_ref(),
-            quality: self.quality.as_ref(),
-            background: self.background.as_ref(),
-            moderation: self.moderation.as_ref(),
-            output_format: self.output_format.as_ref(),
-            output_compression: self.output_compression,
-            response_format: self.response_format.as_ref(),
-            stream: self.stream,
-            partial_images: self.partial_images,
+            params: self.shared(),
+            set: self.set_parameters(),
+            extra: &self.extra,
         };
         common.report(options, |rules, issues| {
             common.check(rules, issues);
@@ -142,16 +132,9 @@ impl EditRequest {
             model: self.effective_model(),
             model_given: self.model.is_some(),
             prompt: &self.prompt,
-            n: self.n,
-            size: self.size.as_ref(),
-            quality: self.quality.as_ref(),
-            background: self.background.as_ref(),
-            moderation: self.moderation.as_ref(),
-            output_format: self.output_format.as_ref(),
-            output_compression: self.output_compression,
-            response_format: self.response_format.as_ref(),
-            stream: self.stream,
-            partial_images: self.partial_images,
+            params: self.shared(),
+            set: self.set_parameters(),
+            extra: &self.extra,
         };
         common.report(options, |rules, issues| {
             common.check(rules, issues);
@@ -199,24 +182,57 @@ impl EditRequest {
             let field = if multipart { format!("image[{index}]") } else { format!("images[{index}]") };
             check_input(rules, issues, &field, input, edits, InputRole::Image);
         }
-        if let Some(mask) = &self.mask {
-            check_input(rules, issues, "mask", mask, edits, InputRole::Mask);
-            let first = match self.images.first() {
-                Some(ImageInput::Upload(file)) => file.dimensions,
-                _ => None,
-            };
-            if let (ImageInput::Upload(mask), Some(image)) = (mask, first)
-                && let Some(dimensions) = mask.dimensions.filter(|&dimensions| dimensions != image)
+        let first = match self.images.first() {
+            Some(ImageInput::Upload(file)) => file.dimensions,
+            _ => None,
+        };
+        for (field, input, role) in [("mask", &self.mask, InputRole::Mask), ("markup", &self.markup, InputRole::Markup)]
+        {
+            let Some(input) = input else { continue };
+            check_input(rules, issues, field, input, edits, role);
+            if let (ImageInput::Upload(drawn), Some(image)) = (input, first)
+                && let Some(dimensions) = drawn.dimensions.filter(|&dimensions| dimensions != image)
             {
                 issues.push(rules.issue(
-                    "mask",
+                    field,
                     Rule::Dimensions,
                     format!(
-                        "the mask is {}x{} but the first image is {}x{}: they must be the same size",
+                        "the {field} is {}x{} but the first image is {}x{}: they must be the same size",
                         dimensions.0, dimensions.1, image.0, image.1
                     ),
                 ));
             }
+        }
+        if self.markup.is_some() {
+            self.check_markup(rules, issues);
+        }
+        if self.mask.is_some() && self.output_format == Some(ImageFormat::Gif) {
+            issues.push(rules.issue("mask", Rule::Conflict, "animated GIFs take no mask: leave out the mask"));
+        }
+    }
+
+    /// Markup-guided edits: a model that takes them, and never with a mask
+    /// (a mask says where to edit; markup says what to change).
+    fn check_markup(&self, rules: &Rules, issues: &mut Vec<Issue>) {
+        if self.mask.is_some() {
+            issues.push(Issue::error(
+                "markup",
+                Rule::Conflict,
+                "markup and mask do not go together: a mask says where to edit, markup what to change; send one",
+            ));
+        }
+        match rules.spec.map(|spec| spec.markup) {
+            Some(Support::No) => issues.push(rules.issue(
+                "markup",
+                Rule::UnsupportedByModel,
+                format!("{} takes no markup: GPT Image 2.6 does", rules.label),
+            )),
+            Some(Support::Unclear | Support::Preview) => issues.push(Issue::warning(
+                "markup",
+                Rule::ProviderSpecific,
+                format!("markup edits are documented for GPT Image 2.6; what {} does with them is not", rules.label),
+            )),
+            Some(Support::Yes) | None => {}
         }
     }
 }
@@ -225,17 +241,23 @@ impl EditRequest {
 enum InputRole {
     Image,
     Mask,
+    Markup,
 }
 
 fn check_input(rules: &Rules, issues: &mut Vec<Issue>, field: &str, input: &ImageInput, edits: Edits, role: InputRole) {
-    let png_only = role == InputRole::Mask || edits == Edits::OneSquarePng;
-    let max_bytes = if png_only { 4 * MB } else { 50 * MB };
+    let png_only = role != InputRole::Image || edits == Edits::OneSquarePng;
+    // Markup's limit is not documented: an input image's applies.
+    let max_bytes = if png_only && role != InputRole::Markup { 4 * MB } else { 50 * MB };
     let accepted = if png_only { "PNG" } else { "PNG, WebP or JPEG" };
-    let what = if role == InputRole::Mask { "the mask" } else { "each image" };
+    let what = match role {
+        InputRole::Image => "each image",
+        InputRole::Mask => "the mask",
+        InputRole::Markup => "the markup",
+    };
     let format_ok = |format: &ImageFormat| match format {
         ImageFormat::Png => true,
         ImageFormat::Jpeg | ImageFormat::Webp => !png_only,
-        ImageFormat::Other(_) => false,
+        ImageFormat::Gif | ImageFormat::Svg | ImageFormat::Other(_) => false,
     };
     match input {
         ImageInput::Upload(UploadedFile { filename, len, format, dimensions, .. }) => {
@@ -341,20 +363,27 @@ impl Common<'_> {
         self.check_model(rules, issues);
         self.check_prompt(rules, issues);
         self.check_n(rules, issues);
-        if let Some(size) = self.size {
-            check_size(rules, size, issues);
+        if let Some(size) = self.params.size {
+            // A GIF's size is one frame's: the sheet of every frame must fit
+            // the model's limits, which `check_gif` estimates.
+            let frame = self.params.output_format == Some(&ImageFormat::Gif);
+            check_size(rules, size, frame, issues);
         }
-        if let Some(quality) = self.quality {
+        if let Some(quality) = self.params.quality {
             check_quality(rules, quality, issues);
         }
         let gpt = rules.spec.is_none_or(|spec| spec.gpt_parameters);
         if gpt {
             self.check_output(rules, issues);
             self.check_stream(rules, issues);
+            self.check_complexity(rules, issues);
+            self.check_gif(rules, issues);
+            self.check_svg(rules, issues);
         } else {
             self.check_gpt_only(rules, issues);
         }
-        if let Some(format) = self.response_format {
+        self.check_extra(issues);
+        if let Some(format) = self.params.response_format {
             if !format.is_known() {
                 issues.push(unknown_value("response_format", format.as_str(), ResponseFormat::KNOWN));
             } else if *format == ResponseFormat::Url && rules.spec.is_some_and(|spec| spec.gpt_parameters) {
@@ -405,7 +434,7 @@ impl Common<'_> {
     }
 
     fn check_n(&self, rules: &Rules, issues: &mut Vec<Issue>) {
-        let Some(n) = self.n else { return };
+        let Some(n) = self.params.n.copied() else { return };
         let most = rules.spec.map_or(MOST_IMAGES, |spec| spec.max_n);
         if n == 0 {
             issues.push(Issue::error("n", Rule::Range, format!("n must be between 1 and {most}, not 0")));
@@ -422,15 +451,7 @@ impl Common<'_> {
 
     /// Parameters that only the GPT image models accept, for a model that does not.
     fn check_gpt_only(&self, rules: &Rules, issues: &mut Vec<Issue>) {
-        let given = [
-            ("background", self.background.is_some()),
-            ("moderation", self.moderation.is_some()),
-            ("output_format", self.output_format.is_some()),
-            ("output_compression", self.output_compression.is_some()),
-            ("stream", self.stream.is_some()),
-            ("partial_images", self.partial_images.is_some()),
-        ];
-        for (field, _) in given.into_iter().filter(|(_, given)| *given) {
+        for &field in self.set.iter().filter(|name| GPT_ONLY_PARAMETERS.contains(name)) {
             issues.push(rules.issue(
                 field,
                 Rule::UnsupportedByModel,
@@ -440,7 +461,7 @@ impl Common<'_> {
     }
 
     fn check_output(&self, rules: &Rules, issues: &mut Vec<Issue>) {
-        if let Some(background) = self.background {
+        if let Some(background) = self.params.background {
             if !background.is_known() {
                 issues.push(unknown_value("background", background.as_str(), Background::KNOWN));
             }
@@ -461,20 +482,22 @@ impl Common<'_> {
                 }
             }
         }
-        if let Some(moderation) = self.moderation.filter(|moderation| !moderation.is_known()) {
+        if let Some(moderation) = self.params.moderation.filter(|moderation| !moderation.is_known()) {
             issues.push(unknown_value("moderation", moderation.as_str(), Moderation::KNOWN));
         }
-        if let Some(format) = self.output_format.filter(|format| !format.is_known()) {
+        if let Some(format) = self.params.output_format.filter(|format| !format.is_known()) {
             issues.push(unknown_value("output_format", format.as_str(), ImageFormat::KNOWN));
         }
-        if self.background == Some(&Background::Transparent) && self.output_format == Some(&ImageFormat::Jpeg) {
+        if self.params.background == Some(&Background::Transparent)
+            && self.params.output_format == Some(&ImageFormat::Jpeg)
+        {
             issues.push(Issue::error(
                 "background",
                 Rule::Conflict,
                 "a transparent background needs png or webp output: JPEG has no transparency",
             ));
         }
-        if let Some(compression) = self.output_compression {
+        if let Some(compression) = self.params.output_compression.copied() {
             if compression > 100 {
                 issues.push(Issue::error(
                     "output_compression",
@@ -484,7 +507,7 @@ impl Common<'_> {
             }
             // Accepted but ignored for png: the spec's own example sends
             // `output_format: png` with `output_compression: 100`.
-            match self.output_format {
+            match self.params.output_format {
                 Some(ImageFormat::Png) => issues.push(Issue::warning(
                     "output_compression",
                     Rule::Conflict,
@@ -500,8 +523,198 @@ impl Common<'_> {
         }
     }
 
+    fn check_complexity(&self, rules: &Rules, issues: &mut Vec<Issue>) {
+        let Some(complexity) = self.params.complexity else { return };
+        let support = rules.spec.map(|spec| spec.complexity);
+        if !complexity.is_known() {
+            let issue = unknown_value("complexity", complexity.as_str(), Complexity::KNOWN);
+            // A model that documents complexity takes only its three values.
+            issues.push(if support == Some(Support::Yes) {
+                Issue { severity: Severity::Error, ..issue }
+            } else {
+                issue
+            });
+        }
+        match support {
+            Some(Support::No) => issues.push(rules.issue(
+                "complexity",
+                Rule::UnsupportedByModel,
+                format!("{} takes no complexity", rules.label),
+            )),
+            Some(Support::Unclear | Support::Preview) => issues.push(Issue::warning(
+                "complexity",
+                Rule::ProviderSpecific,
+                format!(
+                    "complexity is documented for GPT Image 2.6; what {} does with it is not: sent as asked",
+                    rules.label
+                ),
+            )),
+            Some(Support::Yes) | None => {}
+        }
+    }
+
+    /// Animated GIF output, and the GIF parameters without it.
+    fn check_gif(&self, rules: &Rules, issues: &mut Vec<Issue>) {
+        let gif = self.params.output_format == Some(&ImageFormat::Gif);
+        if !gif {
+            for field in ["frame_count", "frame_duration_ms"].into_iter().filter(|name| self.set.contains(name)) {
+                issues.push(Issue::warning(
+                    field,
+                    Rule::Requires,
+                    format!("{field} only shapes animated GIFs: it has no effect without output_format: gif"),
+                ));
+            }
+            return;
+        }
+        let rules_of_gif = match rules.spec {
+            Some(spec) => match spec.gif {
+                Some(gif) => Some(gif),
+                None => {
+                    issues.push(rules.issue(
+                        "output_format",
+                        Rule::UnsupportedByModel,
+                        format!("{} makes no animated GIFs: GPT Image 2.6 does", rules.label),
+                    ));
+                    return;
+                }
+            },
+            None => None,
+        };
+        issues.push(Issue::warning(
+            "output_format",
+            Rule::Experimental,
+            "animated GIFs are a preview: the account needs preview access",
+        ));
+        if self.endpoint == Endpoint::Edit {
+            issues.push(Issue::warning(
+                "output_format",
+                Rule::ProviderSpecific,
+                "the API reference offers GIF on edits, but some providers make GIFs only from text",
+            ));
+        }
+        for (field, set) in
+            [("stream", self.params.stream == Some(&true)), ("partial_images", self.params.partial_images.is_some())]
+        {
+            if set {
+                issues.push(rules.issue(
+                    field,
+                    Rule::Conflict,
+                    format!("animated GIFs do not stream: leave out {field}"),
+                ));
+            }
+        }
+        if self.params.output_compression.is_some() {
+            issues.push(rules.issue("output_compression", Rule::Conflict, "animated GIFs take no output_compression"));
+        }
+        let Some(gif) = rules_of_gif else { return };
+        let (fewest, most) = gif.frames;
+        if let Some(&frames) = self.params.frame_count.filter(|frames| !(fewest..=most).contains(*frames)) {
+            // One gateway saw out-of-range counts fall back to the default instead of an error.
+            issues.push(Issue::warning(
+                "frame_count",
+                Rule::Range,
+                format!("frame_count is {fewest} to {most}, not {frames}: some providers fall back to {} frames, others refuse", gif.default_frames),
+            ));
+        }
+        if let Some(&duration) = self.params.frame_duration_ms.filter(|duration| **duration < gif.min_frame_ms) {
+            issues.push(rules.issue(
+                "frame_duration_ms",
+                Rule::Range,
+                format!("frame_duration_ms must be at least {}, not {duration}", gif.min_frame_ms),
+            ));
+        }
+        let frames = self.params.frame_count.copied().unwrap_or(gif.default_frames).clamp(fewest, most);
+        if let (Some(cap), Some((width, height))) =
+            (gif.square_cap(frames), self.params.size.and_then(Size::dimensions))
+            && u64::from(width) * u64::from(height) > u64::from(cap) * u64::from(cap)
+        {
+            issues.push(Issue::warning(
+                "size",
+                Rule::PixelCount,
+                format!(
+                    "{frames} frames of {width}x{height} may not fit on one sheet: a gateway measured square frames up to {cap}x{cap} for {frames} frames"
+                ),
+            ));
+        }
+    }
+
+    /// SVG output, and `svg` without it.
+    fn check_svg(&self, rules: &Rules, issues: &mut Vec<Issue>) {
+        let svg = self.params.output_format == Some(&ImageFormat::Svg);
+        if !svg {
+            if self.params.svg.is_some() {
+                issues.push(Issue::warning(
+                    "svg",
+                    Rule::Requires,
+                    "svg only shapes SVG output: it has no effect without output_format: svg",
+                ));
+            }
+            return;
+        }
+        if let Some(Support::No) = rules.spec.map(|spec| spec.svg) {
+            issues.push(rules.issue(
+                "output_format",
+                Rule::UnsupportedByModel,
+                format!("{} writes no SVG: GPT Image 2.6 does", rules.label),
+            ));
+            return;
+        }
+        if self.params.svg.and_then(|options| options.model()).is_none_or(|model| model.trim().is_empty()) {
+            issues.push(Issue::warning(
+                "svg",
+                Rule::Requires,
+                "SVG output names the text model that writes it in svg.model: some providers refuse an SVG without one",
+            ));
+        }
+        if self.endpoint == Endpoint::Edit {
+            issues.push(Issue::warning(
+                "output_format",
+                Rule::ProviderSpecific,
+                "SVG output is documented for generations; edits may refuse it",
+            ));
+        }
+        for (field, set) in
+            [("stream", self.params.stream == Some(&true)), ("partial_images", self.params.partial_images.is_some())]
+        {
+            if set {
+                issues.push(rules.issue(
+                    field,
+                    Rule::Conflict,
+                    format!("SVG output does not stream: leave out {field}"),
+                ));
+            }
+        }
+        if let Some(&n) = self.params.n.filter(|n| **n > 1) {
+            issues.push(Issue::warning("n", Rule::Range, format!("SVG output makes one image per request, not {n}")));
+        }
+        if self.params.output_compression.is_some() {
+            issues.push(Issue::warning("output_compression", Rule::Conflict, "SVG output takes no output_compression"));
+        }
+    }
+
+    /// Fields the parameter list does not name: sent as written, with a
+    /// warning that names each.
+    fn check_extra(&self, issues: &mut Vec<Issue>) {
+        let other = match self.endpoint {
+            Endpoint::Generate => Endpoint::Edit,
+            Endpoint::Edit => Endpoint::Generate,
+        };
+        for name in self.extra.keys() {
+            let message = if crate::parameters::find(other, name).is_some() {
+                format!(
+                    "{name} is a parameter of {}, not of {}: sent as written",
+                    other.plural(),
+                    self.endpoint.plural()
+                )
+            } else {
+                format!("{name} is not a parameter this package knows (as of {AS_OF}): sent as written")
+            };
+            issues.push(Issue::warning(name.as_str(), Rule::UnknownParameter, message));
+        }
+    }
+
     fn check_stream(&self, rules: &Rules, issues: &mut Vec<Issue>) {
-        let Some(partial) = self.partial_images else { return };
+        let Some(partial) = self.params.partial_images.copied() else { return };
         if partial > 3 {
             issues.push(rules.issue(
                 "partial_images",
@@ -509,7 +722,7 @@ impl Common<'_> {
                 format!("partial_images must be between 0 and 3, not {partial}"),
             ));
         }
-        if self.stream != Some(true) {
+        if self.params.stream.copied() != Some(true) {
             issues.push(rules.issue("partial_images", Rule::Requires, "partial_images only works with stream: true"));
         }
     }
@@ -639,7 +852,7 @@ fn check_fidelity(rules: &Rules, fidelity: &InputFidelity, issues: &mut Vec<Issu
     }
 }
 
-fn check_size(rules: &Rules, size: &Size, issues: &mut Vec<Issue>) {
+fn check_size(rules: &Rules, size: &Size, gif_frame: bool, issues: &mut Vec<Issue>) {
     match size {
         Size::Other(text) => issues.push(Issue::warning(
             "size",
@@ -663,7 +876,11 @@ fn check_size(rules: &Rules, size: &Size, issues: &mut Vec<Issue>) {
             Some(SizeRule::Custom(_)) if *size == Size::Auto => {}
             Some(SizeRule::Custom(limits)) => {
                 let (width, height) = size.dimensions().unwrap_or_default();
-                check_custom_size(rules, limits, width, height, issues);
+                if gif_frame {
+                    check_frame_size(rules, limits, width, height, issues);
+                } else {
+                    check_custom_size(rules, limits, width, height, issues);
+                }
             }
         },
     }
@@ -725,6 +942,33 @@ fn check_custom_size(
             "size",
             Rule::Experimental,
             format!("size {size} is above {wide}x{high}, which OpenAI calls experimental: results may vary"),
+        ));
+    }
+}
+
+/// The size of one GIF frame: sides multiples of the step and the aspect
+/// ratio; the pixel limits are the sheet's, not the frame's.
+fn check_frame_size(
+    rules: &Rules,
+    limits: &crate::catalogue::CustomSizes,
+    width: u32,
+    height: u32,
+    issues: &mut Vec<Issue>,
+) {
+    let step = limits.step;
+    if !width.is_multiple_of(step) || !height.is_multiple_of(step) {
+        issues.push(rules.issue(
+            "size",
+            Rule::SizeMultipleOf16,
+            format!("size {width}x{height}: a frame's width and height must both be multiples of {step}"),
+        ));
+    }
+    let ratio = limits.max_aspect_ratio;
+    if u64::from(width.max(height)) > u64::from(width.min(height)) * u64::from(ratio) {
+        issues.push(rules.issue(
+            "size",
+            Rule::AspectRatio,
+            format!("size {width}x{height}: the aspect ratio must be between 1:{ratio} and {ratio}:1"),
         ));
     }
 }

@@ -102,11 +102,12 @@ fn retired_models_are_a_warning_that_says_since_when() {
     assert_eq!((gone[0].field.as_str(), gone[0].rule, gone[0].severity), ("model", Rule::Retired, Severity::Warning));
     assert!(gone[0].message.contains("retired at OpenAI on 2026-10-23"), "{}", gone[0].message);
     assert!(gone[0].message.contains("other providers may still serve it"));
-    let soon = with("gpt-image-1.5", None);
-    assert!(soon[0].message.contains("OpenAI retires gpt-image-1.5 on 2026-12-01"), "{}", soon[0].message);
-    let later = with("gpt-image-1.5", Some("2026-12-02"));
-    assert!(later[0].message.contains("retired at OpenAI on 2026-12-01"), "{}", later[0].message);
+    for shut_down in ["gpt-image-1.5", "gpt-image-1-mini", "chatgpt-image-latest"] {
+        let issues = with(shut_down, None);
+        assert!(issues[0].message.contains("retired at OpenAI on 2026-12-01"), "{}", issues[0].message);
+    }
     assert!(with("gpt-image-2.5-flare", Some("2027-06-01")).is_empty());
+    assert!(with("gpt-image-2.6-sunburst", Some("2027-06-01")).is_empty());
     assert_eq!(catalogue::find("dall-e-2").unwrap().lifecycle(None), Lifecycle::Retired("2026-05-12"));
     assert!(
         GenerateRequest::new("no model named").validate().issues.is_empty(),

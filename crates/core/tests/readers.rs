@@ -1,62 +1,84 @@
-//! The request types the server reads with serde and the browser reads with
-//! [`FromJson`] read every value the same through both, and refuse the same
-//! members of the wrong kind.
+//! One reader for requests, wherever they are read (the server through
+//! serde, the browser through [`FromJson`]): everything written reads back
+//! the same, every parameter of the list and fields it does not name alike,
+//! and a member of the wrong kind is refused by its name.
 
-use gpt_image_core::{FromJson, GenerateRequest, Model, Size};
+use gpt_image_core::parameters::{self, Kind};
+use gpt_image_core::{EditRequest, Endpoint, FromJson, GenerateRequest, ImageInput};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-/// Some text, or the wire names the enums know.
-fn word() -> impl Strategy<Value = String> {
-    prop_oneof![
-        Just("auto".to_owned()),
-        Just("high".to_owned()),
-        Just("png".to_owned()),
-        Just("transparent".to_owned()),
-        Just("1536x1024".to_owned()),
-        "[a-z0-9 ]{0,12}",
-    ]
+/// Text for a parameter of `kind`: the wire names the enums know, or any.
+fn text_of(kind: Kind) -> BoxedStrategy<String> {
+    match kind {
+        Kind::Text => prop_oneof![
+            Just("auto".to_owned()),
+            Just("high".to_owned()),
+            Just("gif".to_owned()),
+            Just("1536x1024".to_owned()),
+            "[a-z0-9 ]{1,12}",
+        ]
+        .boxed(),
+        Kind::Whole => (0u32..5000).prop_map(|n| n.to_string()).boxed(),
+        Kind::Flag => any::<bool>().prop_map(|flag| flag.to_string()).boxed(),
+        Kind::Object => "[a-z0-9.-]{1,10}".prop_map(|model| json!({"model": model, "x": [1]}).to_string()).boxed(),
+    }
 }
 
-fn request() -> impl Strategy<Value = GenerateRequest> {
-    let text = || proptest::option::of(word());
-    let number = || proptest::option::of(0u32..5000);
-    (
-        ("[ -~]{0,40}", text(), number(), text(), text(), text(), text()),
-        (text(), number(), text(), proptest::option::of(any::<bool>()), number(), text(), text()),
-    )
-        .prop_map(|((prompt, model, n, size, quality, background, moderation), rest)| {
-            let (output_format, output_compression, response_format, stream, partial_images, style, user) = rest;
-            GenerateRequest {
-                prompt,
-                model: model.map(Model::from),
-                n,
-                size: size.as_deref().map(Size::from),
-                quality: quality.as_deref().map(Into::into),
-                background: background.as_deref().map(Into::into),
-                moderation: moderation.as_deref().map(Into::into),
-                output_format: output_format.as_deref().map(Into::into),
-                output_compression,
-                response_format: response_format.as_deref().map(Into::into),
-                stream,
-                partial_images,
-                style: style.as_deref().map(Into::into),
-                user,
-            }
-        })
+/// Parameters set by name, as form text, and fields the list does not name.
+type Settings = (Vec<(&'static str, String)>, Vec<(String, Value)>);
+
+/// Every parameter of `endpoint` set or not at random, by the list, and
+/// some fields the list does not name.
+fn settings(endpoint: Endpoint) -> impl Strategy<Value = Settings> {
+    let each: Vec<_> = parameters::of(endpoint)
+        .map(|parameter| proptest::option::of(text_of(parameter.kind)).prop_map(move |text| (parameter.name, text)))
+        .collect();
+    let extra = proptest::collection::vec(
+        (
+            "x_[a-z]{1,6}",
+            prop_oneof![
+                Just(json!(null)),
+                Just(json!(3)),
+                Just(json!({"k": ["v"]})),
+                "[a-z]{0,5}".prop_map(Value::from)
+            ],
+        ),
+        0..3,
+    );
+    (each, extra).prop_map(|(each, extra)| {
+        (each.into_iter().filter_map(|(name, text)| text.map(|text| (name, text))).collect(), extra)
+    })
 }
 
 proptest! {
     #[test]
-    fn a_generation_request_reads_the_same_through_both(request in request()) {
+    fn a_generation_request_reads_back_whole(prompt in "[ -~]{0,40}", (set, extra) in settings(Endpoint::Generate)) {
+        let mut request = GenerateRequest::new(prompt);
+        for (name, text) in &set {
+            request.set_parameter_text::<Value>(name, text).unwrap();
+        }
+        request.extra.extend(extra);
         let written = serde_json::to_value(&request).unwrap();
         let by_serde: GenerateRequest = serde_json::from_value(written.clone()).unwrap();
-        prop_assert_eq!(GenerateRequest::from_json(&written), Ok(by_serde));
+        prop_assert_eq!(&by_serde, &request);
+        prop_assert_eq!(GenerateRequest::from_json(&written), Ok(request));
+    }
+
+    #[test]
+    fn an_edit_reads_back_whole(prompt in "[ -~]{0,40}", (set, extra) in settings(Endpoint::Edit)) {
+        let mut request = EditRequest::new(prompt, vec![ImageInput::Url("https://example.com/a.png".into())]);
+        for (name, text) in &set {
+            request.set_parameter_text::<Value>(name, text).unwrap();
+        }
+        request.extra.extend(extra);
+        let written = serde_json::to_value(&request).unwrap();
+        prop_assert_eq!(EditRequest::from_json(&written), Ok(request));
     }
 }
 
 #[test]
-fn both_refuse_a_member_of_the_wrong_kind() {
+fn both_refuse_a_member_of_the_wrong_kind_by_its_name() {
     for (field, value) in [
         ("prompt", json!(5)),
         ("n", json!("two")),
@@ -65,16 +87,17 @@ fn both_refuse_a_member_of_the_wrong_kind() {
         ("size", json!(1024)),
         ("stream", json!("yes")),
         ("output_compression", json!([50])),
+        ("complexity", json!(2)),
+        ("svg", json!("gpt-5")),
         ("user", json!({})),
     ] {
         let mut body = json!({"prompt": "a lighthouse"});
-        body[field] = value;
+        body[field] = value.clone();
         assert!(serde_json::from_value::<GenerateRequest>(body.clone()).is_err(), "serde read {body}");
         let error = GenerateRequest::from_json(&body).expect_err(&body.to_string());
-        assert!(error.starts_with(&format!("`{field}` of a generation request is not")), "{error}");
+        assert!(error.starts_with(&format!("{field} must be ")), "{error}");
+        assert!(error.ends_with(&format!("not {value}")), "{error}");
     }
-    let missing = json!({"n": 1});
-    assert!(serde_json::from_value::<GenerateRequest>(missing.clone()).is_err());
-    assert_eq!(GenerateRequest::from_json(&missing), Err("`prompt` of a generation request is missing".into()));
     assert!(GenerateRequest::from_json_text::<Value>("[").is_err());
+    assert!(GenerateRequest::from_json(&json!([1])).is_err());
 }

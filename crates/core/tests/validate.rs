@@ -427,3 +427,80 @@ fn dall_e_edits_have_their_own_limits() {
         [("model", Rule::UnsupportedByModel, Error)]
     );
 }
+
+/// What sources dispute about GPT Image 2.6, and what this package does not
+/// know, is a warning that names the field; nothing of it stops a request.
+#[test]
+fn what_sources_dispute_about_2_6_is_a_warning() {
+    let generate = |body: serde_json::Value| serde_json::from_value::<GenerateRequest>(body).unwrap().validate();
+    let cases = [
+        (
+            serde_json::json!({"model": "gpt-image-2.6-flare", "prompt": "a kite", "output_format": "gif", "frame_count": 1}),
+            "frame_count",
+            Rule::Range,
+        ),
+        (
+            serde_json::json!({"model": "gpt-image-2.6-flare", "prompt": "an icon", "output_format": "svg"}),
+            "svg",
+            Rule::Requires,
+        ),
+        (
+            serde_json::json!({"model": "gpt-image-2.6-flare", "prompt": "an icon", "output_format": "svg", "svg": {"model": "gpt-5.1"}, "n": 2}),
+            "n",
+            Rule::Range,
+        ),
+        (
+            serde_json::json!({"model": "gpt-image-2.5-flare", "prompt": "a fox", "complexity": "low"}),
+            "complexity",
+            Rule::ProviderSpecific,
+        ),
+        (
+            serde_json::json!({"model": "gpt-image-2.6-flare", "prompt": "a fox", "frame_count": 4}),
+            "frame_count",
+            Rule::Requires,
+        ),
+        (
+            serde_json::json!({"model": "gpt-image-2.6-flare", "prompt": "a fox", "seed": 7}),
+            "seed",
+            Rule::UnknownParameter,
+        ),
+        (
+            serde_json::json!({"model": "gpt-image-2.6-flare", "prompt": "a fox", "input_fidelity": "high"}),
+            "input_fidelity",
+            Rule::UnknownParameter,
+        ),
+        (
+            serde_json::json!({"model": "gpt-image-2.6-flare", "prompt": "a kite", "output_format": "gif", "frame_count": 16, "size": "1024x1024"}),
+            "size",
+            Rule::PixelCount,
+        ),
+    ];
+    for (body, field, rule) in cases {
+        let report = generate(body.clone());
+        assert!(!report.has_errors(), "{body}: {report}");
+        let issue = report.for_field(field).find(|issue| issue.rule == rule);
+        assert!(issue.is_some_and(|issue| issue.severity == Severity::Warning), "{body}: {report}");
+    }
+    let seed = generate(serde_json::json!({"model": "gpt-image-2.6-flare", "prompt": "a fox", "seed": 7}));
+    assert!(seed.issues[0].message.contains("seed is not a parameter this package knows"), "{seed}");
+    let fidelity =
+        generate(serde_json::json!({"model": "gpt-image-2.6-flare", "prompt": "a fox", "input_fidelity": "high"}));
+    assert!(fidelity.issues[0].message.contains("a parameter of edits, not of generations"), "{fidelity}");
+    let edit = |body: serde_json::Value| serde_json::from_value::<EditRequest>(body).unwrap().validate();
+    let image = serde_json::json!([{"image_url": "https://example.com/a.png"}]);
+    let gif_edit = edit(
+        serde_json::json!({"model": "gpt-image-2.6-flare", "prompt": "wave", "images": image, "output_format": "gif"}),
+    );
+    assert!(
+        !gif_edit.has_errors() && gif_edit.for_field("output_format").any(|issue| issue.rule == Rule::ProviderSpecific),
+        "{gif_edit}"
+    );
+    let gif_mask = edit(
+        serde_json::json!({"model": "gpt-image-2.6-flare", "prompt": "wave", "images": image, "output_format": "gif", "mask": {"file_id": "m"}}),
+    );
+    assert!(gif_mask.errors().any(|issue| issue.field == "mask" && issue.rule == Rule::Conflict), "{gif_mask}");
+    let compressed = generate(
+        serde_json::json!({"model": "gpt-image-2.6-flare", "prompt": "a kite", "output_format": "gif", "output_compression": 50}),
+    );
+    assert!(compressed.errors().any(|issue| issue.field == "output_compression"), "{compressed}");
+}

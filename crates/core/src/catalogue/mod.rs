@@ -11,7 +11,8 @@ mod models;
 mod resolve;
 
 pub use models::{
-    AS_OF, DEFAULT_EDIT_MODEL, DEFAULT_GENERATE_MODEL, DEFAULT_GPT_MODEL, FAMILIES, MODELS, SUGGESTED_MODEL,
+    AS_OF, DEFAULT_EDIT_MODEL, DEFAULT_GENERATE_MODEL, DEFAULT_GPT_MODEL, FAMILIES, GPT_ONLY_PARAMETERS, MODELS,
+    SUGGESTED_MODEL,
 };
 pub use resolve::{Match, Resolved, resolve};
 
@@ -47,9 +48,17 @@ pub struct ModelSpec {
     pub max_n: u32,
     /// The longest prompt, in characters.
     pub prompt_limit: u32,
-    /// Whether it takes `background`, `moderation`, `output_format`,
-    /// `output_compression`, `stream` and `partial_images` (the GPT image models).
+    /// Whether it takes the parameters only the GPT image models take
+    /// ([`GPT_ONLY_PARAMETERS`]).
     pub gpt_parameters: bool,
+    /// Whether it takes `complexity`.
+    pub complexity: Support,
+    /// Its animated GIF output (`output_format: gif`), if it has one.
+    pub gif: Option<&'static GifRules>,
+    /// Whether it writes SVG (`output_format: svg`, with `svg.model`).
+    pub svg: Support,
+    /// Whether its edits take `markup`.
+    pub markup: Support,
     /// Whether it takes `style` (`dall-e-3`).
     pub style: bool,
     /// Whether edits take `input_fidelity`.
@@ -62,10 +71,38 @@ pub struct ModelSpec {
     pub retired: Option<&'static str>,
 }
 
+/// The rules of animated GIF output.
+#[derive(Debug)]
+pub struct GifRules {
+    /// The fewest and the most frames.
+    pub frames: (u32, u32),
+    /// The frames of a GIF without `frame_count`.
+    pub default_frames: u32,
+    /// The shortest frame, in milliseconds.
+    pub min_frame_ms: u32,
+    /// A frame's duration without `frame_duration_ms`.
+    pub default_frame_ms: u32,
+    /// Durations are rounded to this many milliseconds.
+    pub frame_ms_step: u32,
+    /// All frames are drawn on one sheet, which must fit the model's sizes:
+    /// up to so many frames, square frames up to so many pixels a side
+    /// (measured by a gateway, not published).
+    pub square_caps: &'static [(u32, u32)],
+}
+
+impl GifRules {
+    /// The largest square frame side measured to work with `frames` frames.
+    pub fn square_cap(&self, frames: u32) -> Option<u32> {
+        self.square_caps.iter().find(|(most, _)| frames <= *most).map(|(_, side)| *side)
+    }
+}
+
 /// A group of models that share their rules; an unknown name that starts
 /// like a family's members is checked with the rules all of them share.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Family {
+    /// `gpt-image-2.6-flare`, `gpt-image-2.6-sunburst`.
+    GptImage2_6,
     /// `gpt-image-2.5-flare`, `gpt-image-2.5-sunburst`.
     GptImage2_5,
     /// `gpt-image-2`.
@@ -225,7 +262,8 @@ impl ModelSpec {
     }
 
     /// Estimated image output tokens of `n` images of this size and quality
-    /// (`auto` and unknown qualities count as the middle one listed).
+    /// (`auto` and unknown qualities count as the middle one listed); for a
+    /// GIF, `n` counts every frame of every image.
     pub fn output_tokens(&self, quality: Option<&Quality>, width: u32, height: u32, n: u32) -> u64 {
         let listed = quality.and_then(|quality| self.output_tokens.iter().find(|(q, _)| q == quality));
         let middle = self.output_tokens.get(self.output_tokens.len() / 2);

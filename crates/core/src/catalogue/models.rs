@@ -1,19 +1,38 @@
 //! The table itself: every model this crate knows, as data.
 //!
 //! Sources: OpenAI's OpenAPI specification of the Images API (2026-08-21,
-//! `tests/spec/images.openapi.yaml`), its model and pricing pages, and for
-//! GPT Image 2.5 (released 2026-09-08) and the retirements the summary in
-//! `shared/reference/images-api-2026-11.md` (OpenAI's pages as quoted by
-//! public projects, September–November 2026). Where a number is an
-//! estimate rather than a published figure, its line says so.
+//! `tests/spec/images.openapi.yaml`), its model and pricing pages, for
+//! GPT Image 2.5 (released 2026-09-08) the summary in
+//! `shared/reference/images-api-2026-11.md`, and for GPT Image 2.6
+//! (released 2026-11-04) and the retirements of 2026-12-01 the one in
+//! `shared/reference/images-api-2026-12.md` (OpenAI's pages as quoted by
+//! public projects, September–December 2026). Where a number is an
+//! estimate rather than a published figure, or sources disagree, its line
+//! says so.
 
-use super::{CustomSizes, Edits, Family, FamilySpec, ModelSpec, Pricing, SizeRule, Support, TokenPrices};
+use super::{CustomSizes, Edits, Family, FamilySpec, GifRules, ModelSpec, Pricing, SizeRule, Support, TokenPrices};
 use crate::edit::MAX_EDIT_IMAGES;
 use crate::params::Quality::{self, Auto, Hd, High, Low, Max, Medium, Standard, Xhigh};
 use crate::size::Size;
 
 /// The day the catalogue was last checked against OpenAI's pages.
-pub const AS_OF: &str = "2026-11-30";
+pub const AS_OF: &str = "2026-12-07";
+
+/// The parameters only the GPT image models take: a request without a
+/// model that sets one goes to [`DEFAULT_GPT_MODEL`], and models without
+/// `gpt_parameters` refuse them.
+pub const GPT_ONLY_PARAMETERS: &[&str] = &[
+    "background",
+    "moderation",
+    "output_format",
+    "output_compression",
+    "stream",
+    "partial_images",
+    "complexity",
+    "frame_count",
+    "frame_duration_ms",
+    "svg",
+];
 
 /// The model tools offer first (the playground starts with it): current,
 /// with custom sizes, and the cheapest of those per image at low quality.
@@ -27,7 +46,7 @@ pub const DEFAULT_GPT_MODEL: &str = "gpt-image-1.5";
 /// The API's model for edits when none is given.
 pub const DEFAULT_EDIT_MODEL: &str = DEFAULT_GPT_MODEL;
 
-/// `gpt-image-2` and GPT Image 2.5: any `WIDTHxHEIGHT` with both sides
+/// `gpt-image-2`, GPT Image 2.5 and 2.6: any `WIDTHxHEIGHT` with both sides
 /// multiples of 16, 1:3 to 3:1, at most 3840 on the longest edge, 655,360 to
 /// 8,294,400 pixels; above 2560x1440 is experimental.
 static CUSTOM: CustomSizes = CustomSizes {
@@ -61,11 +80,29 @@ static GPT_IMAGE_1_TOKENS: &[(Quality, u32)] = &[(Low, 272), (Medium, 1056), (Hi
 /// Output tokens of a 1024x1024 `gpt-image-2.5-flare` image by quality, as
 /// measured and published by users; assumed for Sunburst too.
 static GPT_IMAGE_2_5_TOKENS: &[(Quality, u32)] = &[(Low, 196), (Medium, 439), (High, 1756), (Xhigh, 3122), (Max, 7024)];
+/// GPT Image 2.6: a gateway measured 3 to 4 times 2.5's output tokens at
+/// low and medium quality (3.5 times here, an estimate), the same at high
+/// and above.
+static GPT_IMAGE_2_6_TOKENS: &[(Quality, u32)] =
+    &[(Low, 686), (Medium, 1537), (High, 1756), (Xhigh, 3122), (Max, 7024)];
+
+/// GPT Image 2.6's animated GIFs: 2 to 16 frames (9 by default), each at
+/// least 20 ms (200 by default), rounded to 10 ms. The sheet caps are a
+/// gateway's measurements.
+static GPT_IMAGE_2_6_GIF: GifRules = GifRules {
+    frames: (2, 16),
+    default_frames: 9,
+    min_frame_ms: 20,
+    default_frame_ms: 200,
+    frame_ms_step: 10,
+    square_caps: &[(9, 960), (12, 816), (16, 720)],
+};
+
 /// DALL·E bills per image; these token counts only shape emulated usage.
 static DALL_E_3_TOKENS: &[(Quality, u32)] = &[(Standard, 1056), (Hd, 4160)];
 static DALL_E_2_TOKENS: &[(Quality, u32)] = &[(Standard, 1056)];
 
-/// GPT Image 2 and 2.5: $5 text in (1.25 cached), $8 image in (2 cached), $30 image out.
+/// GPT Image 2, 2.5 and 2.6: $5 text in (1.25 cached), $8 image in (2 cached), $30 image out.
 const GPT_IMAGE_2_PRICES: TokenPrices = TokenPrices {
     text_input: 5.0,
     text_input_cached: 1.25,
@@ -84,6 +121,7 @@ const GPT_IMAGE_1_5_PRICES: TokenPrices = TokenPrices {
 
 /// The families, with the name prefixes of their unknown members.
 pub static FAMILIES: &[FamilySpec] = &[
+    FamilySpec { family: Family::GptImage2_6, name: "GPT Image 2.6", prefixes: &["gpt-image-2.6-"] },
     FamilySpec { family: Family::GptImage2_5, name: "GPT Image 2.5", prefixes: &["gpt-image-2.5-"] },
     FamilySpec { family: Family::GptImage2, name: "GPT Image 2", prefixes: &["gpt-image-2-"] },
     FamilySpec {
@@ -109,11 +147,30 @@ const GPT_IMAGE_2_5: ModelSpec = ModelSpec {
     max_n: 10,
     prompt_limit: 32_000,
     gpt_parameters: true,
+    // One source says only 2.6 takes it; what earlier models do with it is undocumented.
+    complexity: Support::Unclear,
+    gif: None,
+    svg: Support::No,
+    markup: Support::Unclear,
     style: false,
     input_fidelity: Support::Unclear, // the API reference says "and later"; an integration sends none
     edits: Edits::Images(MAX_EDIT_IMAGES),
     prices: Pricing::Tokens(GPT_IMAGE_2_PRICES),
     retired: None,
+};
+
+/// What both GPT Image 2.6 models share: 2.5's sizes, qualities and
+/// prices, with `complexity`, GIF and SVG output and markup edits.
+const GPT_IMAGE_2_6: ModelSpec = ModelSpec {
+    family: Family::GptImage2_6,
+    created: 1_793_750_400, // 2026-11-04
+    output_tokens: GPT_IMAGE_2_6_TOKENS,
+    complexity: Support::Yes,
+    // Needs preview access on the account.
+    gif: Some(&GPT_IMAGE_2_6_GIF),
+    svg: Support::Yes,
+    markup: Support::Yes,
+    ..GPT_IMAGE_2_5
 };
 
 /// What the first GPT image models share; each entry below adds its names,
@@ -131,6 +188,10 @@ const GPT_IMAGE_1: ModelSpec = ModelSpec {
     max_n: 10,
     prompt_limit: 32_000,
     gpt_parameters: true,
+    complexity: Support::Unclear,
+    gif: None,
+    svg: Support::No,
+    markup: Support::Unclear,
     style: false,
     input_fidelity: Support::Yes,
     edits: Edits::Images(MAX_EDIT_IMAGES),
@@ -140,6 +201,16 @@ const GPT_IMAGE_1: ModelSpec = ModelSpec {
 
 /// Every model, newest family first.
 pub static MODELS: &[ModelSpec] = &[
+    ModelSpec {
+        id: "gpt-image-2.6-flare",
+        summary: "GPT Image 2.6, fast: drafts, posters, batches; GIF and SVG output",
+        ..GPT_IMAGE_2_6
+    },
+    ModelSpec {
+        id: "gpt-image-2.6-sunburst",
+        summary: "GPT Image 2.6, for detail, small type and subjects that stay steady across edits",
+        ..GPT_IMAGE_2_6
+    },
     ModelSpec {
         id: "gpt-image-2.5-flare",
         snapshots: &["gpt-image-2.5-flare-2026-09-08"],
@@ -207,6 +278,10 @@ pub static MODELS: &[ModelSpec] = &[
         max_n: 1,
         prompt_limit: 4_000,
         gpt_parameters: false,
+        complexity: Support::No,
+        gif: None,
+        svg: Support::No,
+        markup: Support::No,
         style: true,
         input_fidelity: Support::No,
         edits: Edits::None,
@@ -233,6 +308,10 @@ pub static MODELS: &[ModelSpec] = &[
         max_n: 10,
         prompt_limit: 1_000,
         gpt_parameters: false,
+        complexity: Support::No,
+        gif: None,
+        svg: Support::No,
+        markup: Support::No,
         style: false,
         input_fidelity: Support::No,
         edits: Edits::OneSquarePng,

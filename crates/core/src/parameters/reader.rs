@@ -1,0 +1,49 @@
+//! Reading the parameters of a parsed JSON object, every problem at once.
+
+use super::{Extra, ParameterValue, STRUCTURAL_FIELDS};
+use crate::issue::{Issue, Rule};
+use crate::json::JsonValue;
+
+/// Reads parameters from one JSON object; a value of the wrong kind is
+/// left out and noted as an issue naming its field, so that validation can
+/// report it with every other problem.
+pub struct ParameterReader<'a, J> {
+    object: &'a J,
+    /// The values that could not be read, one issue each.
+    pub issues: Vec<Issue>,
+}
+
+impl<'a, J: JsonValue> ParameterReader<'a, J> {
+    /// A reader of `object`'s members.
+    pub fn new(object: &'a J) -> Self {
+        ParameterReader { object, issues: Vec::new() }
+    }
+
+    /// Member `name`, unless absent or `null`; a value of the wrong kind is `None` and an issue.
+    pub fn read<T: ParameterValue>(&mut self, name: &str) -> Option<T> {
+        let value = self.object.member(name)?;
+        let read = T::read(&value);
+        if read.is_none() {
+            self.issues.push(Issue::error(
+                name,
+                Rule::Malformed,
+                format!("{name} must be {}, not {}", T::KIND.described(), value.json_text()),
+            ));
+        }
+        read
+    }
+
+    /// The members that are neither in `known` nor structural (`prompt`,
+    /// an edit's files), as written.
+    pub fn extra(&self, known: &[&str]) -> Extra {
+        self.object
+            .keys()
+            .into_iter()
+            .filter(|key| !known.contains(&key.as_str()) && !STRUCTURAL_FIELDS.contains(&key.as_str()))
+            .map(|key| {
+                let value = self.object.member(&key).map_or(serde_json::Value::Null, |value| value.to_value());
+                (key, value)
+            })
+            .collect()
+    }
+}
