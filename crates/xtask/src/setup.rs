@@ -16,8 +16,13 @@ const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// `tests/package.json`): Debian's is older and weighs more.
 const DEBIAN_PACKAGES: &[&str] = &["chromium", "chromium-driver", "redis-server", "unzip"];
 
-/// Runs every step.
+/// Runs every step, one setup at a time: a second `cargo xtask` started
+/// meanwhile waits for the first to finish, then finds everything in place.
 pub fn run() -> Result {
+    let lock_path = crate::pkg::target_dir().join("xtask-setup.lock");
+    fs::create_dir_all(crate::pkg::target_dir()).map_err(|e| format!("{}: {e}", lock_path.display()))?;
+    let lock = fs::File::create(&lock_path).map_err(|e| format!("{}: {e}", lock_path.display()))?;
+    lock.lock().map_err(|e| format!("{}: {e}", lock_path.display()))?;
     wasm_target()?;
     wasm_bindgen_cli()?;
     trunk()?;
@@ -95,16 +100,66 @@ pub fn debian_packages(packages: &[&str]) -> Result {
     apt(&install)
 }
 
-/// `npm ci` in `tests/` when `node_modules` is missing or older than the lockfile.
+/// `npm ci` in `tests/` unless `node_modules` holds what the lockfile
+/// lists: the stamp of the last install matches the lockfile, and every
+/// package the lockfile names is there (an install cut short leaves the
+/// stamp of an older one, or folders without their `package.json`).
 fn npm_packages() -> Result {
     let tests = root().join("tests");
     let lock = fs::read(tests.join("package-lock.json")).map_err(|e| format!("tests/package-lock.json: {e}"))?;
     let stamp = tests.join("node_modules/.xtask-lock");
-    if fs::read(&stamp).is_ok_and(|installed| installed == lock) {
+    if fs::read(&stamp).is_ok_and(|installed| installed == lock) && missing_packages(&tests, &lock)?.is_empty() {
         return Ok(());
     }
+    let _ = fs::remove_file(&stamp);
     let mut npm = crate::cmd::command("npm", &["ci", "--no-audit", "--no-fund"]);
     npm.current_dir(&tests);
     crate::cmd::run(npm)?;
+    let missing = missing_packages(&tests, &lock)?;
+    if !missing.is_empty() {
+        return Err(format!(
+            "npm ci left out {} packages of tests/package-lock.json: {}",
+            missing.len(),
+            missing.join(", ")
+        ));
+    }
     fs::write(&stamp, lock).map_err(|e| format!("{}: {e}", stamp.display()))
+}
+
+/// The packages of the lockfile (`packages` entries below `node_modules/`)
+/// that every install has, yet have no `package.json` in `tests/`. Optional
+/// ones (esbuild's, Bun's and Deno's binaries for other systems, and what
+/// they need) may rightly be absent, so they are not missed.
+fn missing_packages(tests: &std::path::Path, lock: &[u8]) -> Result<Vec<String>> {
+    let lock: serde_json::Value = serde_json::from_slice(lock).map_err(|e| format!("tests/package-lock.json: {e}"))?;
+    let packages = lock["packages"].as_object().ok_or("tests/package-lock.json has no packages")?;
+    Ok(packages
+        .iter()
+        .filter_map(|(path, entry)| Some((path.strip_prefix("node_modules/")?, entry)))
+        .filter(|(_, entry)| !entry["optional"].as_bool().unwrap_or(false))
+        .filter(|(name, _)| !tests.join("node_modules").join(name).join("package.json").is_file())
+        .map(|(name, _)| name.to_owned())
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::missing_packages;
+
+    #[test]
+    fn an_install_cut_short_is_found_and_optional_packages_are_not_missed() {
+        let tests = std::env::temp_dir().join(format!("xtask-missing-packages-{}", std::process::id()));
+        let lock = br#"{"packages": {"": {}, "node_modules/a": {}, "node_modules/@scope/b": {"dev": true},
+            "node_modules/c": {}, "node_modules/for-macos": {"optional": true, "os": ["darwin"]}}}"#;
+        for present in ["a", "@scope/b"] {
+            let folder = tests.join("node_modules").join(present);
+            std::fs::create_dir_all(&folder).unwrap();
+            std::fs::write(folder.join("package.json"), "{}").unwrap();
+        }
+        std::fs::create_dir_all(tests.join("node_modules/c")).unwrap();
+        assert_eq!(missing_packages(&tests, lock).unwrap(), ["c"], "a folder without its package.json is missing");
+        std::fs::write(tests.join("node_modules/c/package.json"), "{}").unwrap();
+        assert!(missing_packages(&tests, lock).unwrap().is_empty());
+        std::fs::remove_dir_all(&tests).unwrap();
+    }
 }

@@ -1,6 +1,7 @@
 //! `cargo xtask test`: every check and every test of every crate.
 
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use crate::cmd::{self, Result, command, root, sh};
 use crate::server::Server;
@@ -33,23 +34,60 @@ browser-thrifty sk-relay-browser-thrifty-01  usd=0.008/day
 /// How long each fuzz target runs in a test run (`cargo xtask fuzz` runs longer).
 const FUZZ_SECONDS: u32 = 15;
 
-/// Runs formatting and lint checks, native tests, a short run of each fuzz target, then JavaScript tests.
+/// Runs formatting and lint checks, native tests, a short run of each fuzz
+/// target, then JavaScript tests; prints each stage's time at the end,
+/// whether or not it passed, so the next slowdown is visible.
 pub fn run() -> Result {
-    sh("cargo", &["fmt", "--all", "--check"])?;
-    sh("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
-    for (krate, targets) in WASM_CRATES {
-        sh("cargo", &["clippy", "-p", krate, targets, "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"])?;
+    let mut stages = Stages::default();
+    stages.run("fmt", || sh("cargo", &["fmt", "--all", "--check"]))?;
+    stages.run("clippy (host)", || sh("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    stages.run("clippy (wasm32)", || {
+        for (krate, targets) in WASM_CRATES {
+            let args = ["clippy", "-p", krate, targets, "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"];
+            sh("cargo", &args)?;
+        }
+        Ok(())
+    })?;
+    stages.run("cargo test", || sh("cargo", &["test", "--workspace"]))?;
+    stages.run("fuzz", || crate::fuzz::run_targets(FUZZ_SECONDS))?;
+    let server = stages.run("server build", || crate::server::build(false))?;
+    stages.run("browser tests", || browser_tests(&server))?;
+    stages.run("server node tests", || node_tests("server/", &server))?;
+    stages.run("npm package build", crate::pkg::build)?;
+    stages.run("npm package tests", || node_tests("wasm-pkg/", &server))?;
+    stages.run("playground build", crate::dist::build)?;
+    stages.run("playground page tests", || node_tests("app/", &server))?;
+    stages.run("embed page tests", || node_tests("embed/", &server))
+}
+
+/// How long each stage of a run took, printed when the run ends.
+#[derive(Default)]
+struct Stages {
+    times: Vec<(&'static str, Duration)>,
+    started: Option<Instant>,
+}
+
+impl Stages {
+    /// Runs one stage and notes its time.
+    fn run<T>(&mut self, name: &'static str, stage: impl FnOnce() -> Result<T>) -> Result<T> {
+        self.started.get_or_insert_with(Instant::now);
+        let start = Instant::now();
+        let result = stage();
+        self.times.push((name, start.elapsed()));
+        result
     }
-    sh("cargo", &["test", "--workspace"])?;
-    crate::fuzz::run_targets(FUZZ_SECONDS)?;
-    let server = crate::server::build(false)?;
-    browser_tests(&server)?;
-    node_tests("server/", &server)?;
-    crate::pkg::build()?;
-    node_tests("wasm-pkg/", &server)?;
-    crate::dist::build()?;
-    node_tests("app/", &server)?;
-    node_tests("embed/", &server)
+}
+
+impl Drop for Stages {
+    fn drop(&mut self) {
+        eprintln!("\nxtask test: time per stage");
+        for (name, time) in &self.times {
+            eprintln!("  {name:<24} {:>7.1} s", time.as_secs_f64());
+        }
+        if let Some(started) = self.started {
+            eprintln!("  {:<24} {:>7.1} s", "all stages", started.elapsed().as_secs_f64());
+        }
+    }
 }
 
 /// The `wasm-bindgen-test` suites in headless Chromium: the library's
