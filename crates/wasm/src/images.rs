@@ -14,24 +14,36 @@ use crate::upload::Upload;
 /// An edit ready to send: the request, and the files of its uploads.
 #[derive(Debug, Clone)]
 pub struct Edit {
-    /// The request; its `images` and `mask` describe `uploads` and `mask_upload`.
+    /// The request; its `images`, `mask` and `markup` describe the uploads.
     pub request: EditRequest,
     uploads: Vec<Upload>,
     mask_upload: Option<Upload>,
+    markup_upload: Option<Upload>,
 }
 
 impl Edit {
     /// An edit of uploaded files (sent as `multipart/form-data`): the
-    /// request's `images` and `mask` are set from `images` and `mask`.
-    pub fn with_uploads(mut request: EditRequest, images: Vec<Upload>, mask: Option<Upload>) -> Self {
-        request.images = images.iter().map(|upload| ImageInput::Upload(upload.file.clone())).collect();
-        request.mask = mask.as_ref().map(|upload| ImageInput::Upload(upload.file.clone()));
-        Edit { request, uploads: images, mask_upload: mask }
+    /// request's `images`, `mask` and `markup` (GPT Image 2.6: a transparent
+    /// PNG of marks the prompt explains, the first image's size) are set
+    /// from the uploads of the same names. Every other field of `request`,
+    /// `extra` included, goes as a text field.
+    pub fn with_uploads(
+        mut request: EditRequest,
+        images: Vec<Upload>,
+        mask: Option<Upload>,
+        markup: Option<Upload>,
+    ) -> Self {
+        let input = |upload: &Upload| ImageInput::Upload(upload.file.clone());
+        request.images = images.iter().map(input).collect();
+        request.mask = mask.as_ref().map(input);
+        request.markup = markup.as_ref().map(input);
+        Edit { request, uploads: images, mask_upload: mask, markup_upload: markup }
     }
 
-    /// An edit of images given by URL or file id (sent as JSON).
+    /// An edit of images given by URL or file id (sent as JSON), `mask` and
+    /// `markup` too.
     pub fn with_references(request: EditRequest) -> Self {
-        Edit { request, uploads: Vec::new(), mask_upload: None }
+        Edit { request, uploads: Vec::new(), mask_upload: None, markup_upload: None }
     }
 
     /// A multipart body: the text `fields`, then the files.
@@ -45,7 +57,8 @@ impl Edit {
             .uploads
             .iter()
             .map(|upload| (image_field, upload))
-            .chain(self.mask_upload.iter().map(|upload| ("mask", upload)));
+            .chain(self.mask_upload.iter().map(|upload| ("mask", upload)))
+            .chain(self.markup_upload.iter().map(|upload| ("markup", upload)));
         for (field, upload) in files {
             let _ = form.append_with_blob_and_filename(field, &upload.blob, &upload.file.filename);
         }

@@ -5,7 +5,7 @@
 use gpt_image_core::api_error::without_bom;
 use gpt_image_core::{ApiError, ErrorBody, JsonValue, ParseJson};
 use js_sys::{Array, Object, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// A property of a JavaScript value (`undefined` when it is not an object).
 pub(crate) fn get(object: &JsValue, key: &str) -> JsValue {
@@ -53,6 +53,20 @@ impl JsonValue for Json {
 
     fn is_object(&self) -> bool {
         self.0.is_object() && !Array::is_array(&self.0)
+    }
+
+    /// `Object.keys`, without members set to `undefined` (JSON has none).
+    fn keys(&self) -> Vec<String> {
+        if !self.is_object() {
+            return Vec::new();
+        }
+        let keys = Object::keys(self.0.unchecked_ref::<Object>());
+        keys.iter().filter_map(|key| key.as_string()).filter(|key| !get(&self.0, key).is_undefined()).collect()
+    }
+
+    /// `JSON.stringify`; `undefined` for what it cannot write.
+    fn json_text(&self) -> String {
+        js_sys::JSON::stringify(&self.0).ok().and_then(|text| text.as_string()).unwrap_or_else(|| "undefined".into())
     }
 }
 

@@ -1,8 +1,11 @@
-//! JavaScript arguments into requests and options. Read field by field, so
-//! a value of the wrong type becomes an issue naming its field, like any
-//! other problem (and no serde code is needed in the bundle).
+//! JavaScript arguments into requests and options. The parameters are read
+//! by core's readers over `JSON.parse`'s kind of value ([`Json`]), so a value
+//! of the wrong type becomes an issue naming its field like any other
+//! problem, members the parameter list does not name go to `extra` (and get
+//! a warning each), and no serde code is needed in the bundle.
 
-use gpt_image_core::{EditRequest, GenerateRequest, ImageInput, Issue, Report, Rule, ValidationMode};
+use gpt_image_core::parameters::{ParameterReader, STRUCTURAL_FIELDS};
+use gpt_image_core::{EditRequest, GenerateRequest, Issue, JsonValue, Report, Rule, ValidationMode};
 use js_sys::{Array, Object};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortSignal, Blob, File};
@@ -11,89 +14,7 @@ use crate::Error;
 use crate::images::Edit;
 use crate::options::{CallOptions, ClientOptions, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS};
 use crate::upload::Upload;
-use crate::wire::get;
-
-/// Reads the fields of one parameters object, noting each value of the wrong type.
-struct Fields<'a> {
-    params: &'a JsValue,
-    issues: Vec<Issue>,
-}
-
-impl<'a> Fields<'a> {
-    fn of(params: &'a JsValue) -> Result<Self, Error> {
-        if !params.is_object() {
-            return Err(invalid(Issue::error("params", Rule::Required, "the parameters must be an object")));
-        }
-        Ok(Fields { params, issues: Vec::new() })
-    }
-
-    /// The value, unless absent (`undefined` or `null`).
-    fn value(&self, name: &str) -> Option<JsValue> {
-        Some(get(self.params, name)).filter(|value| !value.is_undefined() && !value.is_null())
-    }
-
-    fn wrong(&mut self, name: &str, expected: &str, value: &JsValue) {
-        let shown = js_sys::JSON::stringify(value).map(String::from).unwrap_or_else(|_| "this value".into());
-        self.issues.push(Issue::error(name, Rule::Malformed, format!("{name} must be {expected}, not {shown}")));
-    }
-
-    fn text(&mut self, name: &str) -> Option<String> {
-        let value = self.value(name)?;
-        let text = value.as_string();
-        if text.is_none() {
-            self.wrong(name, "a string", &value);
-        }
-        text
-    }
-
-    /// A value of an open set (`model`, `quality`, `size`, …), from its text.
-    fn wire<T: for<'s> From<&'s str>>(&mut self, name: &str) -> Option<T> {
-        self.text(name).map(|text| T::from(text.as_str()))
-    }
-
-    fn count(&mut self, name: &str) -> Option<u32> {
-        let value = self.value(name)?;
-        match value.as_f64() {
-            Some(number) if number.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(&number) => Some(number as u32),
-            _ => {
-                self.wrong(name, "a whole number", &value);
-                None
-            }
-        }
-    }
-
-    fn flag(&mut self, name: &str) -> Option<bool> {
-        let value = self.value(name)?;
-        let flag = value.as_bool();
-        if flag.is_none() {
-            self.wrong(name, "true or false", &value);
-        }
-        flag
-    }
-
-    /// `{ image_url }` or `{ file_id }`.
-    fn reference(&mut self, field: &str, value: &JsValue) -> Option<ImageInput> {
-        let (url, id) = (get(value, "image_url").as_string(), get(value, "file_id").as_string());
-        match (url, id) {
-            (Some(url), None) => Some(ImageInput::Url(url)),
-            (None, Some(id)) => Some(ImageInput::FileId(id)),
-            _ => {
-                self.issues.push(Issue::error(
-                    field,
-                    Rule::Malformed,
-                    format!("{field} needs exactly one of image_url and file_id"),
-                ));
-                None
-            }
-        }
-    }
-
-    /// The request and the issues of the values that could not be read;
-    /// validation adds the rest, so every problem is reported at once.
-    fn finish<T>(self, request: T) -> Checked<T> {
-        Checked { request, unread: self.issues }
-    }
-}
+use crate::wire::{Json, get};
 
 /// A request read from JavaScript, with the values that could not be read.
 pub(crate) struct Checked<T> {
@@ -114,62 +35,36 @@ fn invalid(issue: Issue) -> Error {
     Error::Validation(Report { issues: vec![issue] })
 }
 
-/// The request of `images.generate(params)`.
-pub(crate) fn generate_request(params: &JsValue) -> Result<Checked<GenerateRequest>, Error> {
-    let mut fields = Fields::of(params)?;
-    let request = GenerateRequest {
-        prompt: fields.text("prompt").unwrap_or_default(),
-        model: fields.wire("model"),
-        n: fields.count("n"),
-        size: fields.wire("size"),
-        quality: fields.wire("quality"),
-        background: fields.wire("background"),
-        moderation: fields.wire("moderation"),
-        output_format: fields.wire("output_format"),
-        output_compression: fields.count("output_compression"),
-        response_format: fields.wire("response_format"),
-        stream: fields.flag("stream"),
-        partial_images: fields.count("partial_images"),
-        style: fields.wire("style"),
-        user: fields.text("user"),
-    };
-    Ok(fields.finish(request))
+/// The parameters object, which must be an object.
+fn object(params: &JsValue) -> Result<Json, Error> {
+    let json = Json(params.clone());
+    if json.is_object() {
+        Ok(json)
+    } else {
+        Err(invalid(Issue::error("params", Rule::Required, "the parameters must be an object")))
+    }
 }
 
-/// The edit of `images.edit(params)`: files in `image` (one or an array)
-/// and `mask` make a multipart edit; `images: [{ image_url }]` a JSON one.
+/// The request of `images.generate(params)`.
+pub(crate) fn generate_request(params: &JsValue) -> Result<Checked<GenerateRequest>, Error> {
+    let (request, unread) = GenerateRequest::read_json(&object(params)?);
+    Ok(Checked { request, unread })
+}
+
+/// The edit of `images.edit(params)`: files in `image` (one or an array),
+/// `mask` and `markup` make a multipart edit; `images: [{ image_url }]`
+/// (with `mask` and `markup` as references) a JSON one.
 pub(crate) async fn edit(params: &JsValue) -> Result<Checked<Edit>, Error> {
-    let mut fields = Fields::of(params)?;
-    let mut request = EditRequest {
-        prompt: fields.text("prompt").unwrap_or_default(),
-        images: Vec::new(),
-        mask: None,
-        model: fields.wire("model"),
-        n: fields.count("n"),
-        size: fields.wire("size"),
-        quality: fields.wire("quality"),
-        background: fields.wire("background"),
-        moderation: fields.wire("moderation"),
-        output_format: fields.wire("output_format"),
-        output_compression: fields.count("output_compression"),
-        response_format: fields.wire("response_format"),
-        stream: fields.flag("stream"),
-        partial_images: fields.count("partial_images"),
-        input_fidelity: fields.wire("input_fidelity"),
-        user: fields.text("user"),
-    };
-    let Some(image) = fields.value("image") else {
-        let references = fields.value("images").map_or_else(Vec::new, |images| Array::from(&images).to_vec());
-        for (i, reference) in references.iter().enumerate() {
-            request.images.extend(fields.reference(&format!("images[{i}]"), reference));
-        }
-        if let Some(mask) = fields.value("mask") {
-            request.mask = fields.reference("mask", &mask);
-        }
-        let Checked { request, unread } = fields.finish(request);
+    let json = object(params)?;
+    let Some(image) = json.member("image") else {
+        let (request, unread) = EditRequest::read_json(&json);
         return Ok(Checked { request: Edit::with_references(request), unread });
     };
-    let files = if Array::is_array(&image) { Array::from(&image).to_vec() } else { vec![image] };
+    let mut reader = ParameterReader::new(&json);
+    let mut request = EditRequest { prompt: reader.read("prompt").unwrap_or_default(), ..EditRequest::default() };
+    request.read_parameters(&mut reader);
+    let mut unread = reader.issues;
+    let files = if Array::is_array(&image.0) { Array::from(&image.0).to_vec() } else { vec![image.0] };
     let mut uploads = Vec::with_capacity(files.len());
     for (i, file) in files.iter().enumerate() {
         // Named as validation names them, so every issue of one file shares a field.
@@ -177,26 +72,30 @@ pub(crate) async fn edit(params: &JsValue) -> Result<Checked<Edit>, Error> {
         let stem = if files.len() == 1 { "image".to_owned() } else { format!("image-{}", i + 1) };
         match upload(file, &field, &stem).await {
             Ok(upload) => uploads.push(upload),
-            Err(issue) => fields.issues.push(issue),
+            Err(issue) => unread.push(issue),
         }
     }
-    let mask = match fields.value("mask") {
-        None => None,
-        Some(mask) => upload(&mask, "mask", "mask").await.map_err(|issue| fields.issues.push(issue)).ok(),
-    };
-    let Checked { request, unread } = fields.finish(request);
-    Ok(Checked { request: Edit::with_uploads(request, uploads, mask), unread })
+    let mut mask_and_markup = [None, None];
+    for (field, slot) in ["mask", "markup"].into_iter().zip(&mut mask_and_markup) {
+        if let Some(value) = json.member(field) {
+            *slot = upload(&value.0, field, field).await.map_err(|issue| unread.push(issue)).ok();
+        }
+    }
+    let [mask, markup] = mask_and_markup;
+    Ok(Checked { request: Edit::with_uploads(request, uploads, mask, markup), unread })
 }
 
-/// The text fields of a multipart edit: every parameter but the files,
-/// numbers and booleans written as text, objects as JSON.
+/// The text fields of a multipart edit: every entry of the caller's object
+/// but the files (the [`STRUCTURAL_FIELDS`] other than `prompt`), as
+/// written: numbers and booleans as text, objects as JSON.
 pub(crate) fn form_fields(params: &JsValue) -> Vec<(String, String)> {
     Object::entries(params.unchecked_ref())
         .iter()
         .filter_map(|entry| {
             let entry: Array = entry.unchecked_into();
             let (name, value) = (entry.get(0).as_string()?, entry.get(1));
-            if matches!(name.as_str(), "image" | "images" | "mask") || value.is_null() || value.is_undefined() {
+            let file = name != "prompt" && STRUCTURAL_FIELDS.contains(&name.as_str());
+            if file || value.is_null() || value.is_undefined() {
                 return None;
             }
             let text = value.as_string().or_else(|| js_sys::JSON::stringify(&value).ok().map(String::from))?;

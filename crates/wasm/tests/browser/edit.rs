@@ -39,7 +39,7 @@ async fn an_edit_with_a_mask_makes_an_image_of_the_asked_size() {
     let mask = Upload::from_blob(&blob_of(&mask, "image/png"), Some("mask.png"), "mask", "mask").await.unwrap();
     let request =
         EditRequest { model: small("").model, size: small("").size, ..EditRequest::new("add a moon", Vec::new()) };
-    let edit = Edit::with_uploads(request, vec![image], Some(mask));
+    let edit = Edit::with_uploads(request, vec![image], Some(mask), None);
     let response = client().edit(&edit, &CallOptions::default()).await.unwrap();
     let bytes = unbase64(response.data[0].b64_json.as_deref().unwrap());
     assert_eq!(dimensions(&bytes), Some((1024, 640)));
@@ -55,7 +55,7 @@ async fn several_inputs_go_as_image_array_and_blobs_come_back() {
         );
     }
     let request = EditRequest { model: small("").model, ..EditRequest::new("combine them", Vec::new()) };
-    let edit = Edit::with_uploads(request, uploads, None);
+    let edit = Edit::with_uploads(request, uploads, None, None);
     assert_eq!(edit.request.image_field_name(), "image[]");
     let response = client().edit_blobs(&edit, &CallOptions::default(), |_| {}).await.unwrap();
     assert_eq!(response.data.len(), 1);
@@ -82,7 +82,7 @@ async fn edits_stream_their_own_events() {
     let request =
         EditRequest { model: small("").model, partial_images: Some(1), ..EditRequest::new("stream it", Vec::new()) };
     let mut stream =
-        client().edit_stream(&Edit::with_uploads(request, vec![image], None), &CallOptions::default()).await.unwrap();
+        client().edit_stream(&Edit::with_uploads(request, vec![image], None, None), &CallOptions::default()).await.unwrap();
     let mut kinds = Vec::new();
     while let Some(event) = stream.next().await.unwrap() {
         kinds.push(matches!(event, ImageStreamEvent::EditCompleted(_)));
@@ -97,7 +97,7 @@ async fn a_file_that_is_not_an_image_is_refused_before_sending() {
     let request = EditRequest { model: small("").model, ..EditRequest::new("edit", Vec::new()) };
     let client = client();
     let Err(Error::Validation(report)) =
-        client.edit(&Edit::with_uploads(request, vec![text], None), &CallOptions::default()).await
+        client.edit(&Edit::with_uploads(request, vec![text], None, None), &CallOptions::default()).await
     else {
         panic!("a text file was sent");
     };

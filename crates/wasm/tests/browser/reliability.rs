@@ -46,7 +46,7 @@ async fn an_edit(prompt: &str) -> Edit {
     let bytes = blob_bytes(&made.data[0].blob).await;
     let upload = Upload::from_blob(&blob_of(&bytes, "image/png"), Some("in.png"), "image", "image").await.unwrap();
     let request = EditRequest { model: small("").model, size: small("").size, ..EditRequest::new(prompt, Vec::new()) };
-    Edit::with_uploads(request, vec![upload], None)
+    Edit::with_uploads(request, vec![upload], None, None)
 }
 
 /// The error of each path (JSON and `Blob`s, generate and edit) under `fault_name`.
