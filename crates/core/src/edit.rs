@@ -2,60 +2,15 @@
 //! only an edit does. The request's fields are declared with every
 //! parameter, once, in [`crate::parameters`].
 
-use serde::{Serialize, Serializer};
-
+use crate::image_input::read_reference;
 use crate::issue::{Issue, Rule};
 use crate::json::{FromJson, JsonValue};
+use crate::model::Model;
 use crate::parameters::ParameterReader;
-use crate::params::{ImageFormat, Model};
 
-/// The most input images one edit takes.
-pub const MAX_EDIT_IMAGES: usize = 16;
-
+pub use crate::catalogue::MAX_EDIT_IMAGES;
+pub use crate::image_input::{ImageInput, UploadedFile};
 pub use crate::parameters::EditRequest;
-
-/// One input image (or mask) of an edit.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ImageInput {
-    /// A file uploaded in the multipart form.
-    Upload(UploadedFile),
-    /// `{"image_url": …}`: an `https:` URL or a `data:` URL (JSON form).
-    Url(String),
-    /// `{"file_id": …}`: a file uploaded to the Files API (JSON form).
-    FileId(String),
-}
-
-/// What validation needs to know of an uploaded file; the bytes themselves
-/// travel separately (a `Blob` in the browser, a buffer on the server).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UploadedFile {
-    /// The file name sent in the form part.
-    pub filename: String,
-    /// The MIME type sent in the form part.
-    pub content_type: String,
-    /// Size in bytes.
-    pub len: u64,
-    /// The format found in the file's first bytes, if it is a known image.
-    pub format: Option<ImageFormat>,
-    /// Width and height read from the file's header.
-    pub dimensions: Option<(u32, u32)>,
-}
-
-impl UploadedFile {
-    /// Describes a file from its name, its total length and its first bytes
-    /// (a few kilobytes are enough to find the format and dimensions).
-    /// The MIME type is the detected format's, else guessed from the name.
-    pub fn describe(filename: impl Into<String>, len: u64, head: &[u8]) -> Self {
-        let filename = filename.into();
-        let format = crate::media::sniff_format(head);
-        let content_type = format
-            .as_ref()
-            .or(ImageFormat::from_extension(&filename).as_ref())
-            .map_or("application/octet-stream", ImageFormat::mime_type)
-            .to_owned();
-        UploadedFile { filename, content_type, len, format, dimensions: crate::media::dimensions(head) }
-    }
-}
 
 impl EditRequest {
     /// An edit of `images` following `prompt`, every other field left to the server.
@@ -129,8 +84,7 @@ impl EditRequest {
     /// not name go to `extra`.
     pub fn read_json<J: JsonValue>(json: &J) -> (Self, Vec<Issue>) {
         let mut reader = ParameterReader::new(json);
-        let prompt = crate::generate::read_prompt(json, &mut reader.issues);
-        let mut request = EditRequest { prompt, ..Default::default() };
+        let mut request = EditRequest { prompt: reader.prompt(), ..Default::default() };
         request.read_parameters(&mut reader);
         let mut issues = reader.issues;
         match json.member("images") {
@@ -177,66 +131,10 @@ impl<'de> serde::Deserialize<'de> for EditRequest {
     }
 }
 
-/// `{"image_url": …}` or `{"file_id": …}`: exactly one of them, and nothing else.
-fn read_reference<J: JsonValue>(value: &J, field: &str, issues: &mut Vec<Issue>) -> Option<ImageInput> {
-    let keys = value.keys();
-    let only = |name: &str| keys.len() == 1 && keys[0] == name;
-    let input = if only("image_url") {
-        value.member("image_url").and_then(|url| url.text()).map(ImageInput::Url)
-    } else if only("file_id") {
-        value.member("file_id").and_then(|id| id.text()).map(ImageInput::FileId)
-    } else {
-        None
-    };
-    if input.is_none() {
-        issues.push(Issue::error(
-            field,
-            Rule::Malformed,
-            format!("{field} needs exactly one of image_url and file_id, as a string"),
-        ));
-    }
-    input
-}
-
-/// `{"image_url": …}` or `{"file_id": …}`.
-#[derive(Serialize)]
-struct ImageRef<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    image_url: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    file_id: Option<&'a str>,
-}
-
-impl<'a> ImageRef<'a> {
-    fn from_input<E: serde::ser::Error>(input: &'a ImageInput) -> Result<Self, E> {
-        match input {
-            ImageInput::Url(url) => Ok(ImageRef { image_url: Some(url), file_id: None }),
-            ImageInput::FileId(id) => Ok(ImageRef { image_url: None, file_id: Some(id) }),
-            ImageInput::Upload(file) => {
-                Err(E::custom(format!("{} is a file upload: send this edit as multipart/form-data", file.filename)))
-            }
-        }
-    }
-}
-
-pub(crate) fn inputs_as_refs<S: Serializer>(inputs: &[ImageInput], serializer: S) -> Result<S::Ok, S::Error> {
-    let refs = inputs.iter().map(ImageRef::from_input).collect::<Result<Vec<_>, S::Error>>()?;
-    refs.serialize(serializer)
-}
-
-pub(crate) fn optional_input_as_ref<S: Serializer>(
-    input: &Option<ImageInput>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    match input {
-        Some(input) => ImageRef::from_input::<S::Error>(input)?.serialize(serializer),
-        None => serializer.serialize_none(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::params::ImageFormat;
     use crate::size::Size;
     use crate::{Complexity, SvgOptions};
     use serde_json::json;

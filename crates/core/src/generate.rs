@@ -2,10 +2,10 @@
 //! request's fields are declared with every parameter, once, in
 //! [`crate::parameters`].
 
-use crate::issue::{Issue, Rule};
+use crate::issue::Issue;
 use crate::json::{FromJson, JsonValue};
+use crate::model::Model;
 use crate::parameters::ParameterReader;
-use crate::params::Model;
 
 pub use crate::parameters::GenerateRequest;
 
@@ -44,7 +44,7 @@ impl GenerateRequest {
     /// does not name go to `extra`, as written.
     pub fn read_json<J: JsonValue>(json: &J) -> (Self, Vec<Issue>) {
         let mut reader = ParameterReader::new(json);
-        let mut request = GenerateRequest { prompt: read_prompt(json, &mut reader.issues), ..Default::default() };
+        let mut request = GenerateRequest { prompt: reader.prompt(), ..Default::default() };
         request.read_parameters(&mut reader);
         (request, reader.issues)
     }
@@ -58,21 +58,5 @@ impl GenerateRequest {
         let default =
             if gpt_only { crate::catalogue::DEFAULT_GPT_MODEL } else { crate::catalogue::DEFAULT_GENERATE_MODEL };
         self.model.clone().unwrap_or_else(|| Model::from(default))
-    }
-}
-
-/// `prompt` of a JSON request: empty when absent (validation says it is
-/// required), an issue when it is not a string.
-pub(crate) fn read_prompt<J: JsonValue>(json: &J, issues: &mut Vec<Issue>) -> String {
-    match json.member("prompt") {
-        None => String::new(),
-        Some(value) => value.text().unwrap_or_else(|| {
-            issues.push(Issue::error(
-                "prompt",
-                Rule::Malformed,
-                format!("prompt must be a string, not {}", value.json_text()),
-            ));
-            String::new()
-        }),
     }
 }

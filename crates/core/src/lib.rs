@@ -27,9 +27,11 @@ pub mod decode;
 pub mod edit;
 pub mod endpoint;
 pub mod generate;
+pub mod image_input;
 pub mod issue;
 pub mod json;
 pub mod media;
+pub mod model;
 pub mod parameters;
 pub mod params;
 pub mod response;
@@ -39,18 +41,19 @@ pub mod stream_event;
 pub mod validate;
 
 pub use api_error::{ApiError, ErrorBody, ErrorEnvelope};
+pub use catalogue::MAX_EDIT_IMAGES;
 pub use catalogue::{Family, Match, ModelSpec, Resolved};
 pub use decode::{DecodeError, Decoded, DecodedImage, ResponseDecoder, decode_chunks, decode_whole};
-pub use edit::{EditRequest, ImageInput, MAX_EDIT_IMAGES, UploadedFile};
+pub use edit::EditRequest;
 pub use endpoint::Endpoint;
 pub use generate::GenerateRequest;
+pub use image_input::{ImageInput, UploadedFile};
 pub use issue::{Issue, Report, Rule, Severity};
 pub use json::{Fields, FromJson, JsonValue, ParseJson};
 pub use media::{HEAD_LEN, dimensions, sniff_format};
+pub use model::Model;
 pub use parameters::{Extra, Kind, PARAMETERS, Parameter, ParameterValue, SvgOptions};
-pub use params::{
-    Background, Complexity, ImageFormat, InputFidelity, Model, Moderation, Quality, ResponseFormat, Style,
-};
+pub use params::{Background, Complexity, ImageFormat, InputFidelity, Moderation, Quality, ResponseFormat, Style};
 pub use response::{Image, ImagesResponse, TokenDetails, Usage};
 pub use size::Size;
 pub use sse::{SseEvent, SseParser};

@@ -13,10 +13,9 @@ use crate::edit::{EditRequest, ImageInput, MAX_EDIT_IMAGES, UploadedFile};
 use crate::endpoint::Endpoint;
 use crate::generate::GenerateRequest;
 use crate::issue::{Issue, Report, Rule, Severity};
+use crate::model::Model;
 use crate::parameters::{Extra, Shared};
-use crate::params::{
-    Background, Complexity, ImageFormat, InputFidelity, Model, Moderation, Quality, ResponseFormat, Style,
-};
+use crate::params::{Background, Complexity, ImageFormat, InputFidelity, Moderation, Quality, ResponseFormat, Style};
 use crate::size::Size;
 
 const MB: u64 = 1024 * 1024;

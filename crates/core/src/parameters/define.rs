@@ -42,7 +42,7 @@ macro_rules! requests {
 
         /// The body of `POST /v1/images/edits`.
         ///
-        /// With [`ImageInput::Upload`](crate::ImageInput::Upload)s it is sent as
+        /// With [`ImageInput::Upload`](crate::image_input::ImageInput::Upload)s it is sent as
         /// `multipart/form-data`: the text fields come from
         /// [`EditRequest::form_fields`](crate::EditRequest::form_fields) and the
         /// files are attached under
@@ -55,17 +55,17 @@ macro_rules! requests {
             pub prompt: String,
             /// The images to edit: what each model takes is its catalogue entry's
             /// `edits`. Multipart `image`/`image[]`; JSON `images`.
-            #[serde(serialize_with = "crate::edit::inputs_as_refs")]
-            pub images: Vec<crate::ImageInput>,
+            #[serde(serialize_with = "crate::image_input::inputs_as_refs")]
+            pub images: Vec<crate::image_input::ImageInput>,
             /// A PNG whose fully transparent pixels mark where to edit the first
             /// image; the same size as that image.
-            #[serde(skip_serializing_if = "Option::is_none", serialize_with = "crate::edit::optional_input_as_ref")]
-            pub mask: Option<crate::ImageInput>,
+            #[serde(skip_serializing_if = "Option::is_none", serialize_with = "crate::image_input::optional_input_as_ref")]
+            pub mask: Option<crate::image_input::ImageInput>,
             /// GPT Image 2.6: a transparent PNG holding only marks (arrows,
             /// circles, scribbles) that the prompt explains, the size of the first
             /// image; not with `mask`.
-            #[serde(skip_serializing_if = "Option::is_none", serialize_with = "crate::edit::optional_input_as_ref")]
-            pub markup: Option<crate::ImageInput>,
+            #[serde(skip_serializing_if = "Option::is_none", serialize_with = "crate::image_input::optional_input_as_ref")]
+            pub markup: Option<crate::image_input::ImageInput>,
             $(
                 $(#[doc = $sdoc])*
                 #[serde(skip_serializing_if = "Option::is_none")]

@@ -21,9 +21,8 @@ pub use value::{Kind, ParameterValue};
 use serde::Serialize;
 
 use crate::endpoint::Endpoint;
-use crate::params::{
-    Background, Complexity, ImageFormat, InputFidelity, Model, Moderation, Quality, ResponseFormat, Style,
-};
+use crate::model::Model;
+use crate::params::{Background, Complexity, ImageFormat, InputFidelity, Moderation, Quality, ResponseFormat, Style};
 use crate::size::Size;
 
 /// Fields a request carries that [`PARAMETERS`] does not name (a provider's

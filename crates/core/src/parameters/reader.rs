@@ -19,6 +19,17 @@ impl<'a, J: JsonValue> ParameterReader<'a, J> {
         ParameterReader { object, issues: Vec::new() }
     }
 
+    /// `prompt`: empty when absent (validation says it is required), an
+    /// issue when it is not a string.
+    pub fn prompt(&mut self) -> String {
+        let Some(value) = self.object.member("prompt") else { return String::new() };
+        value.text().unwrap_or_else(|| {
+            let issue = format!("prompt must be a string, not {}", value.json_text());
+            self.issues.push(Issue::error("prompt", Rule::Malformed, issue));
+            String::new()
+        })
+    }
+
     /// Member `name`, unless absent or `null`; a value of the wrong kind is `None` and an issue.
     pub fn read<T: ParameterValue>(&mut self, name: &str) -> Option<T> {
         let value = self.object.member(name)?;

@@ -2,9 +2,8 @@
 
 use crate::issue::{Issue, Rule};
 use crate::json::{JsonValue, ParseJson};
-use crate::params::{
-    Background, Complexity, ImageFormat, InputFidelity, Model, Moderation, Quality, ResponseFormat, Style,
-};
+use crate::model::Model;
+use crate::params::{Background, Complexity, ImageFormat, InputFidelity, Moderation, Quality, ResponseFormat, Style};
 use crate::size::Size;
 
 /// How a parameter's value is written in JSON (a multipart form writes
