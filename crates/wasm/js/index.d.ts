@@ -53,22 +53,26 @@ export function init(moduleOrPath?: InitInput | Promise<InitInput>): Promise<voi
 /**
  * The model. Any string is sent as it is; the names this package knows:
  *
+ * - `gpt-image-2.6-flare`: GPT Image 2.6, fast: drafts, posters, batches; GIF and SVG output.
+ * - `gpt-image-2.6-sunburst`: GPT Image 2.6, for detail, small type and subjects that stay steady across edits.
  * - `gpt-image-2.5-flare` (also `gpt-image-2.5-flare-2026-09-08`): GPT Image 2.5, the fast everyday model.
  * - `gpt-image-2.5-sunburst` (also `gpt-image-2.5-sunburst-2026-09-08`): GPT Image 2.5, the premium model for detail and precise edits.
  * - `gpt-image-2` (also `gpt-image-2-2026-04-21`): GPT Image 2: custom sizes up to 3840x2160.
- * - `gpt-image-1.5`: GPT Image 1.5, the API's default for edits. Retiring at OpenAI on 2026-12-01.
- * - `chatgpt-image-latest`: The image model ChatGPT uses now. Retiring at OpenAI on 2026-12-01.
- * - `gpt-image-1-mini`: GPT Image 1 mini: the cheapest, no input_fidelity. Retiring at OpenAI on 2026-12-01.
+ * - `gpt-image-1.5`: GPT Image 1.5, the API's default for edits. Retired at OpenAI on 2026-12-01.
+ * - `chatgpt-image-latest`: The image model ChatGPT uses now. Retired at OpenAI on 2026-12-01.
+ * - `gpt-image-1-mini`: GPT Image 1 mini: the cheapest, no input_fidelity. Retired at OpenAI on 2026-12-01.
  * - `gpt-image-1`: The first GPT image model. Retired at OpenAI on 2026-10-23.
  * - `dall-e-3`: DALL·E 3: one image per request, vivid or natural. Retired at OpenAI on 2026-05-12.
  * - `dall-e-2`: DALL·E 2: small square images, one-image edits. Retired at OpenAI on 2026-05-12.
  *
- * A `provider/` prefix (`openai/gpt-image-2.5-flare`) and dated snapshots this package
+ * A `provider/` prefix (`openai/gpt-image-2.6-flare`) and dated snapshots this package
  * does not list yet follow their model's rules. Any other name is sent with a
  * warning, and only what the API itself or every model of its family refuses
  * stops it.
  */
 export type ImageModel =
+  | 'gpt-image-2.6-flare'
+  | 'gpt-image-2.6-sunburst'
   | 'gpt-image-2.5-flare'
   | 'gpt-image-2.5-flare-2026-09-08'
   | 'gpt-image-2.5-sunburst'
@@ -86,6 +90,8 @@ export type ImageModel =
 /**
  * The size of the images. By model:
  *
+ * - `gpt-image-2.6-flare`: `auto` or any `WIDTHxHEIGHT` with sides multiples of 16, 1:3 to 3:1, at most 3840 on the longest edge, 655360 to 8294400 pixels.
+ * - `gpt-image-2.6-sunburst`: `auto` or any `WIDTHxHEIGHT` with sides multiples of 16, 1:3 to 3:1, at most 3840 on the longest edge, 655360 to 8294400 pixels.
  * - `gpt-image-2.5-flare`: `auto` or any `WIDTHxHEIGHT` with sides multiples of 16, 1:3 to 3:1, at most 3840 on the longest edge, 655360 to 8294400 pixels.
  * - `gpt-image-2.5-sunburst`: `auto` or any `WIDTHxHEIGHT` with sides multiples of 16, 1:3 to 3:1, at most 3840 on the longest edge, 655360 to 8294400 pixels.
  * - `gpt-image-2`: `auto` or any `WIDTHxHEIGHT` with sides multiples of 16, 1:3 to 3:1, at most 3840 on the longest edge, 655360 to 8294400 pixels.
@@ -114,6 +120,8 @@ export type ImageSize =
 /**
  * The quality of a generation; `auto` (the default) lets the model pick. By model:
  *
+ * - `gpt-image-2.6-flare`: `low`, `medium`, `high`, `xhigh`, `max`, `auto`.
+ * - `gpt-image-2.6-sunburst`: `low`, `medium`, `high`, `xhigh`, `max`, `auto`.
  * - `gpt-image-2.5-flare`: `low`, `medium`, `high`, `xhigh`, `max`, `auto`.
  * - `gpt-image-2.5-sunburst`: `low`, `medium`, `high`, `xhigh`, `max`, `auto`.
  * - `gpt-image-2`: `low`, `medium`, `high`, `auto`.
@@ -137,7 +145,7 @@ export type ImageGenerateQuality =
   | 'hd'
   | (string & {});
 
-/** The quality of an edit, for the models that edit (`gpt-image-2.5-flare`, `gpt-image-2.5-sunburst`, `gpt-image-2`, `gpt-image-1.5`, `chatgpt-image-latest`, `gpt-image-1-mini`, `gpt-image-1`, `dall-e-2`). */
+/** The quality of an edit, for the models that edit (`gpt-image-2.6-flare`, `gpt-image-2.6-sunburst`, `gpt-image-2.5-flare`, `gpt-image-2.5-sunburst`, `gpt-image-2`, `gpt-image-1.5`, `chatgpt-image-latest`, `gpt-image-1-mini`, `gpt-image-1`, `dall-e-2`). */
 export type ImageEditQuality =
   | 'low'
   | 'medium'
@@ -149,16 +157,45 @@ export type ImageEditQuality =
   | (string & {});
 
 /**
- * The background (`gpt-image-2.5-flare`, `gpt-image-2.5-sunburst`, `gpt-image-2`, `gpt-image-1.5`, `chatgpt-image-latest`, `gpt-image-1-mini`, `gpt-image-1`): `transparent` needs `output_format` `png` or
- * `webp`; supported by `gpt-image-2.5-flare`, `gpt-image-2.5-sunburst`, `gpt-image-1.5`, `chatgpt-image-latest`, `gpt-image-1-mini`, `gpt-image-1`, a preview for `gpt-image-2`.
+ * The background (`gpt-image-2.6-flare`, `gpt-image-2.6-sunburst`, `gpt-image-2.5-flare`, `gpt-image-2.5-sunburst`, `gpt-image-2`, `gpt-image-1.5`, `chatgpt-image-latest`, `gpt-image-1-mini`, `gpt-image-1`): `transparent` needs `output_format` `png` or
+ * `webp`; supported by `gpt-image-2.6-flare`, `gpt-image-2.6-sunburst`, `gpt-image-2.5-flare`, `gpt-image-2.5-sunburst`, `gpt-image-1.5`, `chatgpt-image-latest`, `gpt-image-1-mini`, `gpt-image-1`, a preview for `gpt-image-2`.
  */
 export type ImageBackground = 'auto' | 'transparent' | 'opaque';
 
-/** Content moderation (`gpt-image-2.5-flare`, `gpt-image-2.5-sunburst`, `gpt-image-2`, `gpt-image-1.5`, `chatgpt-image-latest`, `gpt-image-1-mini`, `gpt-image-1`): `auto` (the default) or the less strict `low`. */
+/** Content moderation (`gpt-image-2.6-flare`, `gpt-image-2.6-sunburst`, `gpt-image-2.5-flare`, `gpt-image-2.5-sunburst`, `gpt-image-2`, `gpt-image-1.5`, `chatgpt-image-latest`, `gpt-image-1-mini`, `gpt-image-1`): `auto` (the default) or the less strict `low`. */
 export type ImageModeration = 'auto' | 'low';
 
-/** The file format of the images (`gpt-image-2.5-flare`, `gpt-image-2.5-sunburst`, `gpt-image-2`, `gpt-image-1.5`, `chatgpt-image-latest`, `gpt-image-1-mini`, `gpt-image-1`; `png` by default). */
-export type ImageOutputFormat = 'png' | 'jpeg' | 'webp';
+/**
+ * The file format of the images (`gpt-image-2.6-flare`, `gpt-image-2.6-sunburst`, `gpt-image-2.5-flare`, `gpt-image-2.5-sunburst`, `gpt-image-2`, `gpt-image-1.5`, `chatgpt-image-latest`, `gpt-image-1-mini`, `gpt-image-1`; `png` by default): `gif` (an
+ * animation) for `gpt-image-2.6-flare`, `gpt-image-2.6-sunburst`, `svg` (written by a text model) for `gpt-image-2.6-flare`, `gpt-image-2.6-sunburst`.
+ */
+export type ImageOutputFormat = 'png' | 'jpeg' | 'webp' | 'gif' | 'svg';
+
+/** The type of an image file, read from its bytes: one per output format. */
+export type ImageMimeType = 'image/png' | 'image/jpeg' | 'image/webp' | 'image/gif' | 'image/svg+xml';
+
+/**
+ * How much the model plans the picture before drawing it, for `gpt-image-2.6-flare`, `gpt-image-2.6-sunburst`:
+ * `high` by default; independent of `quality`.
+ */
+export type ImageComplexity = 'low' | 'medium' | 'high';
+
+/**
+ * With `output_format: svg`: the text model that writes the SVG
+ * (`model`) and its reasoning effort (`reasoning.effort`).
+ */
+export interface ImageSvgOptions {
+  /** The text model that writes the SVG from the image model's picture. */
+  model?: string | null;
+  /** The text model's reasoning. */
+  reasoning?: {
+    /** Its reasoning effort. */
+    effort?: string | null;
+    [key: string]: unknown;
+  } | null;
+  /** Members this package does not name are sent as written. */
+  [key: string]: unknown;
+}
 
 /**
  * How images come back: `url` or `b64_json`. OpenAI's GPT image models
@@ -198,6 +235,7 @@ export type ImageInputFidelity = 'high' | 'low';
  * - `malformed`: a value that could not be read at all (a string where a number belongs).
  * - `unknown_model`: a model this package does not list: what it refuses is only inferred.
  * - `retired`: a model OpenAI has retired, or will retire on a known day.
+ * - `unknown_parameter`: a field this package does not know as a parameter: sent as written, with a warning.
  */
 export type IssueRule =
   | 'required'
@@ -219,7 +257,8 @@ export type IssueRule =
   | 'dimensions'
   | 'malformed'
   | 'unknown_model'
-  | 'retired';
+  | 'retired'
+  | 'unknown_parameter';
 
 /**
  * What validation may stop, per client and per call: `full` (the default:
@@ -229,54 +268,222 @@ export type IssueRule =
 export type ValidationMode = 'full' | 'warn' | 'off';
 // @generated end
 
+// @generated begin: `cargo xtask pkg` writes the parameters from gpt-image-core's list of parameters.
+
 /**
  * The parameters of `images.generate` (`POST /images/generations`), as in
- * the API's `CreateImageRequest`. `null` is the same as leaving a field out.
+ * the API's `CreateImageRequest`.
+ * `null` is the same as leaving a field out.
  *
  * Every field is checked before anything is sent; a request that breaks the
  * rules is rejected with a {@link ValidationError}. Fields the package does
- * not know are sent as they are (a provider's extensions): pass them in an
+ * not know are sent as they are, with a warning that names each (a
+ * provider's extensions, a parameter newer than this package): pass them in an
  * object typed with your own interface extending this one.
  */
 export interface ImageGenerateParamsBase {
   /**
-   * What to draw. At most 32000 characters for the GPT image models, 1000
-   * for `dall-e-2` and 4000 for `dall-e-3`.
+   * What to draw. Required; at most 32000 characters for GPT Image 2.6, GPT Image 2.5, GPT Image 2, GPT Image 1; 4000 characters for DALL·E 3; 1000 characters for DALL·E 2.
    */
   prompt: string;
   /**
-   * The model. The API's default is `dall-e-2`, or `gpt-image-1.5` when a
-   * parameter only the GPT image models take is set.
+   * The model: any name; the catalogue says what it knows of it.
+   * Without one the API picks (`effective_model`).
+   * The API's default: `dall-e-2`, or `gpt-image-1.5` when a parameter only the GPT image models take is set (`background`, `moderation`, `output_format`, `output_compression`, `stream`, `partial_images`, `complexity`, `frame_count`, `frame_duration_ms`, `svg`). See {@link ImageModel}.
    */
   model?: ImageModel | null;
-  /** How many images, 1 to 10 (`dall-e-3`: only 1). Default 1. */
+  /**
+   * How many images: 1 to the model's `max_n` (SVG: 1).
+   */
   n?: number | null;
-  /** The size of the images; see {@link ImageSize}. */
+  /**
+   * The size: `auto`, the model's standard sizes, or for models with
+   * custom sizes any `WIDTHxHEIGHT` within their limits (for a GIF,
+   * one frame's size).
+   * See {@link ImageSize}.
+   */
   size?: ImageSize | null;
-  /** The quality; see {@link ImageGenerateQuality}. */
+  /**
+   * How much effort goes into the image: each model's values are in
+   * the catalogue.
+   * See {@link ImageGenerateQuality}.
+   */
   quality?: ImageGenerateQuality | null;
-  /** The background; see {@link ImageBackground}. */
+  /**
+   * How much the model plans the picture before drawing it (GPT Image
+   * 2.6): `low`, `medium` or `high` (the default); independent of
+   * `quality`.
+   * See {@link ImageComplexity}.
+   */
+  complexity?: ImageComplexity | null;
+  /**
+   * The background (GPT image models); `transparent` needs `png`,
+   * `webp` or `gif`.
+   * See {@link ImageBackground}.
+   */
   background?: ImageBackground | null;
-  /** The moderation level; see {@link ImageModeration}. */
+  /**
+   * Content moderation level (GPT image models).
+   * See {@link ImageModeration}.
+   */
   moderation?: ImageModeration | null;
-  /** The file format of the images; see {@link ImageOutputFormat}. */
+  /**
+   * The file format (GPT image models; `png` by default): `gif` (an
+   * animation) and `svg` (written by a text model) with GPT Image 2.6.
+   * See {@link ImageOutputFormat}.
+   */
   output_format?: ImageOutputFormat | null;
-  /** The compression level, 0 to 100 (default 100), for `jpeg` and `webp` output. */
+  /**
+   * Compression, 0 to 100, for `jpeg` or `webp` output.
+   */
   output_compression?: number | null;
-  /** `url` or `b64_json`, for the `dall-e-*` models only; see {@link ImageResponseFormat}. */
+  /**
+   * With `output_format: gif`: how many frames, 2 to 16 (9 by default).
+   */
+  frame_count?: number | null;
+  /**
+   * With `output_format: gif`: how long each frame shows, in
+   * milliseconds, at least 20 (200 by default), rounded to 10.
+   */
+  frame_duration_ms?: number | null;
+  /**
+   * With `output_format: svg`: the text model that writes the SVG
+   * (`model`) and its reasoning effort (`reasoning.effort`).
+   * See {@link ImageSvgOptions}.
+   */
+  svg?: ImageSvgOptions | null;
+  /**
+   * `url` or `b64_json`. OpenAI's GPT image models always answer with
+   * `b64_json`; some providers send links.
+   * See {@link ImageResponseFormat}.
+   */
   response_format?: ImageResponseFormat | null;
   /**
-   * `true` streams events ({@link ImageGenStreamEvent}) instead of one
-   * answer: `generate` then resolves to a {@link Stream}. GPT image models only.
+   * Answer with server-sent events (GPT image models; not GIF or SVG).
    */
   stream?: boolean | null;
-  /** With `stream: true`: how many partial images to send before the final one, 0 to 3. */
+  /**
+   * Partial images to stream before the final one: 0 to 3, with `stream`.
+   */
   partial_images?: number | null;
-  /** The look of `dall-e-3` images; see {@link ImageStyle}. */
-  style?: ImageStyle | null;
-  /** An identifier of your end user, which helps the provider detect abuse. */
+  /**
+   * An identifier of the end user, for abuse monitoring.
+   */
   user?: string | null;
+  /**
+   * `vivid` or `natural`, for the models whose catalogue entry has `style`.
+   * See {@link ImageStyle}.
+   */
+  style?: ImageStyle | null;
 }
+
+/**
+ * The fields of an edit (`POST /images/edits`) other than its images.
+ * `null` is the same as leaving a field out.
+ *
+ * Every field is checked before anything is sent; a request that breaks the
+ * rules is rejected with a {@link ValidationError}. Fields the package does
+ * not know are sent as they are, with a warning that names each (a
+ * provider's extensions, a parameter newer than this package): pass them in an
+ * object typed with your own interface extending this one.
+ */
+export interface ImageEditParamsCommon {
+  /**
+   * What to change. Required; at most 32000 characters for GPT Image 2.6, GPT Image 2.5, GPT Image 2, GPT Image 1; 1000 characters for DALL·E 2.
+   */
+  prompt: string;
+  /**
+   * The model: any name; the catalogue says what it knows of it.
+   * Without one the API picks (`effective_model`).
+   * The API's default: `gpt-image-1.5`. See {@link ImageModel}.
+   */
+  model?: ImageModel | null;
+  /**
+   * How many images: 1 to the model's `max_n` (SVG: 1).
+   */
+  n?: number | null;
+  /**
+   * The size: `auto`, the model's standard sizes, or for models with
+   * custom sizes any `WIDTHxHEIGHT` within their limits (for a GIF,
+   * one frame's size).
+   * See {@link ImageSize}.
+   */
+  size?: ImageSize | null;
+  /**
+   * How much effort goes into the image: each model's values are in
+   * the catalogue.
+   * See {@link ImageEditQuality}.
+   */
+  quality?: ImageEditQuality | null;
+  /**
+   * How much the model plans the picture before drawing it (GPT Image
+   * 2.6): `low`, `medium` or `high` (the default); independent of
+   * `quality`.
+   * See {@link ImageComplexity}.
+   */
+  complexity?: ImageComplexity | null;
+  /**
+   * The background (GPT image models); `transparent` needs `png`,
+   * `webp` or `gif`.
+   * See {@link ImageBackground}.
+   */
+  background?: ImageBackground | null;
+  /**
+   * Content moderation level (GPT image models).
+   * See {@link ImageModeration}.
+   */
+  moderation?: ImageModeration | null;
+  /**
+   * The file format (GPT image models; `png` by default): `gif` (an
+   * animation) and `svg` (written by a text model) with GPT Image 2.6.
+   * See {@link ImageOutputFormat}.
+   */
+  output_format?: ImageOutputFormat | null;
+  /**
+   * Compression, 0 to 100, for `jpeg` or `webp` output.
+   */
+  output_compression?: number | null;
+  /**
+   * With `output_format: gif`: how many frames, 2 to 16 (9 by default).
+   */
+  frame_count?: number | null;
+  /**
+   * With `output_format: gif`: how long each frame shows, in
+   * milliseconds, at least 20 (200 by default), rounded to 10.
+   */
+  frame_duration_ms?: number | null;
+  /**
+   * With `output_format: svg`: the text model that writes the SVG
+   * (`model`) and its reasoning effort (`reasoning.effort`).
+   * See {@link ImageSvgOptions}.
+   */
+  svg?: ImageSvgOptions | null;
+  /**
+   * `url` or `b64_json`. OpenAI's GPT image models always answer with
+   * `b64_json`; some providers send links.
+   * See {@link ImageResponseFormat}.
+   */
+  response_format?: ImageResponseFormat | null;
+  /**
+   * Answer with server-sent events (GPT image models; not GIF or SVG).
+   */
+  stream?: boolean | null;
+  /**
+   * Partial images to stream before the final one: 0 to 3, with `stream`.
+   */
+  partial_images?: number | null;
+  /**
+   * An identifier of the end user, for abuse monitoring.
+   */
+  user?: string | null;
+  /**
+   * How closely an edit keeps the style and features of its inputs,
+   * for the models whose catalogue entry supports it.
+   * See {@link ImageInputFidelity}.
+   */
+  input_fidelity?: ImageInputFidelity | null;
+}
+// @generated end
 
 /** The parameters of a generation that answers once, with every image. */
 export interface ImageGenerateParamsNonStreaming extends ImageGenerateParamsBase {
@@ -317,44 +524,6 @@ export type ImageReference =
       image_url?: never;
     };
 
-/** The fields of an edit other than its images. */
-export interface ImageEditParamsCommon {
-  /**
-   * What to change. At most 32000 characters for the GPT image models and
-   * 1000 for `dall-e-2`.
-   */
-  prompt: string;
-  /** The model; the API's default for edits is `gpt-image-1.5`. */
-  model?: ImageModel | null;
-  /** How many images, 1 to 10. Default 1. */
-  n?: number | null;
-  /** The size of the images; `auto` picks the standard size closest to the input's shape. */
-  size?: ImageSize | null;
-  /** The quality; see {@link ImageEditQuality}. */
-  quality?: ImageEditQuality | null;
-  /** The background; see {@link ImageBackground}. */
-  background?: ImageBackground | null;
-  /** The moderation level; see {@link ImageModeration}. */
-  moderation?: ImageModeration | null;
-  /** The file format of the images; see {@link ImageOutputFormat}. */
-  output_format?: ImageOutputFormat | null;
-  /** The compression level, 0 to 100 (default 100), for `jpeg` and `webp` output. */
-  output_compression?: number | null;
-  /** `url` or `b64_json`, for `dall-e-2` only; see {@link ImageResponseFormat}. */
-  response_format?: ImageResponseFormat | null;
-  /** How closely to keep the inputs' features; see {@link ImageInputFidelity}. */
-  input_fidelity?: ImageInputFidelity | null;
-  /**
-   * `true` streams events ({@link ImageEditStreamEvent}) instead of one
-   * answer: `edit` then resolves to a {@link Stream}. GPT image models only.
-   */
-  stream?: boolean | null;
-  /** With `stream: true`: how many partial images to send before the final one, 0 to 3. */
-  partial_images?: number | null;
-  /** An identifier of your end user, which helps the provider detect abuse. */
-  user?: string | null;
-}
-
 /** An edit of uploaded files, sent as `multipart/form-data` (the API's `CreateImageEditRequest`). */
 export interface ImageEditFiles {
   /** The image to edit, or up to 16 of them (GPT image models; `dall-e-2` takes one). */
@@ -364,6 +533,12 @@ export interface ImageEditFiles {
    * where to edit; under 4 MB.
    */
   mask?: Uploadable | null;
+  /**
+   * GPT Image 2.6: a transparent PNG holding only marks (arrows, circles,
+   * scribbles) that the prompt explains, the size of the first image; not
+   * with `mask`.
+   */
+  markup?: Uploadable | null;
   images?: never;
 }
 
@@ -373,12 +548,14 @@ export interface ImageEditReferences {
   images: ImageReference[];
   /** The mask, by reference; see {@link ImageEditFiles.mask}. */
   mask?: ImageReference | null;
+  /** The markup, by reference; see {@link ImageEditFiles.markup}. */
+  markup?: ImageReference | null;
   image?: never;
 }
 
 /**
  * The parameters of `images.edit` (`POST /images/edits`): files in `image`
- * (and `mask`) make a multipart edit, references in `images` a JSON one.
+ * (and `mask` or `markup`) make a multipart edit, references in `images` a JSON one.
  * Like {@link ImageGenerateParamsBase}, checked before anything is sent.
  */
 export type ImageEditParamsBase = ImageEditParamsCommon & (ImageEditFiles | ImageEditReferences);
@@ -557,11 +734,13 @@ export interface ImageBlob {
   /** The image file, typed with {@link ImageBlob.mime_type}. */
   blob: Blob;
   /**
-   * The type read from the bytes themselves: `image/png`, `image/jpeg`,
-   * `image/webp` (other image types for other providers), or
-   * `application/octet-stream` when the bytes are not a known image.
+   * The type read from the bytes themselves, whatever the answer's
+   * `output_format` said: one of {@link ImageMimeType} (`image/gif` for an
+   * animation, `image/svg+xml` for an SVG), or `application/octet-stream`
+   * when the bytes are not a known image. An SVG can hold scripts: show it
+   * with `<img src={URL.createObjectURL(blob)}>`, never inline it into the page.
    */
-  mime_type: 'image/png' | 'image/jpeg' | 'image/webp' | (string & {});
+  mime_type: ImageMimeType | 'application/octet-stream';
   /** Width in pixels, read from the file (when its format is known). */
   width?: number;
   /** Height in pixels, read from the file (when its format is known). */
@@ -740,7 +919,7 @@ export class Images {
   ): Promise<Stream<ImageGenStreamEvent> | ImagesResult>;
 
   /**
-   * `POST /images/edits`, with files (`image`, `mask`) or references
+   * `POST /images/edits`, with files (`image`, `mask`, `markup`) or references
    * (`images`). Resolves like {@link Images.generate}, with
    * {@link ImageEditStreamEvent}s when streaming.
    */

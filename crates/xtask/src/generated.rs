@@ -1,15 +1,17 @@
 //! The copies of the catalogue's facts that other files must spell out:
-//! the npm package's TypeScript unions (`crates/wasm/js/index.d.ts`) and the
-//! README's table of models. Each lives between two marker lines in its
-//! file; `cargo xtask pkg` rewrites them from `gpt-image-core`, and a test
-//! fails when a checked-in copy has drifted.
+//! the npm package's TypeScript unions and parameter interfaces
+//! (`crates/wasm/js/index.d.ts`, the interfaces from core's one list of
+//! parameters, [`PARAMETERS`]) and the README's table of models. Each lives
+//! between two marker lines in its file; `cargo xtask pkg` rewrites them
+//! from `gpt-image-core`, and a test fails when a checked-in copy has drifted.
 
 use std::fmt::Write as _;
 use std::fs;
 
 use gpt_image_core::catalogue::{self, Edits, Lifecycle, MODELS, ModelSpec, Pricing, SizeRule, Support};
 use gpt_image_core::{
-    Background, ImageFormat, InputFidelity, Moderation, Quality, ResponseFormat, Rule, Size, Style, ValidationMode,
+    Background, Complexity, Endpoint, ImageFormat, InputFidelity, Moderation, PARAMETERS, Quality, ResponseFormat,
+    Rule, Size, Style, ValidationMode,
 };
 
 use crate::cmd::{Result, root};
@@ -26,12 +28,18 @@ struct Region {
     render: fn() -> String,
 }
 
-const REGIONS: [Region; 3] = [
+const REGIONS: [Region; 4] = [
     Region {
         file: "crates/wasm/js/index.d.ts",
         begin: "// @generated begin: `cargo xtask pkg` writes what follows from gpt-image-core's catalogue.",
         end: "// @generated end",
         render: typescript,
+    },
+    Region {
+        file: "crates/wasm/js/index.d.ts",
+        begin: "// @generated begin: `cargo xtask pkg` writes the parameters from gpt-image-core's list of parameters.",
+        end: "// @generated end",
+        render: parameter_interfaces,
     },
     Region {
         file: "README.md",
@@ -184,8 +192,29 @@ fn typescript() -> String {
     );
     let _ = write!(
         out,
-        "\n/** The file format of the images ({gpt}; `png` by default). */\nexport type ImageOutputFormat = {};\n",
-        quoted(ImageFormat::KNOWN.iter().copied()).join(" | ")
+        "\n/**\n * The file format of the images ({gpt}; `png` by default): `gif` (an\n * animation) for {gif}, `svg` (written by a text model) for {svg}.\n */\nexport type ImageOutputFormat = {};\n",
+        quoted(ImageFormat::KNOWN.iter().copied()).join(" | "),
+        gif = ticked(ids(&|m| m.gif.is_some())),
+        svg = ticked(ids(&|m| m.svg == Support::Yes)),
+    );
+    let mime_types: Vec<String> =
+        ImageFormat::KNOWN.iter().map(|format| ImageFormat::from(*format).mime_type().to_owned()).collect();
+    let _ = write!(
+        out,
+        "\n/** The type of an image file, read from its bytes: one per output format. */\nexport type ImageMimeType = {};\n",
+        quoted(mime_types.iter().map(String::as_str)).join(" | ")
+    );
+    let _ = write!(
+        out,
+        "\n/**\n * How much the model plans the picture before drawing it, for {}:\n * `high` by default; independent of `quality`.\n */\nexport type ImageComplexity = {};\n",
+        ticked(ids(&|m| m.complexity == Support::Yes)),
+        quoted(Complexity::KNOWN.iter().copied()).join(" | ")
+    );
+    let svg_doc = PARAMETERS.iter().find(|parameter| parameter.name == "svg").map_or("", |parameter| parameter.doc);
+    let _ = write!(
+        out,
+        "\n{}export interface ImageSvgOptions {{\n  /** The text model that writes the SVG from the image model's picture. */\n  model?: string | null;\n  /** The text model's reasoning. */\n  reasoning?: {{\n    /** Its reasoning effort. */\n    effort?: string | null;\n    [key: string]: unknown;\n  }} | null;\n  /** Members this package does not name are sent as written. */\n  [key: string]: unknown;\n}}\n",
+        doc_comment("", svg_doc, None)
     );
     let _ = write!(
         out,
@@ -217,6 +246,93 @@ fn typescript() -> String {
         quoted(ValidationMode::NAMES).join(" | ")
     );
     out
+}
+
+/// A `/** … */` comment of `doc`'s lines (trimmed), indented by `indent`,
+/// with a last line `see` when there is one.
+fn doc_comment(indent: &str, doc: &str, see: Option<String>) -> String {
+    let mut out = format!("{indent}/**\n");
+    for line in doc.trim().lines().map(|line| line.trim().to_owned()).chain(see) {
+        let _ = writeln!(out, "{indent} *{}{line}", if line.is_empty() { "" } else { " " });
+    }
+    let _ = writeln!(out, "{indent} */");
+    out
+}
+
+/// The prompt's limits, from the catalogue: `32000 characters for GPT
+/// Image 2.6, …; 4000 for DALL·E 3`, by family.
+fn prompt_limits(endpoint: Endpoint) -> String {
+    let mut limits: Vec<(u32, Vec<&str>)> = Vec::new();
+    for model in MODELS.iter().filter(|model| endpoint == Endpoint::Generate || model.edits != Edits::None) {
+        let family = model.family_spec().name;
+        match limits.iter_mut().find(|(limit, _)| *limit == model.prompt_limit) {
+            Some((_, families)) if families.contains(&family) => {}
+            Some((_, families)) => families.push(family),
+            None => limits.push((model.prompt_limit, vec![family])),
+        }
+    }
+    let parts: Vec<String> =
+        limits.iter().map(|(limit, families)| format!("{limit} characters for {}", families.join(", "))).collect();
+    parts.join("; ")
+}
+
+/// The parameter interfaces of both endpoints: `prompt`, then every
+/// parameter of [`PARAMETERS`] the endpoint takes, each with its doc, typed
+/// as its `typescript` says.
+fn parameter_interfaces() -> String {
+    let mut out = String::new();
+    for (endpoint, name, what) in [
+        (
+            Endpoint::Generate,
+            "ImageGenerateParamsBase",
+            "The parameters of `images.generate` (`POST /images/generations`), as in\nthe API's `CreateImageRequest`.",
+        ),
+        (
+            Endpoint::Edit,
+            "ImageEditParamsCommon",
+            "The fields of an edit (`POST /images/edits`) other than its images.",
+        ),
+    ] {
+        let intro = format!(
+            "{what}\n`null` is the same as leaving a field out.\n\nEvery field is checked before anything is sent; a request that breaks the\nrules is rejected with a {{@link ValidationError}}. Fields the package does\nnot know are sent as they are, with a warning that names each (a\nprovider's extensions, a parameter newer than this package): pass them in an\nobject typed with your own interface extending this one."
+        );
+        let _ = write!(out, "\n{}export interface {name} {{\n", doc_comment("", &intro, None));
+        let prompt = match endpoint {
+            Endpoint::Generate => "What to draw.",
+            Endpoint::Edit => "What to change.",
+        };
+        let limits = format!("{prompt} Required; at most {}.", prompt_limits(endpoint));
+        let _ = write!(out, "{}  prompt: string;\n", doc_comment("  ", &limits, None));
+        for parameter in gpt_image_core::parameters::of(endpoint) {
+            let typescript = match endpoint {
+                Endpoint::Generate => parameter.typescript.0,
+                Endpoint::Edit => parameter.typescript.1,
+            };
+            let mut see = typescript.starts_with(char::is_uppercase).then(|| format!("See {{@link {typescript}}}."));
+            if parameter.name == "model" {
+                see = Some(model_default(endpoint));
+            }
+            let _ =
+                write!(out, "{}  {}?: {typescript} | null;\n", doc_comment("  ", parameter.doc, see), parameter.name);
+        }
+        out.push_str("}\n");
+    }
+    out
+}
+
+/// What the API picks without a model, from the catalogue.
+fn model_default(endpoint: Endpoint) -> String {
+    match endpoint {
+        Endpoint::Generate => format!(
+            "The API's default: `{}`, or `{}` when a parameter only the GPT image models take is set ({}). See {{@link ImageModel}}.",
+            catalogue::DEFAULT_GENERATE_MODEL,
+            catalogue::DEFAULT_GPT_MODEL,
+            ticked(catalogue::GPT_ONLY_PARAMETERS.iter().copied())
+        ),
+        Endpoint::Edit => {
+            format!("The API's default: `{}`. See {{@link ImageModel}}.", catalogue::DEFAULT_EDIT_MODEL)
+        }
+    }
 }
 
 /// The first paint's model picker (`web/index.html`): the model the
@@ -273,6 +389,51 @@ mod tests {
         }
     }
 
+    /// Adding a parameter cannot be half done: every entry of core's one
+    /// list of parameters is declared in the interface of each endpoint that
+    /// takes it (and in no other), typed as the list says, and each type it
+    /// names is declared in `index.d.ts`. The server's parser and the
+    /// playground's stored form are made from the same list by
+    /// `gpt-image-core`'s macro; this test holds what xtask generates.
+    #[test]
+    fn every_parameter_is_declared_for_the_endpoints_that_take_it() {
+        let interfaces = parameter_interfaces();
+        let body = |name: &str| {
+            let start = interfaces.find(&format!("export interface {name} {{")).expect(name);
+            let end = start + interfaces[start..].find("\n}\n").expect("the interface ends");
+            interfaces[start..end].to_owned()
+        };
+        let index = fs::read_to_string(root().join("crates/wasm/js/index.d.ts")).unwrap();
+        for (endpoint, interface) in
+            [(Endpoint::Generate, "ImageGenerateParamsBase"), (Endpoint::Edit, "ImageEditParamsCommon")]
+        {
+            let declared = body(interface);
+            for parameter in PARAMETERS {
+                let typescript = match endpoint {
+                    Endpoint::Generate => parameter.typescript.0,
+                    Endpoint::Edit => parameter.typescript.1,
+                };
+                let field = format!("\n  {}?: {typescript} | null;", parameter.name);
+                assert_eq!(
+                    declared.contains(&field),
+                    parameter.applies.to(endpoint),
+                    "{interface} and `{}`: declared where the endpoint takes it, and only there",
+                    parameter.name
+                );
+                assert!(!parameter.doc.trim().is_empty(), "`{}` has a doc for its declaration", parameter.name);
+                if typescript.starts_with(char::is_uppercase) {
+                    let (as_type, as_interface) =
+                        (format!("export type {typescript} "), format!("export interface {typescript} "));
+                    assert!(
+                        index.contains(&as_type) || index.contains(&as_interface),
+                        "`{}` is typed {typescript}, which index.d.ts does not declare",
+                        parameter.name
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn the_unions_name_every_model_and_quality() {
         let declarations = typescript();
@@ -281,6 +442,9 @@ mod tests {
         }
         for quality in ["xhigh", "max", "hd"] {
             assert!(declarations.contains(&format!("| '{quality}'")), "{quality}");
+        }
+        for known in ["'gif'", "'svg'", "'image/svg+xml'", "'image/gif'", "'low' | 'medium' | 'high'"] {
+            assert!(declarations.contains(known), "{known}");
         }
     }
 }

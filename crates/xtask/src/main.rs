@@ -51,7 +51,7 @@ enum Task {
     /// (first rewrites the files that repeat the catalogue, as `generated` does).
     Pkg,
     /// Rewrite the parts of files that repeat gpt-image-core's catalogue:
-    /// the package's TypeScript unions and the README's model table.
+    /// the package's TypeScript unions and parameter interfaces, the README's model table.
     Generated,
     /// Build everything a static host needs into `dist/`: the playground,
     /// `embed/embed.js` with its wasm, example host pages and `_headers`.
