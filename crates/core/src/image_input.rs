@@ -107,3 +107,12 @@ pub(crate) fn optional_input_as_ref<S: Serializer>(
         None => serializer.serialize_none(),
     }
 }
+
+/// One input written as its reference (`{"image_url": …}` or `{"file_id": …}`).
+pub(crate) struct ImageRefOf<'a>(pub &'a ImageInput);
+
+impl Serialize for ImageRefOf<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ImageRef::from_input::<S::Error>(self.0)?.serialize(serializer)
+    }
+}

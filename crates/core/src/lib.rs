@@ -35,6 +35,7 @@ pub mod model;
 pub mod parameters;
 pub mod params;
 pub mod response;
+pub mod responses;
 pub mod size;
 pub mod sse;
 pub mod stream_event;
