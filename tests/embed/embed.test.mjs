@@ -5,7 +5,7 @@
 //
 // - origin A: the local server, serving dist/ (embed.js, the playground) and the API;
 // - origin B: a host page server, with the example pages of dist/examples
-//   (the README's examples) pointed at A, and pages made here;
+//   (the embedding guide's examples) pointed at A, and pages made here;
 // - origin C: another host, which the iframe does not allow.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -123,7 +123,7 @@ div, form, label, span, p, button, input, select, textarea, img, ul, li, article
     );
   });
 
-  test('the README example: a host on another origin generates and gets a real Blob', async (t) => {
+  test('the embedding guide's example: a host on another origin generates and gets a real Blob', async (t) => {
     const page = await open(t, `${host.base}/element.html`);
     const element = page.locator('gpt-image-generator');
     await element.getByLabel('Prompt', { exact: true }).waitFor();
@@ -376,12 +376,12 @@ describe('the iframe mode', () => {
   });
 });
 
-describe('the README', () => {
+describe('the embedding guide', () => {
   test('shows the example pages the tests use, as they are', () => {
-    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const guide = readFileSync(path.join(root, 'docs/embedding.md'), 'utf8');
     for (const file of exampleFiles()) {
       const text = readFileSync(path.join(root, 'web/examples', file), 'utf8').trim();
-      assert.ok(readme.includes(text), `README.md has web/examples/${file} verbatim`);
+      assert.ok(guide.includes(text), `docs/embedding.md has web/examples/${file} verbatim`);
     }
   });
 });
