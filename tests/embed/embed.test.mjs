@@ -123,7 +123,7 @@ div, form, label, span, p, button, input, select, textarea, img, ul, li, article
     );
   });
 
-  test('the embedding guide's example: a host on another origin generates and gets a real Blob', async (t) => {
+  test('the example of the embedding guide: a host on another origin generates and gets a real Blob', async (t) => {
     const page = await open(t, `${host.base}/element.html`);
     const element = page.locator('gpt-image-generator');
     await element.getByLabel('Prompt', { exact: true }).waitFor();
