@@ -11,5 +11,6 @@ mod reliability;
 mod retries;
 mod stream;
 mod support;
+mod wire;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
