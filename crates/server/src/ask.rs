@@ -9,18 +9,13 @@
 
 use axum::body::Bytes;
 use base64::Engine;
-use futures_util::stream;
-use gpt_image_core::catalogue::{Match, ModelSpec, Pricing};
-use gpt_image_core::{
-    EditRequest, Endpoint, GenerateRequest, HEAD_LEN, ImageInput, Quality, Size, UploadedFile, Usage,
-};
+use gpt_image_core::catalogue::{IMAGE_INPUT_TOKENS, Match, ModelSpec, Pricing};
+use gpt_image_core::parameters::Shared;
+use gpt_image_core::{EditRequest, Endpoint, GenerateRequest, HEAD_LEN, ImageFormat, ImageInput, Quality, Size, Usage};
+use serde_json::Value;
 
-use crate::error::{ApiFailure, parse_json};
+use crate::error::{ApiFailure, read_json_body};
 use crate::policy::{Caps, effort};
-
-/// The size of an input image the relay cannot see (a URL or a file id):
-/// the most tiles one input image costs.
-const UNSEEN_INPUT: (u32, u32) = (2048, 768);
 
 /// One image request, as far as limits, caps and the log care.
 #[derive(Debug, Clone)]
@@ -31,57 +26,98 @@ pub struct Ask {
     pub model: String,
     /// Its catalogue entry, if it has one.
     pub spec: Option<&'static ModelSpec>,
-    /// How many images.
-    pub n: u32,
-    /// The size as sent.
-    pub size: Option<Size>,
-    /// The quality as sent.
-    pub quality: Option<Quality>,
-    /// Whether it asks for a stream.
-    pub stream: bool,
-    /// The prompt.
-    pub prompt: String,
     /// Widths and heights of the input images (edits).
     pub input_sizes: Vec<(u32, u32)>,
+    /// The request as read (an edit's files described, not kept).
+    request: Asked,
+}
+
+/// The request behind an [`Ask`] (boxed: an edit is larger).
+#[derive(Debug, Clone)]
+enum Asked {
+    Generate(Box<GenerateRequest>),
+    Edit(Box<EditRequest>),
 }
 
 impl Ask {
-    /// Reads a generation (JSON) or an edit (multipart or JSON).
+    /// Reads a generation (JSON) or an edit (multipart or JSON) with core's readers.
     pub async fn read(endpoint: Endpoint, content_type: &str, body: &Bytes) -> Result<Ask, ApiFailure> {
-        match endpoint {
-            Endpoint::Generate => {
-                let request: GenerateRequest = parse_json(body)?;
-                Ok(Ask {
-                    endpoint,
-                    model: request.effective_model().to_string(),
-                    spec: spec_of(&request.effective_model()),
-                    n: request.n.unwrap_or(1),
-                    size: request.size,
-                    quality: request.quality,
-                    stream: request.stream.unwrap_or(false),
-                    prompt: request.prompt,
-                    input_sizes: Vec::new(),
-                })
+        let request = match endpoint {
+            Endpoint::Generate => Asked::Generate(Box::new(read_json_body(body, GenerateRequest::read_json::<Value>)?)),
+            Endpoint::Edit if content_type.starts_with("multipart/form-data") => {
+                Asked::Edit(Box::new(crate::form::read(content_type, body.clone()).await?.request))
             }
-            Endpoint::Edit => {
-                let request = if content_type.starts_with("multipart/form-data") {
-                    read_form(content_type, body.clone()).await?
-                } else {
-                    parse_json::<EditRequest>(body)?
-                };
-                Ok(Ask {
-                    endpoint,
-                    model: request.effective_model().to_string(),
-                    spec: spec_of(&request.effective_model()),
-                    n: request.n.unwrap_or(1),
-                    input_sizes: request.images.iter().map(input_size).collect(),
-                    size: request.size,
-                    quality: request.quality,
-                    stream: request.stream.unwrap_or(false),
-                    prompt: request.prompt,
-                })
-            }
+            Endpoint::Edit => Asked::Edit(Box::new(read_json_body(body, EditRequest::read_json::<Value>)?)),
+        };
+        let (model, input_sizes) = match &request {
+            Asked::Generate(generation) => (generation.effective_model(), Vec::new()),
+            Asked::Edit(edit) => (edit.effective_model(), edit.images.iter().map(input_size).collect()),
+        };
+        Ok(Ask { endpoint, model: model.to_string(), spec: spec_of(&model), input_sizes, request })
+    }
+
+    /// The parameters both endpoints take, as sent.
+    pub fn shared(&self) -> Shared<'_> {
+        match &self.request {
+            Asked::Generate(generation) => generation.shared(),
+            Asked::Edit(edit) => edit.shared(),
         }
+    }
+
+    /// The prompt.
+    pub fn prompt(&self) -> &str {
+        match &self.request {
+            Asked::Generate(generation) => &generation.prompt,
+            Asked::Edit(edit) => &edit.prompt,
+        }
+    }
+
+    /// How many images (`n`, 1 when absent).
+    pub fn n(&self) -> u32 {
+        self.shared().n.copied().unwrap_or(1)
+    }
+
+    /// The pictures each image holds: an animated GIF's frames (as the
+    /// model's GIF rules resolve them; as asked for a model the catalogue
+    /// does not know), else one.
+    pub fn frames(&self) -> u32 {
+        let shared = self.shared();
+        if shared.output_format != Some(&ImageFormat::Gif) {
+            return 1;
+        }
+        let asked = shared.frame_count.copied();
+        match self.spec.and_then(|spec| spec.gif) {
+            Some(rules) => rules.frames(asked),
+            None => asked.unwrap_or(1).max(1),
+        }
+    }
+
+    /// The pictures the request makes, each priced and counted as an image:
+    /// `n` times a GIF's frames.
+    pub fn images(&self) -> u32 {
+        self.n().saturating_mul(self.frames())
+    }
+
+    /// Whether it asks for an SVG, which a text model writes (`svg.model`).
+    fn svg(&self) -> bool {
+        self.shared().output_format == Some(&ImageFormat::Svg)
+    }
+
+    /// Why the cost cannot be estimated, as a refusal for a relay with a
+    /// dollar ceiling: an SVG's author model, or a model the catalogue cannot price.
+    pub fn unpriced(&self) -> ApiFailure {
+        if self.svg() {
+            let author = self.shared().svg.and_then(|options| options.model()).unwrap_or("(none named)");
+            let message = format!(
+                "This relay keeps a spending ceiling, and an SVG is written by a text model (svg.model `{author}`) billed at its own rates, which the model catalogue cannot estimate: ask for png, jpeg, webp or gif."
+            );
+            return ApiFailure::invalid(message, Some("output_format"), "model_not_priced");
+        }
+        let message = format!(
+            "This relay keeps a spending ceiling, and the model catalogue has no price for `{}`: ask for a model it knows.",
+            self.model
+        );
+        ApiFailure::invalid(message, Some("model"), "model_not_priced")
     }
 
     /// Whether the model takes the GPT image parameters (unknown models are assumed to).
@@ -92,7 +128,7 @@ impl Ask {
     /// The quality the relay counts: as sent, or `high` where the provider
     /// picks (`standard` for `dall-e` models); unknown names count as `max`.
     pub fn counted_quality(&self) -> Quality {
-        match &self.quality {
+        match self.shared().quality {
             Some(quality) if effort(quality).is_some() => quality.clone(),
             Some(Quality::Auto) | None if self.gpt() => Quality::High,
             Some(Quality::Auto) | None => Quality::Standard,
@@ -102,7 +138,7 @@ impl Ask {
 
     /// The width and height the relay counts; `None` for a size that is not `WIDTHxHEIGHT`.
     pub fn counted_size(&self) -> Option<(u32, u32)> {
-        match &self.size {
+        match self.shared().size {
             Some(Size::Pixels { width, height }) => Some((*width, *height)),
             Some(Size::Auto) | None if self.endpoint == Endpoint::Edit && self.gpt() => Some((1536, 1024)),
             Some(Size::Auto) | None => Some((1024, 1024)),
@@ -123,14 +159,24 @@ impl Ask {
             return Err(ApiFailure::invalid(message, Some("model"), "model_not_allowed"));
         }
         if let Some(max) = caps.max_n
-            && self.n > max
+            && self.images() > max
         {
-            return refuse("n", format!("n is {}, but this relay makes at most {max} images per request.", self.n));
+            let (n, frames) = (self.n(), self.frames());
+            return match frames {
+                1 => refuse("n", format!("n is {n}, but this relay makes at most {max} images per request.")),
+                _ => refuse(
+                    if n > max { "n" } else { "frame_count" },
+                    format!(
+                        "n is {n} with {frames} GIF frames each: {} pictures, each billed as an image, but this relay makes at most {max} per request.",
+                        self.images()
+                    ),
+                ),
+            };
         }
         if let Some(max) = caps.max_pixels {
             match self.counted_size() {
                 Some((width, height)) if u64::from(width) * u64::from(height) > max => {
-                    let shown = match &self.size {
+                    let shown = match self.shared().size {
                         Some(Size::Pixels { .. }) => format!("{width}x{height}"),
                         _ => format!("auto (counted as {width}x{height})"),
                     };
@@ -151,7 +197,7 @@ impl Ask {
         if let Some(max) = &caps.max_quality {
             let counted = self.counted_quality();
             if effort(&counted) > effort(max) {
-                let asked = match &self.quality {
+                let asked = match self.shared().quality {
                     Some(quality) if effort(quality).is_some() => format!("quality `{quality}`"),
                     Some(Quality::Auto) | None => {
                         format!("quality `auto` (or none) lets the provider pick up to `{counted}`, so it")
@@ -164,28 +210,29 @@ impl Ask {
                 );
             }
         }
-        if caps.no_stream && self.stream {
+        if caps.no_stream && self.shared().stream == Some(&true) {
             return refuse("stream", "This relay does not stream: send `stream: false` (or leave it out).".into());
         }
         Ok(())
     }
 
-    /// The cost the catalogue gives before the request, in dollars; `None`
-    /// for a model it cannot price.
+    /// The cost the catalogue gives before the request, in dollars (a GIF's
+    /// every frame at the image's output tokens); `None` for a model it
+    /// cannot price, and for an SVG (see [`Ask::unpriced`]).
     pub fn estimate_usd(&self) -> Option<f64> {
-        let spec = self.spec?;
+        let spec = self.spec.filter(|_| !self.svg())?;
         let quality = self.counted_quality();
         let (width, height) = self.counted_size().unwrap_or((1024, 1024));
-        let text = crate::usage::text_tokens(&self.prompt);
+        let text = crate::usage::text_tokens(self.prompt());
         let images: u64 = self.input_sizes.iter().map(|&(w, h)| crate::usage::image_input_tokens(w, h)).sum();
-        let output = spec.output_tokens(Some(&quality), width, height, self.n);
+        let output = spec.output_tokens(Some(&quality), width, height, self.images());
         self.price(spec, Some((text, images, output)))
     }
 
     /// The cost of an answer: from its `usage` where the model is priced by
-    /// the token, else as estimated.
+    /// the token, else as estimated; `None` for an SVG.
     pub fn settled_usd(&self, usage: Option<&Usage>) -> Option<f64> {
-        let spec = self.spec?;
+        let spec = self.spec.filter(|_| !self.svg())?;
         let Some(usage) = usage else { return self.estimate_usd() };
         let details = usage.input_tokens_details.unwrap_or_default();
         let text = if usage.input_tokens_details.is_some() { details.text_tokens } else { usage.input_tokens };
@@ -196,8 +243,8 @@ impl Ask {
         let quality = self.counted_quality();
         let size = self.counted_size().map(|(width, height)| Size::pixels(width, height));
         match spec.prices {
-            Pricing::Tokens(_) => spec.prices.estimate(tokens, Some(&quality), size.as_ref(), self.n),
-            Pricing::PerImage(_) => spec.prices.estimate(None, Some(&quality), size.as_ref(), self.n),
+            Pricing::Tokens(_) => spec.prices.estimate(tokens, Some(&quality), size.as_ref(), self.images()),
+            Pricing::PerImage(_) => spec.prices.estimate(None, Some(&quality), size.as_ref(), self.images()),
         }
     }
 }
@@ -216,7 +263,7 @@ fn input_size(input: &ImageInput) -> (u32, u32) {
         ImageInput::Url(url) => data_url_head(url).and_then(|head| gpt_image_core::dimensions(&head)),
         ImageInput::FileId(_) => None,
     };
-    seen.unwrap_or(UNSEEN_INPUT)
+    seen.unwrap_or_else(|| IMAGE_INPUT_TOKENS.costliest())
 }
 
 /// The first decoded bytes of a base64 `data:` URL, enough to read the image's size.
@@ -227,33 +274,6 @@ fn data_url_head(url: &str) -> Option<Vec<u8>> {
     }
     let clean: String = payload.chars().filter(|c| !c.is_ascii_whitespace()).take(HEAD_LEN / 3 * 4).collect();
     base64::engine::general_purpose::STANDARD.decode(clean).ok()
-}
-
-/// A multipart edit: its text fields, and each file's name and first bytes.
-async fn read_form(content_type: &str, body: Bytes) -> Result<EditRequest, ApiFailure> {
-    let unreadable = |error: multer::Error| {
-        ApiFailure::invalid(format!("The multipart form could not be read: {error}"), None, "invalid_body")
-    };
-    let boundary = multer::parse_boundary(content_type).map_err(unreadable)?;
-    let mut form = multer::Multipart::new(stream::once(async move { Ok::<_, std::io::Error>(body) }), boundary);
-    let (mut fields, mut images, mut mask) = (Vec::new(), Vec::new(), None);
-    while let Some(field) = form.next_field().await.map_err(unreadable)? {
-        let name = field.name().unwrap_or_default().to_owned();
-        let filename = field.file_name().unwrap_or(&name).to_owned();
-        let is_image = name == "image" || name.starts_with("image[");
-        if is_image || name == "mask" {
-            let bytes = field.bytes().await.map_err(unreadable)?;
-            let file = UploadedFile::describe(filename, bytes.len() as u64, &bytes[..bytes.len().min(HEAD_LEN)]);
-            if is_image {
-                images.push(file);
-            } else {
-                mask = Some(file);
-            }
-        } else {
-            fields.push((name, field.text().await.map_err(unreadable)?));
-        }
-    }
-    EditRequest::from_form(fields, images, mask).map_err(|issue| ApiFailure::from_issue(&issue))
 }
 
 #[cfg(test)]
@@ -290,7 +310,7 @@ mod tests {
             "images": [{"image_url": format!("data:image/png;base64,{png}")}, {"file_id": "file-1"}],
         });
         let edit = Ask::read(Endpoint::Edit, "application/json", &Bytes::from(body.to_string())).await.unwrap();
-        assert_eq!(edit.input_sizes, [(600, 300), UNSEEN_INPUT]);
+        assert_eq!(edit.input_sizes, [(600, 300), IMAGE_INPUT_TOKENS.costliest()]);
         assert_eq!(edit.counted_size(), Some((1536, 1024)));
     }
 }

@@ -134,8 +134,9 @@ pub fn blend(pixel: &mut [u8], rgb: [u8; 3], alpha: u8) {
 }
 
 /// A new image for `prompt`: gradient background (or fully transparent),
-/// shapes, the prompt's first words and the image's number.
-pub fn generate(prompt: &str, index: u32, width: u32, height: u32, transparent: bool) -> RgbaImage {
+/// shapes, the prompt's first words and the image's number. `shift` moves
+/// the shapes right by so many pixels, wrapping around (an animation's frames).
+pub fn generate(prompt: &str, index: u32, width: u32, height: u32, transparent: bool, shift: u32) -> RgbaImage {
     let colours = palette(prompt, index);
     let mut image = RgbaImage::new(width, height);
     if !transparent {
@@ -148,29 +149,87 @@ pub fn generate(prompt: &str, index: u32, width: u32, height: u32, transparent: 
             }
         }
     }
-    shapes(&mut image, prompt, index, &colours[2..], 255);
+    paint(&mut image, &layout(prompt, index, width, height, &colours[2..], shift), 255);
     caption(&mut image, prompt, index);
     image
 }
 
-/// Draws the shapes of `prompt` over an image, at `alpha`.
-pub fn shapes(image: &mut RgbaImage, prompt: &str, index: u32, colours: &[[u8; 3]], alpha: u8) {
-    let (width, height) = image.dimensions();
+/// One shape of a picture.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Shape {
+    /// A disc around its centre.
+    Disc {
+        /// Centre, x.
+        cx: i64,
+        /// Centre, y.
+        cy: i64,
+        /// Radius.
+        radius: i64,
+        /// Colour.
+        rgb: [u8; 3],
+    },
+    /// A rectangle from its top-left corner.
+    Rect {
+        /// Left.
+        x: i64,
+        /// Top.
+        y: i64,
+        /// Width.
+        w: i64,
+        /// Height.
+        h: i64,
+        /// Colour.
+        rgb: [u8; 3],
+    },
+}
+
+/// The shapes of `prompt`'s picture `index`, in drawing order, moved right
+/// by `shift` pixels; a shape that leaves on the right comes back on the left.
+pub fn layout(prompt: &str, index: u32, width: u32, height: u32, colours: &[[u8; 3]], shift: u32) -> Vec<Shape> {
     let mut rng = Rng::new(hash(&[prompt.as_bytes(), &index.to_le_bytes()]));
     let unit = width.min(height);
     let count = 4 + rng.below(4);
+    let colour = |i: u32| colours[i as usize % colours.len().max(1)];
+    let mut shapes = Vec::new();
     for i in 0..count {
-        let rgb = colours[i as usize % colours.len().max(1)];
-        let cx = rng.below(width) as i64;
+        let rgb = colour(i);
+        let cx = i64::from((rng.below(width) + shift) % width.max(1));
         let cy = rng.below(height * 2 / 3) as i64;
         let radius = (unit / 12 + rng.below(unit / 5 + 1)) as i64;
-        match rng.below(3) {
-            0 => fill_circle(image, cx, cy, radius, rgb, alpha),
-            1 => fill_rect(image, cx - radius, cy - radius / 2, radius * 2, radius, rgb, alpha),
-            _ => {
-                fill_circle(image, cx, cy, radius, rgb, alpha);
-                fill_circle(image, cx, cy, radius * 2 / 3, colours[(i as usize + 1) % colours.len().max(1)], alpha);
+        let drawn = match rng.below(3) {
+            0 => vec![Shape::Disc { cx, cy, radius, rgb }],
+            1 => vec![Shape::Rect { x: cx - radius, y: cy - radius / 2, w: radius * 2, h: radius, rgb }],
+            _ => vec![
+                Shape::Disc { cx, cy, radius, rgb },
+                Shape::Disc { cx, cy, radius: radius * 2 / 3, rgb: colour(i + 1) },
+            ],
+        };
+        for shape in drawn {
+            shapes.push(shape);
+            if shift > 0 {
+                shapes.push(shape.moved(-i64::from(width)));
             }
+        }
+    }
+    shapes
+}
+
+impl Shape {
+    /// The same shape `dx` pixels to the right.
+    fn moved(self, dx: i64) -> Shape {
+        match self {
+            Shape::Disc { cx, cy, radius, rgb } => Shape::Disc { cx: cx + dx, cy, radius, rgb },
+            Shape::Rect { x, y, w, h, rgb } => Shape::Rect { x: x + dx, y, w, h, rgb },
+        }
+    }
+}
+
+/// Draws shapes over an image, at `alpha`.
+pub fn paint(image: &mut RgbaImage, shapes: &[Shape], alpha: u8) {
+    for shape in shapes {
+        match *shape {
+            Shape::Disc { cx, cy, radius, rgb } => fill_circle(image, cx, cy, radius, rgb, alpha),
+            Shape::Rect { x, y, w, h, rgb } => fill_rect(image, x, y, w, h, rgb, alpha),
         }
     }
 }
@@ -216,29 +275,56 @@ pub fn title(prompt: &str) -> String {
     words.join(" ").to_uppercase().chars().take(TITLE_CHARS).collect()
 }
 
-/// Writes the prompt's first words on a dark band, and the image's number in a corner.
-pub fn caption(image: &mut RgbaImage, prompt: &str, index: u32) {
-    let (width, height) = image.dimensions();
+/// Where the caption goes: the title on a dark band, and the image's number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Caption {
+    /// The prompt's first words.
+    pub text: String,
+    /// Font pixels per pixel of the 8x8 font.
+    pub scale: u32,
+    /// The title's left edge.
+    pub x: u32,
+    /// The title's top.
+    pub y: u32,
+    /// The band's top and height (it spans the width).
+    pub band: (i64, i64),
+    /// The image's number, `#1`, in the top-left corner.
+    pub badge: String,
+    /// The badge's font scale (and its margin, four times that).
+    pub badge_scale: u32,
+}
+
+/// The RGB colour of the caption band and its opacity.
+pub const BAND: ([u8; 3], u8) = ([20, 20, 28], 200);
+
+/// The caption of `prompt`'s image `index` on an image of this size.
+pub fn caption_layout(prompt: &str, index: u32, width: u32, height: u32) -> Caption {
     let text = title(prompt);
     let chars = text.chars().count().max(1) as u32;
     let scale = (width * 9 / 10 / (chars * 8)).min(height / 7 / 8).max(1);
     let text_height = 8 * scale;
-    let band_y = (height * 3 / 4).saturating_sub(text_height / 2);
+    let y = (height * 3 / 4).saturating_sub(text_height / 2);
     let pad = scale * 2;
-    fill_rect(
-        image,
-        0,
-        i64::from(band_y) - i64::from(pad),
-        i64::from(width),
-        i64::from(text_height + 2 * pad),
-        [20, 20, 28],
-        200,
-    );
-    let x = (width - (chars * 8 * scale).min(width)) / 2;
-    write(image, x, band_y, scale, &text, [250, 250, 250]);
-    let badge = format!("#{}", index + 1);
-    let small = (height / 40 / 8).max(1);
-    write(image, small * 4, small * 4, small, &badge, [255, 255, 255]);
+    Caption {
+        x: (width - (chars * 8 * scale).min(width)) / 2,
+        y,
+        band: (i64::from(y) - i64::from(pad), i64::from(text_height + 2 * pad)),
+        scale,
+        text,
+        badge: format!("#{}", index + 1),
+        badge_scale: (height / 40 / 8).max(1),
+    }
+}
+
+/// Writes the prompt's first words on a dark band, and the image's number in a corner.
+pub fn caption(image: &mut RgbaImage, prompt: &str, index: u32) {
+    let (width, height) = image.dimensions();
+    let caption = caption_layout(prompt, index, width, height);
+    let (band_y, band_height) = caption.band;
+    fill_rect(image, 0, band_y, i64::from(width), band_height, BAND.0, BAND.1);
+    write(image, caption.x, caption.y, caption.scale, &caption.text, [250, 250, 250]);
+    let small = caption.badge_scale;
+    write(image, small * 4, small * 4, small, &caption.badge, [255, 255, 255]);
 }
 
 /// Writes text with the 8x8 bitmap font, each font pixel `scale` pixels wide.
@@ -263,10 +349,11 @@ mod tests {
 
     #[test]
     fn the_same_prompt_gives_the_same_pixels_and_another_prompt_does_not() {
-        let a = generate("a red fox", 0, 64, 48, false);
-        assert_eq!(a, generate("a red fox", 0, 64, 48, false));
-        assert_ne!(a, generate("a blue whale", 0, 64, 48, false));
-        assert_ne!(a, generate("a red fox", 1, 64, 48, false));
+        let a = generate("a red fox", 0, 64, 48, false, 0);
+        assert_eq!(a, generate("a red fox", 0, 64, 48, false, 0));
+        assert_ne!(a, generate("a blue whale", 0, 64, 48, false, 0));
+        assert_ne!(a, generate("a red fox", 1, 64, 48, false, 0));
+        assert_ne!(a, generate("a red fox", 0, 64, 48, false, 16));
         assert_eq!(a.dimensions(), (64, 48));
     }
 
@@ -279,7 +366,7 @@ mod tests {
 
     #[test]
     fn transparent_images_keep_an_empty_background() {
-        let image = generate("logo", 0, 256, 256, true);
+        let image = generate("logo", 0, 256, 256, true, 0);
         assert!(image.pixels().any(|p| p[3] == 0));
         assert!(image.pixels().any(|p| p[3] == 255));
     }

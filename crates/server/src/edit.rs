@@ -1,19 +1,20 @@
-//! `POST /v1/images/edits`: multipart uploads (`image`, `image[]`, `mask`)
-//! or JSON with `images: [{image_url}]` (data URLs).
+//! `POST /v1/images/edits`: multipart uploads (`image`, `image[]`, `mask`,
+//! `markup`) or JSON with `images: [{image_url}]`, `mask` and `markup` (data URLs).
 
 use std::sync::Arc;
 
 use axum::Extension;
 use axum::body::Bytes;
-use axum::extract::{FromRequest, Multipart, Request, State};
+use axum::extract::{FromRequest, Request, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
-use gpt_image_core::{EditRequest, HEAD_LEN, ImageInput, ModelSpec, UploadedFile};
+use gpt_image_core::{EditRequest, HEAD_LEN, ImageFormat, ImageInput, ModelSpec};
+use image::RgbaImage;
 
 use crate::app::App;
 use crate::connection::ConnectionControl;
-use crate::error::{ApiFailure, internal, parse_json, unreadable_body};
+use crate::error::{ApiFailure, internal, read_json_body, unreadable_body};
 use crate::faults::Tuning;
 use crate::job::{Job, check_model};
 use crate::retouch::Source;
@@ -22,6 +23,7 @@ use crate::retouch::Source;
 struct Inputs {
     images: Vec<Bytes>,
     mask: Option<Bytes>,
+    markup: Option<Bytes>,
 }
 
 /// Checks the request, applies any fault, and answers with edited images.
@@ -45,7 +47,7 @@ pub async fn handle(
     let tuning = Tuning::from_headers(&headers);
     let connection = connection.map(|Extension(connection)| connection);
     crate::fault_responses::run(fault, tuning, connection, |end| async move {
-        match prepare(&app, &headers, body).await {
+        match prepare(&headers, body).await {
             Ok(job) => crate::respond::answer(&app, job, &headers, end).await,
             Err(failure) => failure.into_response(),
         }
@@ -53,49 +55,83 @@ pub async fn handle(
     .await
 }
 
-async fn prepare(app: &App, headers: &HeaderMap, body: Result<Bytes, ApiFailure>) -> Result<Job, ApiFailure> {
+async fn prepare(headers: &HeaderMap, body: Result<Bytes, ApiFailure>) -> Result<Job, ApiFailure> {
     let body = body?;
     let content_type = headers.get(header::CONTENT_TYPE).and_then(|value| value.to_str().ok()).unwrap_or("");
-    let (edit, spec, inputs) = if content_type.starts_with("multipart/form-data") {
-        let mut request = Request::new(axum::body::Body::from(body));
-        *request.headers_mut() = headers.clone();
-        read_form(request, app.config.body_limit).await?
+    let multipart = content_type.starts_with("multipart/form-data");
+    let (edit, uploaded) = if multipart {
+        let form = crate::form::read(content_type, body).await?;
+        (form.request, Some(Inputs { images: form.images, mask: form.mask, markup: form.markup }))
     } else {
-        read_json(&body)?
+        (read_json_body(&body, EditRequest::read_json::<serde_json::Value>)?, None)
+    };
+    let spec = check(&edit, multipart)?;
+    let inputs = match uploaded {
+        Some(inputs) => inputs,
+        None => fetch_all(&edit)?,
     };
     let first = inputs
         .images
         .first()
         .cloned()
         .ok_or_else(|| ApiFailure::invalid("add an image to edit", Some("image"), "invalid_value"))?;
-    let mask = inputs.mask.clone();
-    let decoded = tokio::task::spawn_blocking(move || {
-        let image = crate::encode::decode(&first).map_err(|error| format!("image: {error}"))?;
-        let mask =
-            mask.map(|mask| crate::encode::decode(&mask)).transpose().map_err(|error| format!("mask: {error}"))?;
-        Ok::<_, String>((image, mask))
+    let (mask, markup) = (inputs.mask.clone(), inputs.markup.clone());
+    let (image, mask, markup) = tokio::task::spawn_blocking(move || {
+        let image = decode("image", &first)?;
+        let mask = mask.map(|mask| decode_drawn("mask", &mask, image.dimensions())).transpose()?;
+        let markup = markup.map(|markup| decode_drawn("markup", &markup, image.dimensions())).transpose()?;
+        Ok::<_, ApiFailure>((image, mask, markup))
     })
     .await
-    .map_err(|error| internal(error.to_string()))?;
-    let (image, mask) = decoded.map_err(|error| {
-        let field = if error.starts_with("mask") { "mask" } else { "image" };
-        ApiFailure::invalid(
-            format!("The {field} could not be decoded as PNG, JPEG or WebP: {error}"),
-            Some(field),
-            "invalid_image",
-        )
-    })?;
+    .map_err(|error| internal(error.to_string()))??;
     let mut job = Job::edit(&edit, spec, image.dimensions());
     job.input_sizes = inputs.images.iter().filter_map(|bytes| gpt_image_core::dimensions(head(bytes))).collect();
     let (width, height) = (job.width, job.height);
     let source = tokio::task::spawn_blocking(move || Source {
         image: crate::retouch::fit(image, width, height),
-        mask: mask.map(|mask| crate::retouch::mask_alpha(&mask, width, height)),
+        mask: match (mask, markup) {
+            (Some(mask), _) => Some(crate::retouch::mask_alpha(&mask, width, height)),
+            (None, Some(markup)) => Some(crate::retouch::markup_region(&markup, width, height)),
+            (None, None) => None,
+        },
     })
     .await
     .map_err(|error| internal(error.to_string()))?;
     job.source = Some(Arc::new(source));
     Ok(job)
+}
+
+/// Decodes one file of an edit; a file that is not an image is a 400 naming `field`.
+fn decode(field: &str, bytes: &[u8]) -> Result<RgbaImage, ApiFailure> {
+    crate::encode::decode(bytes).map_err(|error| {
+        ApiFailure::invalid(
+            format!("The {field} could not be decoded as PNG, JPEG or WebP: {error}"),
+            Some(field),
+            "invalid_image",
+        )
+    })
+}
+
+/// Decodes a mask or markup: a PNG the size of the first image (`first`),
+/// which core checks for uploads and this checks for data URLs too.
+fn decode_drawn(field: &str, bytes: &[u8], first: (u32, u32)) -> Result<RgbaImage, ApiFailure> {
+    if let Some(format) = gpt_image_core::sniff_format(head(bytes)).filter(|format| *format != ImageFormat::Png) {
+        return Err(ApiFailure::invalid(
+            format!("The {field} is {format}: it must be a PNG"),
+            Some(field),
+            "invalid_image_format",
+        ));
+    }
+    let drawn = decode(field, bytes)?;
+    if drawn.dimensions() != first {
+        let ((w, h), (fw, fh)) = (drawn.dimensions(), first);
+        return Err(ApiFailure::invalid(
+            format!("The {field} is {w}x{h} but the first image is {fw}x{fh}: they must be the same size"),
+            Some(field),
+            "invalid_image_dimensions",
+        ));
+    }
+    Ok(drawn)
 }
 
 /// The first bytes of a file, as many as core needs to find its format and size.
@@ -120,48 +156,8 @@ fn check(request: &EditRequest, multipart: bool) -> Result<&'static ModelSpec, A
     Err(failure)
 }
 
-/// A request, its model's catalogue entry and its files.
-type Read = (EditRequest, &'static ModelSpec, Inputs);
-
-/// The multipart form: text fields, `image` / `image[]` files and `mask`.
-async fn read_form(request: Request, limit: usize) -> Result<Read, ApiFailure> {
-    let mut form = Multipart::from_request(request, &())
-        .await
-        .map_err(|rejection| unreadable_body(rejection.status(), &rejection.body_text(), limit))?;
-    let mut fields = Vec::new();
-    let (mut images, mut uploads, mut mask) = (Vec::new(), Vec::new(), None);
-    while let Some(field) =
-        form.next_field().await.map_err(|error| unreadable_body(error.status(), &error.body_text(), limit))?
-    {
-        let name = field.name().unwrap_or_default().to_owned();
-        let filename = field.file_name().unwrap_or(&name).to_owned();
-        let is_image = name == "image" || name.starts_with("image[");
-        if is_image || name == "mask" {
-            let bytes =
-                field.bytes().await.map_err(|error| unreadable_body(error.status(), &error.body_text(), limit))?;
-            let file = UploadedFile::describe(filename, bytes.len() as u64, head(&bytes));
-            if is_image {
-                uploads.push(file);
-                images.push(bytes);
-            } else {
-                mask = Some((file, bytes));
-            }
-        } else {
-            let text =
-                field.text().await.map_err(|error| unreadable_body(error.status(), &error.body_text(), limit))?;
-            fields.push((name, text));
-        }
-    }
-    let (mask_file, mask_bytes) = mask.unzip();
-    let request = EditRequest::from_form(fields, uploads, mask_file).map_err(|issue| ApiFailure::from_issue(&issue))?;
-    let spec = check(&request, true)?;
-    Ok((request, spec, Inputs { images, mask: mask_bytes }))
-}
-
-/// The JSON form: `images: [{image_url}]`, data URLs only (this server fetches nothing).
-fn read_json(body: &[u8]) -> Result<Read, ApiFailure> {
-    let request: EditRequest = parse_json(body)?;
-    let spec = check(&request, false)?;
+/// The files of a JSON edit: data URLs only (this server fetches nothing).
+fn fetch_all(request: &EditRequest) -> Result<Inputs, ApiFailure> {
     let images = request
         .images
         .iter()
@@ -169,7 +165,8 @@ fn read_json(body: &[u8]) -> Result<Read, ApiFailure> {
         .map(|(index, input)| fetch(input, &format!("images[{index}]")))
         .collect::<Result<Vec<_>, _>>()?;
     let mask = request.mask.as_ref().map(|input| fetch(input, "mask")).transpose()?;
-    Ok((request, spec, Inputs { images, mask }))
+    let markup = request.markup.as_ref().map(|input| fetch(input, "markup")).transpose()?;
+    Ok(Inputs { images, mask, markup })
 }
 
 /// The bytes of a `data:` URL; other references cannot be fetched here.

@@ -1,24 +1,27 @@
-//! Image files in and out: PNG, JPEG and WebP encoding (and base64 for
-//! `b64_json`), decoding of uploads with bounded memory, and the coarse
-//! versions streamed as partial images.
+//! Image files in and out: PNG, JPEG and WebP encoding, animated GIFs (and
+//! base64 for `b64_json`), decoding of uploads with bounded memory, and the
+//! coarse versions streamed as partial images.
 
 use std::io::Cursor;
 
 use base64::Engine;
 use gpt_image_core::ImageFormat;
+use image::codecs::gif::{GifEncoder, Repeat};
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
-use image::{ExtendedColorType, ImageEncoder, ImageReader, Limits, RgbaImage};
+use image::{Delay, ExtendedColorType, Frame, ImageEncoder, ImageReader, Limits, RgbaImage};
 
 /// The most pixels on either side of an uploaded image.
 const MAX_DECODE_SIDE: u32 = 8192;
 /// The most memory one decode may allocate.
 const MAX_DECODE_ALLOC: u64 = 512 * 1024 * 1024;
+/// The GIF encoder's colour quantization speed: 30, the fastest (1 is the slowest and best).
+const GIF_SPEED: i32 = 30;
 
 /// How one image is written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Encoding {
-    /// PNG, JPEG or WebP.
+    /// PNG, JPEG, WebP, or GIF and SVG, which are written whole (see `Job::file`).
     pub format: ImageFormat,
     /// `output_compression`: the JPEG and WebP quality, 0 to 100.
     pub compression: u8,
@@ -56,7 +59,29 @@ pub fn encode(image: &RgbaImage, encoding: &Encoding) -> Result<Vec<u8>, String>
             };
             out.extend_from_slice(&encoded);
         }
-        ImageFormat::Other(ref name) => return Err(format!("cannot write {name} images")),
+        ImageFormat::Gif | ImageFormat::Svg | ImageFormat::Other(_) => {
+            return Err(format!("cannot write one picture as {}", encoding.format));
+        }
+    }
+    Ok(out)
+}
+
+/// An animated GIF of `frames`, each shown `frame_ms` milliseconds, looping
+/// forever. With `alpha`, pixels less than half opaque are transparent and
+/// the rest opaque (GIF's alpha is one bit); without, every pixel is opaque.
+pub fn gif(frames: &[RgbaImage], frame_ms: u32, alpha: bool) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    {
+        let mut encoder = GifEncoder::new_with_speed(&mut out, GIF_SPEED);
+        encoder.set_repeat(Repeat::Infinite).map_err(|error| error.to_string())?;
+        for picture in frames {
+            let mut picture = picture.clone();
+            for pixel in picture.pixels_mut() {
+                pixel[3] = if alpha && pixel[3] < 128 { 0 } else { 255 };
+            }
+            let delay = Delay::from_numer_denom_ms(frame_ms, 1);
+            encoder.encode_frame(Frame::from_parts(picture, 0, 0, delay)).map_err(|error| error.to_string())?;
+        }
     }
     Ok(out)
 }
@@ -130,6 +155,25 @@ mod tests {
             let large = encode(&sample(), &Encoding { format, compression: 100, alpha: false }).unwrap();
             assert!(small.len() < large.len());
         }
+    }
+
+    #[test]
+    fn gifs_keep_their_frames_durations_and_one_bit_alpha() {
+        use image::AnimationDecoder;
+        let frames = [sample(), pixelate(&sample(), 4), sample()];
+        let bytes = gif(&frames, 120, true).unwrap();
+        assert_eq!(gpt_image_core::sniff_format(&bytes), Some(ImageFormat::Gif));
+        let decoded = image::codecs::gif::GifDecoder::new(Cursor::new(bytes)).unwrap().into_frames();
+        let decoded = decoded.collect_frames().unwrap();
+        assert_eq!(decoded.len(), 3);
+        for frame in &decoded {
+            assert_eq!(frame.delay().numer_denom_ms(), (120, 1));
+            assert_eq!(frame.buffer().get_pixel(2, 2)[3], 0);
+            assert_eq!(frame.buffer().get_pixel(35, 2)[3], 255);
+        }
+        let opaque = gif(&frames, 20, false).unwrap();
+        let first = image::load_from_memory(&opaque).unwrap().to_rgba8();
+        assert!(first.pixels().all(|pixel| pixel[3] == 255));
     }
 
     #[test]

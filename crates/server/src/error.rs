@@ -67,29 +67,28 @@ impl IntoResponse for ApiFailure {
     }
 }
 
-/// Reads a JSON body; a body that is not JSON, or a field of the wrong
-/// type, is a 400 naming the field when it can.
-pub fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiFailure> {
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        let inner = error.into_inner();
-        if inner.is_syntax() || inner.is_eof() {
-            ApiFailure::invalid(
-                format!("We could not parse the JSON body of your request: {inner}"),
-                None,
-                "invalid_json",
-            )
-        } else if path == "." || path.is_empty() {
-            ApiFailure::invalid(
-                format!("The request body is not what this endpoint takes: {inner}"),
-                None,
-                "invalid_value",
-            )
-        } else {
-            ApiFailure::invalid(format!("Invalid value for '{path}': {inner}"), Some(&path), "invalid_type")
+/// Reads a request's JSON body with core's reader (`read_json`): a body
+/// that is not a JSON object is a 400, and so is a value of the wrong kind,
+/// naming its field (every such value is in the message).
+pub fn read_json_body<R>(body: &[u8], read: impl FnOnce(&Value) -> (R, Vec<Issue>)) -> Result<R, ApiFailure> {
+    let value: Value = serde_json::from_slice(body).map_err(|error| {
+        ApiFailure::invalid(format!("We could not parse the JSON body of your request: {error}"), None, "invalid_json")
+    })?;
+    if !value.is_object() {
+        return Err(ApiFailure::invalid(
+            format!("The request body must be a JSON object, not {value}"),
+            None,
+            "invalid_value",
+        ));
+    }
+    let (request, issues) = read(&value);
+    match issues.first() {
+        None => Ok(request),
+        Some(first) => {
+            let message = issues.iter().map(|issue| issue.message.as_str()).collect::<Vec<_>>().join("; ");
+            Err(ApiFailure::invalid(message, Some(&first.field), "invalid_type"))
         }
-    })
+    }
 }
 
 /// A body that could not be read: 413 when it is over the limit, else 400.
@@ -158,11 +157,14 @@ mod tests {
 
     #[test]
     fn json_errors_name_the_field() {
-        let failure = parse_json::<gpt_image_core::GenerateRequest>(br#"{"prompt": "x", "n": "two"}"#).unwrap_err();
+        let read = |body: &[u8]| read_json_body(body, gpt_image_core::GenerateRequest::read_json::<Value>);
+        let failure = read(br#"{"prompt": "x", "n": "two", "frame_count": true}"#).unwrap_err();
         assert_eq!(failure.error.param.as_deref(), Some("n"));
-        let failure = parse_json::<gpt_image_core::GenerateRequest>(b"{\"prompt\": ").unwrap_err();
+        assert!(failure.error.message.contains("frame_count must be a whole number"), "{}", failure.error.message);
+        let failure = read(b"{\"prompt\": ").unwrap_err();
         assert_eq!(failure.error.code.as_deref(), Some("invalid_json"));
         assert_eq!(failure.error.param, None);
+        assert_eq!(read(b"[1]").unwrap_err().error.code.as_deref(), Some("invalid_value"));
     }
 
     #[test]

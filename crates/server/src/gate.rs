@@ -248,7 +248,7 @@ impl Gate {
             }
             let Some(ask) = &entry.ask else { continue };
             if record || limits.images_per_day.is_some() {
-                let (add, limit) = (i64::from(ask.n), limits.images_per_day.map(|limit| limit as i64));
+                let (add, limit) = (i64::from(ask.images()), limits.images_per_day.map(|limit| limit as i64));
                 checks.push(Check { key: day.clone(), op: Op::Add { field: "images", add, limit } });
                 meanings.push(Meaning::Images { who: who.clone(), limit: limits.images_per_day });
                 reserved.push((day.clone(), "images", add));
@@ -260,13 +260,7 @@ impl Gate {
                     meanings.push(Meaning::Usd { who, limit });
                     reserved.push((day, "usd_micros", add));
                 }
-                (None, Some(_)) => {
-                    let message = format!(
-                        "This relay keeps a spending ceiling, and the model catalogue has no price for `{}`: ask for a model it knows.",
-                        ask.model
-                    );
-                    return Err(ApiFailure::invalid(message, Some("model"), "model_not_priced").into());
-                }
+                (None, Some(_)) => return Err(ask.unpriced().into()),
                 _ => {}
             }
         }
@@ -364,17 +358,20 @@ fn endpoint_of(method: &Method, path: &str) -> Option<Endpoint> {
     Endpoint::ALL.into_iter().find(|endpoint| *method == Method::POST && below == endpoint.path())
 }
 
-/// What an answer cost and how many images it made: from its `usage`;
-/// without one, as estimated (a stream cut short may still be charged);
-/// nothing for a failure.
+/// What an answer cost and how many images it made (a GIF's frames each
+/// count): from its `usage`; without one, as estimated (a stream cut short
+/// may still be charged); nothing for a failure.
 fn settle(entry: &Entry, status: StatusCode, counted: &Counted) -> (Option<f64>, i64) {
     let Some(ask) = &entry.ask else { return (None, 0) };
     if !status.is_success() {
         return (Some(0.0), 0);
     }
     match &counted.usage {
-        Some(usage) => (ask.settled_usd(Some(usage)), counted.images.map_or(i64::from(ask.n), i64::from)),
-        None => (entry.estimate, i64::from(ask.n)),
+        Some(usage) => {
+            let images = counted.images.map_or(ask.images(), |images| images.saturating_mul(ask.frames()));
+            (ask.settled_usd(Some(usage)), i64::from(images))
+        }
+        None => (entry.estimate, i64::from(ask.images())),
     }
 }
 
@@ -417,7 +414,7 @@ fn refusal(meaning: &Meaning, entry: &Entry, retry_after_ms: u64, used: i64) -> 
         headers: vec![("retry-after", to_midnight.div_ceil(1000).to_string()), ("x-should-retry", "false".into())],
     };
     let resets = format!("It resets at 00:00 UTC, in {}.", span(to_midnight));
-    let n = entry.ask.as_ref().map_or(0, |ask| ask.n);
+    let n = entry.ask.as_ref().map_or(0, Ask::images);
     match meaning {
         Meaning::Requests { who, rate } => {
             let per = match rate.period.as_secs() {
@@ -491,10 +488,12 @@ fn line(
         "method": entry.method.as_str(),
         "path": entry.path,
         "model": ask.map(|ask| ask.model.clone()),
-        "size": ask.map(|ask| ask.size.as_ref().map_or("auto".to_owned(), ToString::to_string)),
-        "n": ask.map(|ask| ask.n),
-        "quality": ask.map(|ask| ask.quality.as_ref().map_or("auto", |quality| quality.as_str()).to_owned()),
-        "stream": ask.map(|ask| ask.stream),
+        "size": ask.map(|ask| ask.shared().size.map_or("auto".to_owned(), ToString::to_string)),
+        "n": ask.map(Ask::n),
+        "quality": ask.map(|ask| ask.shared().quality.map_or("auto", |quality| quality.as_str()).to_owned()),
+        "output_format": ask.map(|ask| ask.shared().output_format.map_or("png", |format| format.as_str()).to_owned()),
+        "frames": ask.map(Ask::frames),
+        "stream": ask.map(|ask| ask.shared().stream == Some(&true)),
         "status": status.as_u16(),
         "error": code,
         "duration_ms": entry.started.elapsed().as_millis() as u64,
@@ -504,7 +503,7 @@ fn line(
         "usd": settled.map(round_usd),
     });
     if with_prompt && let (Some(ask), Some(object)) = (ask, line.as_object_mut()) {
-        object.insert("prompt".into(), ask.prompt.clone().into());
+        object.insert("prompt".into(), ask.prompt().into());
     }
     line
 }

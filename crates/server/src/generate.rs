@@ -12,7 +12,7 @@ use gpt_image_core::GenerateRequest;
 
 use crate::app::App;
 use crate::connection::ConnectionControl;
-use crate::error::{ApiFailure, parse_json, unreadable_body};
+use crate::error::{ApiFailure, read_json_body, unreadable_body};
 use crate::faults::Tuning;
 use crate::job::{Job, check_model};
 
@@ -42,7 +42,7 @@ pub async fn handle(
 fn prepare(app: &App, body: Result<Bytes, BytesRejection>) -> Result<Job, ApiFailure> {
     let body =
         body.map_err(|rejection| unreadable_body(rejection.status(), &rejection.body_text(), app.config.body_limit))?;
-    let request: GenerateRequest = parse_json(&body)?;
+    let request = read_json_body(&body, GenerateRequest::read_json::<serde_json::Value>)?;
     let spec = check_model(&request.effective_model())?;
     let report = request.validate();
     if report.has_errors() {

@@ -4,8 +4,10 @@
 use std::sync::Arc;
 
 use gpt_image_core::catalogue::{self, Match, ModelSpec};
+use gpt_image_core::parameters::Shared;
 use gpt_image_core::{
-    Background, EditRequest, Endpoint, GenerateRequest, ImageFormat, Model, Quality, ResponseFormat, Size, Usage,
+    Background, Complexity, EditRequest, Endpoint, GenerateRequest, ImageFormat, Model, Quality, ResponseFormat, Size,
+    Usage,
 };
 use image::RgbaImage;
 
@@ -25,16 +27,23 @@ pub struct Job {
     pub prompt: String,
     /// How many images.
     pub n: u32,
-    /// Output width in pixels.
+    /// Output width in pixels (a GIF's frame width).
     pub width: u32,
     /// Output height in pixels.
     pub height: u32,
     /// A quality the model takes, never `auto`.
     pub quality: Quality,
+    /// How much the model plans, for the models whose catalogue entry has
+    /// planning: as asked, else their default.
+    pub complexity: Option<Complexity>,
     /// `opaque` or `transparent`.
     pub background: Background,
     /// How each image is written.
     pub encoding: Encoding,
+    /// The frames of an animated GIF.
+    pub animation: Option<Animation>,
+    /// The text model that writes an SVG (`svg.model`), if named.
+    pub svg_model: Option<String>,
     /// `b64_json` or `url`.
     pub response_format: ResponseFormat,
     /// Whether to answer with server-sent events.
@@ -47,15 +56,13 @@ pub struct Job {
     pub source: Option<Arc<Source>>,
 }
 
-/// The fields generations and edits share.
-struct Common<'a> {
-    spec: &'static ModelSpec,
-    size: Option<&'a Size>,
-    quality: Option<&'a Quality>,
-    background: Option<&'a Background>,
-    output_format: Option<&'a ImageFormat>,
-    output_compression: Option<u32>,
-    response_format: Option<&'a ResponseFormat>,
+/// An animated GIF's frames, as the model's GIF rules resolve them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Animation {
+    /// How many frames.
+    pub frames: u32,
+    /// How long each shows, in milliseconds.
+    pub frame_ms: u32,
 }
 
 /// The catalogue entry of a model this server emulates: every name the
@@ -76,83 +83,66 @@ pub fn check_model(model: &Model) -> Result<&'static ModelSpec, ApiFailure> {
 impl Job {
     /// Resolves a validated generation request for its model's entry (see [`check_model`]).
     pub fn generate(request: &GenerateRequest, spec: &'static ModelSpec) -> Job {
-        let common = Common {
-            spec,
-            size: request.size.as_ref(),
-            quality: request.quality.as_ref(),
-            background: request.background.as_ref(),
-            output_format: request.output_format.as_ref(),
-            output_compression: request.output_compression,
-            response_format: request.response_format.as_ref(),
-        };
-        let size = resolve_size(common.size, None);
-        Job::resolve(
-            Endpoint::Generate,
-            common,
-            &request.prompt,
-            request.n,
-            size,
-            request.stream,
-            request.partial_images,
-        )
+        let shared = request.shared();
+        let size = resolve_size(shared.size, None);
+        Job::resolve(Endpoint::Generate, spec, shared, &request.prompt, size)
     }
 
     /// Resolves a validated edit request for its model's entry; `first` is
     /// the size of the first input image.
     pub fn edit(request: &EditRequest, spec: &'static ModelSpec, first: (u32, u32)) -> Job {
-        let common = Common {
-            spec,
-            size: request.size.as_ref(),
-            quality: request.quality.as_ref(),
-            background: request.background.as_ref(),
-            output_format: request.output_format.as_ref(),
-            output_compression: request.output_compression,
-            response_format: request.response_format.as_ref(),
-        };
-        let size = resolve_size(common.size, Some(first));
-        Job::resolve(Endpoint::Edit, common, &request.prompt, request.n, size, request.stream, request.partial_images)
+        let shared = request.shared();
+        let size = resolve_size(shared.size, Some(first));
+        Job::resolve(Endpoint::Edit, spec, shared, &request.prompt, size)
     }
 
     fn resolve(
         endpoint: Endpoint,
-        common: Common,
+        spec: &'static ModelSpec,
+        asked: Shared,
         prompt: &str,
-        n: Option<u32>,
         (width, height): (u32, u32),
-        stream: Option<bool>,
-        partial_images: Option<u32>,
     ) -> Job {
-        let gpt = common.spec.gpt_parameters;
-        let quality = match common.quality {
-            Some(Quality::Auto) | None if common.spec.takes_quality(&Quality::Medium) => Quality::Medium,
+        let gpt = spec.gpt_parameters;
+        let quality = match asked.quality {
+            Some(Quality::Auto) | None if spec.takes_quality(&Quality::Medium) => Quality::Medium,
             Some(Quality::Auto) | None => Quality::Standard,
             Some(quality) => quality.clone(),
         };
-        let background = match common.background {
+        let background = match asked.background {
             Some(Background::Transparent) => Background::Transparent,
             _ => Background::Opaque,
         };
-        let format = if gpt { common.output_format.cloned().unwrap_or(ImageFormat::Png) } else { ImageFormat::Png };
+        let format = if gpt { asked.output_format.cloned().unwrap_or(ImageFormat::Png) } else { ImageFormat::Png };
+        let animation = spec.gif.filter(|_| format == ImageFormat::Gif).map(|rules| Animation {
+            frames: rules.frames(asked.frame_count.copied()),
+            frame_ms: rules.frame_ms(asked.frame_duration_ms.copied()),
+        });
+        let svg_model = asked.svg.and_then(|options| options.model()).map(str::to_owned);
+        let complexity = spec.planning.map(|planning| planning.level(asked.complexity).complexity.clone());
         let default_response = if gpt { ResponseFormat::B64Json } else { ResponseFormat::Url };
         Job {
             endpoint,
             prompt: prompt.to_owned(),
-            n: n.unwrap_or(1).max(1),
+            n: asked.n.copied().unwrap_or(1).max(1),
             width,
             height,
             quality,
+            complexity,
             encoding: Encoding {
                 alpha: background == Background::Transparent && format != ImageFormat::Jpeg,
                 format,
-                compression: common.output_compression.unwrap_or(100).min(100) as u8,
+                compression: asked.output_compression.copied().unwrap_or(100).min(100) as u8,
             },
+            animation,
+            svg_model,
             background,
-            response_format: common.response_format.cloned().unwrap_or(default_response),
-            stream: stream.unwrap_or(false),
-            partial_images: partial_images.unwrap_or(0).min(3),
+            response_format: asked.response_format.cloned().unwrap_or(default_response),
+            stream: asked.stream.copied().unwrap_or(false),
+            partial_images: asked.partial_images.copied().unwrap_or(0).min(3),
             input_sizes: Vec::new(),
             source: None,
-            spec: common.spec,
+            spec,
         }
     }
 
@@ -167,19 +157,58 @@ impl Job {
         Size::pixels(self.width, self.height)
     }
 
-    /// The tokens this job costs: the catalogue's output tokens for the
-    /// model, quality and size, and the server's estimate of the input (see [`crate::usage`]).
-    pub fn usage(&self) -> Usage {
-        let output = self.spec.output_tokens(Some(&self.quality), self.width, self.height, self.n);
-        crate::usage::usage(&self.prompt, &self.input_sizes, output)
+    /// The pictures one image holds: a GIF's frames, else one.
+    pub fn frames(&self) -> u32 {
+        self.animation.map_or(1, |animation| animation.frames)
     }
 
-    /// Draws image `index`: a new picture, or the edited input.
+    /// The model's planning of this job's complexity, for the models that plan.
+    fn planning(&self) -> Option<&'static catalogue::PlanningLevel> {
+        self.spec.planning.map(|planning| planning.level(self.complexity.as_ref()))
+    }
+
+    /// How long the job takes, in percent of its quality's time: its
+    /// complexity's share for the models that plan, else all of it.
+    pub fn latency_percent(&self) -> u32 {
+        self.planning().map_or(100, |level| level.latency_percent)
+    }
+
+    /// The tokens this job costs: the catalogue's output tokens for the
+    /// model, quality and size (every frame of a GIF), its planning as output
+    /// text tokens, and the server's estimate of the input (see [`crate::usage`]).
+    pub fn usage(&self) -> Usage {
+        let pictures = self.n * self.frames();
+        let output = self.spec.output_tokens(Some(&self.quality), self.width, self.height, pictures);
+        let planning = self.planning().map_or(0, |level| u64::from(level.tokens) * u64::from(self.n));
+        crate::usage::usage(&self.prompt, &self.input_sizes, output, planning)
+    }
+
+    /// Draws image `index` (a GIF's first frame): a new picture, or the edited input.
     pub fn render(&self, index: u32) -> RgbaImage {
+        self.draw(index, 0)
+    }
+
+    /// Draws image `index` with its shapes `shift` pixels to the right.
+    fn draw(&self, index: u32, shift: u32) -> RgbaImage {
         let transparent = self.encoding.alpha;
         match &self.source {
-            None => crate::draw::generate(&self.prompt, index, self.width, self.height, transparent),
-            Some(source) => crate::retouch::retouch(source, &self.prompt, index, transparent),
+            None => crate::draw::generate(&self.prompt, index, self.width, self.height, transparent, shift),
+            Some(source) => crate::retouch::retouch(source, &self.prompt, index, transparent, shift),
+        }
+    }
+
+    /// The file of image `index`: a GIF whose frames move the shapes across
+    /// the picture, an SVG document of it, or the picture encoded.
+    pub fn file(&self, index: u32) -> Result<Vec<u8>, String> {
+        match (&self.encoding.format, self.animation) {
+            (ImageFormat::Gif, Some(animation)) => {
+                let frames: Vec<RgbaImage> = (0..animation.frames)
+                    .map(|frame| self.draw(index, frame * self.width / animation.frames))
+                    .collect();
+                crate::encode::gif(&frames, animation.frame_ms, self.encoding.alpha)
+            }
+            (ImageFormat::Svg, _) => Ok(crate::svg::document(self, index).into_bytes()),
+            _ => crate::encode::encode(&self.render(index), &self.encoding),
         }
     }
 }

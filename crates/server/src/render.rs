@@ -32,9 +32,9 @@ pub async fn encode(job: Arc<Job>, image: Arc<RgbaImage>, block: u32) -> Result<
     .map_err(|error| internal(format!("encoding the image failed: {error}")))
 }
 
-/// Draws and encodes final image `index` in one step.
+/// Draws and writes final image `index`'s file in one step (see `Job::file`).
 pub async fn render_file(job: Arc<Job>, index: u32) -> Result<Bytes, ApiFailure> {
-    tokio::task::spawn_blocking(move || crate::encode::encode(&job.render(index), &job.encoding).map(Bytes::from))
+    tokio::task::spawn_blocking(move || job.file(index).map(Bytes::from))
         .await
         .map_err(|error| internal(format!("drawing the image failed: {error}")))?
         .map_err(|error| internal(format!("encoding the image failed: {error}")))

@@ -4,9 +4,11 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::body::Bytes;
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
-use gpt_image_core::{Image, ImagesResponse, ResponseFormat};
+use gpt_image_core::{Image, ImageFormat, ImagesResponse, ResponseFormat};
+use serde_json::{Value, json};
 
 use crate::app::App;
 use crate::job::Job;
@@ -32,6 +34,7 @@ pub async fn answer(app: &App, job: Job, headers: &HeaderMap, end: StreamEnd) ->
         Err(failure) => return failure.into_response(),
     };
     let base = base_url(app, headers);
+    let svg_usage = (job.encoding.format == ImageFormat::Svg).then(|| svg_usage(&job, &files));
     let data = files
         .into_iter()
         .map(|bytes| {
@@ -55,13 +58,35 @@ pub async fn answer(app: &App, job: Job, headers: &HeaderMap, end: StreamEnd) ->
         quality: gpt.then(|| job.quality.clone()),
         usage: Some(job.usage()),
     };
-    axum::Json(response).into_response()
+    let mut body = serde_json::to_value(response).unwrap_or_default();
+    if let (Some(svg_usage), Value::Object(body)) = (svg_usage, &mut body) {
+        body.insert("svg_usage".into(), svg_usage);
+    }
+    axum::Json(body).into_response()
 }
 
-/// The simulated generation time: `x-latency-ms`, else the configured time for the quality.
+/// What the text model that wrote the SVGs used, as an SDK reports it
+/// (`svg_usage`): the prompt and the reference picture in, the documents out.
+fn svg_usage(job: &Job, files: &[Bytes]) -> Value {
+    let prompt = crate::usage::text_tokens(&job.prompt);
+    let picture = crate::usage::image_input_tokens(job.width, job.height);
+    let input = (prompt + picture) * files.len() as u64;
+    let output: u64 = files.iter().map(|file| crate::usage::text_tokens(&String::from_utf8_lossy(file))).sum();
+    json!({
+        "model": job.svg_model,
+        "input_tokens": input,
+        "output_tokens": output,
+        "total_tokens": input + output,
+        "input_tokens_details": {"text_tokens": prompt * files.len() as u64, "image_tokens": picture * files.len() as u64},
+    })
+}
+
+/// The simulated generation time: `x-latency-ms`, else the configured time
+/// for the quality, in the share the job's complexity takes.
 fn latency(app: &App, job: &Job, headers: &HeaderMap) -> Duration {
     let asked = headers.get(LATENCY_HEADER).and_then(|value| value.to_str().ok()?.trim().parse::<u64>().ok());
-    asked.map_or_else(|| app.config.latency.for_quality(&job.quality), Duration::from_millis).min(MAX_LATENCY)
+    let configured = || app.config.latency.for_quality(&job.quality) * job.latency_percent() / 100;
+    asked.map_or_else(configured, Duration::from_millis).min(MAX_LATENCY)
 }
 
 /// `http://HOST` of the request, for links back to this server.

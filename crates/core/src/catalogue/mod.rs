@@ -11,12 +11,15 @@ mod models;
 mod resolve;
 
 pub use models::{
-    AS_OF, DEFAULT_EDIT_MODEL, DEFAULT_GENERATE_MODEL, DEFAULT_GPT_MODEL, FAMILIES, GPT_ONLY_PARAMETERS, MODELS,
-    SUGGESTED_MODEL,
+    AS_OF, DEFAULT_EDIT_MODEL, DEFAULT_GENERATE_MODEL, DEFAULT_GPT_MODEL, FAMILIES, GPT_ONLY_PARAMETERS,
+    IMAGE_INPUT_TOKENS, MODELS, SUGGESTED_MODEL,
 };
 pub use resolve::{Match, Resolved, resolve};
 
-use crate::params::Quality;
+use crate::params::{Complexity, Quality};
+
+/// The most input images one edit takes.
+pub const MAX_EDIT_IMAGES: usize = 16;
 
 /// Where the API lists its models, below the base URL.
 pub const MODELS_PATH: &str = "/models";
@@ -53,6 +56,9 @@ pub struct ModelSpec {
     pub gpt_parameters: bool,
     /// Whether it takes `complexity`.
     pub complexity: Support,
+    /// What each `complexity` level costs in planning, for the models that
+    /// plan (estimates for emulated usage and latency).
+    pub planning: Option<&'static Planning>,
     /// Its animated GIF output (`output_format: gif`), if it has one.
     pub gif: Option<&'static GifRules>,
     /// Whether it writes SVG (`output_format: svg`, with `svg.model`).
@@ -94,6 +100,91 @@ impl GifRules {
     /// The largest square frame side measured to work with `frames` frames.
     pub fn square_cap(&self, frames: u32) -> Option<u32> {
         self.square_caps.iter().find(|(most, _)| frames <= *most).map(|(_, side)| *side)
+    }
+
+    /// The frames a request gets: `frame_count` within the range, else the
+    /// default (what a gateway saw for 1 or 17 frames).
+    pub fn frames(&self, frame_count: Option<u32>) -> u32 {
+        let (fewest, most) = self.frames;
+        frame_count.filter(|frames| (fewest..=most).contains(frames)).unwrap_or(self.default_frames)
+    }
+
+    /// A frame's duration in milliseconds: `frame_duration_ms` (the default
+    /// without one), at least the shortest, rounded to the step.
+    pub fn frame_ms(&self, frame_duration_ms: Option<u32>) -> u32 {
+        let asked = frame_duration_ms.unwrap_or(self.default_frame_ms).max(self.min_frame_ms);
+        let step = self.frame_ms_step.max(1);
+        (asked + step / 2) / step * step
+    }
+}
+
+/// What `complexity` (how much the model plans before drawing) costs a
+/// model. OpenAI states no charge and publishes no numbers: these are the
+/// catalogue's estimates, for emulated usage and latency.
+#[derive(Debug)]
+pub struct Planning {
+    /// The level without `complexity`.
+    pub default: Complexity,
+    /// Each level's planning, from least to most.
+    pub levels: &'static [PlanningLevel],
+}
+
+/// One `complexity` level's planning of one image.
+#[derive(Debug)]
+pub struct PlanningLevel {
+    /// The level.
+    pub complexity: Complexity,
+    /// Tokens spent planning one image (output text tokens in `usage`).
+    pub tokens: u32,
+    /// Time per image, in percent of the default level's.
+    pub latency_percent: u32,
+}
+
+impl Planning {
+    /// The planning of `complexity`; the default level's without one, or
+    /// for a value this crate does not know.
+    pub fn level(&self, complexity: Option<&Complexity>) -> &PlanningLevel {
+        let asked = complexity.and_then(|asked| self.levels.iter().find(|level| level.complexity == *asked));
+        asked
+            .or_else(|| self.levels.iter().find(|level| level.complexity == self.default))
+            .expect("a model's planning lists its default level")
+    }
+}
+
+/// How an input image is counted in tokens: scaled to fit a square of
+/// `fit` pixels, then its shorter side to `shorter_side` (never upscaled),
+/// and cut into tiles of `tile` pixels: `base + per_tile * tiles`.
+#[derive(Debug)]
+pub struct ImageInputTokens {
+    /// The square an image is first scaled to fit.
+    pub fit: u32,
+    /// The shorter side after the second scaling.
+    pub shorter_side: u32,
+    /// A tile's side.
+    pub tile: u32,
+    /// Tokens of every input image.
+    pub base: u64,
+    /// Tokens of each tile.
+    pub per_tile: u64,
+}
+
+impl ImageInputTokens {
+    /// The input tokens of one image of this size.
+    pub fn tokens(&self, width: u32, height: u32) -> u64 {
+        let (mut w, mut h) = (f64::from(width.max(1)), f64::from(height.max(1)));
+        let fit = (f64::from(self.fit) / w.max(h)).min(1.0);
+        (w, h) = (w * fit, h * fit);
+        let shorter = (f64::from(self.shorter_side) / w.min(h)).min(1.0);
+        (w, h) = (w * shorter, h * shorter);
+        let tile = f64::from(self.tile);
+        let tiles = (w / tile).ceil() as u64 * (h / tile).ceil() as u64;
+        self.base + self.per_tile * tiles
+    }
+
+    /// The size of an input image that costs the most tokens (for an image
+    /// whose size cannot be seen).
+    pub fn costliest(&self) -> (u32, u32) {
+        (self.fit, self.shorter_side)
     }
 }
 

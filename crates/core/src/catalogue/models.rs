@@ -10,8 +10,11 @@
 //! estimate rather than a published figure, or sources disagree, its line
 //! says so.
 
-use super::{CustomSizes, Edits, Family, FamilySpec, GifRules, ModelSpec, Pricing, SizeRule, Support, TokenPrices};
-use crate::edit::MAX_EDIT_IMAGES;
+use super::{
+    CustomSizes, Edits, Family, FamilySpec, GifRules, ImageInputTokens, MAX_EDIT_IMAGES, ModelSpec, Planning,
+    PlanningLevel, Pricing, SizeRule, Support, TokenPrices,
+};
+use crate::params::Complexity;
 use crate::params::Quality::{self, Auto, Hd, High, Low, Max, Medium, Standard, Xhigh};
 use crate::size::Size;
 
@@ -98,6 +101,23 @@ static GPT_IMAGE_2_6_GIF: GifRules = GifRules {
     square_caps: &[(9, 960), (12, 816), (16, 720)],
 };
 
+/// GPT Image 2.6's `complexity`, `high` by default. Neither the planning
+/// tokens nor the time are published (no charge is stated, more latency
+/// when higher): estimates, so that emulated usage and latency follow the level.
+static GPT_IMAGE_2_6_PLANNING: Planning = Planning {
+    default: Complexity::High,
+    levels: &[
+        PlanningLevel { complexity: Complexity::Low, tokens: 64, latency_percent: 40 },
+        PlanningLevel { complexity: Complexity::Medium, tokens: 256, latency_percent: 70 },
+        PlanningLevel { complexity: Complexity::High, tokens: 1024, latency_percent: 100 },
+    ],
+};
+
+/// Input image tokens, for every model: the base and tile costs OpenAI
+/// lists for GPT Image 1 in its vision guide ("Calculating costs").
+pub static IMAGE_INPUT_TOKENS: ImageInputTokens =
+    ImageInputTokens { fit: 2048, shorter_side: 768, tile: 512, base: 65, per_tile: 129 };
+
 /// DALL·E bills per image; these token counts only shape emulated usage.
 static DALL_E_3_TOKENS: &[(Quality, u32)] = &[(Standard, 1056), (Hd, 4160)];
 static DALL_E_2_TOKENS: &[(Quality, u32)] = &[(Standard, 1056)];
@@ -149,6 +169,7 @@ const GPT_IMAGE_2_5: ModelSpec = ModelSpec {
     gpt_parameters: true,
     // One source says only 2.6 takes it; what earlier models do with it is undocumented.
     complexity: Support::Unclear,
+    planning: None,
     gif: None,
     svg: Support::No,
     markup: Support::Unclear,
@@ -166,6 +187,7 @@ const GPT_IMAGE_2_6: ModelSpec = ModelSpec {
     created: 1_793_750_400, // 2026-11-04
     output_tokens: GPT_IMAGE_2_6_TOKENS,
     complexity: Support::Yes,
+    planning: Some(&GPT_IMAGE_2_6_PLANNING),
     // Needs preview access on the account.
     gif: Some(&GPT_IMAGE_2_6_GIF),
     svg: Support::Yes,
@@ -189,6 +211,7 @@ const GPT_IMAGE_1: ModelSpec = ModelSpec {
     prompt_limit: 32_000,
     gpt_parameters: true,
     complexity: Support::Unclear,
+    planning: None,
     gif: None,
     svg: Support::No,
     markup: Support::Unclear,
@@ -279,6 +302,7 @@ pub static MODELS: &[ModelSpec] = &[
         prompt_limit: 4_000,
         gpt_parameters: false,
         complexity: Support::No,
+        planning: None,
         gif: None,
         svg: Support::No,
         markup: Support::No,
@@ -309,6 +333,7 @@ pub static MODELS: &[ModelSpec] = &[
         prompt_limit: 1_000,
         gpt_parameters: false,
         complexity: Support::No,
+        planning: None,
         gif: None,
         svg: Support::No,
         markup: Support::No,
