@@ -1,7 +1,8 @@
 //! Generations: every parameter, JSON and `Blob` answers, links, validation.
 
 use gpt_image_wasm::core::{
-    Background, ImageFormat, Model, Moderation, ResponseFormat, Rule, Size, dimensions, sniff_format,
+    Background, GenerateRequest, ImageFormat, Model, Moderation, ResponseFormat, Rule, Size, SvgOptions, dimensions,
+    sniff_format,
 };
 use gpt_image_wasm::{CallOptions, Error};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -174,4 +175,32 @@ async fn gpt_image_2_5_makes_custom_sizes_at_max_quality() {
     };
     let response = crate::support::client().generate_blobs(&request, &CallOptions::default(), |_| {}).await.unwrap();
     assert_eq!((response.data[0].width, response.data[0].height), (Some(2048), Some(1152)));
+}
+
+#[wasm_bindgen_test]
+async fn gif_and_svg_blobs_are_typed_from_their_bytes() {
+    let gif = GenerateRequest {
+        model: Some(Model::from("gpt-image-2.6-flare")),
+        output_format: Some(ImageFormat::Gif),
+        frame_count: Some(3),
+        ..small("a blinking lamp")
+    };
+    let svg = GenerateRequest {
+        model: Some(Model::from("gpt-image-2.6-flare")),
+        output_format: Some(ImageFormat::Svg),
+        svg: Some(SvgOptions::with_model("gpt-5-mini")),
+        ..small("a flat icon of a lamp")
+    };
+    let cases = [(gif, "image/gif", Some(1024), &b"GIF8"[..]), (svg, "image/svg+xml", None, &b"<"[..])];
+    for (request, mime_type, width, start) in cases {
+        let mut seen = Vec::new();
+        let response = client()
+            .generate_blobs(&request, &CallOptions::default(), |image| seen.push(image.mime_type.clone()))
+            .await;
+        let image = &response.unwrap().data[0];
+        assert_eq!((image.mime_type.as_str(), image.blob.type_()), (mime_type, mime_type.to_owned()));
+        assert_eq!(seen, [mime_type]);
+        assert_eq!(image.width, width, "{mime_type}: width from the file, none for an SVG");
+        assert!(blob_bytes(&image.blob).await.starts_with(start), "{mime_type}");
+    }
 }
