@@ -12,7 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Blob;
 
 use crate::compare::Compare;
-use crate::object_url::object_url;
+use crate::object_url::{file_url, is_document, object_url};
 use crate::store::Entry;
 
 /// Bytes as `12.3 KB` or `1.2 MB`.
@@ -97,6 +97,9 @@ pub fn Actions(
 ) -> impl IntoView {
     let handlers = expect_context::<Handlers>();
     let url = object_url(&blob);
+    // An SVG is handed over as a file: never opened as a page of this origin.
+    let file = file_url(&blob);
+    let document = is_document(&blob);
     let (transparent, shape, size) = entry.with_untracked(|entry| {
         let transparent =
             entry.settings.background.as_ref().is_some_and(|background| background.as_str() == "transparent");
@@ -129,6 +132,12 @@ pub fn Actions(
     };
     let picture = match before {
         Some(before) => view! { <Compare before after=url.clone() alt /> }.into_any(),
+        None if document => view! {
+            <a class="frame" href=file.clone() download=file_name aria-label="Download the SVG">
+                <img src=url.clone() alt=alt width=size.0 height=size.1 />
+            </a>
+        }
+        .into_any(),
         None => view! {
             <a class="frame" href=url.clone() target="_blank" rel="noopener" aria-label="Open full size">
                 <img src=url.clone() alt=alt width=size.0 height=size.1 />
@@ -149,7 +158,7 @@ pub fn Actions(
                         .map(|text| view! { <span class="revised">{text}</span> })
                 }}
                 <div class="image-actions">
-                    <a class="button" href=url.clone() download=file_name>"Download"</a>
+                    <a class="button" href=file.clone() download=file_name>"Download"</a>
                     <button type="button" class="secondary" on:click=on_copy>"Copy"</button>
                     <button type="button" class="secondary" aria-label="Edit this image" on:click=move |_| handlers.edit.run(edited.clone())>
                         "Edit"
@@ -158,7 +167,11 @@ pub fn Actions(
                         "More"
                     </button>
                     <div class="menu" popover="auto" id=menu.clone()>
-                        <a href=url target="_blank" rel="noopener">"Open full size"</a>
+                        {if document {
+                            view! { <a href=file download=file_name>"Open as a file"</a> }.into_any()
+                        } else {
+                            view! { <a href=url target="_blank" rel="noopener">"Open full size"</a> }.into_any()
+                        }}
                         <button type="button" popovertarget=menu.clone() popovertargetaction="hide" on:click=move |_| handlers.reuse.run(entry.get_untracked())>
                             "Reuse settings"
                         </button>

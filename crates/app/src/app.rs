@@ -39,7 +39,7 @@ impl Generator {
             self.form.fit_to_model();
         }
         set(self.form.prompt, options.prompt);
-        set(self.form.quality, options.quality);
+        set(self.form.value("quality"), options.quality);
         if let Some(size) = options.size {
             self.form.set_size(&size);
         }

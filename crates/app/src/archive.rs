@@ -6,7 +6,7 @@
 //! gallery into wasm memory. API keys are never in it.
 
 use gpt_image_wasm::Json;
-use gpt_image_wasm::core::{Fields, FromJson, JsonValue};
+use gpt_image_wasm::core::{Fields, FromJson, JsonValue, sniff_format};
 use serde::Serialize;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -146,9 +146,13 @@ pub async fn import(file: &Blob) -> Result<Vec<(Entry, Blob)>, String> {
         return Err(format!("{METADATA} is of another format ({})", metadata.format));
     }
     let mut items = Vec::new();
-    for Item { file: name, entry } in metadata.images {
+    for Item { file: name, mut entry } in metadata.images {
         let found = member(&name).ok_or_else(|| format!("{name} is listed in {METADATA} but not in the ZIP"))?;
         let image = read(file, found).await?;
+        // An image is what its bytes say (an SVG listed as a PNG is still shown only as an image).
+        if let Some(format) = sniff_format(&image) {
+            entry.mime_type = format.mime_type().to_owned();
+        }
         let blob = blob_of(&js_sys::Array::of1(&js_sys::Uint8Array::from(&image[..])), &entry.mime_type)?;
         items.push((entry, blob));
     }

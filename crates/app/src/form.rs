@@ -3,28 +3,61 @@
 //! by its control, which is marked invalid; a custom size that breaks a
 //! rule offers the nearest one that keeps them all. An edit's size follows
 //! its first input image.
+//!
+//! The parameters' values are core's one list ([`crate::values`]): the
+//! request is built from them by name, so only a control's layout is
+//! written here; a parameter without one is offered under "More
+//! parameters" ([`crate::advanced`]).
 
-use gpt_image_wasm::Edit;
-use gpt_image_wasm::core::catalogue::{self, CustomSizes, MODELS, ModelSpec, Support};
+use gpt_image_wasm::core::catalogue::{self, ModelSpec, Support};
 use gpt_image_wasm::core::validate::nearest_valid_size;
 use gpt_image_wasm::core::{
-    Background, EditRequest, GenerateRequest, ImageFormat, ImageInput, InputFidelity, Model, Moderation, Quality,
-    Report, Rule, Size, ValidationOptions,
+    Background, Complexity, EditRequest, Endpoint, GenerateRequest, ImageInput, InputFidelity, Issue, Moderation,
+    PARAMETERS, ParameterValue, Quality, Report, Rule, Size, SvgOptions, ValidationOptions, parameters,
 };
+use gpt_image_wasm::{Edit, Json};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::advanced::{Advanced, extra_fields, extra_text};
 use crate::inputs::{InputPicker, Inputs};
+use crate::markup::{Markup, MarkupEditor};
 use crate::mask::{Mask, MaskEditor};
 use crate::model_picker::{ModelPicker, listed, today};
+use crate::options::Options;
 use crate::run::Job;
 use crate::store::Entry;
+use crate::values::{Values, record_of, text_of};
 
 /// The model the form starts with.
 const DEFAULT_MODEL: &str = catalogue::SUGGESTED_MODEL;
 
+/// The values the form starts with; every other parameter starts empty (the server's default).
+const STARTING_VALUES: &[(&str, &str)] =
+    &[("model", DEFAULT_MODEL), ("size", "1024x1024"), ("quality", "low"), ("n", "1"), ("partial_images", "2")];
+
+/// The parameters whose controls are laid out by hand below; every other
+/// one of the list gets a plain control under "More parameters".
+pub const LAID_OUT: &[&str] = &[
+    "model",
+    "n",
+    "size",
+    "quality",
+    "complexity",
+    "background",
+    "moderation",
+    "output_format",
+    "output_compression",
+    "frame_count",
+    "frame_duration_ms",
+    "svg",
+    "stream",
+    "partial_images",
+    "input_fidelity",
+];
+
 /// The value of the size control that shows the width and height fields.
-const CUSTOM: &str = "custom";
+pub const CUSTOM: &str = "custom";
 
 /// The most pixels an edit's size is fitted to when it follows an input
 /// image of a model with custom sizes: 1536x1024's, the largest standard size.
@@ -37,30 +70,27 @@ pub enum Mode {
     Edit,
 }
 
-/// The form's values, one signal per control.
+/// The form's values: the prompt, every parameter's text, and what only
+/// the controls need.
 #[derive(Clone, Copy)]
 pub struct Form {
     pub mode: RwSignal<Mode>,
     pub prompt: RwSignal<String>,
-    pub model: RwSignal<String>,
+    /// Every parameter of core's list, by name (`size` holds the size
+    /// control's value: a preset, empty, or [`CUSTOM`] for `width`x`height`).
+    pub values: Values,
     /// Whether the model is a typed name ("Other model…") rather than one of the catalogue.
     pub other_model: RwSignal<bool>,
-    pub size: RwSignal<String>,
     pub width: RwSignal<String>,
     pub height: RwSignal<String>,
-    pub quality: RwSignal<String>,
-    pub background: RwSignal<String>,
-    pub output_format: RwSignal<String>,
-    pub compression: RwSignal<String>,
-    pub moderation: RwSignal<String>,
-    pub n: RwSignal<String>,
-    pub stream: RwSignal<bool>,
-    pub partial_images: RwSignal<String>,
-    pub input_fidelity: RwSignal<String>,
+    /// Fields the parameter list does not name, as a JSON object's text, sent as written.
+    pub extra: RwSignal<String>,
     /// The input images of an edit.
     pub inputs: Inputs,
     /// The mask of an edit.
     pub mask: Mask,
+    /// The markup of an edit (never with a mask).
+    pub markup: Markup,
     /// Why the quality was changed when the model changed, and to what: shown while it stays so.
     quality_note: RwSignal<Option<(String, String)>>,
     /// Why the size was changed when the model changed, and to what.
@@ -69,170 +99,193 @@ pub struct Form {
 
 impl Form {
     pub fn new() -> Self {
+        let values = Values::new();
+        for (name, text) in STARTING_VALUES {
+            values.get(name).set((*text).to_owned());
+        }
         Form {
             mode: RwSignal::new(Mode::Generate),
             prompt: RwSignal::new("a lighthouse at dawn, watercolour".into()),
-            model: RwSignal::new(DEFAULT_MODEL.into()),
+            values,
             other_model: RwSignal::new(!listed(DEFAULT_MODEL)),
-            size: RwSignal::new("1024x1024".into()),
             width: RwSignal::new("2048".into()),
             height: RwSignal::new("1152".into()),
-            quality: RwSignal::new("low".into()),
-            background: RwSignal::new(String::new()),
-            output_format: RwSignal::new(String::new()),
-            compression: RwSignal::new(String::new()),
-            moderation: RwSignal::new(String::new()),
-            n: RwSignal::new("1".into()),
-            stream: RwSignal::new(false),
-            partial_images: RwSignal::new("2".into()),
-            input_fidelity: RwSignal::new(String::new()),
+            extra: RwSignal::new(String::new()),
             inputs: Inputs::new(),
             mask: Mask::new(),
+            markup: Markup::new(),
             quality_note: RwSignal::new(None),
             size_note: RwSignal::new(None),
         }
     }
 
-    /// The catalogue entry whose rules stand for the model (see [`gpt_image_wasm::core::Resolved::nearest`]).
-    fn nearest(&self) -> Option<&'static ModelSpec> {
-        self.model.with(|name| catalogue::resolve(name.trim()).nearest())
+    /// The value of parameter `name` (a name of core's list).
+    pub fn value(&self, name: &str) -> RwSignal<String> {
+        self.values.get(name)
     }
 
-    /// Whether the model takes the GPT image models' parameters (unknown ones are given the benefit of the doubt).
-    fn takes_gpt_parameters(&self) -> bool {
-        self.model.with(|name| catalogue::resolve(name.trim()).takes_gpt_parameters())
+    /// What the form offers for the model (tracked).
+    pub fn options(&self) -> Options {
+        self.value("model").with(|name| Options::of(name))
+    }
+
+    /// The catalogue entry whose rules stand for the model (see [`gpt_image_wasm::core::Resolved::nearest`]).
+    fn nearest(&self) -> Option<&'static ModelSpec> {
+        self.value("model").with(|name| catalogue::resolve(name.trim()).nearest())
     }
 
     /// Sets the model: one of the picker's, or any other name as typed.
     pub fn set_model(&self, name: &str) {
         self.other_model.set(!listed(name));
-        self.model.set(name.to_owned());
+        self.value("model").set(name.to_owned());
     }
 
     /// After the model changed: a quality or a size the new model does not
     /// take falls back, with a note saying so by its control.
     pub fn fit_to_model(&self) {
-        let model = self.nearest();
-        let name = self.model.with_untracked(|name| name.trim().to_owned());
-        let quality = self.quality.get_untracked();
-        let qualities = quality_options(model);
+        let options = self.options();
+        let name = self.value("model").with_untracked(|name| name.trim().to_owned());
+        let quality = self.value("quality").get_untracked();
+        let qualities = options.qualities();
         self.quality_note.set(None);
         if !quality.is_empty() && !qualities.contains(&quality) {
             let auto = Quality::Auto.as_str();
             let fallback = if qualities.iter().any(|quality| quality == auto) { auto } else { "" };
             let shown = if fallback.is_empty() { "the default" } else { fallback };
-            self.quality.set(fallback.to_owned());
+            self.value("quality").set(fallback.to_owned());
             self.quality_note
                 .set(Some((format!("Quality reset to {shown}: {name} does not take {quality}."), fallback.to_owned())));
         }
-        let size = self.size.get_untracked();
-        let (presets, custom) = size_options(model);
-        let wanted = if size == CUSTOM {
-            format!("{}x{}", self.width.get_untracked().trim(), self.height.get_untracked().trim())
-        } else {
-            size.clone()
-        };
+        let wanted = self.effective_size();
         self.size_note.set(None);
-        if size.is_empty() || presets.contains(&wanted) || (custom && Size::parse(&wanted).dimensions().is_some()) {
+        if wanted.is_empty() || options.offers_size(&wanted) {
             self.set_size(&wanted);
         } else {
+            let presets = options.sizes().0;
             let square = Size::SQUARE.to_string();
             let fallback =
                 if presets.contains(&square) { square } else { presets.first().cloned().unwrap_or_default() };
             let shown = if fallback.is_empty() { "the default".to_owned() } else { fallback.clone() };
-            self.size.set(fallback.clone());
+            self.value("size").set(fallback.clone());
             self.size_note.set(Some((format!("Size reset to {shown}: {name} does not take {wanted}."), fallback)));
         }
     }
 
-    /// The request the form describes; empty controls are left out, so the
-    /// server's defaults apply.
-    pub fn request(&self) -> GenerateRequest {
-        let text = |signal: RwSignal<String>| Some(signal.get().trim().to_owned()).filter(|value| !value.is_empty());
-        let number = |signal: RwSignal<String>| text(signal).map(|value| value.parse::<u32>().unwrap_or(u32::MAX));
-        let gpt = self.takes_gpt_parameters();
-        let size = match self.size.get().as_str() {
-            CUSTOM => Some(Size::from(format!("{}x{}", self.width.get().trim(), self.height.get().trim()).as_str())),
-            "" => None,
-            preset => Some(Size::from(preset)),
-        };
-        let output_format = text(self.output_format).filter(|_| gpt).map(|value| ImageFormat::from(value.as_str()));
-        let lossy = matches!(output_format, Some(ImageFormat::Jpeg | ImageFormat::Webp));
-        let stream = gpt && self.stream.get();
-        GenerateRequest {
-            prompt: self.prompt.get(),
-            model: text(self.model).map(|value| Model::from(value.as_str())),
-            n: number(self.n),
-            size,
-            quality: text(self.quality).map(|value| value.as_str().into()),
-            background: text(self.background).filter(|_| gpt).map(|value| value.as_str().into()),
-            moderation: text(self.moderation).filter(|_| gpt).map(|value| value.as_str().into()),
-            output_compression: number(self.compression).filter(|_| lossy),
-            output_format,
-            stream: stream.then_some(true),
-            partial_images: number(self.partial_images).filter(|_| stream),
-            ..GenerateRequest::default()
+    /// Whether a parameter's control is in use, so that its value is sent:
+    /// the GPT image models' parameters for those models, compression for
+    /// lossy formats, partial images when streaming, GIF and SVG settings
+    /// with their format, a model's own features where it has them. A
+    /// parameter without such a rule is sent whenever it is set.
+    fn in_use(&self, name: &str, options: &Options) -> bool {
+        let format = || self.value("output_format").get();
+        let gpt = options.gpt_parameters();
+        match name {
+            "background" | "moderation" | "output_format" | "stream" => gpt,
+            "output_compression" => gpt && matches!(format().as_str(), "jpeg" | "webp"),
+            "partial_images" => gpt && self.value("stream").get() == "true",
+            "frame_count" | "frame_duration_ms" => gpt && format() == "gif",
+            "svg" => gpt && format() == "svg",
+            "complexity" => options.takes(|model| model.complexity),
+            "input_fidelity" => self.mode.get() == Mode::Edit && options.takes(|model| model.input_fidelity),
+            _ => true,
         }
     }
 
-    /// The edit the form describes, for validation: the inputs as they
-    /// are, and the mask when one was uploaded (a drawn one is made at the
-    /// first image's size when the edit is sent).
-    fn edit_request(&self) -> EditRequest {
-        let request = self.request();
-        let text = Some(self.input_fidelity.get().trim().to_owned()).filter(|value| !value.is_empty());
-        EditRequest {
-            prompt: request.prompt,
-            images: self
-                .inputs
-                .uploads
-                .with(|uploads| uploads.iter().map(|upload| ImageInput::Upload(upload.file.clone())).collect()),
-            mask: self.mask.uploaded.with(|mask| mask.as_ref().map(|upload| ImageInput::Upload(upload.file.clone()))),
-            model: request.model,
-            n: request.n,
-            size: request.size,
-            quality: request.quality,
-            background: request.background,
-            moderation: request.moderation,
-            output_format: request.output_format,
-            output_compression: request.output_compression,
-            stream: request.stream,
-            partial_images: request.partial_images,
-            input_fidelity: text.map(|value| value.as_str().into()),
-            ..EditRequest::default()
+    /// Every parameter of `endpoint` to send, with its text as sent (trimmed; empty ones are left out).
+    fn texts(&self, endpoint: Endpoint) -> Vec<(&'static str, String)> {
+        let options = self.options();
+        parameters::of(endpoint)
+            .filter(|parameter| self.in_use(parameter.name, &options))
+            .filter_map(|parameter| {
+                let text = match parameter.name {
+                    "size" => self.effective_size(),
+                    name => self.value(name).with(|text| text.trim().to_owned()),
+                };
+                (!text.is_empty()).then_some((parameter.name, text))
+            })
+            .collect()
+    }
+
+    /// The generation the form describes, and the problems of text that is
+    /// not its parameter's kind (a number that is not one, extra fields
+    /// that are not a JSON object), each naming its field.
+    pub fn request(&self) -> (GenerateRequest, Vec<Issue>) {
+        let mut request = GenerateRequest { prompt: self.prompt.get(), ..GenerateRequest::default() };
+        let mut issues = Vec::new();
+        for (name, text) in self.texts(Endpoint::Generate) {
+            issues.extend(request.set_parameter_text::<Json>(name, &text).err());
         }
+        match self.extra.with(|text| extra_fields(text)) {
+            Ok(extra) => request.extra.extend(extra),
+            Err(issue) => issues.push(issue),
+        }
+        (request, issues)
+    }
+
+    /// The edit the form describes, for validation: the inputs as they
+    /// are, and the mask when one was uploaded (a drawn mask or markup is
+    /// made at the first image's size when the edit is sent, and stands
+    /// for itself here as a marker).
+    fn edit_request(&self) -> (EditRequest, Vec<Issue>) {
+        let mut request = EditRequest { prompt: self.prompt.get(), ..EditRequest::default() };
+        let mut issues = Vec::new();
+        for (name, text) in self.texts(Endpoint::Edit) {
+            issues.extend(request.set_parameter_text::<Json>(name, &text).err());
+        }
+        match self.extra.with(|text| extra_fields(text)) {
+            Ok(extra) => request.extra.extend(extra),
+            Err(issue) => issues.push(issue),
+        }
+        request.images = self
+            .inputs
+            .uploads
+            .with(|uploads| uploads.iter().map(|upload| ImageInput::Upload(upload.file.clone())).collect());
+        request.mask =
+            self.mask.uploaded.with(|mask| mask.as_ref().map(|upload| ImageInput::Upload(upload.file.clone())));
+        (request, issues)
     }
 
     /// Every problem of the request in the current mode, as of today
     /// (a model OpenAI retires today is retired).
     fn validate(&self, today: &str) -> Report {
         let options = ValidationOptions { today: Some(today.to_owned()), ..ValidationOptions::default() };
-        match self.mode.get() {
-            Mode::Generate => self.request().validate_with(&options),
-            Mode::Edit => self.edit_request().validate_with(&options),
-        }
+        let (mut report, issues) = match self.mode.get() {
+            Mode::Generate => {
+                let (request, issues) = self.request();
+                (request.validate_with(&options), issues)
+            }
+            Mode::Edit => {
+                let (request, issues) = self.edit_request();
+                (request.validate_with(&options), issues)
+            }
+        };
+        report.issues.splice(0..0, issues);
+        report
     }
 
-    /// The job to run: the request, or the edit with its files and mask.
+    /// The job to run: the request, or the edit with its files, mask and markup.
     async fn job(&self) -> Result<Job, String> {
-        let settings = self.request();
-        let asked = settings.size.as_ref().and_then(Size::dimensions);
+        let (request, _) = self.request();
+        let asked = request.size.as_ref().and_then(Size::dimensions);
         if self.mode.get_untracked() == Mode::Generate {
-            return Ok(Job { settings, edit: None, shape: asked });
+            return Ok(Job { settings: request, edit: None, shape: asked });
         }
         let mask = self.mask.upload().await?;
+        let markup = self.markup.upload().await?;
         let uploads = self.inputs.uploads.get_untracked();
         let before = uploads.first().map(|upload| upload.blob.clone());
         let shape = asked.or_else(|| uploads.first().and_then(|upload| upload.file.dimensions));
-        let edit = Edit::with_uploads(self.edit_request(), uploads, mask);
+        let (edit, _) = self.edit_request();
+        let settings = record_of(&edit);
+        let edit = Edit::with_uploads(edit, uploads, mask, markup);
         Ok(Job { settings, edit: Some((edit, before)), shape })
     }
 
     /// The size as sent: a preset, `WIDTHxHEIGHT` for a custom one, or empty.
-    fn effective_size(&self) -> String {
-        match self.size.get().as_str() {
+    pub fn effective_size(&self) -> String {
+        match self.value("size").get().as_str() {
             CUSTOM => format!("{}x{}", self.width.get().trim(), self.height.get().trim()),
-            size => size.to_owned(),
+            size => size.trim().to_owned(),
         }
     }
 
@@ -241,7 +294,7 @@ impl Form {
     fn fit_to_input(&self, (width, height): (u32, u32)) {
         let model = self.nearest();
         let Some(size) = size_for_input(model, width, height) else { return };
-        let name = self.model.with_untracked(|name| name.trim().to_owned());
+        let name = self.value("model").with_untracked(|name| name.trim().to_owned());
         self.set_size(&size);
         let note = if size == Size::Auto.to_string() {
             format!("Size set to auto: {name} follows the input image's shape ({width}x{height}).")
@@ -253,7 +306,7 @@ impl Form {
 
     /// Sends what the form describes to `on_job`; a request with errors is
     /// not sent, and its first error is returned. The job itself is made
-    /// asynchronously (a drawn mask is encoded first); a failure there goes to `failure`.
+    /// asynchronously (a drawn mask or markup is encoded first); a failure there goes to `failure`.
     pub fn send(&self, on_job: Callback<Job>, failure: RwSignal<Option<String>>) -> Result<(), String> {
         if let Some(issue) = self.validate(&today()).errors().next() {
             return Err(issue.message.clone());
@@ -274,65 +327,57 @@ impl Form {
     /// Sets the size control: a preset of the model, a custom `WxH`, or
     /// empty for the server's default.
     pub fn set_size(&self, size: &str) {
-        if size.is_empty() || size_options(self.nearest()).0.iter().any(|preset| preset == size) {
-            self.size.set(size.to_owned());
+        if size.is_empty() || size == CUSTOM || self.options().sizes().0.iter().any(|preset| preset == size) {
+            self.value("size").set(size.to_owned());
         } else {
             let (width, height) = size.split_once('x').unwrap_or((size, ""));
             self.width.set(width.to_owned());
             self.height.set(height.to_owned());
-            self.size.set(CUSTOM.into());
+            self.value("size").set(CUSTOM.into());
         }
     }
 
-    /// Copies an image's settings into the form ("reuse its settings").
+    /// Sets every parameter from `texts` (name and text; a parameter not
+    /// among them is emptied), the model first, as its options decide the size's.
+    pub fn set_parameters(&self, texts: &[(&str, String)]) {
+        let text = |name: &str| texts.iter().find(|(each, _)| *each == name).map(|(_, text)| text.clone());
+        self.set_model(&text("model").unwrap_or_default());
+        for parameter in PARAMETERS.iter().filter(|parameter| !matches!(parameter.name, "model" | "size")) {
+            self.value(parameter.name).set(text(parameter.name).unwrap_or_default());
+        }
+        self.set_size(&text("size").unwrap_or_default());
+    }
+
+    /// Copies an image's settings into the form ("reuse its settings"):
+    /// every parameter it was made with, and its extra fields.
     pub fn load(&self, entry: &Entry) {
         self.mode.set(if entry.edit { Mode::Edit } else { Mode::Generate });
-        let request = &entry.settings;
-        let show = |value: Option<&str>| value.unwrap_or_default().to_owned();
-        self.prompt.set(request.prompt.clone());
-        self.set_model(&show(request.model.as_ref().map(Model::as_str)));
-        self.set_size(&request.size.as_ref().map(ToString::to_string).unwrap_or_default());
-        self.quality.set(show(request.quality.as_ref().map(|value| value.as_str())));
-        self.background.set(show(request.background.as_ref().map(|value| value.as_str())));
-        self.output_format.set(show(request.output_format.as_ref().map(|value| value.as_str())));
-        self.compression.set(request.output_compression.map(|value| value.to_string()).unwrap_or_default());
-        self.moderation.set(show(request.moderation.as_ref().map(|value| value.as_str())));
-        self.n.set(request.n.map_or("1".into(), |n| n.to_string()));
-        self.stream.set(request.stream == Some(true));
+        let settings = &entry.settings;
+        self.prompt.set(settings.prompt.clone());
+        let texts: Vec<(&str, String)> = PARAMETERS
+            .iter()
+            .filter_map(|parameter| Some((parameter.name, text_of(settings, parameter.name)?)))
+            .collect();
+        self.set_parameters(&texts);
+        self.extra.set(extra_text(&settings.extra));
     }
-}
 
-/// The sizes to offer for a model (`None`: one the catalogue cannot place,
-/// offered every size of every model), and whether any `WIDTHxHEIGHT` within
-/// limits works too.
-fn size_options(model: Option<&'static ModelSpec>) -> (Vec<String>, bool) {
-    match model {
-        Some(model) => (model.size_presets().iter().map(ToString::to_string).collect(), model.custom_sizes().is_some()),
-        None => {
-            let mut all: Vec<String> = Vec::new();
-            for size in MODELS.iter().flat_map(ModelSpec::size_presets) {
-                let size = size.to_string();
-                if !all.contains(&size) {
-                    all.push(size);
-                }
-            }
-            (all, true)
+    /// The SVG author model (`svg.model`), as the SVG control shows it.
+    fn svg_model(&self) -> String {
+        self.value("svg").with(|text| {
+            SvgOptions::from_text::<Json>(text).and_then(|svg| svg.model().map(str::to_owned)).unwrap_or_default()
+        })
+    }
+
+    /// Sets the SVG author model, keeping the other members of `svg`.
+    fn set_svg_model(&self, model: &str) {
+        let mut svg = self.value("svg").with_untracked(|text| SvgOptions::from_text::<Json>(text)).unwrap_or_default();
+        if model.trim().is_empty() {
+            svg.0.remove("model");
+        } else {
+            svg.0.insert("model".into(), model.trim().into());
         }
-    }
-}
-
-/// The qualities to offer for a model (`None`: every quality any model takes).
-fn quality_options(model: Option<&'static ModelSpec>) -> Vec<String> {
-    let qualities = model.map_or_else(catalogue::known_qualities, |model| model.qualities.iter().collect());
-    qualities.into_iter().map(|quality| quality.as_str().to_owned()).collect()
-}
-
-/// The limits of custom sizes for a model; for one the catalogue cannot
-/// place, those of the first model with custom sizes.
-fn custom_limits(model: Option<&'static ModelSpec>) -> Option<&'static CustomSizes> {
-    match model {
-        Some(model) => model.custom_sizes(),
-        None => MODELS.iter().find_map(ModelSpec::custom_sizes),
+        self.value("svg").set(if svg.0.is_empty() { String::new() } else { svg.to_text() });
     }
 }
 
@@ -379,12 +424,12 @@ fn is_empty_prompt(issue: &gpt_image_wasm::core::Issue) -> bool {
 /// The issues of the fields a control edits, shown under it; a field
 /// `image` also takes the issues of `image[0]`, `image[1]` …
 #[component]
-fn Problems(report: Memo<Report>, fields: &'static [&'static str]) -> impl IntoView {
+pub(crate) fn Problems(report: Memo<Report>, fields: Vec<&'static str>) -> impl IntoView {
+    let id = format!("problems-{}", fields[0]);
     let mine = move |field: &str| {
         let name = field.split_once('[').map_or(field, |(name, _)| name);
         fields.contains(&name)
     };
-    let id = format!("problems-{}", fields[0]);
     view! {
         <ul class="problems" id=id aria-live="polite">
             {move || {
@@ -430,8 +475,12 @@ fn Choice(
                 <option value="">"(default)"</option>
                 {move || {
                     let current = value.get();
+                    let mut options = options.get();
+                    // A value the list lacks (stored, or kept from another model) is shown as it is.
+                    if !current.is_empty() && !options.contains(&current) {
+                        options.push(current.clone());
+                    }
                     options
-                        .get()
                         .into_iter()
                         .map(|option| {
                             let (selected, label) = (option == current, option.clone());
@@ -445,7 +494,7 @@ fn Choice(
 }
 
 /// Whether `field` has an error in `report`.
-fn has_error(report: Memo<Report>, field: &str) -> bool {
+pub(crate) fn has_error(report: Memo<Report>, field: &str) -> bool {
     report.with(|report| report.errors().any(|issue| issue.field == field))
 }
 
@@ -454,7 +503,7 @@ fn has_error(report: Memo<Report>, field: &str) -> bool {
 pub struct Shown(pub Option<Vec<String>>);
 
 /// Whether control `name` is shown, from the [`Shown`] in context.
-fn shows(name: &'static str) -> bool {
+pub(crate) fn shows(name: &'static str) -> bool {
     use_context::<Shown>()
         .is_none_or(|Shown(controls)| controls.is_none_or(|controls| controls.iter().any(|control| control == name)))
 }
@@ -476,9 +525,8 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
         }
         report
     });
-    let model = Memo::new(move |_| form.nearest());
-    let gpt = Memo::new(move |_| form.takes_gpt_parameters());
-    let gpt = move || gpt.get();
+    let options = Memo::new(move |_| form.options());
+    let gpt = move || options.with(Options::gpt_parameters);
     let blocked = move || checked.with(|report| report.errors().next().is_some());
     let needs_prompt = move || checked.with(|report| report.errors().all(is_empty_prompt)) && blocked();
     let submit = move || drop(form.send(on_job, failure));
@@ -491,7 +539,7 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
         let first = form.inputs.uploads.with(|uploads| {
             uploads.first().map(|upload| (upload.file.filename.clone(), upload.file.len, upload.file.dimensions))
         });
-        (editing(), first, form.model.get())
+        (editing(), first, form.value("model").get())
     };
     Effect::new(move |previous: Option<_>| {
         let key = input_key();
@@ -503,18 +551,19 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
         key
     });
     let presets = Signal::derive(move || {
-        let (mut presets, custom) = size_options(model.get());
+        let (mut presets, custom) = options.with(Options::sizes);
         if custom {
             presets.push(CUSTOM.to_owned());
         }
         presets
     });
-    let qualities = Signal::derive(move || quality_options(model.get()));
-    let limits = move || custom_limits(model.get());
+    let qualities = Signal::derive(move || options.with(Options::qualities));
+    let formats = Signal::derive(move || options.with(Options::formats));
+    let limits = move || options.with(Options::custom_limits);
     let step = Signal::derive(move || limits().map(|limits| limits.step.to_string()));
     let max_edge = Signal::derive(move || limits().map(|limits| limits.max_edge.to_string()));
-    let fidelity = move || model.get().is_none_or(|model| model.input_fidelity != Support::No);
-    let max_n = move || model.get().map(|model| model.max_n.to_string());
+    let takes = move |feature: fn(&ModelSpec) -> Support| options.with(|options| options.takes(feature));
+    let max_n = move || options.with(Options::max_n).map(|n| n.to_string());
     // A note is shown while the value it explains stays.
     let note = move |note: RwSignal<Option<(String, String)>>, value: RwSignal<String>| {
         move || note.get().filter(|(_, set)| value.with(|value| value == set)).map(|(text, _)| text)
@@ -523,7 +572,12 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
         let values: Vec<String> = values.iter().map(|value| (*value).to_owned()).collect();
         Signal::derive(move || values.clone())
     };
-    let lossy = move || matches!(form.output_format.get().as_str(), "jpeg" | "webp");
+    let format = form.value("output_format");
+    let lossy = move || matches!(format.get().as_str(), "jpeg" | "webp");
+    let gif = move || if format.get() == "gif" { options.with(Options::gif) } else { None };
+    let svg = move || format.get() == "svg" && takes(|model| model.svg);
+    let stream = form.value("stream");
+    let streaming = move || stream.get() == "true";
     let side = |value: RwSignal<String>| move || value.with(|value| value.trim().parse::<u32>().ok());
     let (width, height) = (side(form.width), side(form.height));
     // Which of width and height a size error is about (both for the shape and the pixel count).
@@ -538,11 +592,37 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
     };
     // The nearest custom size that keeps every rule, while the one asked for breaks one.
     let suggestion = Memo::new(move |_| {
-        if form.size.get() != CUSTOM || !has_error(report, "size") {
+        if form.value("size").get() != CUSTOM || !has_error(report, "size") {
             return None;
         }
         nearest_valid_size(limits()?, width()?, height()?).and_then(|size| size.dimensions())
     });
+    // A mask says where to edit, markup what to change: one or the other.
+    let mask_blocked =
+        Signal::derive(move || form.markup.is_set().then_some("markup is drawn; a mask does not go with it."));
+    let markup_blocked = Signal::derive(move || {
+        form.mask.is_set().then_some("No markup: a mask is set, and markup does not go with one.")
+    });
+    let number = move |label: &'static str,
+                       name: &'static str,
+                       min: Signal<Option<String>>,
+                       placeholder: Signal<Option<String>>| {
+        view! {
+            <label class="narrow">
+                <span>{label}</span>
+                <input
+                    type="number"
+                    min=move || min.get()
+                    placeholder=move || placeholder.get()
+                    bind:value=form.value(name)
+                    aria-invalid=move || has_error(report, name).to_string()
+                    aria-describedby="problems-model"
+                />
+            </label>
+        }
+    };
+    let gif_rule =
+        move |pick: fn(&catalogue::GifRules) -> u32| Signal::derive(move || gif().map(|rules| pick(rules).to_string()));
     view! {
         <form
             class="generate"
@@ -564,9 +644,13 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
             </div>
             <Show when=editing>
                 <InputPicker inputs=form.inputs />
-                <Problems report fields=&["image", "images"] />
-                {move || first_input().map(|(image, size)| view! { <MaskEditor mask=form.mask image size /> })}
-                <Problems report fields=&["mask"] />
+                <Problems report fields=vec!["image", "images"] />
+                {move || first_input().map(|(image, size)| view! { <MaskEditor mask=form.mask image size blocked=mask_blocked /> })}
+                <Problems report fields=vec!["mask"] />
+                <Show when=move || takes(|model| model.markup)>
+                    {move || first_input().map(|(image, size)| view! { <MarkupEditor markup=form.markup image size blocked=markup_blocked /> })}
+                </Show>
+                <Problems report fields=vec!["markup"] />
             </Show>
             <label class="prompt">
                 <span>"Prompt"</span>
@@ -585,10 +669,10 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                     }
                 ></textarea>
             </label>
-            <Problems report fields=&["prompt"] />
+            <Problems report fields=vec!["prompt"] />
             <div class="controls">
                 <ModelPicker
-                    model=form.model
+                    model=form.value("model")
                     other=form.other_model
                     shown=shows("model")
                     on_change=Callback::new(move |()| form.fit_to_model())
@@ -597,25 +681,28 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                 <Choice
                     label="Size"
                     name="size"
-                    value=form.size
+                    value=form.value("size")
                     options=presets
                     report
                     field="size"
                     // A custom size's problems are its width's and height's.
-                    invalid=Signal::derive(move || form.size.get() != CUSTOM && has_error(report, "size"))
+                    invalid=Signal::derive(move || form.value("size").get() != CUSTOM && has_error(report, "size"))
                 />
-                <Show when=move || form.size.get() == CUSTOM>
+                <Show when=move || form.value("size").get() == CUSTOM>
                     <SideInput label="Width" value=form.width step max=max_edge invalid=Signal::derive(move || bad_side(width())) hidden=!shows("size") />
                     <SideInput label="Height" value=form.height step max=max_edge invalid=Signal::derive(move || bad_side(height())) hidden=!shows("size") />
                 </Show>
                 <p class="note" role="status" hidden=!shows("size")>
                     {move || form.size_note.get().filter(|(_, set)| *set == form.effective_size()).map(|(text, _)| text)}
                 </p>
-                <Choice label="Quality" name="quality" value=form.quality options=qualities report field="quality" />
-                <p class="note" role="status" hidden=!shows("quality")>{note(form.quality_note, form.quality)}</p>
+                <Choice label="Quality" name="quality" value=form.value("quality") options=qualities report field="quality" />
+                <p class="note" role="status" hidden=!shows("quality")>{note(form.quality_note, form.value("quality"))}</p>
+                <Show when=move || takes(|model| model.complexity)>
+                    <Choice label="Complexity" name="complexity" value=form.value("complexity") options=fixed(Complexity::KNOWN) report field="complexity" />
+                </Show>
                 <Show when=gpt>
-                    <Choice label="Background" name="background" value=form.background options=fixed(Background::KNOWN) report field="background" />
-                    <Choice label="Format" name="format" value=form.output_format options=fixed(ImageFormat::KNOWN) report field="output_format" />
+                    <Choice label="Background" name="background" value=form.value("background") options=fixed(Background::KNOWN) report field="background" />
+                    <Choice label="Format" name="format" value=format options=formats report field="output_format" />
                     <Show when=lossy>
                         <label class="narrow" hidden=!shows("compression")>
                             <span>"Compression"</span>
@@ -623,16 +710,37 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                                 type="number"
                                 min="0"
                                 max="100"
-                                bind:value=form.compression
+                                bind:value=form.value("output_compression")
                                 aria-invalid=move || has_error(report, "output_compression").to_string()
                                 aria-describedby="problems-model"
                             />
                         </label>
                     </Show>
-                    <Choice label="Moderation" name="moderation" value=form.moderation options=fixed(Moderation::KNOWN) report field="moderation" />
+                    <Show when=move || gif().is_some()>
+                        <div class="group" hidden=!shows("format")>
+                            {number("Frames", "frame_count", gif_rule(|rules| rules.frames.0), gif_rule(|rules| rules.default_frames))}
+                            {number("Frame ms", "frame_duration_ms", gif_rule(|rules| rules.min_frame_ms), gif_rule(|rules| rules.default_frame_ms))}
+                        </div>
+                    </Show>
+                    <Show when=svg>
+                        <label class="svg-model" hidden=!shows("format")>
+                            <span>"SVG author model"</span>
+                            <input
+                                type="text"
+                                placeholder="gpt-5.1"
+                                autocomplete="off"
+                                spellcheck="false"
+                                prop:value=move || form.svg_model()
+                                on:input=move |ev| form.set_svg_model(&event_target_value(&ev))
+                                aria-invalid=move || has_error(report, "svg").to_string()
+                                aria-describedby="problems-model"
+                            />
+                        </label>
+                    </Show>
+                    <Choice label="Moderation" name="moderation" value=form.value("moderation") options=fixed(Moderation::KNOWN) report field="moderation" />
                 </Show>
-                <Show when=move || editing() && fidelity()>
-                    <Choice label="Input fidelity" name="fidelity" value=form.input_fidelity options=fixed(InputFidelity::KNOWN) report field="input_fidelity" />
+                <Show when=move || editing() && takes(|model| model.input_fidelity)>
+                    <Choice label="Input fidelity" name="fidelity" value=form.value("input_fidelity") options=fixed(InputFidelity::KNOWN) report field="input_fidelity" />
                 </Show>
                 <label class="narrow" hidden=!shows("n")>
                     <span>"Images"</span>
@@ -640,24 +748,28 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                         type="number"
                         min="1"
                         max=max_n
-                        bind:value=form.n
+                        bind:value=form.value("n")
                         aria-invalid=move || has_error(report, "n").to_string()
                         aria-describedby="problems-model"
                     />
                 </label>
                 <Show when=gpt>
                     <label class="check" hidden=!shows("stream")>
-                        <input type="checkbox" bind:checked=form.stream />
+                        <input
+                            type="checkbox"
+                            prop:checked=streaming
+                            on:change=move |ev| stream.set(if event_target_checked(&ev) { "true".into() } else { String::new() })
+                        />
                         <span>"Stream"</span>
                     </label>
-                    <Show when=move || form.stream.get()>
+                    <Show when=streaming>
                         <label class="narrow" hidden=!shows("stream")>
                             <span>"Partial images"</span>
                             <input
                                 type="number"
                                 min="0"
                                 max="3"
-                                bind:value=form.partial_images
+                                bind:value=form.value("partial_images")
                                 aria-invalid=move || has_error(report, "partial_images").to_string()
                                 aria-describedby="problems-model"
                             />
@@ -665,10 +777,7 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                     </Show>
                 </Show>
             </div>
-            <Problems
-                report
-                fields=&["model", "size", "quality", "background", "output_format", "output_compression", "moderation", "n", "stream", "partial_images", "response_format", "style", "input_fidelity"]
-            />
+            <Problems report fields=PARAMETERS.iter().map(|parameter| parameter.name).collect() />
             {move || suggestion.get().map(|(width, height)| view! {
                 <p class="fix">
                     <button
@@ -683,6 +792,7 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                     </button>
                 </p>
             })}
+            <Advanced form report />
             <div class="actions">
                 <button type="submit" disabled=blocked aria-describedby="blocked">
                     {move || if editing() { "Edit" } else { "Generate" }}

@@ -7,9 +7,11 @@
 //! in `tests/components/`.
 
 mod actions;
+mod advanced;
 mod app;
 pub mod archive;
 mod compare;
+mod drawing;
 pub mod embedding;
 mod errors;
 mod form;
@@ -19,10 +21,12 @@ mod inputs;
 mod js_json;
 mod lifecycle;
 mod link_image;
+mod markup;
 mod mask;
 mod model_picker;
 mod names;
 mod object_url;
+mod options;
 mod persist;
 mod price;
 pub mod reencode;
@@ -30,6 +34,7 @@ mod run;
 mod settings;
 mod shell;
 pub mod store;
+mod values;
 pub mod zip;
 
 pub use mask::mask_png;

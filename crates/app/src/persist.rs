@@ -7,11 +7,13 @@
 //! The prompt box starts empty, with an example as its placeholder, rather
 //! than with text a person has to delete first.
 
-use gpt_image_wasm::core::{Fields, FromJson, JsonValue};
+use std::collections::BTreeMap;
+
+use gpt_image_wasm::core::{Fields, FromJson, JsonValue, Kind, PARAMETERS};
 use leptos::prelude::*;
 use serde::Serialize;
 
-use crate::form::Form;
+use crate::form::{CUSTOM, Form};
 use crate::js_json::from_text;
 use crate::settings::Settings;
 
@@ -21,90 +23,88 @@ const STORAGE_KEY: &str = "gpt-image-playground.form";
 /// The prompt box's placeholder: an example, not a value.
 pub const PROMPT_PLACEHOLDER: &str = "a lighthouse at dawn, watercolour";
 
-/// What is stored: each control's text, as the form holds it.
+/// What is stored: the prompt, every parameter's text by name (those of
+/// core's one list; `size` as sent, `WIDTHxHEIGHT` for a custom one), the
+/// custom size last typed, and the extra fields' text.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 struct Saved {
     prompt: String,
-    model: String,
-    size: String,
+    parameters: BTreeMap<String, String>,
     width: String,
     height: String,
-    quality: String,
-    background: String,
-    output_format: String,
-    compression: String,
-    moderation: String,
-    n: String,
-    stream: bool,
-    partial_images: String,
-    input_fidelity: String,
+    extra: String,
 }
 
-/// Each member that is missing is left empty.
+/// Each member that is missing is left empty. A form stored before the
+/// parameters were kept by name (each at the top level, `compression` for
+/// `output_compression`, `stream` a flag, `size` `custom` beside `width`
+/// and `height`) reads as it was.
 impl FromJson for Saved {
     fn from_json<J: JsonValue>(json: &J) -> Result<Self, String> {
         let fields = Fields::of(json, "the form")?;
         let text = |key: &str| Ok::<_, String>(fields.text(key)?.unwrap_or_default());
-        Ok(Saved {
-            prompt: text("prompt")?,
-            model: text("model")?,
-            size: text("size")?,
-            width: text("width")?,
-            height: text("height")?,
-            quality: text("quality")?,
-            background: text("background")?,
-            output_format: text("output_format")?,
-            compression: text("compression")?,
-            moderation: text("moderation")?,
-            n: text("n")?,
-            stream: fields.flag("stream")?.unwrap_or_default(),
-            partial_images: text("partial_images")?,
-            input_fidelity: text("input_fidelity")?,
-        })
+        let (width, height) = (text("width")?, text("height")?);
+        let mut parameters = BTreeMap::new();
+        match json.member("parameters") {
+            Some(stored) => {
+                let stored = Fields::of(&stored, "the form's parameters")?;
+                for parameter in PARAMETERS {
+                    if let Some(value) = stored.text(parameter.name)? {
+                        parameters.insert(parameter.name.to_owned(), value);
+                    }
+                }
+            }
+            None => {
+                for parameter in PARAMETERS {
+                    let key = if parameter.name == "output_compression" { "compression" } else { parameter.name };
+                    let value = match parameter.kind {
+                        Kind::Flag => fields.flag(key)?.filter(|on| *on).map(|on| on.to_string()),
+                        _ => fields.text(key)?,
+                    };
+                    if let Some(value) = value.filter(|value| !value.is_empty()) {
+                        parameters.insert(parameter.name.to_owned(), value);
+                    }
+                }
+                if parameters.get("size").is_some_and(|size| size == CUSTOM) {
+                    parameters.insert("size".into(), format!("{width}x{height}"));
+                }
+            }
+        }
+        Ok(Saved { prompt: text("prompt")?, parameters, width, height, extra: text("extra")? })
     }
 }
 
 impl Saved {
     /// The form's values now (tracked: an effect that reads them reruns on each change).
     fn of(form: &Form) -> Self {
+        let parameters = form
+            .values
+            .all()
+            .into_iter()
+            .map(|(name, value)| {
+                let text = if name == "size" { form.effective_size() } else { value.get() };
+                (name.to_owned(), text)
+            })
+            .filter(|(_, text)| !text.is_empty())
+            .collect();
         Saved {
             prompt: form.prompt.get(),
-            model: form.model.get(),
-            size: form.size.get(),
+            parameters,
             width: form.width.get(),
             height: form.height.get(),
-            quality: form.quality.get(),
-            background: form.background.get(),
-            output_format: form.output_format.get(),
-            compression: form.compression.get(),
-            moderation: form.moderation.get(),
-            n: form.n.get(),
-            stream: form.stream.get(),
-            partial_images: form.partial_images.get(),
-            input_fidelity: form.input_fidelity.get(),
+            extra: form.extra.get(),
         }
     }
 
     /// Puts the values into the form.
     fn restore(self, form: &Form) {
-        form.set_model(&self.model);
-        for (signal, value) in [
-            (form.prompt, self.prompt),
-            (form.size, self.size),
-            (form.width, self.width),
-            (form.height, self.height),
-            (form.quality, self.quality),
-            (form.background, self.background),
-            (form.output_format, self.output_format),
-            (form.compression, self.compression),
-            (form.moderation, self.moderation),
-            (form.n, self.n),
-            (form.partial_images, self.partial_images),
-            (form.input_fidelity, self.input_fidelity),
-        ] {
-            signal.set(value);
-        }
-        form.stream.set(self.stream);
+        form.prompt.set(self.prompt);
+        form.width.set(self.width);
+        form.height.set(self.height);
+        let texts: Vec<(&str, String)> =
+            self.parameters.iter().map(|(name, text)| (name.as_str(), text.clone())).collect();
+        form.set_parameters(&texts);
+        form.extra.set(self.extra);
     }
 }
 
@@ -140,26 +140,59 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn parameters(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs.iter().map(|(name, text)| ((*name).to_owned(), (*text).to_owned())).collect()
+    }
+
     #[test]
-    fn the_form_reads_back_as_it_was_written_and_missing_controls_stay_empty() {
+    fn the_form_reads_back_as_it_was_written_every_parameter_included() {
+        // Every parameter of the list, with a text of its kind: none is left out.
+        let all: BTreeMap<String, String> = PARAMETERS
+            .iter()
+            .map(|parameter| {
+                let text = match parameter.kind {
+                    Kind::Text => parameter.known.first().copied().unwrap_or("a name").to_owned(),
+                    Kind::Whole => "3".to_owned(),
+                    Kind::Flag => "true".to_owned(),
+                    Kind::Object => r#"{"model":"gpt-5.1"}"#.to_owned(),
+                };
+                (parameter.name.to_owned(), text)
+            })
+            .collect();
         let saved = Saved {
             prompt: "a fox".into(),
-            model: "gpt-image-2.5".into(),
-            size: "custom".into(),
+            parameters: all,
             width: "2048".into(),
             height: "1152".into(),
-            quality: "high".into(),
-            background: "auto".into(),
-            output_format: "webp".into(),
-            compression: "80".into(),
-            moderation: "low".into(),
-            n: "2".into(),
-            stream: true,
-            partial_images: "2".into(),
-            input_fidelity: "high".into(),
+            extra: r#"{"seed": 7}"#.into(),
         };
         assert_eq!(Saved::from_json(&serde_json::to_value(&saved).unwrap()), Ok(saved));
-        let older = Saved::from_json(&json!({"prompt": "a fox", "n": "3"})).unwrap();
-        assert_eq!(older, Saved { prompt: "a fox".into(), n: "3".into(), ..Saved::default() });
+    }
+
+    #[test]
+    fn a_form_stored_by_an_older_playground_reads_as_it_was() {
+        let older = json!({
+            "prompt": "a fox", "model": "gpt-image-2.5", "size": "custom", "width": "2048", "height": "1152",
+            "quality": "high", "background": "", "output_format": "webp", "compression": "80", "moderation": "low",
+            "n": "2", "stream": true, "partial_images": "2", "input_fidelity": "high"
+        });
+        let read = Saved::from_json(&older).unwrap();
+        assert_eq!(
+            read.parameters,
+            parameters(&[
+                ("model", "gpt-image-2.5"),
+                ("size", "2048x1152"),
+                ("quality", "high"),
+                ("output_format", "webp"),
+                ("output_compression", "80"),
+                ("moderation", "low"),
+                ("n", "2"),
+                ("stream", "true"),
+                ("partial_images", "2"),
+                ("input_fidelity", "high"),
+            ])
+        );
+        let sparse = Saved::from_json(&json!({"prompt": "a fox", "n": "3"})).unwrap();
+        assert_eq!(sparse, Saved { prompt: "a fox".into(), parameters: parameters(&[("n", "3")]), ..Saved::default() });
     }
 }

@@ -48,7 +48,8 @@ pub struct Entry {
     /// The prompt as the model rewrote it, when it says.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub revised_prompt: Option<String>,
-    /// `image/png`, `image/jpeg` or `image/webp`.
+    /// The image's type, from its bytes: `image/png`, `image/jpeg`,
+    /// `image/webp`, `image/gif` or `image/svg+xml`.
     pub mime_type: String,
     /// Pixel size, when the header could be read.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -327,9 +328,6 @@ pub(crate) mod tests {
         assert_eq!(Entry::from_json(&written), Err("`mimeType` of a gallery entry is missing".into()));
         let mut written = serde_json::to_value(full_entry()).unwrap();
         written["settings"]["n"] = json!("two");
-        assert_eq!(
-            Entry::from_json(&written),
-            Err("`n` of a generation request is not a whole number in range".into())
-        );
+        assert_eq!(Entry::from_json(&written), Err("n must be a whole number, not \"two\"".into()));
     }
 }

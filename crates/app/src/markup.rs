@@ -1,0 +1,89 @@
+//! The markup of an edit (GPT Image 2.6): coloured marks (arrows, circles,
+//! scribbles) drawn over the first input (see [`crate::drawing`]) that the
+//! prompt explains. It is sent as what was drawn: a PNG of the first
+//! input's size, transparent but for the marks. Never with a mask: the
+//! form offers one or the other.
+
+use gpt_image_wasm::Upload;
+use leptos::prelude::*;
+use web_sys::Blob;
+
+use crate::drawing::{Drawing, DrawingDialog, png_of};
+use crate::object_url::object_url;
+
+/// The brush's colours: strong ones that stand out on most pictures.
+const COLOURS: &[(&str, &str)] =
+    &[("Red", "#ff2d55"), ("Yellow", "#ffcc00"), ("Green", "#34c759"), ("Blue", "#0a84ff")];
+
+/// The markup being drawn.
+#[derive(Clone, Copy)]
+pub struct Markup {
+    /// What is drawn.
+    pub drawing: Drawing,
+}
+
+impl Markup {
+    /// No marks.
+    pub fn new() -> Self {
+        Markup { drawing: Drawing::new() }
+    }
+
+    /// Whether any mark is drawn.
+    pub fn is_set(&self) -> bool {
+        self.drawing.painted.get()
+    }
+
+    /// The markup to send, if any mark is drawn: a transparent PNG of the
+    /// first image's size holding the marks.
+    pub async fn upload(&self) -> Result<Option<Upload>, String> {
+        if !self.drawing.painted.get_untracked() {
+            return Ok(None);
+        }
+        let Some(canvas) = self.drawing.canvas() else { return Ok(None) };
+        let png = png_of(&canvas, |_| Ok(()))
+            .await
+            .map_err(|_| "the drawn markup could not be made into a PNG".to_owned())?;
+        Upload::from_blob(&png, Some("markup.png"), "markup", "markup").await.map(Some).map_err(|issue| issue.message)
+    }
+}
+
+/// The markup of `image` (the first input, `size` its width and height
+/// when known): a line saying where it stands, and buttons to draw it (in a
+/// dialog) or clear it. `blocked` says why there can be no markup now (a
+/// mask is set), if so.
+#[component]
+pub fn MarkupEditor(
+    markup: Markup,
+    image: Blob,
+    size: Option<(u32, u32)>,
+    #[prop(into)] blocked: Signal<Option<&'static str>>,
+) -> impl IntoView {
+    let url = object_url(&image);
+    let size = size.filter(|(width, height)| *width > 0 && *height > 0).unwrap_or((1, 1));
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let open = move |_| {
+        if let Some(dialog) = dialog.get_untracked() {
+            let _ = dialog.show_modal();
+        }
+    };
+    let state = move || match (markup.is_set(), blocked.get()) {
+        (true, _) => "Markup: drawn; the prompt says what the marks ask for.",
+        (false, Some(why)) => why,
+        (false, None) => "No markup: draw marks the prompt explains (an arrow, a circle).",
+    };
+    let refused = move || blocked.get().is_some() && !markup.is_set();
+    view! {
+        <div class="mask markup">
+            <p class="mask-state" role="status">{state}</p>
+            <div class="mask-actions">
+                <button type="button" class="secondary" on:click=open disabled=refused>
+                    {move || if markup.is_set() { "Edit the markup" } else { "Draw markup" }}
+                </button>
+                <button type="button" class="secondary" on:click=move |_| markup.drawing.clear() disabled=move || !markup.is_set()>
+                    "Clear markup"
+                </button>
+            </div>
+        </div>
+        <DrawingDialog drawing=markup.drawing dialog url size name="markup" title="Mark what to change" colours=COLOURS />
+    }
+}
