@@ -101,7 +101,106 @@ export function formatOf(bytes) {
   if (bytes[0] === 0x89 && bytes[1] === 0x50) return 'png';
   if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'jpeg';
   if (bytes.subarray(0, 4).toString() === 'RIFF' && bytes.subarray(8, 12).toString() === 'WEBP') return 'webp';
+  if (bytes.subarray(0, 6).toString() === 'GIF89a' || bytes.subarray(0, 6).toString() === 'GIF87a') return 'gif';
+  if (/^\s*(<\?xml[^>]*\?>\s*)?<svg[\s>]/.test(bytes.subarray(0, 512).toString())) return 'svg';
   return 'unknown';
+}
+
+/**
+ * Reads a GIF's structure by hand: the screen's size and, per frame, its
+ * size, its delay in milliseconds (from the graphic control extension) and
+ * whether it has a transparent colour. Throws on bytes that are not a
+ * complete GIF (every block is walked up to the trailer).
+ */
+export function gifFrames(bytes) {
+  const signature = bytes.subarray(0, 6).toString('latin1');
+  if (signature !== 'GIF89a' && signature !== 'GIF87a') throw new Error(`not a GIF: ${signature}`);
+  const width = bytes.readUInt16LE(6);
+  const height = bytes.readUInt16LE(8);
+  const colourTable = (packed) => (packed & 0x80 ? 3 * 2 ** ((packed & 0x07) + 1) : 0);
+  let at = 13 + colourTable(bytes[10]);
+  const skipSubBlocks = () => {
+    while (bytes[at] !== 0) {
+      if (at >= bytes.length) throw new Error('the GIF ends inside a block');
+      at += bytes[at] + 1;
+    }
+    at += 1;
+  };
+  const frames = [];
+  let control = { delayMs: 0, transparent: false };
+  for (;;) {
+    if (at >= bytes.length) throw new Error('the GIF has no trailer');
+    const introducer = bytes[at];
+    if (introducer === 0x3b) break;
+    if (introducer === 0x21) {
+      const label = bytes[at + 1];
+      at += 2;
+      if (label === 0xf9) {
+        control = { delayMs: bytes.readUInt16LE(at + 2) * 10, transparent: (bytes[at + 1] & 0x01) === 1 };
+      }
+      skipSubBlocks();
+    } else if (introducer === 0x2c) {
+      const frame = { width: bytes.readUInt16LE(at + 5), height: bytes.readUInt16LE(at + 7), ...control };
+      at += 10 + colourTable(bytes[at + 9]);
+      at += 1; // LZW minimum code size
+      skipSubBlocks();
+      frames.push(frame);
+      control = { delayMs: 0, transparent: false };
+    } else {
+      throw new Error(`unexpected GIF block 0x${introducer.toString(16)} at ${at}`);
+    }
+  }
+  return { width, height, frames };
+}
+
+/**
+ * A small XML parser, enough to prove a document well-formed: one root
+ * element, every tag closed in order, attributes quoted, only XML's own
+ * entities. Returns the root as { name, attributes, children, text }.
+ */
+export function parseXml(text) {
+  const token = /<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<\/([\w:.-]+)\s*>|<([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|([^<]+)|(<)/g;
+  const entities = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  const unescape = (raw) =>
+    raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|\w+);|&/g, (whole, name) => {
+      if (!name) throw new Error('a bare & in XML text');
+      if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+      if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
+      if (!(name in entities)) throw new Error(`unknown entity &${name};`);
+      return entities[name];
+    });
+  const stack = [];
+  let root = null;
+  for (const [whole, close, open, attributes, selfClosing, chars, stray] of text.matchAll(token)) {
+    if (stray) throw new Error(`a < that starts no tag near ${JSON.stringify(text.slice(text.indexOf(whole, 0), 40))}`);
+    if (whole.startsWith('<?') || whole.startsWith('<!--')) continue;
+    if (chars !== undefined) {
+      if (stack.length) stack.at(-1).text += unescape(chars);
+      else if (chars.trim()) throw new Error('text outside the root element');
+      continue;
+    }
+    if (close) {
+      const element = stack.pop();
+      if (element?.name !== close) throw new Error(`</${close}> closes <${element?.name}>`);
+      continue;
+    }
+    const element = { name: open, attributes: {}, children: [], text: '' };
+    for (const [, name, value] of attributes.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+      element.attributes[name] = unescape(value ?? '');
+    }
+    if (stack.length) stack.at(-1).children.push(element);
+    else if (root) throw new Error('more than one root element');
+    else root = element;
+    if (!selfClosing) stack.push(element);
+  }
+  if (!root) throw new Error('no root element');
+  if (stack.length) throw new Error(`<${stack.at(-1).name}> is never closed`);
+  return root;
+}
+
+/** Every element below `element`, depth first. */
+export function descendants(element) {
+  return element.children.flatMap((child) => [child, ...descendants(child)]);
 }
 
 /** Width and height from a PNG's IHDR. */

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import OpenAI, { toFile } from 'openai';
-import { formatOf, pngSize, startServer } from './helpers.mjs';
+import { descendants, formatOf, gifFrames, parseXml, pngSize, startServer } from './helpers.mjs';
 
 let server;
 let client;
@@ -81,6 +81,75 @@ test('edits uploaded files, streamed and not', async () => {
   const types = [];
   for await (const event of stream) types.push(event.type);
   assert.deepEqual(types, ['image_edit.partial_image', 'image_edit.completed']);
+});
+
+test('GPT Image 2.6: complexity, animated GIFs of the frames asked, SVG documents that parse, markup edits', async () => {
+  const low = await client.images.generate({ model: 'gpt-image-2.6-flare', prompt: 'a kite', quality: 'low', size: '1024x640', complexity: 'low' });
+  const high = await client.images.generate({ model: 'gpt-image-2.6-flare', prompt: 'a kite', quality: 'low', size: '1024x640', complexity: 'high' });
+  assert.ok(low.usage.output_tokens < high.usage.output_tokens);
+  assert.equal(low.usage.output_tokens_details.image_tokens, high.usage.output_tokens_details.image_tokens);
+
+  const gif = await client.images.generate({
+    model: 'gpt-image-2.6-flare',
+    prompt: 'a kite in the wind',
+    quality: 'low',
+    size: '256x256',
+    output_format: 'gif',
+    frame_count: 5,
+    frame_duration_ms: 150,
+    background: 'transparent',
+  });
+  assert.equal(gif.output_format, 'gif');
+  const bytes = Buffer.from(gif.data[0].b64_json, 'base64');
+  assert.equal(formatOf(bytes), 'gif');
+  const animation = gifFrames(bytes);
+  assert.deepEqual([animation.width, animation.height], [256, 256]);
+  assert.equal(animation.frames.length, 5);
+  for (const frame of animation.frames) assert.deepEqual(frame, { width: 256, height: 256, delayMs: 150, transparent: true });
+  await assert.rejects(
+    client.images.generate({ model: 'gpt-image-2.6-flare', prompt: 'x', output_format: 'gif', stream: true }),
+    (error) => error instanceof OpenAI.BadRequestError && error.param === 'stream',
+  );
+
+  const svg = await client.images.generate({
+    model: 'gpt-image-2.6-sunburst',
+    prompt: 'a lighthouse <at> dusk & "fog"',
+    size: '1024x640',
+    output_format: 'svg',
+    svg: { model: 'gpt-5-mini', reasoning: { effort: 'low' } },
+  });
+  const text = Buffer.from(svg.data[0].b64_json, 'base64').toString('utf8');
+  assert.equal(formatOf(Buffer.from(text)), 'svg');
+  const root = parseXml(text);
+  assert.equal(root.name, 'svg');
+  assert.deepEqual([root.attributes.width, root.attributes.height], ['1024', '640']);
+  const elements = descendants(root);
+  assert.equal(elements.find((element) => element.name === 'title').text, 'a lighthouse <at> dusk & "fog"');
+  assert.ok(elements.some((element) => element.name === 'circle' || element.name === 'rect'));
+  assert.equal(svg.svg_usage.model, 'gpt-5-mini');
+
+  // Markup: a transparent PNG of marks, the size of the image.
+  const photo = await client.images.generate({ model: 'gpt-image-2.6-flare', prompt: 'a harbour', quality: 'low', size: '1024x640' });
+  const marks = await client.images.generate({ model: 'gpt-image-2.6-flare', prompt: 'arrows', quality: 'low', size: '1024x640', background: 'transparent' });
+  const file = async (result, name) => toFile(Buffer.from(result.data[0].b64_json, 'base64'), name, { type: 'image/png' });
+  const edited = await client.images.edit({
+    model: 'gpt-image-2.6-sunburst',
+    image: await file(photo, 'harbour.png'),
+    markup: await file(marks, 'markup.png'),
+    prompt: 'move the boat where the arrow points',
+    quality: 'low',
+  });
+  assert.deepEqual(pngSize(Buffer.from(edited.data[0].b64_json, 'base64')), [1536, 1024]);
+  await assert.rejects(
+    client.images.edit({
+      model: 'gpt-image-2.6-sunburst',
+      image: await file(photo, 'harbour.png'),
+      markup: await file(marks, 'markup.png'),
+      mask: await file(marks, 'mask.png'),
+      prompt: 'x',
+    }),
+    (error) => error instanceof OpenAI.BadRequestError && error.param === 'markup',
+  );
 });
 
 test('errors reach the client as its error classes, and retries see a script succeed', async () => {

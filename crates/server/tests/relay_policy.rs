@@ -153,6 +153,50 @@ async fn caps_refuse_with_a_400_naming_the_field_and_the_cap() {
 }
 
 #[tokio::test]
+async fn gif_frames_count_as_images_and_an_svg_is_refused_under_a_dollar_ceiling() {
+    let upstream = relay_support::upstream().await;
+    let log = log_path("gif-svg");
+    let admin = "sk-admin-0123456789abcdef";
+    let policy = Policy {
+        caps: Caps { max_n: Some(4), ..Caps::default() },
+        tokens: tokens("images=6/day", ""),
+        total: Limits::parse("usd=5/day").unwrap(),
+        admin_key: Some(admin.into()),
+        ..Policy::default()
+    };
+    let relay = relay(&upstream, policy, Some(&log)).await;
+    let gif = |frames: Option<u32>| {
+        let mut body = json!({"model": "gpt-image-2.6-flare", "prompt": "a kite", "size": "256x256", "quality": "low", "output_format": "gif"});
+        if let Some(frames) = frames {
+            body["frame_count"] = frames.into();
+        }
+        body
+    };
+    // Without frame_count a GIF has the catalogue's 9 frames, each an image: over the cap of 4.
+    let error = expect_error(generate(&relay, Some(ALICE), None, &gif(None)).await, 400, Some("cap_exceeded")).await;
+    assert_eq!(error["param"], "frame_count", "{error}");
+    assert!(error["message"].as_str().unwrap().contains("n is 1 with 9 GIF frames each"), "{error}");
+    assert_eq!(generate(&relay, Some(ALICE), None, &gif(Some(4))).await.status(), 200);
+    // Alice may make 6 images a day: 4 frames made, 4 more would pass it.
+    let error =
+        expect_error(generate(&relay, Some(ALICE), None, &gif(Some(4))).await, 429, Some("rate_limit_exceeded")).await;
+    assert!(error["message"].as_str().unwrap().contains("6 images a day, 4 made today"), "{error}");
+    // An SVG's author model is billed at its own rates, which the catalogue cannot estimate.
+    let svg = json!({"model": "gpt-image-2.6-flare", "prompt": "a kite", "output_format": "svg", "svg": {"model": "gpt-5-mini"}});
+    let error = expect_error(generate(&relay, Some(BOB), None, &svg).await, 400, Some("model_not_priced")).await;
+    assert_eq!(error["param"], "output_format", "{error}");
+    assert!(error["message"].as_str().unwrap().contains("svg.model `gpt-5-mini`"), "{error}");
+    let rows = spend(&relay, admin).await;
+    assert_eq!(row(&rows, Some("alice"))["images"], 4);
+    // The estimate prices every frame: 9 frames cost more than twice 4.
+    let lines = log_lines(&log, 4).await;
+    assert_eq!((lines[0]["frames"].as_u64(), lines[1]["frames"].as_u64()), (Some(9), Some(4)));
+    let (nine, four) = (lines[0]["usd_estimated"].as_f64().unwrap(), lines[1]["usd_estimated"].as_f64().unwrap());
+    assert!(nine > 2.0 * four && four > 0.0, "{nine} {four}");
+    assert_eq!(lines[3]["usd_estimated"], Value::Null);
+}
+
+#[tokio::test]
 async fn request_rates_answer_429_with_retry_after_per_token_and_per_address() {
     let upstream = relay_support::upstream().await;
     let policy = Policy {
