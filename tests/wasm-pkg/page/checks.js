@@ -110,6 +110,46 @@ function recordFetches() {
   return { seen, stop: () => { globalThis.fetch = original; } };
 }
 
+/**
+ * Wraps `fetch`, keeping a copy of each POST request; the function it
+ * returns puts `fetch` back and resolves to their bodies as sent: JSON
+ * parsed, a multipart form as `{ name: text }` with each file as
+ * `{ file, type, size }`.
+ */
+function recordBodies() {
+  const sent = [];
+  const original = globalThis.fetch;
+  globalThis.fetch = function (request, init) {
+    if (request instanceof Request && request.method === 'POST') sent.push(request.clone());
+    return original.call(this, request, init);
+  };
+  return async function stop() {
+    globalThis.fetch = original;
+    const bodies = [];
+    for (const request of sent) {
+      if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
+        const fields = {};
+        for (const [name, value] of await request.formData()) {
+          fields[name] = typeof value === 'string' ? value : { file: value.name, type: value.type, size: value.size };
+        }
+        bodies.push(fields);
+      } else {
+        bodies.push(JSON.parse(await request.text()));
+      }
+    }
+    return bodies;
+  };
+}
+
+/** Runs `calls` while recording what they send (see `recordBodies`); resolves to the bodies. */
+async function bodiesSentBy(calls) {
+  const stop = recordBodies();
+  const failure = await calls().then(() => undefined, (error) => error ?? new Error('rejected'));
+  const bodies = await stop();
+  if (failure) throw failure;
+  return bodies;
+}
+
 /** The checks, by name. `lib` holds the package's exports, `env` what differs (see `pageEnv`). */
 function checks(lib, env) {
   const { ImagesClient } = lib;
@@ -304,6 +344,81 @@ function checks(lib, env) {
       const { image } = await testImages(256, 256);
       const res = await client().images.edit({ ...quick, images: [{ image_url: await dataUrl(image) }], prompt: 'x' });
       expectPng(fromBase64(res.data[0].b64_json), 1024, 640, 'the edited image');
+    },
+
+    async 'wire: generate, generateBlobs and a stream send every field as written, known or not'() {
+      const params = {
+        ...quick,
+        model: 'gpt-image-2.6-flare',
+        prompt: 'a lighthouse, on the wire',
+        complexity: 'low',
+        frame_count: 4,
+        frame_duration_ms: 100,
+        svg: { model: 'gpt-5-mini', reasoning: { effort: 'low' } },
+        x_provider_hint: { region: 'eu', tier: 2 },
+      };
+      let warnings;
+      const bodies = await bodiesSentBy(async () => {
+        const res = await client().images.generate(params);
+        warnings = res.warnings;
+        const blobs = await client().images.generateBlobs(params);
+        equal(blobs.data[0].mime_type, 'image/png', 'generateBlobs mime_type');
+        const stream = await client().images.generate({ ...params, stream: true });
+        for await (const event of stream) void event;
+      });
+      equal(JSON.stringify(bodies), JSON.stringify([params, params, { ...params, stream: true }]), 'the bodies sent');
+      const unknown = warnings.filter((issue) => issue.rule === 'unknown_parameter').map((issue) => issue.field);
+      equal(JSON.stringify(unknown), '["x_provider_hint"]', 'the one field the package does not know, named in a warning');
+    },
+
+    async 'wire: multipart and JSON edits, editBlobs and a streamed edit send every field, and the markup'() {
+      const { image, mask: marks } = await testImages(512, 320);
+      const fields = {
+        ...quick,
+        model: 'gpt-image-2.6-flare',
+        prompt: 'circle the door',
+        complexity: 'medium',
+        frame_count: 3,
+        svg: { model: 'gpt-5-mini' },
+        x_provider_hint: { region: 'eu', tier: 2 },
+      };
+      const multipart = { ...fields, image: new File([image], 'door.png', { type: 'image/png' }), markup: marks };
+      const json = { ...fields, images: [{ image_url: await dataUrl(image) }], markup: { image_url: await dataUrl(marks) } };
+      const bodies = await bodiesSentBy(async () => {
+        const res = await client().images.edit(multipart);
+        assert(res.warnings.some((issue) => issue.field === 'x_provider_hint' && issue.rule === 'unknown_parameter'), JSON.stringify(res.warnings));
+        await client().images.editBlobs(multipart);
+        const stream = await client().images.edit({ ...multipart, stream: true });
+        for await (const event of stream) void event;
+        await client().images.edit(json);
+      });
+      const asText = Object.fromEntries(
+        Object.entries(fields).map(([name, value]) => [name, typeof value === 'string' ? value : JSON.stringify(value)]),
+      );
+      const files = {
+        image: { file: 'door.png', type: 'image/png', size: image.size },
+        markup: { file: 'markup.png', type: 'image/png', size: marks.size },
+      };
+      const sorted = (object) => JSON.stringify(Object.fromEntries(Object.entries(object).sort(([a], [b]) => (a < b ? -1 : 1))));
+      equal(sorted(bodies[0]), sorted({ ...asText, ...files }), 'the multipart edit');
+      equal(sorted(bodies[1]), sorted({ ...asText, ...files }), 'editBlobs');
+      equal(sorted(bodies[2]), sorted({ ...asText, stream: 'true', ...files }), 'the streamed edit');
+      equal(JSON.stringify(bodies[3]), JSON.stringify(json), 'the JSON edit');
+      equal(bodies.length, 4, 'requests sent');
+    },
+
+    async 'generateBlobs: a GIF and an SVG are Blobs typed by their bytes'() {
+      const base = { ...quick, model: 'gpt-image-2.6-flare' };
+      const gif = await client().images.generateBlobs({ ...base, prompt: 'a blinking lamp', output_format: 'gif', frame_count: 3 });
+      const svg = await client().images.generateBlobs({ ...base, prompt: 'a lamp icon', output_format: 'svg', svg: { model: 'gpt-5-mini' } });
+      for (const [res, type, start] of [[gif, 'image/gif', 'GIF8'], [svg, 'image/svg+xml', '<']]) {
+        const [image] = res.data;
+        equal(image.mime_type, type, `${type}: mime_type`);
+        equal(image.blob.type, type, `${type}: blob.type`);
+        const text = new TextDecoder().decode(new Uint8Array(await image.blob.arrayBuffer()).slice(0, 4));
+        assert(text.startsWith(start), `${type}: the bytes start with ${JSON.stringify(text)}`);
+      }
+      equal(gif.data[0].width, 1024, 'the GIF is measured from its header');
     },
 
     async 'ValidationError: instanceof, issues naming the fields, nothing sent'() {

@@ -34,6 +34,7 @@ import type {
   Image,
   ImageBackground,
   ImageBlob,
+  ImageComplexity,
   ImageEditCompletedEvent,
   ImageEditFiles,
   ImageEditParams,
@@ -56,6 +57,7 @@ import type {
   ImageGenStreamEvent,
   ImageInputFidelity,
   ImageModel,
+  ImageMimeType,
   ImageModeration,
   ImageOutputFormat,
   ImageReference,
@@ -64,6 +66,7 @@ import type {
   ImagesResponse,
   ImagesResult,
   ImageStyle,
+  ImageSvgOptions,
   ImagesUsage,
   InitInput,
   Issue,
@@ -150,7 +153,7 @@ export async function generate(client: ImagesClient): Promise<void> {
   }
   expectType<number>(res.created);
   expectType<number | undefined>(res.usage?.input_tokens_details.image_tokens);
-  expectType<'png' | 'jpeg' | 'webp' | undefined>(res.output_format);
+  assertTrue<Equal<typeof res.output_format, 'png' | 'jpeg' | 'webp' | 'gif' | 'svg' | undefined>>();
   expectType<string | undefined>(res.size);
   expectType<Issue[]>(res.warnings);
   expectType<string | null>(res._request_id);
@@ -186,7 +189,16 @@ export async function generate(client: ImagesClient): Promise<void> {
   // @ts-expect-error not a background
   await client.images.generate({ prompt: 'x', background: 'clear' });
   // @ts-expect-error not a format
-  await client.images.generate({ prompt: 'x', output_format: 'gif' });
+  await client.images.generate({ prompt: 'x', output_format: 'bmp' });
+  // GPT Image 2.6: complexity, an animated GIF, an SVG written by a text model.
+  const complexity: ImageComplexity = 'low';
+  await client.images.generate({ prompt: 'x', model: 'gpt-image-2.6-flare', complexity, output_format: 'gif', frame_count: 4, frame_duration_ms: 120 });
+  const svg: ImageSvgOptions = { model: 'gpt-5-mini', reasoning: { effort: 'low' } };
+  await client.images.generate({ prompt: 'x', model: 'gpt-image-2.6-sunburst', output_format: 'svg', svg });
+  // @ts-expect-error not a complexity
+  await client.images.generate({ prompt: 'x', complexity: 'extreme' });
+  // @ts-expect-error svg.model names a text model
+  await client.images.generate({ prompt: 'x', output_format: 'svg', svg: { model: 5 } });
   // @ts-expect-error n is a number
   await client.images.generate({ prompt: 'x', n: '2' });
   // @ts-expect-error a typo is caught
@@ -281,6 +293,11 @@ export async function edits(client: ImagesClient, file: File, mask: Blob, bytes:
   await client.images.edit({ image: file, images: refs, prompt: 'x' });
   // @ts-expect-error a multipart edit's mask is a file
   await client.images.edit({ image: file, mask: { image_url: 'https://example.com/m.png' }, prompt: 'x' });
+  // Markup (GPT Image 2.6): a file on a multipart edit, a reference on a JSON one.
+  await client.images.edit({ image: file, markup: file, prompt: 'circle the door', model: 'gpt-image-2.6-flare', complexity: 'high' });
+  await client.images.edit({ images: refs, markup: { file_id: 'file-marks' }, prompt: 'x' });
+  // @ts-expect-error a multipart edit's markup is a file
+  await client.images.edit({ image: file, markup: { image_url: 'https://example.com/m.png' }, prompt: 'x' });
   // @ts-expect-error a reference has exactly one of image_url and file_id
   await client.images.edit({ images: [{ image_url: 'https://example.com/a.png', file_id: 'file-1' }], prompt: 'x' });
   // @ts-expect-error a path is not a file
@@ -321,6 +338,9 @@ export async function blobs(client: ImagesClient, file: File): Promise<Blob[]> {
     expectType<ImageBlob>(image);
     expectType<Blob>(image.blob);
     expectType<string>(image.mime_type);
+    assertTrue<Equal<typeof image.mime_type, ImageMimeType | 'application/octet-stream'>>();
+    // An SVG can hold scripts: show it as an image, never inline it into the page.
+    if (image.mime_type === 'image/svg+xml') document.createElement('img').src = URL.createObjectURL(image.blob);
     expectType<number | undefined>(image.height);
     expectType<string | undefined>(image.url);
     expectType<undefined>(image.error);
@@ -370,6 +390,7 @@ function describeRule(rule: IssueRule): string {
     case 'max_length':
     case 'range':
     case 'unknown_value':
+    case 'unknown_parameter':
     case 'unsupported_by_model':
     case 'requires':
     case 'conflict':
