@@ -1,8 +1,12 @@
 //! The catalogue, entry by entry: names that resolve to themselves, rules
 //! that agree with each other, and validation that follows the table.
 
-use gpt_image_core::catalogue::{self, Edits, FAMILIES, Lifecycle, MODELS, Match, Pricing, Support};
-use gpt_image_core::{GenerateRequest, Model, Quality, Rule, Severity, Size, ValidationMode, ValidationOptions};
+use gpt_image_core::catalogue::{
+    self, Edits, FAMILIES, IMAGE_INPUT_TOKENS, Lifecycle, MODELS, Match, Pricing, Support,
+};
+use gpt_image_core::{
+    Complexity, GenerateRequest, Model, Quality, Rule, Severity, Size, ValidationMode, ValidationOptions,
+};
 
 #[test]
 fn every_name_is_listed_once_and_resolves_to_its_model() {
@@ -55,6 +59,14 @@ fn each_entry_is_consistent() {
         assert!(model.max_n >= 1 && model.max_n <= 10 && model.prompt_limit >= 1000, "{id}");
         assert!(model.gpt_parameters || model.transparency == Support::No, "{id}");
         assert!(model.gpt_parameters == matches!(model.edits, Edits::Images(_)), "{id}");
+        // A model plans (its planning is data) exactly when it documents complexity.
+        assert_eq!(model.planning.is_some(), model.complexity == Support::Yes, "{id}");
+        if let Some(planning) = model.planning {
+            assert_eq!(planning.level(None).complexity, planning.default, "{id}");
+            let levels = planning.levels;
+            assert!(levels.windows(2).all(|pair| pair[0].tokens < pair[1].tokens), "{id}: more planning, more tokens");
+            assert!(levels.windows(2).all(|pair| pair[0].latency_percent < pair[1].latency_percent), "{id}");
+        }
         match &model.prices {
             Pricing::Tokens(prices) => {
                 assert!(prices.text_input_cached < prices.text_input && prices.image_input_cached < prices.image_input);
@@ -180,4 +192,28 @@ fn prices_estimate_tokens_and_images() {
         flare.output_tokens(Some(&Quality::Low), 2048, 1152, 1)
             > flare.output_tokens(Some(&Quality::Low), 1024, 1024, 1)
     );
+}
+
+#[test]
+fn gif_rules_resolve_frames_and_durations_as_providers_do() {
+    let gif = catalogue::find("gpt-image-2.6-flare").unwrap().gif.unwrap();
+    assert_eq!((gif.frames(None), gif.frames(Some(4)), gif.frames(Some(16))), (9, 4, 16));
+    // Out of range falls back to the default, as a gateway saw.
+    assert_eq!((gif.frames(Some(1)), gif.frames(Some(17))), (9, 9));
+    assert_eq!(
+        (gif.frame_ms(None), gif.frame_ms(Some(124)), gif.frame_ms(Some(125)), gif.frame_ms(Some(5))),
+        (200, 120, 130, 20)
+    );
+}
+
+#[test]
+fn planning_and_input_tokens_are_looked_up_in_the_table() {
+    let planning = catalogue::find("gpt-image-2.6-sunburst").unwrap().planning.unwrap();
+    assert_eq!(planning.level(Some(&Complexity::Low)).complexity, Complexity::Low);
+    assert_eq!(planning.level(Some(&Complexity::from("extreme"))).complexity, Complexity::High);
+    // 1024x1024 is scaled to 768x768: 2x2 tiles; the costliest unseen image is 4x2.
+    assert_eq!(IMAGE_INPUT_TOKENS.tokens(1024, 1024), 65 + 129 * 4);
+    let (width, height) = IMAGE_INPUT_TOKENS.costliest();
+    assert_eq!(IMAGE_INPUT_TOKENS.tokens(width, height), 65 + 129 * 8);
+    assert!(IMAGE_INPUT_TOKENS.tokens(4000, 3000) <= IMAGE_INPUT_TOKENS.tokens(width, height));
 }
