@@ -1,6 +1,9 @@
-//! What an image request asks for, read from its body before it is relayed:
-//! the model, `n`, size, quality, streaming, prompt and input images. The
-//! caps are checked on it, and its cost estimated from the catalogue.
+//! What an image request asks for, read from its body before it is relayed
+//! with core's readers: the model and every parameter (through the `Shared`
+//! view), the prompt and the input images' sizes. The caps are checked on
+//! it, and its cost estimated from the catalogue: an animated GIF's frames
+//! each count as an image; an SVG, written by a text model the catalogue
+//! cannot price, has no estimate.
 //!
 //! Where the request leaves a choice to the provider (`auto` or no size or
 //! quality), the relay counts the most that choice can cost: `auto` quality
