@@ -296,6 +296,10 @@ pub struct Caption {
 
 /// The RGB colour of the caption band and its opacity.
 pub const BAND: ([u8; 3], u8) = ([20, 20, 28], 200);
+/// The colour of the prompt's words.
+pub const TITLE_COLOUR: [u8; 3] = [250, 250, 250];
+/// The colour of the image's number.
+pub const BADGE_COLOUR: [u8; 3] = [255, 255, 255];
 
 /// The caption of `prompt`'s image `index` on an image of this size.
 pub fn caption_layout(prompt: &str, index: u32, width: u32, height: u32) -> Caption {
@@ -322,9 +326,9 @@ pub fn caption(image: &mut RgbaImage, prompt: &str, index: u32) {
     let caption = caption_layout(prompt, index, width, height);
     let (band_y, band_height) = caption.band;
     fill_rect(image, 0, band_y, i64::from(width), band_height, BAND.0, BAND.1);
-    write(image, caption.x, caption.y, caption.scale, &caption.text, [250, 250, 250]);
+    write(image, caption.x, caption.y, caption.scale, &caption.text, TITLE_COLOUR);
     let small = caption.badge_scale;
-    write(image, small * 4, small * 4, small, &caption.badge, [255, 255, 255]);
+    write(image, small * 4, small * 4, small, &caption.badge, BADGE_COLOUR);
 }
 
 /// Writes text with the 8x8 bitmap font, each font pixel `scale` pixels wide.

@@ -64,18 +64,19 @@ pub fn document(job: &Job, index: u32) -> String {
         hex(band),
         f32::from(opacity) / 255.0
     );
-    let text = |svg: &mut String, x: u32, y: u32, scale: u32, words: &str| {
+    let text = |svg: &mut String, x: u32, y: u32, scale: u32, words: &str, fill: [u8; 3]| {
         let _ = writeln!(
             svg,
-            r##"<text x="{x}" y="{}" font-family="monospace" font-size="{}" fill="#fafafa">{}</text>"##,
+            r#"<text x="{x}" y="{}" font-family="monospace" font-size="{}" fill="{}">{}</text>"#,
             y + 7 * scale,
             8 * scale,
+            hex(fill),
             escape(words)
         );
     };
-    text(&mut svg, caption.x, caption.y, caption.scale, &caption.text);
+    text(&mut svg, caption.x, caption.y, caption.scale, &caption.text, draw::TITLE_COLOUR);
     let small = caption.badge_scale;
-    text(&mut svg, small * 4, small * 4, small, &caption.badge);
+    text(&mut svg, small * 4, small * 4, small, &caption.badge, draw::BADGE_COLOUR);
     svg.push_str("</svg>\n");
     svg
 }
