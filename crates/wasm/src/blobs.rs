@@ -31,7 +31,10 @@ pub struct ImageBlob {
     pub index: usize,
     /// The image file.
     pub blob: Blob,
-    /// `image/png`, `image/jpeg`, `image/webp`, from the bytes themselves.
+    /// The type read from the bytes themselves, whatever the answer said:
+    /// `image/png`, `image/jpeg`, `image/webp`, `image/gif` or
+    /// `image/svg+xml` (show an SVG only as an `<img>`: it can hold
+    /// scripts), else `application/octet-stream`.
     pub mime_type: String,
     /// Width in pixels, read from the file.
     pub width: Option<u32>,
