@@ -1,7 +1,10 @@
 // Type declarations of gpt-image-wasm: the OpenAI Images API from any web page.
 //
-// Written by hand to match `index.js`; the request and response shapes follow
-// the official OpenAPI specification of the Images API (`CreateImageRequest`,
+// Written by hand to match `index.js`, except the parts between
+// `@generated` lines: the unions and the parameter interfaces, which
+// `cargo xtask pkg` writes from gpt-image-core's catalogue and its one list
+// of parameters. The request and response shapes follow the official OpenAPI
+// specification of the Images API (`CreateImageRequest`,
 // `CreateImageEditRequest`, `EditImageBodyJsonParam`, `ImagesResponse`,
 // `ImageGenStreamEvent`, `ImageEditStreamEvent`). They need the DOM library
 // (`"lib": ["DOM", …]`) or `@types/node` (Node 20 and later) for `Blob`,
