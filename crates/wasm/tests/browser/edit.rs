@@ -81,8 +81,10 @@ async fn edits_stream_their_own_events() {
         .unwrap();
     let request =
         EditRequest { model: small("").model, partial_images: Some(1), ..EditRequest::new("stream it", Vec::new()) };
-    let mut stream =
-        client().edit_stream(&Edit::with_uploads(request, vec![image], None, None), &CallOptions::default()).await.unwrap();
+    let mut stream = client()
+        .edit_stream(&Edit::with_uploads(request, vec![image], None, None), &CallOptions::default())
+        .await
+        .unwrap();
     let mut kinds = Vec::new();
     while let Some(event) = stream.next().await.unwrap() {
         kinds.push(matches!(event, ImageStreamEvent::EditCompleted(_)));

@@ -208,9 +208,8 @@ async fn edit_blobs_and_a_streamed_edit_send_every_field() {
 
 #[wasm_bindgen_test]
 async fn a_json_edit_sends_every_field_and_the_markup_reference() {
-    let data_url = |bytes: &[u8]| {
-        format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(bytes))
-    };
+    let data_url =
+        |bytes: &[u8]| format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(bytes));
     let image = data_url(&png("a door", None).await);
     let markup = data_url(&png("marks", Some(Background::Transparent)).await);
     let request = EditRequest {
