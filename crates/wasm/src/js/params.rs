@@ -61,7 +61,7 @@ pub(crate) async fn edit(params: &JsValue) -> Result<Checked<Edit>, Error> {
         return Ok(Checked { request: Edit::with_references(request), unread });
     };
     let mut reader = ParameterReader::new(&json);
-    let mut request = EditRequest { prompt: reader.read("prompt").unwrap_or_default(), ..EditRequest::default() };
+    let mut request = EditRequest { prompt: reader.prompt(), ..EditRequest::default() };
     request.read_parameters(&mut reader);
     let mut unread = reader.issues;
     let files = if Array::is_array(&image.0) { Array::from(&image.0).to_vec() } else { vec![image.0] };
