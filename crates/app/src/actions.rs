@@ -12,7 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Blob;
 
 use crate::compare::Compare;
-use crate::object_url::{file_url, is_document, object_url};
+use crate::object_url::{file_url, image_src, is_document, object_url};
 use crate::store::Entry;
 
 /// Bytes as `12.3 KB` or `1.2 MB`.
@@ -96,10 +96,11 @@ pub fn Actions(
     #[prop(default = None)] before: Option<Blob>,
 ) -> impl IntoView {
     let handlers = expect_context::<Handlers>();
-    let url = object_url(&blob);
-    // An SVG is handed over as a file: never opened as a page of this origin.
-    let file = file_url(&blob);
+    // An SVG is shown from a `data:` URL and handed over as a file: never opened as a page of this origin.
     let document = is_document(&blob);
+    let src = image_src(&blob);
+    let url = if document { String::new() } else { object_url(&blob) };
+    let file = file_url(&blob);
     let (transparent, shape, size) = entry.with_untracked(|entry| {
         let transparent =
             entry.settings.background.as_ref().is_some_and(|background| background.as_str() == "transparent");
@@ -131,10 +132,10 @@ pub fn Actions(
         }
     };
     let picture = match before {
-        Some(before) => view! { <Compare before after=url.clone() alt /> }.into_any(),
+        Some(before) => view! { <Compare before after=src alt /> }.into_any(),
         None if document => view! {
             <a class="frame" href=file.clone() download=file_name aria-label="Download the SVG">
-                <img src=url.clone() alt=alt width=size.0 height=size.1 />
+                <img src=move || src.get() alt=alt width=size.0 height=size.1 />
             </a>
         }
         .into_any(),

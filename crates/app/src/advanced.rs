@@ -51,14 +51,14 @@ pub fn extra_fields(text: &str) -> Result<Extra, Issue> {
 
 /// The text of a request's extra fields for the form: those the parameter
 /// list does not name (an edit's own parameters, kept in `extra` of a
-/// generation's record, go to their controls), as pretty JSON; empty when none.
+/// generation's record, go to their controls), as JSON; empty when none.
 pub fn extra_text(extra: &Extra) -> String {
     let unnamed: Extra = extra
         .iter()
         .filter(|(name, _)| !PARAMETERS.iter().any(|parameter| parameter.name == name.as_str()))
         .map(|(name, value)| (name.clone(), value.clone()))
         .collect();
-    if unnamed.is_empty() { String::new() } else { serde_json::to_string_pretty(&unnamed).unwrap_or_default() }
+    if unnamed.is_empty() { String::new() } else { serde_json::to_string(&unnamed).unwrap_or_default() }
 }
 
 /// Whether an issue is about a field this section edits: the extra fields, or one of them.
@@ -69,7 +69,7 @@ fn is_extra(field: &str) -> bool {
             || PARAMETERS.iter().any(|parameter| parameter.name == field))
 }
 
-/// The section, folded until opened (open when it holds something).
+/// The section, folded until opened (open at first when it holds something).
 #[component]
 pub fn Advanced(form: Form, report: Memo<Report>) -> impl IntoView {
     let endpoint = move || if form.mode.get() == Mode::Edit { Endpoint::Edit } else { Endpoint::Generate };
@@ -135,7 +135,7 @@ pub fn Advanced(form: Form, report: Memo<Report>) -> impl IntoView {
         })
     };
     view! {
-        <details class="more" prop:open=holds_something hidden=!shows("more")>
+        <details class="more" prop:open=untrack(holds_something) hidden=!shows("more")>
             <summary>"More parameters"</summary>
             <div class="controls">{controls}</div>
             <label class="extra">
@@ -180,7 +180,7 @@ mod tests {
     #[test]
     fn stored_extra_fields_leave_the_parameters_to_their_controls() {
         let extra: Extra = serde_json::from_value(serde_json::json!({"input_fidelity": "high", "seed": 7})).unwrap();
-        assert_eq!(extra_text(&extra), "{\n  \"seed\": 7\n}");
+        assert_eq!(extra_text(&extra), r#"{"seed":7}"#);
         assert_eq!(extra_text(&Extra::new()), "");
     }
 }

@@ -10,7 +10,7 @@ use crate::object_url::object_url;
 /// The input (`before`) under the result (`after`, a URL); dragging on the
 /// pair, or the slider, moves the line between them.
 #[component]
-pub fn Compare(before: Blob, after: String, #[prop(into)] alt: Signal<String>) -> impl IntoView {
+pub fn Compare(before: Blob, #[prop(into)] after: Signal<String>, #[prop(into)] alt: Signal<String>) -> impl IntoView {
     let before = object_url(&before);
     let split = RwSignal::new(50_u32);
     let stage = NodeRef::<leptos::html::Div>::new();
@@ -45,7 +45,7 @@ pub fn Compare(before: Blob, after: String, #[prop(into)] alt: Signal<String>) -
                 }
             >
                 <img src=before alt="The input image, before the edit" draggable="false" />
-                <img class="after" src=after alt=alt draggable="false" />
+                <img class="after" src=move || after.get() alt=alt draggable="false" />
                 <span class="compare-line" aria-hidden="true"></span>
             </div>
             <label class="compare-slider">

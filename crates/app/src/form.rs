@@ -27,7 +27,7 @@ use crate::model_picker::{ModelPicker, listed, today};
 use crate::options::Options;
 use crate::run::Job;
 use crate::store::Entry;
-use crate::values::{Values, record_of, text_of};
+use crate::values::{Values, text_of};
 
 /// The model the form starts with.
 const DEFAULT_MODEL: &str = catalogue::SUGGESTED_MODEL;
@@ -245,6 +245,21 @@ impl Form {
         (request, issues)
     }
 
+    /// What a gallery entry keeps of an edit: a generation's request with
+    /// the edit's parameters, those only edits take in its `extra` (so that
+    /// reusing the settings restores them), and its extra fields.
+    fn record(&self) -> GenerateRequest {
+        let mut record = GenerateRequest { prompt: self.prompt.get_untracked(), ..GenerateRequest::default() };
+        untrack(|| {
+            for (name, text) in self.texts(Endpoint::Edit) {
+                // The edit was checked: its text reads as its parameter, here as in the edit.
+                let _ = record.set_parameter_text::<Json>(name, &text);
+            }
+            record.extra.extend(self.extra.with(|text| extra_fields(text)).unwrap_or_default());
+        });
+        record
+    }
+
     /// Every problem of the request in the current mode, as of today
     /// (a model OpenAI retires today is retired).
     fn validate(&self, today: &str) -> Report {
@@ -271,12 +286,12 @@ impl Form {
             return Ok(Job { settings: request, edit: None, shape: asked });
         }
         let mask = self.mask.upload().await?;
-        let markup = self.markup.upload().await?;
+        let markup = if self.markup_in_use() { self.markup.upload().await? } else { None };
         let uploads = self.inputs.uploads.get_untracked();
         let before = uploads.first().map(|upload| upload.blob.clone());
         let shape = asked.or_else(|| uploads.first().and_then(|upload| upload.file.dimensions));
         let (edit, _) = self.edit_request();
-        let settings = record_of(&edit);
+        let settings = self.record();
         let edit = Edit::with_uploads(edit, uploads, mask, markup);
         Ok(Job { settings, edit: Some((edit, before)), shape })
     }
@@ -360,6 +375,11 @@ impl Form {
             .collect();
         self.set_parameters(&texts);
         self.extra.set(extra_text(&settings.extra));
+    }
+
+    /// Whether marks are drawn for a model that takes markup (tracked).
+    fn markup_in_use(&self) -> bool {
+        self.markup.is_set() && self.options().takes(|model| model.markup)
     }
 
     /// The SVG author model (`svg.model`), as the SVG control shows it.
@@ -599,7 +619,7 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
     });
     // A mask says where to edit, markup what to change: one or the other.
     let mask_blocked =
-        Signal::derive(move || form.markup.is_set().then_some("markup is drawn; a mask does not go with it."));
+        Signal::derive(move || form.markup_in_use().then_some("markup is drawn; a mask does not go with it."));
     let markup_blocked = Signal::derive(move || {
         form.mask.is_set().then_some("No markup: a mask is set, and markup does not go with one.")
     });

@@ -22,7 +22,7 @@ use web_sys::Blob;
 use crate::actions::Actions;
 use crate::archive;
 use crate::lifecycle::InRuns;
-use crate::object_url::object_url;
+use crate::object_url::image_src;
 use crate::store::{self, Entry, Estimate, Store, StoreError};
 
 /// Cards added per "Show more".
@@ -662,7 +662,10 @@ fn Card(
     view! {
         <li class="card" class:chosen=move || selected.with(|selected| selected.contains(&id))>
             <button type="button" class="thumb" on:click=move |_| opened.set(Some(id)) aria-label=format!("Open: {prompt}")>
-                {move || thumb.get().flatten().map(|blob| view! { <img src=object_url(&blob) alt=alt.clone() loading="lazy" decoding="async" /> })}
+                {move || thumb.get().flatten().map(|blob| {
+                    let src = image_src(&blob);
+                    view! { <img src=move || src.get() alt=alt.clone() loading="lazy" decoding="async" /> }
+                })}
             </button>
             <span class="card-prompt">{prompt.clone()}</span>
             <span class="card-actions">

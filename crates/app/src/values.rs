@@ -4,7 +4,7 @@
 //! new one in the list gets a value, is stored, restored and sent without
 //! an edit in the playground. Empty text is "not set": the server's default.
 
-use gpt_image_wasm::core::{EditRequest, GenerateRequest, PARAMETERS};
+use gpt_image_wasm::core::{GenerateRequest, PARAMETERS};
 use leptos::prelude::*;
 
 /// One signal per parameter, by wire name.
@@ -44,19 +44,4 @@ pub fn text_of(settings: &GenerateRequest, name: &str) -> Option<String> {
             other => other.to_string(),
         })
     })
-}
-
-/// What a gallery entry keeps of an edit: a generation's request with the
-/// same parameters, those only edits take in its `extra`, so that reusing
-/// the settings restores them.
-pub fn record_of(edit: &EditRequest) -> GenerateRequest {
-    let mut record = GenerateRequest { prompt: edit.prompt.clone(), ..GenerateRequest::default() };
-    for name in edit.set_parameters() {
-        let text = edit.parameter_text(name).unwrap_or_default();
-        // Text an edit holds is text its parameter reads back: a generation's
-        // own parameter reads it as well, and one it lacks goes to `extra`.
-        let _ = record.set_parameter_text::<gpt_image_wasm::Json>(name, &text);
-    }
-    record.extra.extend(edit.extra.clone());
-    record
 }
