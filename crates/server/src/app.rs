@@ -1,49 +1,52 @@
-//! The state every handler shares.
+//! The state the router is built from: the emulator's or the relay's, the
+//! gate in front of both, the playground, and the `x-ratelimit-*` window.
 
 use std::io;
 use std::net::SocketAddr;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::config::Config;
-use crate::faults::Faults;
-use crate::gate::Gate;
-use crate::links::Links;
-use crate::relay::Relay;
+use crate::emulator::{Emulator, FaultLayer, Links};
+use crate::relay::{Forwarder, Gate};
 use crate::static_files::StaticFiles;
 
 /// The server's state: its configuration and what it remembers between requests.
 pub struct App {
     /// The configuration it started with.
     pub config: Config,
-    /// Images answered as links.
-    pub links: Links,
-    /// Which requests fail.
-    pub faults: Faults,
+    /// What the emulator answers with, when it is not a relay.
+    pub emulator: Arc<Emulator>,
+    /// Which image requests fail.
+    pub faults: Arc<FaultLayer>,
+    /// The provider to relay to, with `--upstream`.
+    pub forwarder: Option<Arc<Forwarder>>,
     /// Requests counted for the `x-ratelimit-*` headers.
     pub window: RateWindow,
-    /// The provider to relay to, with `--upstream`.
-    pub relay: Option<Relay>,
     /// The playground, with `--static`.
     pub statics: Option<StaticFiles>,
-    /// Where the server listens (for links when a request has no `Host`).
-    pub local_addr: SocketAddr,
     /// Who may call the API, what they may ask and how much; the request log.
-    pub gate: Gate,
+    pub gate: Arc<Gate>,
 }
 
 impl App {
     /// The state for `config`, listening on `local_addr`, behind `gate`.
     pub fn new(config: Config, local_addr: SocketAddr, gate: Gate) -> io::Result<Self> {
-        let relay = config.upstream.as_ref().map(Relay::new).transpose()?;
-        Ok(App {
+        let forwarder = config.upstream.as_ref().map(Forwarder::new).transpose()?.map(Arc::new);
+        let emulator = Emulator {
+            latency: config.latency,
             links: Links::new(config.url_ttl, config.url_max_bytes),
-            faults: Faults::new(config.faults.clone()),
-            window: RateWindow::new(),
-            relay,
-            statics: config.static_dir.as_deref().map(|dir| StaticFiles::new(dir, &config.static_headers)),
+            url_ttl: config.url_ttl,
+            body_limit: config.body_limit,
             local_addr,
-            gate,
+        };
+        Ok(App {
+            emulator: Arc::new(emulator),
+            faults: Arc::new(FaultLayer::new(config.faults.clone(), config.body_limit)),
+            forwarder,
+            window: RateWindow::new(),
+            statics: config.static_dir.as_deref().map(|dir| StaticFiles::new(dir, &config.static_headers)),
+            gate: Arc::new(gate),
             config,
         })
     }

@@ -1,5 +1,7 @@
 //! Random identifiers: request ids and link ids.
 
+use std::hash::BuildHasher;
+
 /// `bytes` random bytes as lowercase hex.
 pub fn random_hex(bytes: usize) -> String {
     let mut buffer = vec![0u8; bytes];
@@ -9,8 +11,12 @@ pub fn random_hex(bytes: usize) -> String {
         static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let count = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos();
-        let mut rng = crate::draw::Rng::new(count ^ nanos as u64);
-        buffer.iter_mut().for_each(|byte| *byte = rng.next_u64() as u8);
+        let seed = count ^ nanos as u64;
+        for (index, byte) in buffer.iter_mut().enumerate() {
+            let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+            std::hash::Hasher::write_u64(&mut hasher, seed ^ index as u64);
+            *byte = std::hash::Hasher::finish(&hasher) as u8;
+        }
     }
     buffer.iter().map(|byte| format!("{byte:02x}")).collect()
 }

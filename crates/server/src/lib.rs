@@ -13,43 +13,20 @@
 //! ```
 #![deny(missing_docs)]
 
-mod access_log;
 mod app;
-mod ask;
-mod clock;
 mod config;
 mod connection;
-mod counters;
-mod draw;
-mod edit;
-mod encode;
+mod emulator;
 mod error;
-mod fault_responses;
-mod faults;
 mod form;
-mod gate;
-mod generate;
 mod ids;
-mod job;
-mod links;
-mod origins;
-mod policy;
-mod redis_store;
 mod relay;
-mod render;
-mod respond;
-mod retouch;
 mod routes;
 mod server;
-mod spend;
 mod static_files;
-mod stream;
-mod svg;
-mod tally;
-mod tokens;
 mod usage;
 
-pub use config::{Config, Latency, Upstream, parse_fault_option};
-pub use faults::Fault;
-pub use policy::{Caps, Limits, LogTarget, OriginPattern, Policy, Rate, StoreConfig, Token};
+pub use config::Config;
+pub use emulator::{Fault, Latency, parse_fault_option};
+pub use relay::{Caps, Limits, LogTarget, OriginPattern, Policy, Rate, StoreConfig, Token, Upstream};
 pub use server::{Ready, serve};

@@ -5,18 +5,18 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Path, Request, State};
-use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use gpt_image_core::{Endpoint, catalogue};
-use serde_json::json;
 use tower_http::cors::{AllowHeaders, AllowOrigin, CorsLayer};
 
 use crate::app::App;
-use crate::error::{ApiFailure, not_found};
-use crate::policy::OriginPattern;
+use crate::emulator;
+use crate::error::ApiFailure;
+use crate::relay::{self, OriginPattern};
 
 /// The headers a page on another origin may read.
 const EXPOSED: [&str; 11] = [
@@ -59,22 +59,25 @@ fn below_api(path: &str) -> Option<&str> {
 /// Every route of the server, with its layers. The API's paths are core's.
 pub fn router(app: Arc<App>) -> Router {
     let models_path = api(catalogue::MODELS_PATH);
-    let routes = if app.relay.is_some() {
-        Router::new()
-            .route(&api(&format!("{IMAGES_PATH}/{{*rest}}")), any(relay))
-            .route(&models_path, any(relay))
-            .route(&format!("{models_path}/{{*rest}}"), any(relay))
-    } else {
-        Router::new()
-            .route(&api(Endpoint::Generate.path()), post(crate::generate::handle))
-            .route(&api(Endpoint::Edit.path()), post(crate::edit::handle))
-            .route(&api(&format!("{FILES_PATH}/{{file}}")), get(file))
-            .route(&models_path, get(models))
-            .route(&format!("{models_path}/{{id}}"), get(model))
+    let routes: Router<Arc<App>> = match &app.forwarder {
+        Some(forwarder) => Router::new()
+            .route(&api(&format!("{IMAGES_PATH}/{{*rest}}")), any(relay::forward::handle))
+            .route(&models_path, any(relay::forward::handle))
+            .route(&format!("{models_path}/{{*rest}}"), any(relay::forward::handle))
+            .with_state(forwarder.clone()),
+        None => Router::new()
+            .route(&api(Endpoint::Generate.path()), post(emulator::generate::handle))
+            .route(&api(Endpoint::Edit.path()), post(emulator::edit::handle))
+            .route_layer(middleware::from_fn_with_state(app.faults.clone(), emulator::fault_layer::apply))
+            .route(&api(&format!("{FILES_PATH}/{{file}}")), get(emulator::files::serve))
+            .route(&models_path, get(emulator::models::list))
+            .route(&format!("{models_path}/{{id}}"), get(emulator::models::one))
+            .with_state(app.emulator.clone()),
     };
+    let spend = Router::new().route(SPEND_PATH, get(relay::spend::handle)).with_state(app.gate.clone());
     let cors = cors(app.config.policy.origins.clone());
     routes
-        .route(SPEND_PATH, get(crate::spend::handle))
+        .merge(spend)
         .fallback(fallback)
         .layer(DefaultBodyLimit::max(app.config.body_limit))
         .layer(middleware::from_fn_with_state(app.clone(), gate))
@@ -90,7 +93,7 @@ fn cors(origins: Vec<OriginPattern>) -> CorsLayer {
         AllowOrigin::any()
     } else {
         AllowOrigin::predicate(move |origin, _| {
-            origin.to_str().is_ok_and(|origin| crate::origins::allowed(&origins, origin))
+            origin.to_str().is_ok_and(|origin| crate::relay::origins::allowed(&origins, origin))
         })
     };
     CorsLayer::new()
@@ -135,50 +138,6 @@ async fn gate(State(app): State<Arc<App>>, request: Request, next: Next) -> Resp
     let guarded = below_api(request.uri().path())
         .is_some_and(|rest| rest.starts_with('/') && !rest.starts_with(&format!("{FILES_PATH}/")));
     if guarded { app.gate.handle(request, next).await } else { next.run(request).await }
-}
-
-/// `GET /v1/images/files/{id}.{ext}`: an image answered as a link, until it expires.
-async fn file(State(app): State<Arc<App>>, Path(file): Path<String>) -> Response {
-    let id = file.split('.').next().unwrap_or_default();
-    match app.links.get(id) {
-        Some((bytes, content_type)) => {
-            let max_age = format!("private, max-age={}", app.config.url_ttl.as_secs());
-            ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, max_age)], bytes).into_response()
-        }
-        None => not_found("This image link has expired or never existed: the image"),
-    }
-}
-
-/// `--upstream`: everything under `/v1/images/` and `/v1/models` goes to the provider.
-async fn relay(State(app): State<Arc<App>>, request: Request) -> Response {
-    match &app.relay {
-        Some(relay) => relay.forward(request).await,
-        None => not_found("The upstream provider"),
-    }
-}
-
-fn model_object(id: &str, created: i64) -> serde_json::Value {
-    json!({"id": id, "object": "model", "created": created, "owned_by": "system"})
-}
-
-/// `GET /v1/models`: every name of every model in core's catalogue (ids and
-/// snapshots), each with its entry's `created` time.
-async fn models() -> Response {
-    let data: Vec<_> =
-        catalogue::MODELS.iter().flat_map(|spec| spec.names().map(|name| model_object(name, spec.created))).collect();
-    axum::Json(json!({"object": "list", "data": data})).into_response()
-}
-
-/// `GET /v1/models/{id}`.
-async fn model(Path(id): Path<String>) -> Response {
-    match catalogue::find(&id) {
-        Some(spec) => axum::Json(model_object(&id, spec.created)).into_response(),
-        None => {
-            ApiFailure::new(StatusCode::NOT_FOUND, "invalid_request_error", format!("The model `{id}` does not exist"))
-                .with_code("model_not_found")
-                .into_response()
-        }
-    }
 }
 
 /// Unknown API paths get OpenAI's 404; anything else is the playground's, with `--static`.

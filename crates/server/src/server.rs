@@ -15,7 +15,7 @@ use tower::ServiceExt;
 use crate::app::App;
 use crate::config::Config;
 use crate::connection::ConnectionControl;
-use crate::gate::Gate;
+use crate::relay::Gate;
 
 /// Serves the API on `listener` until the process ends.
 ///
@@ -39,7 +39,7 @@ pub struct Ready {
 impl Ready {
     /// Connects the store and opens the log that `config` names.
     pub async fn new(config: Config) -> io::Result<Ready> {
-        let gate = Gate::new(&config).await?;
+        let gate = Gate::new(config.policy.clone(), config.api_key.clone(), config.body_limit).await?;
         Ok(Ready { config, gate })
     }
 

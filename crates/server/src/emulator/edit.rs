@@ -12,12 +12,11 @@ use base64::Engine;
 use gpt_image_core::{EditRequest, HEAD_LEN, ImageFormat, ImageInput, ModelSpec};
 use image::RgbaImage;
 
-use crate::app::App;
-use crate::connection::ConnectionControl;
+use super::job::{Job, check_model};
+use super::retouch::Source;
+use super::state::Emulator;
+use super::stream::StreamEnd;
 use crate::error::{ApiFailure, internal, read_json_body, unreadable_body};
-use crate::faults::Tuning;
-use crate::job::{Job, check_model};
-use crate::retouch::Source;
 
 /// The files of an edit, as bytes.
 struct Inputs {
@@ -26,33 +25,23 @@ struct Inputs {
     markup: Option<Bytes>,
 }
 
-/// Checks the request, applies any fault, and answers with edited images.
+/// Checks the request and answers with edited images, ending a stream as
+/// the fault layer asks.
 pub async fn handle(
-    State(app): State<Arc<App>>,
-    connection: Option<Extension<ConnectionControl>>,
+    State(emulator): State<Arc<Emulator>>,
+    end: Option<Extension<StreamEnd>>,
     headers: HeaderMap,
     request: Request,
 ) -> Response {
-    // The whole body first, as a real provider reads it: a fault answered
-    // before an upload has arrived would close the connection under the
-    // client, which then sees a network error instead of the answer.
-    let limit = app.config.body_limit;
+    let end = end.map(|Extension(end)| end).unwrap_or_default();
+    let limit = emulator.body_limit;
     let body = Bytes::from_request(request, &())
         .await
         .map_err(|rejection| unreadable_body(rejection.status(), &rejection.body_text(), limit));
-    let fault = match app.faults.decide(&headers) {
-        Ok(fault) => fault,
-        Err(failure) => return failure.into_response(),
-    };
-    let tuning = Tuning::from_headers(&headers);
-    let connection = connection.map(|Extension(connection)| connection);
-    crate::fault_responses::run(fault, tuning, connection, |end| async move {
-        match prepare(&headers, body).await {
-            Ok(job) => crate::respond::answer(&app, job, &headers, end).await,
-            Err(failure) => failure.into_response(),
-        }
-    })
-    .await
+    match prepare(&headers, body).await {
+        Ok(job) => super::respond::answer(&emulator, job, &headers, end).await,
+        Err(failure) => failure.into_response(),
+    }
 }
 
 async fn prepare(headers: &HeaderMap, body: Result<Bytes, ApiFailure>) -> Result<Job, ApiFailure> {
@@ -88,10 +77,10 @@ async fn prepare(headers: &HeaderMap, body: Result<Bytes, ApiFailure>) -> Result
     job.input_sizes = inputs.images.iter().filter_map(|bytes| gpt_image_core::dimensions(head(bytes))).collect();
     let (width, height) = (job.width, job.height);
     let source = tokio::task::spawn_blocking(move || Source {
-        image: crate::retouch::fit(image, width, height),
+        image: super::retouch::fit(image, width, height),
         mask: match (mask, markup) {
-            (Some(mask), _) => Some(crate::retouch::mask_alpha(&mask, width, height)),
-            (None, Some(markup)) => Some(crate::retouch::markup_region(&markup, width, height)),
+            (Some(mask), _) => Some(super::retouch::mask_alpha(&mask, width, height)),
+            (None, Some(markup)) => Some(super::retouch::markup_region(&markup, width, height)),
             (None, None) => None,
         },
     })
@@ -103,7 +92,7 @@ async fn prepare(headers: &HeaderMap, body: Result<Bytes, ApiFailure>) -> Result
 
 /// Decodes one file of an edit; a file that is not an image is a 400 naming `field`.
 fn decode(field: &str, bytes: &[u8]) -> Result<RgbaImage, ApiFailure> {
-    crate::encode::decode(bytes).map_err(|error| {
+    super::encode::decode(bytes).map_err(|error| {
         ApiFailure::invalid(
             format!("The {field} could not be decoded as PNG, JPEG or WebP: {error}"),
             Some(field),

@@ -16,9 +16,9 @@ use crate::connection::ConnectionControl;
 use base64::Engine as _;
 use futures_util::StreamExt as _;
 
+use super::faults::{Fault, Tuning};
+use super::stream::StreamEnd;
 use crate::error::{ApiFailure, internal, invalid_api_key};
-use crate::faults::{Fault, Tuning};
-use crate::stream::StreamEnd;
 
 /// Answers a request with `fault`, calling `answer` for the real response
 /// when the fault needs one (to cut, stall or trickle it, or to end its stream early).
@@ -187,7 +187,7 @@ fn shaped(status: StatusCode, body: serde_json::Value) -> Response {
 }
 
 /// The answer with every image (inline or linked) moved to the CORS-less
-/// host of [`crate::links::without_cors`]: `data[i].url` points there and
+/// host of [`super::links::without_cors`]: `data[i].url` points there and
 /// `b64_json` is left out. Other answers (errors, streams) pass unchanged.
 async fn links_without_cors(response: Response) -> Response {
     let is_json = response
@@ -217,7 +217,7 @@ async fn links_without_cors(response: Response) -> Response {
         let (content_type, extension) = format
             .as_ref()
             .map_or(("application/octet-stream", "bin"), |format| (format.mime_type(), format.extension()));
-        match crate::links::without_cors(image, content_type, extension) {
+        match super::links::without_cors(image, content_type, extension) {
             Ok(url) => {
                 if let Some(object) = item.as_object_mut() {
                     object.remove("b64_json");

@@ -5,7 +5,7 @@
 //! `x-fault: NAME; times=N; key=K` fails the first `N` requests carrying key
 //! `K` (the key defaults to the whole header value), then lets them succeed,
 //! so a client retrying with the same headers sees fail, fail, success.
-//! What each fault does is in [`crate::fault_responses`].
+//! What each fault does is in [`super::fault_responses`].
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
@@ -205,6 +205,17 @@ pub fn parse_header(text: &str) -> Result<(Fault, Option<u32>, String), String> 
     Ok((fault, times, key))
 }
 
+/// Parses a `--fault NAME[:COUNT]` option.
+pub fn parse_fault_option(text: &str) -> Result<(Fault, Option<u32>), String> {
+    let (name, count) = match text.split_once(':') {
+        Some((name, count)) => {
+            (name, Some(count.trim().parse::<u32>().map_err(|_| format!("{count:?} is not a number of requests"))?))
+        }
+        None => (text, None),
+    };
+    Ok((Fault::parse(name.trim())?, count))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,5 +256,13 @@ mod tests {
         let forever = Faults::new(vec![(Fault::Unavailable, None)]);
         assert_eq!(forever.decide(&none).unwrap(), Some(Fault::Unavailable));
         assert_eq!(forever.decide(&none).unwrap(), Some(Fault::Unavailable));
+    }
+
+    #[test]
+    fn fault_options_name_a_fault_and_a_count() {
+        assert_eq!(parse_fault_option("server_error:2").unwrap(), (Fault::ServerError, Some(2)));
+        assert_eq!(parse_fault_option("reset").unwrap(), (Fault::Reset, None));
+        assert!(parse_fault_option("nope").is_err());
+        assert!(parse_fault_option("reset:x").is_err());
     }
 }

@@ -11,9 +11,9 @@ use gpt_image_core::{
 };
 use image::RgbaImage;
 
-use crate::encode::Encoding;
+use super::encode::Encoding;
+use super::retouch::Source;
 use crate::error::ApiFailure;
-use crate::retouch::Source;
 
 /// One generation or edit, every `auto` and absent field resolved.
 #[derive(Debug, Clone)]
@@ -189,26 +189,11 @@ impl Job {
     }
 
     /// Draws image `index` with its shapes `shift` pixels to the right.
-    fn draw(&self, index: u32, shift: u32) -> RgbaImage {
+    pub fn draw(&self, index: u32, shift: u32) -> RgbaImage {
         let transparent = self.encoding.alpha;
         match &self.source {
-            None => crate::draw::generate(&self.prompt, index, self.width, self.height, transparent, shift),
-            Some(source) => crate::retouch::retouch(source, &self.prompt, index, transparent, shift),
-        }
-    }
-
-    /// The file of image `index`: a GIF whose frames move the shapes across
-    /// the picture, an SVG document of it, or the picture encoded.
-    pub fn file(&self, index: u32) -> Result<Vec<u8>, String> {
-        match (&self.encoding.format, self.animation) {
-            (ImageFormat::Gif, Some(animation)) => {
-                let frames: Vec<RgbaImage> = (0..animation.frames)
-                    .map(|frame| self.draw(index, frame * self.width / animation.frames))
-                    .collect();
-                crate::encode::gif(&frames, animation.frame_ms, self.encoding.alpha)
-            }
-            (ImageFormat::Svg, _) => Ok(crate::svg::document(self, index).into_bytes()),
-            _ => crate::encode::encode(&self.render(index), &self.encoding),
+            None => super::draw::generate(&self.prompt, index, self.width, self.height, transparent, shift),
+            Some(source) => super::retouch::retouch(source, &self.prompt, index, transparent, shift),
         }
     }
 }

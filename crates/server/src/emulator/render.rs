@@ -3,10 +3,11 @@
 use std::sync::Arc;
 
 use axum::body::Bytes;
+use gpt_image_core::ImageFormat;
 use image::RgbaImage;
 
+use super::job::Job;
 use crate::error::{ApiFailure, internal};
-use crate::job::Job;
 
 /// Draws image `index`.
 pub async fn render(job: Arc<Job>, index: u32) -> Result<Arc<RgbaImage>, ApiFailure> {
@@ -20,22 +21,36 @@ pub async fn encode(job: Arc<Job>, image: Arc<RgbaImage>, block: u32) -> Result<
     tokio::task::spawn_blocking(move || {
         let coarse;
         let image = if block > 1 {
-            coarse = crate::encode::pixelate(&image, block);
+            coarse = super::encode::pixelate(&image, block);
             &coarse
         } else {
             &*image
         };
-        crate::encode::encode(image, &job.encoding).map(Bytes::from)
+        super::encode::encode(image, &job.encoding).map(Bytes::from)
     })
     .await
     .map_err(|error| internal(format!("encoding the image failed: {error}")))?
     .map_err(|error| internal(format!("encoding the image failed: {error}")))
 }
 
-/// Draws and writes final image `index`'s file in one step (see `Job::file`).
+/// Draws and writes final image `index`'s file in one step (see [`file`]).
 pub async fn render_file(job: Arc<Job>, index: u32) -> Result<Bytes, ApiFailure> {
-    tokio::task::spawn_blocking(move || job.file(index).map(Bytes::from))
+    tokio::task::spawn_blocking(move || file(&job, index).map(Bytes::from))
         .await
         .map_err(|error| internal(format!("drawing the image failed: {error}")))?
         .map_err(|error| internal(format!("encoding the image failed: {error}")))
+}
+
+/// The file of image `index`: a GIF whose frames move the shapes across
+/// the picture, an SVG document of it, or the picture encoded.
+pub fn file(job: &Job, index: u32) -> Result<Vec<u8>, String> {
+    match (&job.encoding.format, job.animation) {
+        (ImageFormat::Gif, Some(animation)) => {
+            let frames: Vec<RgbaImage> =
+                (0..animation.frames).map(|frame| job.draw(index, frame * job.width / animation.frames)).collect();
+            super::encode::gif(&frames, animation.frame_ms, job.encoding.alpha)
+        }
+        (ImageFormat::Svg, _) => Ok(super::svg::document(job, index).into_bytes()),
+        _ => super::encode::encode(&job.render(index), &job.encoding),
+    }
 }

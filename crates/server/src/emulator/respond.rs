@@ -10,9 +10,9 @@ use axum::response::{IntoResponse, Response};
 use gpt_image_core::{Image, ImageFormat, ImagesResponse, ResponseFormat};
 use serde_json::{Value, json};
 
-use crate::app::App;
-use crate::job::Job;
-use crate::stream::StreamEnd;
+use super::job::Job;
+use super::state::Emulator;
+use super::stream::StreamEnd;
 
 /// The request header that overrides the simulated latency, in milliseconds.
 pub const LATENCY_HEADER: &str = "x-latency-ms";
@@ -21,29 +21,29 @@ pub const LATENCY_HEADER: &str = "x-latency-ms";
 const MAX_LATENCY: Duration = Duration::from_secs(600);
 
 /// Answers `job`: a JSON body, or a stream of events when it asks for one.
-pub async fn answer(app: &App, job: Job, headers: &HeaderMap, end: StreamEnd) -> Response {
-    let delay = latency(app, &job, headers);
+pub async fn answer(emulator: &Emulator, job: Job, headers: &HeaderMap, end: StreamEnd) -> Response {
+    let delay = latency(emulator, &job, headers);
     let job = Arc::new(job);
     if job.stream {
-        return crate::stream::respond(job, delay, end);
+        return super::stream::respond(job, delay, end);
     }
     tokio::time::sleep(delay).await;
-    let renders = (0..job.n).map(|index| crate::render::render_file(job.clone(), index));
+    let renders = (0..job.n).map(|index| super::render::render_file(job.clone(), index));
     let files = match futures_util::future::try_join_all(renders).await {
         Ok(files) => files,
         Err(failure) => return failure.into_response(),
     };
-    let base = base_url(app, headers);
+    let base = base_url(emulator, headers);
     let svg_usage = (job.encoding.format == ImageFormat::Svg).then(|| svg_usage(&job, &files));
     let data = files
         .into_iter()
         .map(|bytes| {
             let mut image = Image { revised_prompt: Some(job.prompt.clone()), ..Image::default() };
             if job.response_format == ResponseFormat::Url {
-                let id = app.links.insert(bytes, job.encoding.format.mime_type());
+                let id = emulator.links.insert(bytes, job.encoding.format.mime_type());
                 image.url = Some(format!("{base}/v1/images/files/{id}.{}", job.encoding.format.extension()));
             } else {
-                image.b64_json = Some(crate::encode::base64(&bytes));
+                image.b64_json = Some(super::encode::base64(&bytes));
             }
             image
         })
@@ -83,16 +83,16 @@ fn svg_usage(job: &Job, files: &[Bytes]) -> Value {
 
 /// The simulated generation time: `x-latency-ms`, else the configured time
 /// for the quality, in the share the job's complexity takes.
-fn latency(app: &App, job: &Job, headers: &HeaderMap) -> Duration {
+fn latency(emulator: &Emulator, job: &Job, headers: &HeaderMap) -> Duration {
     let asked = headers.get(LATENCY_HEADER).and_then(|value| value.to_str().ok()?.trim().parse::<u64>().ok());
-    let configured = || app.config.latency.for_quality(&job.quality) * job.latency_percent() / 100;
+    let configured = || emulator.latency.for_quality(&job.quality) * job.latency_percent() / 100;
     asked.map_or_else(configured, Duration::from_millis).min(MAX_LATENCY)
 }
 
 /// `http://HOST` of the request, for links back to this server.
-fn base_url(app: &App, headers: &HeaderMap) -> String {
+fn base_url(emulator: &Emulator, headers: &HeaderMap) -> String {
     let host = headers.get(header::HOST).and_then(|value| value.to_str().ok()).map(str::to_owned);
     let scheme = headers.get("x-forwarded-proto").and_then(|value| value.to_str().ok()).unwrap_or("http");
     let scheme = if scheme == "https" { "https" } else { "http" };
-    format!("{scheme}://{}", host.unwrap_or_else(|| app.local_addr.to_string()))
+    format!("{scheme}://{}", host.unwrap_or_else(|| emulator.local_addr.to_string()))
 }

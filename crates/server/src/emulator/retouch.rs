@@ -5,7 +5,7 @@
 use image::imageops::{self, FilterType};
 use image::{GrayImage, RgbaImage};
 
-use crate::draw;
+use super::draw;
 
 /// The input of an edit, already at the output size.
 #[derive(Debug)]

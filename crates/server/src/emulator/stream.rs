@@ -10,15 +10,16 @@ use axum::response::Response;
 use gpt_image_core::{CompletedImage, Endpoint, ImageStreamEvent, PartialImage, StreamError};
 use tokio::sync::mpsc;
 
-use crate::encode::base64;
+use super::encode::base64;
+use super::job::Job;
+use super::render::{encode, render};
 use crate::error::{ApiFailure, internal};
-use crate::job::Job;
-use crate::render::{encode, render};
 
 /// How a stream of images ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum StreamEnd {
     /// Normally, with a `completed` event per image.
+    #[default]
     Completed,
     /// After the partial images, without `completed` (`stream_no_completed`).
     Missing,
@@ -84,7 +85,7 @@ async fn produce_events(
         let image = render(job.clone(), index).await?;
         for partial in 0..job.partial_images {
             tokio::time::sleep(step).await;
-            let block = crate::encode::partial_block(partial, job.partial_images);
+            let block = super::encode::partial_block(partial, job.partial_images);
             let bytes = encode(job.clone(), image.clone(), block).await?;
             let partial = PartialImage {
                 b64_json: base64(&bytes),

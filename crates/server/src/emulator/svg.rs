@@ -5,9 +5,9 @@
 
 use std::fmt::Write;
 
-use crate::draw::{self, Shape};
-use crate::encode::{Encoding, base64, encode};
-use crate::job::Job;
+use super::draw::{self, Shape};
+use super::encode::{Encoding, base64, encode};
+use super::job::Job;
 
 /// The SVG document of `job`'s image `index`.
 pub fn document(job: &Job, index: u32) -> String {
@@ -117,7 +117,7 @@ mod tests {
             svg: Some(SvgOptions::with_model("gpt-5")),
             ..GenerateRequest::new("a red <fox> & \"friends\"")
         };
-        let job = Job::generate(&request, crate::job::check_model(&request.effective_model()).unwrap());
+        let job = Job::generate(&request, crate::emulator::job::check_model(&request.effective_model()).unwrap());
         let svg = document(&job, 0);
         let tree = roxmltree::Document::parse(&svg).unwrap();
         let root = tree.root_element();

@@ -5,7 +5,7 @@ use std::fs::OpenOptions;
 use std::io::{self, Write};
 use std::sync::mpsc::{self, Receiver, Sender};
 
-use crate::policy::LogTarget;
+use super::policy::LogTarget;
 
 /// A handle that queues lines for the writer thread.
 #[derive(Debug, Clone)]

@@ -17,8 +17,8 @@ use gpt_image_core::parameters::Shared;
 use gpt_image_core::{EditRequest, Endpoint, GenerateRequest, HEAD_LEN, ImageFormat, ImageInput, Quality, Size, Usage};
 use serde_json::Value;
 
+use super::policy::{Caps, effort};
 use crate::error::{ApiFailure, read_json_body};
-use crate::policy::{Caps, effort};
 
 /// One image request, as far as limits, caps and the log care.
 #[derive(Debug, Clone)]

@@ -1,6 +1,6 @@
 //! The relay's counters behind one interface, [`Counters`], with two
 //! stores: [`MemoryCounters`] (the default, one process) and
-//! [`crate::redis_store::RedisCounters`] (shared by every relay process that
+//! [`super::redis_store::RedisCounters`] (shared by every relay process that
 //! uses the same Redis).
 //!
 //! Both keep the same three kinds of value under the same keys, as Redis

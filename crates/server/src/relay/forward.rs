@@ -6,12 +6,23 @@ use std::io;
 use std::time::Duration;
 
 use axum::body::Body;
-use axum::extract::Request;
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
 use axum::http::{HeaderName, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::config::Upstream;
 use crate::error::{ApiFailure, internal};
+
+/// A real provider to relay to.
+#[derive(Debug, Clone)]
+pub struct Upstream {
+    /// The base URL, as the OpenAI clients take it: `https://api.openai.com/v1`.
+    /// A request for `/v1/images/generations` goes to `BASE/images/generations`.
+    pub base_url: String,
+    /// The key added as `Authorization: Bearer …`; read from the environment, never from the command line.
+    pub api_key: Option<String>,
+}
 
 /// Headers that belong to one connection, not to the message.
 const HOP_BY_HOP: [&str; 8] = [
@@ -26,20 +37,20 @@ const HOP_BY_HOP: [&str; 8] = [
 ];
 
 /// The client that talks to the provider.
-pub struct Relay {
+pub struct Forwarder {
     client: reqwest::Client,
     base_url: String,
     api_key: Option<String>,
 }
 
-impl Relay {
+impl Forwarder {
     /// A relay to `upstream`.
     pub fn new(upstream: &Upstream) -> io::Result<Self> {
         let client = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(15))
             .build()
             .map_err(|error| io::Error::other(format!("cannot build the relay client: {error}")))?;
-        Ok(Relay {
+        Ok(Forwarder {
             client,
             base_url: upstream.base_url.trim_end_matches('/').to_owned(),
             api_key: upstream.api_key.clone().filter(|key| !key.is_empty()),
@@ -83,6 +94,11 @@ impl Relay {
             .into_response(),
         }
     }
+}
+
+/// `--upstream`: everything under `/v1/images/` and `/v1/models` goes to the provider.
+pub async fn handle(State(forwarder): State<Arc<Forwarder>>, request: Request) -> Response {
+    forwarder.forward(request).await
 }
 
 fn relayed(name: &HeaderName) -> bool {

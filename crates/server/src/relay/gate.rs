@@ -16,15 +16,14 @@ use axum::response::{IntoResponse, Response};
 use gpt_image_core::Endpoint;
 use serde_json::{Value, json};
 
-use crate::ask::Ask;
-use crate::clock;
-use crate::config::Config;
-use crate::counters::{Check, Counters, Keys, MemoryCounters, Op, StoreError, Verdict};
+use super::ask::Ask;
+use super::clock;
+use super::counters::{Check, Counters, Keys, MemoryCounters, Op, StoreError, Verdict};
+use super::origins::{address_scope, allowed, client_address};
+use super::policy::{Limits, Policy, Rate, StoreConfig};
+use super::tally::{Counted, Tally, Tapped};
+use super::tokens::{self, ANONYMOUS_NAME, SHARED_NAME};
 use crate::error::{ApiFailure, invalid_api_key, unreadable_body};
-use crate::origins::{address_scope, allowed, client_address};
-use crate::policy::{Limits, Policy, Rate, StoreConfig};
-use crate::tally::{Counted, Tally, Tapped};
-use crate::tokens::{self, ANONYMOUS_NAME, SHARED_NAME};
 
 /// The gate's rules and state.
 pub struct Gate {
@@ -32,7 +31,7 @@ pub struct Gate {
     shared_key: Option<String>,
     counters: Arc<dyn Counters>,
     keys: Keys,
-    log: Option<crate::access_log::AccessLog>,
+    log: Option<super::access_log::AccessLog>,
     body_limit: usize,
 }
 
@@ -80,27 +79,21 @@ impl From<ApiFailure> for Refusal {
 type Reserved = (String, &'static str, i64);
 
 impl Gate {
-    /// The gate for `config`: connects to Redis and opens the log as configured.
-    pub async fn new(config: &Config) -> io::Result<Gate> {
-        let policy = config.policy.clone();
+    /// The gate of `policy`, with one `shared_key` besides its tokens, for
+    /// bodies of up to `body_limit` bytes: connects to Redis and opens the
+    /// log as configured.
+    pub async fn new(policy: Policy, shared_key: Option<String>, body_limit: usize) -> io::Result<Gate> {
         let (counters, keys): (Arc<dyn Counters>, Keys) = match &policy.store {
             StoreConfig::Memory => (Arc::new(MemoryCounters::default()), Keys::new("")),
             StoreConfig::Redis { url, prefix } => {
-                let redis = crate::redis_store::RedisCounters::connect(url)
+                let redis = super::redis_store::RedisCounters::connect(url)
                     .await
                     .map_err(|error| io::Error::other(error.to_string()))?;
                 (Arc::new(redis), Keys::new(prefix))
             }
         };
-        let log = policy.log.as_ref().map(crate::access_log::AccessLog::start).transpose()?;
-        Ok(Gate {
-            shared_key: config.api_key.clone().filter(|key| !key.is_empty()),
-            counters,
-            keys,
-            log,
-            body_limit: config.body_limit,
-            policy,
-        })
+        let log = policy.log.as_ref().map(super::access_log::AccessLog::start).transpose()?;
+        Ok(Gate { shared_key: shared_key.filter(|key| !key.is_empty()), counters, keys, log, body_limit, policy })
     }
 
     /// The rules.

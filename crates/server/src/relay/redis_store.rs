@@ -11,9 +11,9 @@ use std::time::Duration;
 use futures_util::future::BoxFuture;
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 
-use crate::counters::{Check, Counters, DAY_KEEP_SECS, Op, StoreError, Verdict};
+use super::counters::{Check, Counters, DAY_KEEP_SECS, Op, StoreError, Verdict};
 
-/// The Lua twin of [`crate::counters::MemoryCounters`]: check every
+/// The Lua twin of [`super::counters::MemoryCounters`]: check every
 /// check, then apply all of them. `ARGV`: the time in milliseconds, the
 /// seconds to keep daily counts, then four values per check (`KEYS[i]`):
 /// `rate, limit, period_ms, -`, `add, field, amount, limit-or-empty` or
@@ -134,13 +134,13 @@ impl Counters for RedisCounters {
 }
 
 #[cfg(test)]
-#[path = "../tests/relay_support/redis.rs"]
+#[path = "../../tests/relay_support/redis.rs"]
 mod redis_server;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::counters::{Keys, exercise};
+    use crate::relay::counters::{Keys, exercise};
 
     #[tokio::test]
     async fn redis_counters_behave_as_the_memory_ones() {

@@ -11,9 +11,9 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::app::App;
-use crate::clock;
-use crate::counters::StoreError;
+use super::clock;
+use super::counters::StoreError;
+use super::gate::Gate;
 use crate::error::{ApiFailure, invalid_api_key, not_found};
 
 /// The most days one summary covers (the counters keep 35).
@@ -27,13 +27,13 @@ pub struct SpendQuery {
 }
 
 /// Answers the summary.
-pub async fn handle(State(app): State<Arc<App>>, headers: HeaderMap, Query(query): Query<SpendQuery>) -> Response {
-    let Some(admin) = app.gate.policy().admin_key.as_deref() else {
+pub async fn handle(State(gate): State<Arc<Gate>>, headers: HeaderMap, Query(query): Query<SpendQuery>) -> Response {
+    let Some(admin) = gate.policy().admin_key.as_deref() else {
         return not_found("The spend summary (start the server with --admin-key-env to serve it)");
     };
     let sent = headers.get(header::AUTHORIZATION).and_then(|value| value.to_str().ok());
     match sent.and_then(|value| value.strip_prefix("Bearer ")).map(str::trim) {
-        Some(sent) if crate::tokens::same(sent.as_bytes(), admin.as_bytes()) => {}
+        Some(sent) if super::tokens::same(sent.as_bytes(), admin.as_bytes()) => {}
         sent => return invalid_api_key(sent).into_response(),
     }
     let now = clock::now_ms();
@@ -41,7 +41,7 @@ pub async fn handle(State(app): State<Arc<App>>, headers: HeaderMap, Query(query
         Some(day) => vec![day],
         None => (0..query.days.unwrap_or(1).clamp(1, MAX_DAYS)).map(|back| clock::day_before(now, back)).collect(),
     };
-    match rows(&app, &days).await {
+    match rows(&gate, &days).await {
         Ok(data) => axum::Json(json!({"object": "list", "data": data})).into_response(),
         Err(error) => ApiFailure::new(StatusCode::SERVICE_UNAVAILABLE, "server_error", error.to_string())
             .with_code("relay_counters_unavailable")
@@ -50,8 +50,8 @@ pub async fn handle(State(app): State<Arc<App>>, headers: HeaderMap, Query(query
 }
 
 /// One row per token per day, then the day's total (token `null`).
-async fn rows(app: &App, days: &[String]) -> Result<Vec<Value>, StoreError> {
-    let (counters, keys) = app.gate.counters();
+async fn rows(gate: &Gate, days: &[String]) -> Result<Vec<Value>, StoreError> {
+    let (counters, keys) = gate.counters();
     let mut rows = Vec::new();
     for day in days {
         let tokens = counters.members(&keys.tokens(day)).await?;

@@ -14,7 +14,7 @@
 
 use std::fmt;
 
-use crate::policy::Limits;
+use super::limits::Limits;
 
 /// The shortest secret taken: shorter ones are guessable.
 pub const MIN_SECRET_LEN: usize = 16;

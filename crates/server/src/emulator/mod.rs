@@ -1,0 +1,28 @@
+//! The emulator: answers as the Images API itself, with images drawn from
+//! the prompt, streams of partial images, links that expire, and every
+//! provider failure on demand.
+
+pub mod draw;
+pub mod edit;
+pub mod encode;
+pub mod fault_layer;
+pub mod fault_responses;
+pub mod faults;
+pub mod files;
+pub mod generate;
+pub mod job;
+pub mod latency;
+pub mod links;
+pub mod models;
+pub mod render;
+pub mod respond;
+pub mod retouch;
+pub mod state;
+pub mod stream;
+pub mod svg;
+
+pub use fault_layer::FaultLayer;
+pub use faults::{Fault, parse_fault_option};
+pub use latency::Latency;
+pub use links::Links;
+pub use state::Emulator;
