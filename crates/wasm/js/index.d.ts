@@ -486,6 +486,35 @@ export interface ImageEditParamsCommon {
    */
   input_fidelity?: ImageInputFidelity | null;
 }
+
+/** An edit of uploaded files, sent as `multipart/form-data` (the API's `CreateImageEditRequest`). */
+export interface ImageEditFiles {
+  /** The image to edit, or up to 16 of them (GPT image models; `dall-e-2` takes one). */
+  image: Uploadable | Uploadable[];
+  /**
+   * A PNG of the first image's size whose fully transparent pixels mark
+   * where to edit; under 4 MB.
+   */
+  mask?: Uploadable | null;
+  /**
+   * For `gpt-image-2.6-flare`, `gpt-image-2.6-sunburst`: a transparent PNG holding only marks (arrows, circles,
+   * scribbles) that the prompt explains, the size of the first image; not
+   * with `mask`.
+   */
+  markup?: Uploadable | null;
+  images?: never;
+}
+
+/** An edit of images given by reference, sent as JSON (the API's `EditImageBodyJsonParam`; GPT image models only). */
+export interface ImageEditReferences {
+  /** The images to edit, 1 to 16. */
+  images: ImageReference[];
+  /** The mask, by reference; see {@link ImageEditFiles.mask}. */
+  mask?: ImageReference | null;
+  /** The markup, by reference; see {@link ImageEditFiles.markup}. */
+  markup?: ImageReference | null;
+  image?: never;
+}
 // @generated end
 
 /** The parameters of a generation that answers once, with every image. */
@@ -526,35 +555,6 @@ export type ImageReference =
       file_id: string;
       image_url?: never;
     };
-
-/** An edit of uploaded files, sent as `multipart/form-data` (the API's `CreateImageEditRequest`). */
-export interface ImageEditFiles {
-  /** The image to edit, or up to 16 of them (GPT image models; `dall-e-2` takes one). */
-  image: Uploadable | Uploadable[];
-  /**
-   * A PNG of the first image's size whose fully transparent pixels mark
-   * where to edit; under 4 MB.
-   */
-  mask?: Uploadable | null;
-  /**
-   * GPT Image 2.6: a transparent PNG holding only marks (arrows, circles,
-   * scribbles) that the prompt explains, the size of the first image; not
-   * with `mask`.
-   */
-  markup?: Uploadable | null;
-  images?: never;
-}
-
-/** An edit of images given by reference, sent as JSON (the API's `EditImageBodyJsonParam`; GPT image models only). */
-export interface ImageEditReferences {
-  /** The images to edit, 1 to 16. */
-  images: ImageReference[];
-  /** The mask, by reference; see {@link ImageEditFiles.mask}. */
-  mask?: ImageReference | null;
-  /** The markup, by reference; see {@link ImageEditFiles.markup}. */
-  markup?: ImageReference | null;
-  image?: never;
-}
 
 /**
  * The parameters of `images.edit` (`POST /images/edits`): files in `image`

@@ -302,7 +302,7 @@ fn parameter_interfaces() -> String {
             Endpoint::Edit => "What to change.",
         };
         let limits = format!("{prompt} Required; at most {}.", prompt_limits(endpoint));
-        let _ = write!(out, "{}  prompt: string;\n", doc_comment("  ", &limits, None));
+        let _ = writeln!(out, "{}  prompt: string;", doc_comment("  ", &limits, None));
         for parameter in gpt_image_core::parameters::of(endpoint) {
             let typescript = match endpoint {
                 Endpoint::Generate => parameter.typescript.0,
@@ -313,11 +313,59 @@ fn parameter_interfaces() -> String {
                 see = Some(model_default(endpoint));
             }
             let _ =
-                write!(out, "{}  {}?: {typescript} | null;\n", doc_comment("  ", parameter.doc, see), parameter.name);
+                writeln!(out, "{}  {}?: {typescript} | null;", doc_comment("  ", parameter.doc, see), parameter.name);
         }
         out.push_str("}\n");
     }
+    out.push_str(&edit_inputs());
     out
+}
+
+/// The two ways of giving an edit its images, with what the catalogue says
+/// of how many each model takes and which take markup.
+fn edit_inputs() -> String {
+    let most = MODELS
+        .iter()
+        .filter_map(|model| match model.edits {
+            Edits::Images(most) => Some(most),
+            Edits::None | Edits::OneSquarePng => None,
+        })
+        .max()
+        .unwrap_or(1);
+    let one = ticked(MODELS.iter().filter(|model| model.edits == Edits::OneSquarePng).map(|model| model.id));
+    let markup = ticked(MODELS.iter().filter(|model| model.markup == Support::Yes).map(|model| model.id));
+    format!(
+        "
+/** An edit of uploaded files, sent as `multipart/form-data` (the API's `CreateImageEditRequest`). */
+export interface ImageEditFiles {{
+  /** The image to edit, or up to {most} of them (GPT image models; {one} takes one). */
+  image: Uploadable | Uploadable[];
+  /**
+   * A PNG of the first image's size whose fully transparent pixels mark
+   * where to edit; under 4 MB.
+   */
+  mask?: Uploadable | null;
+  /**
+   * For {markup}: a transparent PNG holding only marks (arrows, circles,
+   * scribbles) that the prompt explains, the size of the first image; not
+   * with `mask`.
+   */
+  markup?: Uploadable | null;
+  images?: never;
+}}
+
+/** An edit of images given by reference, sent as JSON (the API's `EditImageBodyJsonParam`; GPT image models only). */
+export interface ImageEditReferences {{
+  /** The images to edit, 1 to {most}. */
+  images: ImageReference[];
+  /** The mask, by reference; see {{@link ImageEditFiles.mask}}. */
+  mask?: ImageReference | null;
+  /** The markup, by reference; see {{@link ImageEditFiles.markup}}. */
+  markup?: ImageReference | null;
+  image?: never;
+}}
+"
+    )
 }
 
 /// What the API picks without a model, from the catalogue.
