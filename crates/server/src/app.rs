@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::config::Config;
 use crate::emulator::{Emulator, FaultLayer, Links};
-use crate::relay::{Forwarder, Gate};
+use crate::relay::{Forwarder, Gate, Upstreams};
 use crate::static_files::StaticFiles;
 
 /// The server's state: its configuration and what it remembers between requests.
@@ -32,7 +32,14 @@ pub struct App {
 impl App {
     /// The state for `config`, listening on `local_addr`, behind `gate`.
     pub fn new(config: Config, local_addr: SocketAddr, gate: Gate) -> io::Result<Self> {
-        let forwarder = config.upstream.as_ref().map(Forwarder::new).transpose()?.map(Arc::new);
+        let forwarder = match config.upstreams.is_empty() {
+            true => None,
+            false => {
+                let (store, keys) = gate.store();
+                let upstreams = Upstreams::new(config.upstreams.clone(), config.upstream_rest, store, keys);
+                Some(Arc::new(Forwarder::new(upstreams, config.keep_alive, config.body_limit)?))
+            }
+        };
         let emulator = Emulator {
             latency: config.latency,
             links: Links::new(config.url_ttl, config.url_max_bytes),

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::emulator::{Fault, Latency};
-use crate::relay::{Policy, Upstream};
+use crate::relay::{KeepAlive, Policy, Upstream};
 
 /// Everything a server needs to start; [`Config::default`] is what tests use.
 #[derive(Debug, Clone)]
@@ -27,8 +27,13 @@ pub struct Config {
     pub static_dir: Option<PathBuf>,
     /// Headers added to every static file (name, value), already checked.
     pub static_headers: Vec<(String, String)>,
-    /// A real provider to relay `/v1/images/*` and `/v1/models` to.
-    pub upstream: Option<Upstream>,
+    /// Real providers to relay `/v1/images/*` and `/v1/models` to, in the
+    /// order they are tried; none: the server emulates the API itself.
+    pub upstreams: Vec<Upstream>,
+    /// How long an upstream that failed rests before it is tried again.
+    pub upstream_rest: Duration,
+    /// How relayed answers are kept moving while a provider works.
+    pub keep_alive: KeepAlive,
     /// The request budget per minute advertised in `x-ratelimit-*` headers.
     pub rate_limit_requests: u32,
     /// The token budget per minute advertised in `x-ratelimit-*` headers.
@@ -48,7 +53,9 @@ impl Default for Config {
             faults: Vec::new(),
             static_dir: None,
             static_headers: Vec::new(),
-            upstream: None,
+            upstreams: Vec::new(),
+            upstream_rest: Duration::from_secs(30),
+            keep_alive: KeepAlive::default(),
             rate_limit_requests: 5000,
             rate_limit_tokens: 4_000_000,
             policy: Policy::default(),
@@ -62,7 +69,7 @@ impl Config {
     /// proxy, which makes loopback public), with no origin list, no key or
     /// tokens and no limits. The error says what to add.
     pub fn check_exposure(&self, host: IpAddr) -> Result<(), String> {
-        let Some(upstream) = &self.upstream else { return Ok(()) };
+        let Some(upstream) = self.upstreams.first() else { return Ok(()) };
         let keyed = self.api_key.as_deref().is_some_and(|key| !key.is_empty());
         let proxied = !self.policy.trusted_proxies.is_empty();
         if (host.is_loopback() && !proxied) || keyed || self.policy.restricts_callers() {
@@ -87,8 +94,8 @@ mod tests {
 
     #[test]
     fn an_open_relay_on_a_public_address_is_refused() {
-        let upstream = Upstream { base_url: "https://api.openai.com/v1".into(), api_key: None };
-        let relay = Config { upstream: Some(upstream), ..Config::default() };
+        let upstream = Upstream::new("https://api.openai.com/v1", None);
+        let relay = Config { upstreams: vec![upstream], ..Config::default() };
         let public: IpAddr = "0.0.0.0".parse().unwrap();
         assert!(relay.check_exposure(public).unwrap_err().contains("--allow-open-relay"));
         for loopback in ["127.0.0.1", "::1"] {

@@ -28,5 +28,5 @@ mod usage;
 
 pub use config::Config;
 pub use emulator::{Fault, Latency, parse_fault_option};
-pub use relay::{Caps, Limits, LogTarget, OriginPattern, Policy, Rate, StoreConfig, Token, Upstream};
+pub use relay::{Caps, KeepAlive, Limits, LogTarget, OriginPattern, Policy, Rate, StoreConfig, Token, Upstream};
 pub use server::{Ready, serve};

@@ -5,11 +5,11 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::Parser;
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser};
 use gpt_image_core::Quality;
 use gpt_image_core::catalogue::ModelSpec;
 use gpt_image_server::{
-    Caps, Config, Fault, Latency, Limits, LogTarget, OriginPattern, Policy, StoreConfig, Token, Upstream,
+    Caps, Config, Fault, KeepAlive, Latency, Limits, LogTarget, OriginPattern, Policy, StoreConfig, Token, Upstream,
     parse_fault_option,
 };
 
@@ -49,12 +49,27 @@ struct Cli {
     /// (`Content-Security-Policy: ...`); repeat for more.
     #[arg(long = "header", value_name = "NAME: VALUE", value_parser = parse_header)]
     static_headers: Vec<(String, String)>,
-    /// Relay `/v1/images/*` and `/v1/models` to this provider base URL (e.g. https://api.openai.com/v1).
-    #[arg(long, value_name = "URL")]
-    upstream: Option<String>,
-    /// The environment variable holding the provider key for `--upstream`.
-    #[arg(long, default_value = "OPENAI_API_KEY", value_name = "NAME")]
-    upstream_key_env: String,
+    /// Relay `/v1/images/*` and `/v1/models` to this provider base URL (e.g.
+    /// https://api.openai.com/v1); repeat for more, tried in order.
+    #[arg(long = "upstream", value_name = "URL")]
+    upstreams: Vec<String>,
+    /// The environment variable holding the key of the `--upstream` it
+    /// follows (one given before every `--upstream` belongs to the first); OPENAI_API_KEY by default.
+    #[arg(long = "upstream-key-env", value_name = "NAME")]
+    upstream_key_envs: Vec<String>,
+    /// The models the `--upstream` it follows serves (catalogue names, `,` between them); every model by default.
+    #[arg(long = "upstream-models", value_name = "MODELS", value_parser = parse_models)]
+    upstream_models: Vec<ModelList>,
+    /// How long an upstream that failed (unreachable, 5xx, 429) rests before it is tried again, in seconds.
+    #[arg(long, default_value_t = 30.0, value_name = "SECONDS", value_parser = parse_seconds)]
+    upstream_rest_secs: f64,
+    /// How long a relayed answer may be silent before the relay sends a keep-alive, in seconds; 0: never.
+    #[arg(long, default_value_t = 15.0, value_name = "SECONDS", value_parser = parse_seconds)]
+    keep_alive_secs: f64,
+    /// Keep JSON answers alive too: `200` and the headers at once, whitespace
+    /// until the body (a later failure is then a JSON error body under `200`).
+    #[arg(long)]
+    json_keep_alive: bool,
     /// Exit after this many seconds (a safety limit for test harnesses).
     #[arg(long, value_name = "SECONDS")]
     exit_after: Option<u64>,
@@ -162,7 +177,7 @@ fn policy(cli: &Cli) -> Policy {
     let log = match cli.request_log.as_deref() {
         Some("off") => None,
         Some(target) => Some(LogTarget::parse(target)),
-        None => cli.upstream.as_ref().map(|_| LogTarget::Stderr),
+        None => (!cli.upstreams.is_empty()).then_some(LogTarget::Stderr),
     };
     Policy {
         origins: cli.allow_origins.clone(),
@@ -187,21 +202,15 @@ fn policy(cli: &Cli) -> Policy {
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
     let env = |name: &str| std::env::var(name).ok().filter(|value| !value.is_empty());
     let policy = policy(&cli);
     let own_keys = cli.api_key_env.as_deref().and_then(env).is_some() || !policy.tokens.is_empty();
-    let upstream = cli.upstream.map(|base_url| {
-        let api_key = env(&cli.upstream_key_env);
-        if api_key.is_none() {
-            let how = match own_keys {
-                true => "without a key (the relay's own key and tokens are never sent on)",
-                false => "with the client's own Authorization",
-            };
-            eprintln!("warning: ${} is not set: requests are relayed {how}", cli.upstream_key_env);
-        }
-        Upstream { base_url, api_key }
-    });
+    let upstreams = upstreams(&matches, &cli, own_keys);
+    if cli.json_keep_alive && cli.keep_alive_secs == 0.0 {
+        fail("--json-keep-alive needs a --keep-alive-secs above 0");
+    }
     let config = Config {
         api_key: cli.api_key_env.as_deref().and_then(env),
         body_limit: cli.body_limit_mb.saturating_mul(1024 * 1024),
@@ -211,7 +220,12 @@ async fn main() -> std::io::Result<()> {
         faults: cli.faults,
         static_dir: cli.static_dir,
         static_headers: cli.static_headers,
-        upstream,
+        upstreams,
+        upstream_rest: Duration::from_secs_f64(cli.upstream_rest_secs),
+        keep_alive: KeepAlive {
+            interval: (cli.keep_alive_secs > 0.0).then(|| Duration::from_secs_f64(cli.keep_alive_secs)),
+            json: cli.json_keep_alive,
+        },
         policy,
         ..Config::default()
     };
@@ -234,6 +248,81 @@ async fn main() -> std::io::Result<()> {
         });
     }
     ready.serve(listener).await
+}
+
+/// The `--upstream`s, each with the `--upstream-key-env` and
+/// `--upstream-models` that follow it (those before every `--upstream`
+/// belong to the first).
+fn upstreams(matches: &ArgMatches, cli: &Cli, own_keys: bool) -> Vec<Upstream> {
+    let at = |id: &str| matches.indices_of(id).map(Iterator::collect::<Vec<usize>>).unwrap_or_default();
+    let starts = at("upstreams");
+    let owner = |index: usize| starts.iter().rposition(|start| *start < index).unwrap_or(0);
+    let mut key_envs: Vec<Option<&str>> = vec![None; starts.len()];
+    let mut models: Vec<Option<&ModelList>> = vec![None; starts.len()];
+    for (index, name) in at("upstream_key_envs").into_iter().zip(&cli.upstream_key_envs) {
+        if starts.is_empty() {
+            break;
+        }
+        let slot = &mut key_envs[owner(index)];
+        if slot.replace(name).is_some() {
+            fail(format!(
+                "--upstream-key-env {name}: --upstream {} has a key variable already (give one after each --upstream)",
+                cli.upstreams[owner(index)]
+            ));
+        }
+    }
+    for (index, list) in at("upstream_models").into_iter().zip(&cli.upstream_models) {
+        if starts.is_empty() {
+            fail("--upstream-models needs an --upstream to belong to");
+        }
+        if models[owner(index)].replace(list).is_some() {
+            fail(format!(
+                "--upstream-models: --upstream {} has a model list already (give one after each --upstream)",
+                cli.upstreams[owner(index)]
+            ));
+        }
+    }
+    let env = |name: &str| std::env::var(name).ok().filter(|value| !value.is_empty());
+    let mut upstreams = Vec::new();
+    for ((base_url, key_env), models) in cli.upstreams.iter().zip(key_envs).zip(models) {
+        let key_env = key_env.unwrap_or("OPENAI_API_KEY");
+        let api_key = env(key_env);
+        if api_key.is_none() {
+            let how = match own_keys {
+                true => "without a key (the relay's own key and tokens are never sent on)",
+                false => "with the client's own Authorization",
+            };
+            eprintln!("warning: ${key_env} is not set: requests to {base_url} are relayed {how}");
+        }
+        upstreams.push(Upstream {
+            base_url: base_url.clone(),
+            api_key,
+            models: models.map(|list| list.0.clone()).unwrap_or_default(),
+        });
+    }
+    upstreams
+}
+
+/// The models of one `--upstream-models`.
+#[derive(Clone)]
+struct ModelList(Vec<&'static ModelSpec>);
+
+/// `gpt-image-2,gpt-image-1-mini`: catalogue names.
+fn parse_models(text: &str) -> Result<ModelList, String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(Caps::parse_model)
+        .collect::<Result<_, _>>()
+        .map(ModelList)
+}
+
+/// A number of seconds, fractions allowed, not negative.
+fn parse_seconds(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(seconds) if seconds.is_finite() && seconds >= 0.0 => Ok(seconds),
+        _ => Err(format!("{text:?} is not a number of seconds (0 or more)")),
+    }
 }
 
 /// `Name: value`, checked to be a valid header.

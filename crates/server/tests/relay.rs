@@ -10,8 +10,8 @@ use serde_json::{Value, json};
 #[tokio::test]
 async fn the_relay_adds_the_key_and_streams_both_ways() {
     let provider = start(Config { api_key: Some("sk-provider".into()), ..Config::default() }).await;
-    let upstream = Upstream { base_url: format!("{provider}/v1"), api_key: Some("sk-provider".into()) };
-    let relay = start(Config { upstream: Some(upstream), ..Config::default() }).await;
+    let upstream = Upstream::new(format!("{provider}/v1"), Some("sk-provider".into()));
+    let relay = start(Config { upstreams: vec![upstream], ..Config::default() }).await;
     let body = json!({"model": "gpt-image-1", "prompt": "a bridge", "quality": "low", "size": "1536x1024"});
     let response = client().post(format!("{relay}/v1/images/generations")).json(&body).send().await.unwrap();
     assert_eq!(response.status(), 200);
@@ -52,18 +52,12 @@ async fn the_relay_adds_the_key_and_streams_both_ways() {
 #[tokio::test]
 async fn without_the_key_the_provider_refuses() {
     let provider = start(Config { api_key: Some("sk-provider".into()), ..Config::default() }).await;
-    let relay = start(Config {
-        upstream: Some(Upstream { base_url: format!("{provider}/v1"), api_key: None }),
-        ..Config::default()
-    })
-    .await;
+    let relay =
+        start(Config { upstreams: vec![Upstream::new(format!("{provider}/v1"), None)], ..Config::default() }).await;
     let response = client().get(format!("{relay}/v1/models")).send().await.unwrap();
     common::expect_error(response, 401, Some("invalid_api_key")).await;
-    let nowhere = start(Config {
-        upstream: Some(Upstream { base_url: "http://127.0.0.1:9/v1".into(), api_key: None }),
-        ..Config::default()
-    })
-    .await;
+    let nowhere =
+        start(Config { upstreams: vec![Upstream::new("http://127.0.0.1:9/v1", None)], ..Config::default() }).await;
     common::expect_error(
         client().get(format!("{nowhere}/v1/models")).send().await.unwrap(),
         502,

@@ -63,9 +63,9 @@ async fn named_tokens_and_the_shared_key_are_the_only_way_in_and_never_go_upstre
     };
     let config_relay = {
         let policy = Policy { log: Some(gpt_image_server::LogTarget::File(log.clone())), ..policy };
-        let upstream = gpt_image_server::Upstream { base_url: upstream.clone(), api_key: Some(PROVIDER_KEY.into()) };
+        let upstream = gpt_image_server::Upstream::new(upstream.clone(), Some(PROVIDER_KEY.into()));
         common::start(gpt_image_server::Config {
-            upstream: Some(upstream),
+            upstreams: vec![upstream],
             api_key: Some(SHARED_KEY.into()),
             policy,
             ..gpt_image_server::Config::default()

@@ -49,6 +49,9 @@ pub async fn apply(
         Err(failure) => return failure.into_response(),
     };
     let tuning = Tuning::from_headers(&parts.headers);
+    if fault.is_some() {
+        tokio::time::sleep(tuning.delay).await;
+    }
     let connection = connection.map(|Extension(connection)| connection);
     fault_responses::run(fault, tuning, connection, |end| async move {
         match body {

@@ -123,6 +123,9 @@ pub struct Tuning {
     pub trickle_bytes: usize,
     /// `x-fault-trickle-ms`: the pause between `trickle` pieces. Default 5 ms.
     pub trickle_delay: Duration,
+    /// `x-fault-delay-ms`: how long the provider works before the fault
+    /// strikes, as a provider that fails after a long generation. Default 0.
+    pub delay: Duration,
 }
 
 impl Tuning {
@@ -134,6 +137,7 @@ impl Tuning {
             stall: Duration::from_millis(number("x-fault-stall-ms").unwrap_or(30_000)),
             trickle_bytes: number("x-fault-trickle-bytes").unwrap_or(256).clamp(1, 1 << 20) as usize,
             trickle_delay: Duration::from_millis(number("x-fault-trickle-ms").unwrap_or(5)),
+            delay: Duration::from_millis(number("x-fault-delay-ms").unwrap_or(0).min(600_000)),
         }
     }
 }

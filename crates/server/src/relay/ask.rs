@@ -11,6 +11,7 @@
 //! and 1536x1024 for edits.
 
 use axum::body::Bytes;
+use axum::http::Method;
 use base64::Engine;
 use gpt_image_core::catalogue::{IMAGE_INPUT_TOKENS, Match, ModelSpec, Pricing};
 use gpt_image_core::parameters::Shared;
@@ -277,6 +278,12 @@ fn data_url_head(url: &str) -> Option<Vec<u8>> {
     }
     let clean: String = payload.chars().filter(|c| !c.is_ascii_whitespace()).take(HEAD_LEN / 3 * 4).collect();
     base64::engine::general_purpose::STANDARD.decode(clean).ok()
+}
+
+/// The endpoint of an image request: `POST /v1/images/generations` or `/v1/images/edits`.
+pub fn endpoint_of(method: &Method, path: &str) -> Option<Endpoint> {
+    let below = path.strip_prefix("/v1")?;
+    Endpoint::ALL.into_iter().find(|endpoint| *method == Method::POST && below == endpoint.path())
 }
 
 #[cfg(test)]

@@ -88,6 +88,10 @@ pub trait Counters: Send + Sync {
     fn members<'a>(&'a self, key: &'a str) -> BoxFuture<'a, Result<Vec<String>, StoreError>>;
     /// The fields of a hash.
     fn fields<'a>(&'a self, key: &'a str) -> BoxFuture<'a, Result<Vec<(String, i64)>, StoreError>>;
+    /// Sets a mark on `key` that lasts `for_ms` from `now_ms` (an upstream at rest).
+    fn mark<'a>(&'a self, key: &'a str, now_ms: u64, for_ms: u64) -> BoxFuture<'a, Result<(), StoreError>>;
+    /// Whether a mark on `key` still lasts at `now_ms`.
+    fn marked<'a>(&'a self, key: &'a str, now_ms: u64) -> BoxFuture<'a, Result<bool, StoreError>>;
 }
 
 /// Where each count lives, below a prefix.
@@ -116,6 +120,16 @@ impl Keys {
     pub fn tokens(&self, day: &str) -> String {
         format!("{}day:{day}:tokens", self.prefix)
     }
+
+    /// The upstreams that answered or failed on a day.
+    pub fn upstreams(&self, day: &str) -> String {
+        format!("{}day:{day}:upstreams", self.prefix)
+    }
+
+    /// The mark of an upstream at rest, by its base URL.
+    pub fn rest(&self, upstream: &str) -> String {
+        format!("{}rest:{upstream}", self.prefix)
+    }
 }
 
 /// The GCRA step shared by both stores: the new arrival time if admitted,
@@ -137,6 +151,8 @@ struct Memory {
     rates: HashMap<String, f64>,
     hashes: HashMap<String, (u64, HashMap<String, i64>)>,
     sets: HashMap<String, (u64, BTreeSet<String>)>,
+    /// Marks and when they end.
+    marks: HashMap<String, u64>,
     /// When entries that ran out were last dropped.
     swept_ms: u64,
 }
@@ -203,6 +219,7 @@ impl Memory {
         self.rates.retain(|_, arrival| *arrival > now);
         self.hashes.retain(|_, (expiry, _)| *expiry > now_ms);
         self.sets.retain(|_, (expiry, _)| *expiry > now_ms);
+        self.marks.retain(|_, until| *until > now_ms);
     }
 }
 
@@ -231,6 +248,16 @@ impl Counters for MemoryCounters {
             .map(|(_, hash)| hash.iter().map(|(name, value)| (name.clone(), *value)).collect())
             .unwrap_or_default();
         Box::pin(async move { Ok(fields) })
+    }
+
+    fn mark<'a>(&'a self, key: &'a str, now_ms: u64, for_ms: u64) -> BoxFuture<'a, Result<(), StoreError>> {
+        self.state().marks.insert(key.to_owned(), now_ms + for_ms);
+        Box::pin(async move { Ok(()) })
+    }
+
+    fn marked<'a>(&'a self, key: &'a str, now_ms: u64) -> BoxFuture<'a, Result<bool, StoreError>> {
+        let marked = self.state().marks.get(key).is_some_and(|until| *until > now_ms);
+        Box::pin(async move { Ok(marked) })
     }
 }
 
@@ -261,6 +288,10 @@ pub async fn exercise(counters: &dyn Counters, keys: &Keys) {
     assert_eq!(counters.members(&keys.tokens("2026-12-01")).await.unwrap(), vec!["a".to_owned()]);
     assert_eq!(counters.fields(&keys.day("2026-12-01", "token:a")).await.unwrap(), vec![("images".to_owned(), 4)]);
     assert!(counters.members(&keys.tokens("2026-11-30")).await.unwrap().is_empty());
+    let now = super::clock::now_ms();
+    counters.mark(&keys.rest("http://a/v1"), now, 60_000).await.unwrap();
+    assert!(counters.marked(&keys.rest("http://a/v1"), now).await.unwrap());
+    assert!(!counters.marked(&keys.rest("http://b/v1"), now).await.unwrap());
 }
 
 #[cfg(test)]

@@ -13,12 +13,12 @@ use axum::extract::{ConnectInfo, Request};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use gpt_image_core::Endpoint;
 use serde_json::{Value, json};
 
-use super::ask::Ask;
+use super::ask::{Ask, endpoint_of};
 use super::clock;
 use super::counters::{Check, Counters, Keys, MemoryCounters, Op, StoreError, Verdict};
+use super::forward::{Attempts, Relayed};
 use super::origins::{address_scope, allowed, client_address};
 use super::policy::{Limits, Policy, Rate, StoreConfig};
 use super::tally::{Counted, Tally, Tapped};
@@ -101,6 +101,11 @@ impl Gate {
         &self.policy
     }
 
+    /// The counters' store and its keys, to share (the upstreams' rests live there too).
+    pub fn store(&self) -> (Arc<dyn Counters>, Keys) {
+        (self.counters.clone(), self.keys.clone())
+    }
+
     /// The counters and their keys (for the spend summary).
     pub fn counters(&self) -> (&dyn Counters, &Keys) {
         (self.counters.as_ref(), &self.keys)
@@ -145,11 +150,13 @@ impl Gate {
             };
             let checked = ask.check(&self.policy.caps);
             entry.estimate = ask.estimate_usd();
-            entry.ask = Some(ask);
+            entry.ask = Some(ask.clone());
             if let Err(failure) = checked {
                 return self.refuse_counted(entry, failure.into()).await;
             }
             request = Request::from_parts(parts, Body::from(bytes));
+            // The relay routes by it, without reading the body again.
+            request.extensions_mut().insert(ask);
         }
         let reserved = match self.admit(&caller, &entry).await {
             Ok(reserved) => reserved,
@@ -312,18 +319,26 @@ impl Gate {
             Some(ask) if status.is_success() => Tally::new(content_type.unwrap_or_default(), ask.endpoint),
             _ => Tally::Ignored,
         };
-        let (counters, log, log_prompts) = (self.counters.clone(), self.log.clone(), self.policy.log_prompts);
+        let relayed = response.extensions().get::<Relayed>().cloned();
+        let (counters, keys) = (self.counters.clone(), self.keys.clone());
+        let (log, log_prompts) = (self.log.clone(), self.policy.log_prompts);
         let length = response.headers().get(header::CONTENT_LENGTH).and_then(|value| value.to_str().ok()?.parse().ok());
         let (parts, body) = response.into_parts();
         let tapped = Tapped::new(body, length, tally, move |counted, complete| {
+            let attempts = relayed.map(|relayed| relayed.attempts());
+            // Under a kept-alive 200, what the provider answered.
+            let status = attempts.as_ref().and_then(|attempts| attempts.status).unwrap_or(status);
             let (settled, images) = settle(&entry, status, &counted);
-            let adjustments: Vec<Check> = reserved
+            let mut adjustments: Vec<Check> = reserved
                 .into_iter()
                 .filter_map(|(key, field, reserved)| {
                     let now = if field == "images" { images } else { settled.map_or(reserved, to_micros) };
                     (now != reserved).then_some(Check { key, op: Op::Add { field, add: now - reserved, limit: None } })
                 })
                 .collect();
+            if let (Some(attempts), Some(_)) = (&attempts, &entry.ask) {
+                adjustments.extend(upstream_counts(&keys, &entry.day, attempts, images, settled));
+            }
             if !adjustments.is_empty()
                 && let Ok(runtime) = tokio::runtime::Handle::try_current()
             {
@@ -338,6 +353,10 @@ impl Gate {
                 let counted = Some(&counted).filter(|_| entry.ask.is_some());
                 let mut line = line(&entry, status, None, &request_id, counted, settled, log_prompts);
                 line["complete"] = complete.into();
+                if let Some(attempts) = attempts {
+                    line["upstream"] = attempts.answered.into();
+                    line["tried"] = attempts.tried.into();
+                }
                 log.write(&line);
             }
         });
@@ -345,10 +364,23 @@ impl Gate {
     }
 }
 
-/// The endpoint of an image request: `POST /v1/images/generations` or `/v1/images/edits`.
-fn endpoint_of(method: &Method, path: &str) -> Option<Endpoint> {
-    let below = path.strip_prefix("/v1")?;
-    Endpoint::ALL.into_iter().find(|endpoint| *method == Method::POST && below == endpoint.path())
+/// The day's counts of each upstream a request went to: a request, its
+/// images and dollars for the one that answered, a failure for each that
+/// did not.
+fn upstream_counts(keys: &Keys, day: &str, attempts: &Attempts, images: i64, settled: Option<f64>) -> Vec<Check> {
+    let mut checks = Vec::new();
+    for upstream in &attempts.tried {
+        let key = keys.day(day, &format!("upstream:{upstream}"));
+        if attempts.answered.as_ref() == Some(upstream) {
+            for (field, add) in [("requests", 1), ("images", images), ("usd_micros", settled.map_or(0, to_micros))] {
+                checks.push(Check { key: key.clone(), op: Op::Add { field, add, limit: None } });
+            }
+        } else {
+            checks.push(Check { key, op: Op::Add { field: "failures", add: 1, limit: None } });
+        }
+        checks.push(Check { key: keys.upstreams(day), op: Op::Member { member: upstream.clone() } });
+    }
+    checks
 }
 
 /// What an answer cost and how many images it made (a GIF's frames each

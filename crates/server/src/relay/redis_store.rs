@@ -131,6 +131,27 @@ impl Counters for RedisCounters {
             redis::cmd("HGETALL").arg(key).query_async(&mut connection).await.map_err(failed)
         })
     }
+
+    fn mark<'a>(&'a self, key: &'a str, _now_ms: u64, for_ms: u64) -> BoxFuture<'a, Result<(), StoreError>> {
+        Box::pin(async move {
+            let mut connection = self.connection.clone();
+            redis::cmd("SET")
+                .arg(key)
+                .arg(1)
+                .arg("PX")
+                .arg(for_ms.max(1))
+                .query_async(&mut connection)
+                .await
+                .map_err(failed)
+        })
+    }
+
+    fn marked<'a>(&'a self, key: &'a str, _now_ms: u64) -> BoxFuture<'a, Result<bool, StoreError>> {
+        Box::pin(async move {
+            let mut connection = self.connection.clone();
+            redis::cmd("EXISTS").arg(key).query_async(&mut connection).await.map_err(failed)
+        })
+    }
 }
 
 #[cfg(test)]

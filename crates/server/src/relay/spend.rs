@@ -1,5 +1,5 @@
 //! `GET /relay/spend`: requests, images, refusals and estimated dollars per
-//! token per UTC day, from the counters (shared by every relay process when
+//! token and per upstream per UTC day, from the counters (shared by every relay process when
 //! they live in Redis). Answered only to `Authorization: Bearer <admin key>`
 //! (`--admin-key-env`).
 
@@ -42,18 +42,33 @@ pub async fn handle(State(gate): State<Arc<Gate>>, headers: HeaderMap, Query(que
         None => (0..query.days.unwrap_or(1).clamp(1, MAX_DAYS)).map(|back| clock::day_before(now, back)).collect(),
     };
     match rows(&gate, &days).await {
-        Ok(data) => axum::Json(json!({"object": "list", "data": data})).into_response(),
+        Ok((data, upstreams)) => {
+            axum::Json(json!({"object": "list", "data": data, "upstreams": upstreams})).into_response()
+        }
         Err(error) => ApiFailure::new(StatusCode::SERVICE_UNAVAILABLE, "server_error", error.to_string())
             .with_code("relay_counters_unavailable")
             .into_response(),
     }
 }
 
-/// One row per token per day, then the day's total (token `null`).
-async fn rows(gate: &Gate, days: &[String]) -> Result<Vec<Value>, StoreError> {
+/// One row per token per day, then the day's total (token `null`); and one
+/// row per upstream per day.
+async fn rows(gate: &Gate, days: &[String]) -> Result<(Vec<Value>, Vec<Value>), StoreError> {
     let (counters, keys) = gate.counters();
-    let mut rows = Vec::new();
+    let (mut rows, mut upstream_rows) = (Vec::new(), Vec::new());
     for day in days {
+        for upstream in counters.members(&keys.upstreams(day)).await? {
+            let fields = counters.fields(&keys.day(day, &format!("upstream:{upstream}"))).await?;
+            let field = |name: &str| fields.iter().find(|(field, _)| field == name).map_or(0, |(_, value)| *value);
+            upstream_rows.push(json!({
+                "day": day,
+                "upstream": upstream,
+                "requests": field("requests"),
+                "images": field("images"),
+                "failures": field("failures"),
+                "usd": field("usd_micros") as f64 / 1_000_000.0,
+            }));
+        }
         let tokens = counters.members(&keys.tokens(day)).await?;
         let scopes = tokens.iter().map(|token| (Some(token.as_str()), format!("token:{token}")));
         for (token, scope) in scopes.chain([(None, "total".to_owned())]) {
@@ -72,5 +87,5 @@ async fn rows(gate: &Gate, days: &[String]) -> Result<Vec<Value>, StoreError> {
             }));
         }
     }
-    Ok(rows)
+    Ok((rows, upstream_rows))
 }

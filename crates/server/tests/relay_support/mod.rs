@@ -46,8 +46,8 @@ pub fn log_path(name: &str) -> PathBuf {
 /// A relay in front of `upstream` with `policy`, logging to `log`; its root URL.
 pub async fn relay(upstream: &str, policy: Policy, log: Option<&PathBuf>) -> String {
     let policy = Policy { log: log.map(|path| LogTarget::File(path.clone())), ..policy };
-    let upstream = Upstream { base_url: upstream.to_owned(), api_key: Some(PROVIDER_KEY.into()) };
-    start(Config { upstream: Some(upstream), policy, ..Config::default() }).await
+    let upstream = Upstream::new(upstream.to_owned(), Some(PROVIDER_KEY.into()));
+    start(Config { upstreams: vec![upstream], policy, ..Config::default() }).await
 }
 
 /// The lines of a request log once it has `count` of them (it is written by a thread of its own).
