@@ -421,6 +421,35 @@ function checks(lib, env) {
       equal(gif.data[0].width, 1024, 'the GIF is measured from its header');
     },
 
+    async 'ValidationError: GPT Image 2.6 requests the API refuses, each issue naming its field and rule'() {
+      const { image } = await testImages(256, 256);
+      const base = { model: 'gpt-image-2.6-flare', prompt: 'x', size: '1024x640' };
+      const cases = [
+        [{ complexity: 'extreme' }, 'complexity', 'unknown_value'],
+        [{ output_format: 'gif', stream: true }, 'stream', 'conflict'],
+        [{ svg: 'gpt-5-mini' }, 'svg', 'malformed'],
+        [{ frame_count: 'four' }, 'frame_count', 'malformed'],
+        [{ n: 11 }, 'n', 'range'],
+        [{ size: '1000x1000' }, 'size', 'size_multiple_of_16'],
+      ];
+      const images = client();
+      for (const [params, field, rule] of cases) {
+        const error = await rejection(() => images.images.generate({ ...base, ...params }), JSON.stringify(params));
+        assert(error instanceof lib.ValidationError, describe(error));
+        const errors = error.errors.map((issue) => `${issue.field}/${issue.rule}`);
+        equal(JSON.stringify(errors), JSON.stringify([`${field}/${rule}`]), `the errors of ${JSON.stringify(params)}`);
+      }
+      const edits = [
+        [{ image, markup: 'marks.png' }, 'markup', 'file_type'],
+        [{ image, markup: image, mask: image }, 'markup', 'conflict'],
+      ];
+      for (const [params, field, rule] of edits) {
+        const issues = await images.images.validateEdit({ ...base, ...params });
+        assert(issues.some((issue) => issue.field === field && issue.rule === rule && issue.severity === 'error'), JSON.stringify(issues));
+      }
+      equal(images.lastResponse, undefined, 'nothing was sent');
+    },
+
     async 'ValidationError: instanceof, issues naming the fields, nothing sent'() {
       const images = client();
       const params = { model: 'dall-e-3', prompt: '', n: 3, size: '1000x1000' };
