@@ -17,7 +17,7 @@ describe('the form across reloads', () => {
     await prompt(page).fill('a red kite over the dunes');
     await page.getByLabel('Size', { exact: true }).selectOption('1536x1024');
     await page.getByLabel('Quality').selectOption('high');
-    await page.getByLabel('Format').selectOption('jpeg');
+    await page.getByLabel('Format', { exact: true }).selectOption('jpeg');
     await page.getByLabel('Compression').fill('70');
     await page.getByLabel('Images', { exact: true }).fill('2');
     await page.getByLabel('Stream').check();
@@ -30,7 +30,7 @@ describe('the form across reloads', () => {
     assert.equal(await prompt(page).inputValue(), 'a red kite over the dunes');
     assert.equal(await page.getByLabel('Size', { exact: true }).inputValue(), '1536x1024');
     assert.equal(await page.getByLabel('Quality').inputValue(), 'high');
-    assert.equal(await page.getByLabel('Format').inputValue(), 'jpeg');
+    assert.equal(await page.getByLabel('Format', { exact: true }).inputValue(), 'jpeg');
     assert.equal(await page.getByLabel('Compression').inputValue(), '70');
     assert.equal(await page.getByLabel('Images', { exact: true }).inputValue(), '2');
     assert.equal(await page.getByLabel('Stream').isChecked(), true);

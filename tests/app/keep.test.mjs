@@ -158,7 +158,7 @@ describe('the gallery', () => {
 describe('image actions', () => {
   test('download has the right extension; copy puts a PNG on the clipboard', async (t) => {
     const { page } = await open(t, [], { permissions: ['clipboard-read', 'clipboard-write'] });
-    await page.getByLabel('Format').selectOption('jpeg');
+    await page.getByLabel('Format', { exact: true }).selectOption('jpeg');
     await send(page);
     const link = page.locator('.run').getByRole('link', { name: 'Download' });
     assert.match(await link.getAttribute('download'), /^gpt-image-\d+\.jpg$/);

@@ -185,7 +185,7 @@ impl Form {
             "partial_images" => gpt && self.value("stream").get() == "true",
             "frame_count" | "frame_duration_ms" => gpt && format() == "gif",
             "svg" => gpt && format() == "svg",
-            "complexity" => options.takes(|model| model.complexity),
+            "complexity" => options.supports(|model| model.complexity),
             "input_fidelity" => self.mode.get() == Mode::Edit && options.takes(|model| model.input_fidelity),
             _ => true,
         }
@@ -377,9 +377,9 @@ impl Form {
         self.extra.set(extra_text(&settings.extra));
     }
 
-    /// Whether marks are drawn for a model that takes markup (tracked).
+    /// Whether marks are drawn for a model documented to take markup (tracked).
     fn markup_in_use(&self) -> bool {
-        self.markup.is_set() && self.options().takes(|model| model.markup)
+        self.markup.is_set() && self.options().supports(|model| model.markup)
     }
 
     /// The SVG author model (`svg.model`), as the SVG control shows it.
@@ -583,6 +583,8 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
     let step = Signal::derive(move || limits().map(|limits| limits.step.to_string()));
     let max_edge = Signal::derive(move || limits().map(|limits| limits.max_edge.to_string()));
     let takes = move |feature: fn(&ModelSpec) -> Support| options.with(|options| options.takes(feature));
+    // Complexity and markup are offered where they are documented (GPT Image 2.6), not where sources disagree.
+    let supports = move |feature: fn(&ModelSpec) -> Support| options.with(|options| options.supports(feature));
     let max_n = move || options.with(Options::max_n).map(|n| n.to_string());
     // A note is shown while the value it explains stays.
     let note = move |note: RwSignal<Option<(String, String)>>, value: RwSignal<String>| {
@@ -667,7 +669,7 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                 <Problems report fields=vec!["image", "images"] />
                 {move || first_input().map(|(image, size)| view! { <MaskEditor mask=form.mask image size blocked=mask_blocked /> })}
                 <Problems report fields=vec!["mask"] />
-                <Show when=move || takes(|model| model.markup)>
+                <Show when=move || supports(|model| model.markup)>
                     {move || first_input().map(|(image, size)| view! { <MarkupEditor markup=form.markup image size blocked=markup_blocked /> })}
                 </Show>
                 <Problems report fields=vec!["markup"] />
@@ -717,7 +719,7 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                 </p>
                 <Choice label="Quality" name="quality" value=form.value("quality") options=qualities report field="quality" />
                 <p class="note" role="status" hidden=!shows("quality")>{note(form.quality_note, form.value("quality"))}</p>
-                <Show when=move || takes(|model| model.complexity)>
+                <Show when=move || supports(|model| model.complexity)>
                     <Choice label="Complexity" name="complexity" value=form.value("complexity") options=fixed(Complexity::KNOWN) report field="complexity" />
                 </Show>
                 <Show when=gpt>

@@ -74,7 +74,7 @@ pub fn MarkupEditor(
     let refused = move || blocked.get().is_some() && !markup.is_set();
     view! {
         <div class="mask markup">
-            <p class="mask-state" role="status">{state}</p>
+            <p class="markup-state" role="status">{state}</p>
             <div class="mask-actions">
                 <button type="button" class="secondary" on:click=open disabled=refused>
                     {move || if markup.is_set() { "Edit the markup" } else { "Draw markup" }}

@@ -89,6 +89,11 @@ impl Options {
         self.all(|model| feature(model) != Support::No)
     }
 
+    /// Whether every candidate is documented to support a feature (`Support::Yes` or `Preview`).
+    pub fn supports(&self, feature: impl Fn(&ModelSpec) -> Support) -> bool {
+        self.all(|model| matches!(feature(model), Support::Yes | Support::Preview))
+    }
+
     /// The most images one request makes, when the name is placed.
     pub fn max_n(&self) -> Option<u32> {
         (!self.unknown).then(|| self.candidates.iter().map(|model| model.max_n).min()).flatten()
@@ -121,6 +126,8 @@ mod tests {
         assert!(flare.formats().contains(&"gif".to_owned()) && flare.formats().contains(&"svg".to_owned()));
         let two_five = Options::of("gpt-image-2.5-flare");
         assert!(!two_five.formats().contains(&"gif".to_owned()), "GIF is GPT Image 2.6's");
+        assert!(flare.supports(|model| model.complexity) && !two_five.supports(|model| model.complexity));
+        assert!(flare.supports(|model| model.markup) && !two_five.supports(|model| model.markup));
     }
 
     #[test]
