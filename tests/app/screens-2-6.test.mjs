@@ -55,6 +55,8 @@ describe('GPT Image 2.6 on screens', () => {
         await page.mouse.down();
         await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 6 });
         await page.mouse.up();
+        const dialogOverflow = await page.locator('.markup-dialog').evaluate((dialog) => dialog.scrollWidth - dialog.clientWidth);
+        assert.ok(dialogOverflow <= 0, `the markup dialog is ${dialogOverflow} px wider than itself`);
         await shot('markup-dialog');
         await page.getByRole('button', { name: 'Done' }).click();
         await page.getByRole('button', { name: 'Draw markup' }).or(page.getByRole('button', { name: 'Edit the markup' })).scrollIntoViewIfNeeded();
