@@ -98,3 +98,15 @@ async fn a_damaged_image_is_named() {
     let error = import(&blob_of(&zip)).await.unwrap_err();
     assert_eq!(error, "images/0001-a-red-square.png is damaged (its size or CRC-32 does not match)");
 }
+
+#[wasm_bindgen_test]
+async fn an_imported_image_is_typed_by_its_bytes() {
+    let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>"#;
+    let mut listed = entry("a drawing", 1.0);
+    listed.mime_type = "image/png".into();
+    let items = vec![(listed, blob_of(svg))];
+    let zip = bytes(&pack(&items).await.unwrap()).await;
+    let back = import(&blob_of(&zip)).await.unwrap();
+    assert_eq!(back[0].0.mime_type, "image/svg+xml", "what its bytes say, not what it was listed as");
+    assert_eq!(back[0].1.type_(), "image/svg+xml");
+}

@@ -43,3 +43,34 @@ async fn the_mask_is_opaque_and_transparent_exactly_where_painted() {
     assert_eq!(pixel(&mask, 50, 50).await[3], 0, "painted: transparent, so the model may change it");
     assert_eq!(pixel(&mask, 250, 150).await[3], 255, "unpainted: opaque, so it is kept");
 }
+
+/// A blob of `text` typed `mime_type`.
+fn typed(text: &[u8], mime_type: &str) -> web_sys::Blob {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime_type);
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(text));
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).unwrap()
+}
+
+/// An SVG of 40x30 pixels, blue.
+const SVG: &[u8] = br##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect width="40" height="30" fill="#0000ff"/></svg>"##;
+
+#[wasm_bindgen_test]
+async fn an_animated_gif_and_an_svg_are_their_own_thumbnails() {
+    // GIF89a, 1x1, two frames: a thumbnail re-encoded as WebP would keep only the first.
+    let gif = typed(b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00!\xf9\x04\x00\x0a\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00!\xf9\x04\x00\x0a\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02L\x01\x00;", "image/gif");
+    let svg = typed(SVG, "image/svg+xml");
+    for image in [gif, svg] {
+        let thumb = thumbnail(&image).await.unwrap();
+        assert_eq!(thumb.type_(), image.type_());
+        assert_eq!(bytes(&thumb).await, bytes(&image).await, "{}", image.type_());
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_svg_becomes_a_png_of_its_size_for_the_clipboard() {
+    let png = as_png(&typed(SVG, "image/svg+xml")).await.unwrap();
+    assert_eq!(png.type_(), "image/png");
+    assert_eq!(dimensions(&png).await, (40, 30));
+    assert_eq!(pixel(&png, 20, 15).await, [0, 0, 255, 255]);
+}
