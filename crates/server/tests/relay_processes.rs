@@ -61,6 +61,53 @@ async fn two_relays_sharing_one_redis_enforce_one_limit() {
 }
 
 #[tokio::test]
+async fn two_relays_sharing_one_redis_agree_on_a_resting_upstream() {
+    let redis = Redis::start();
+    let failing = common::start(gpt_image_server::Config {
+        faults: vec![(gpt_image_server::Fault::ServerError, None)],
+        ..gpt_image_server::Config::default()
+    })
+    .await;
+    let (failing, healthy) = (format!("{failing}/v1"), relay_support::upstream().await);
+    let logs = [log_path("rest-a"), log_path("rest-b")];
+    let env = [("TEST_PROVIDER_KEY", PROVIDER_KEY), ("TEST_REDIS_URL", redis.url.as_str())];
+    let start = |log: &std::path::PathBuf| {
+        let log = log.to_str().unwrap().to_owned();
+        #[rustfmt::skip]
+        let args = [
+            "--upstream", &failing,
+            "--upstream", &healthy, "--upstream-key-env", "TEST_PROVIDER_KEY", "--upstream-rest-secs", "60",
+            "--redis-url-env", "TEST_REDIS_URL", "--redis-prefix", "rest:", "--request-log", &log,
+        ];
+        Process::start(&args, &env)
+    };
+    let (a, b) = (start(&logs[0]), start(&logs[1]));
+    assert_eq!(generate(&a.url, None, None, &small(1)).await.status(), 200);
+    let a_lines = log_lines(&logs[0], 1).await;
+    assert_eq!(a_lines[0]["tried"], serde_json::json!([failing, healthy]), "{a_lines:?}");
+    // The other process finds the failing upstream resting and goes straight to the next.
+    assert_eq!(generate(&b.url, None, None, &small(1)).await.status(), 200);
+    let b_lines = log_lines(&logs[1], 1).await;
+    assert_eq!(b_lines[0]["tried"], serde_json::json!([healthy]), "{b_lines:?}");
+    assert_eq!(b_lines[0]["upstream"], healthy.as_str());
+}
+
+#[test]
+fn upstream_options_belong_to_the_upstream_they_follow() {
+    let (code, stderr) = Process::run(&["--upstream", "http://127.0.0.1:9/v1", "--upstream-models", "flux"], &[]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("--upstream-models") && stderr.contains("gpt-image-2"), "{stderr}");
+    #[rustfmt::skip]
+    let twice = ["--upstream", "http://127.0.0.1:9/v1", "--upstream-key-env", "A", "--upstream-key-env", "B"];
+    let (code, stderr) = Process::run(&twice, &[]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("--upstream-key-env B") && stderr.contains("after each --upstream"), "{stderr}");
+    let (code, stderr) = Process::run(&["--keep-alive-secs", "0", "--json-keep-alive"], &[]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("--json-keep-alive") && stderr.contains("--keep-alive-secs"), "{stderr}");
+}
+
+#[tokio::test]
 async fn a_redis_over_tls_is_used_when_its_certificate_is_trusted_and_refused_when_not() {
     let redis = Redis::start_tls();
     let certificate = redis.certificate.as_ref().unwrap().to_str().unwrap();

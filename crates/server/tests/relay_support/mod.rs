@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 
 use crate::common::start;
 
+pub mod cutting_proxy;
 mod redis;
 #[allow(unused_imports)]
 pub use redis::Redis;
