@@ -50,11 +50,13 @@ pub trait JsonValue: Sized {
         } else if let Some(items) = self.array() {
             Value::Array(items.iter().map(JsonValue::to_value).collect())
         } else if self.is_object() {
-            let members = self.keys().into_iter().map(|key| {
+            // Inserted one by one: collecting would sort, and bring a sort into the wasm bundles.
+            let mut members = serde_json::Map::new();
+            for key in self.keys() {
                 let value = self.member(&key).map_or(Value::Null, |value| value.to_value());
-                (key, value)
-            });
-            Value::Object(members.collect())
+                members.insert(key, value);
+            }
+            Value::Object(members)
         } else {
             Value::Null
         }

@@ -526,12 +526,15 @@ impl Common<'_> {
         let Some(complexity) = self.params.complexity else { return };
         let support = rules.spec.map(|spec| spec.complexity);
         if !complexity.is_known() {
-            let issue = unknown_value("complexity", complexity.as_str(), Complexity::KNOWN);
             // A model that documents complexity takes only its three values.
             issues.push(if support == Some(Support::Yes) {
-                Issue { severity: Severity::Error, ..issue }
+                rules.issue(
+                    "complexity",
+                    Rule::UnknownValue,
+                    format!("{} takes complexity {}, not \"{complexity}\"", rules.label, Complexity::KNOWN.join(", ")),
+                )
             } else {
-                issue
+                unknown_value("complexity", complexity.as_str(), Complexity::KNOWN)
             });
         }
         match support {
@@ -699,7 +702,7 @@ impl Common<'_> {
             Endpoint::Edit => Endpoint::Generate,
         };
         for name in self.extra.keys() {
-            let message = if crate::parameters::find(other, name).is_some() {
+            let message = if crate::parameters::takes(other, name) {
                 format!(
                     "{name} is a parameter of {}, not of {}: sent as written",
                     other.plural(),

@@ -290,13 +290,13 @@ export interface ImageGenerateParamsBase {
    */
   prompt: string;
   /**
-   * The model: any name; the catalogue says what it knows of it.
-   * Without one the API picks (`effective_model`).
+   * The model: any name is sent as it is; the names this package
+   * knows are checked by their rules. Without one the API picks.
    * The API's default: `dall-e-2`, or `gpt-image-1.5` when a parameter only the GPT image models take is set (`background`, `moderation`, `output_format`, `output_compression`, `stream`, `partial_images`, `complexity`, `frame_count`, `frame_duration_ms`, `svg`). See {@link ImageModel}.
    */
   model?: ImageModel | null;
   /**
-   * How many images: 1 to the model's `max_n` (SVG: 1).
+   * How many images: 1 to the most the model makes (one for an SVG).
    */
   n?: number | null;
   /**
@@ -307,8 +307,8 @@ export interface ImageGenerateParamsBase {
    */
   size?: ImageSize | null;
   /**
-   * How much effort goes into the image: each model's values are in
-   * the catalogue.
+   * How much effort goes into the image; the values each model takes
+   * are checked before sending.
    * See {@link ImageGenerateQuality}.
    */
   quality?: ImageGenerateQuality | null;
@@ -374,7 +374,7 @@ export interface ImageGenerateParamsBase {
    */
   user?: string | null;
   /**
-   * `vivid` or `natural`, for the models whose catalogue entry has `style`.
+   * `vivid` or `natural`, for the models that take a style (DALL·E 3).
    * See {@link ImageStyle}.
    */
   style?: ImageStyle | null;
@@ -396,13 +396,13 @@ export interface ImageEditParamsCommon {
    */
   prompt: string;
   /**
-   * The model: any name; the catalogue says what it knows of it.
-   * Without one the API picks (`effective_model`).
+   * The model: any name is sent as it is; the names this package
+   * knows are checked by their rules. Without one the API picks.
    * The API's default: `gpt-image-1.5`. See {@link ImageModel}.
    */
   model?: ImageModel | null;
   /**
-   * How many images: 1 to the model's `max_n` (SVG: 1).
+   * How many images: 1 to the most the model makes (one for an SVG).
    */
   n?: number | null;
   /**
@@ -413,8 +413,8 @@ export interface ImageEditParamsCommon {
    */
   size?: ImageSize | null;
   /**
-   * How much effort goes into the image: each model's values are in
-   * the catalogue.
+   * How much effort goes into the image; the values each model takes
+   * are checked before sending.
    * See {@link ImageEditQuality}.
    */
   quality?: ImageEditQuality | null;
@@ -481,7 +481,7 @@ export interface ImageEditParamsCommon {
   user?: string | null;
   /**
    * How closely an edit keeps the style and features of its inputs,
-   * for the models whose catalogue entry supports it.
+   * for the models that support it.
    * See {@link ImageInputFidelity}.
    */
   input_fidelity?: ImageInputFidelity | null;

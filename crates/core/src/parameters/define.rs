@@ -109,6 +109,18 @@ macro_rules! requests {
             }, )*
         ];
 
+        /// Whether a request to `endpoint` takes a parameter called `name`:
+        /// [`find`] without the table, so that code which needs only the
+        /// names (validation, in every wasm bundle) does not link the docs.
+        pub fn takes(endpoint: Endpoint, name: &str) -> bool {
+            match name {
+                $( stringify!($s) )|* => true,
+                $( stringify!($g) )|* => endpoint == Endpoint::Generate,
+                $( stringify!($e) )|* => endpoint == Endpoint::Edit,
+                _ => false,
+            }
+        }
+
         /// The parameters generations and edits share, borrowed from either.
         #[derive(Debug, Clone, Copy)]
         pub struct Shared<'a> {

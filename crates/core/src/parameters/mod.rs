@@ -84,17 +84,17 @@ pub fn find(endpoint: Endpoint, name: &str) -> Option<&'static Parameter> {
 
 define::requests! {
     shared {
-        /// The model: any name; the catalogue says what it knows of it.
-        /// Without one the API picks (`effective_model`).
+        /// The model: any name is sent as it is; the names this package
+        /// knows are checked by their rules. Without one the API picks.
         model: Model,
-        /// How many images: 1 to the model's `max_n` (SVG: 1).
+        /// How many images: 1 to the most the model makes (one for an SVG).
         n: u32,
         /// The size: `auto`, the model's standard sizes, or for models with
         /// custom sizes any `WIDTHxHEIGHT` within their limits (for a GIF,
         /// one frame's size).
         size: Size,
-        /// How much effort goes into the image: each model's values are in
-        /// the catalogue.
+        /// How much effort goes into the image; the values each model takes
+        /// are checked before sending.
         quality: Quality,
         /// How much the model plans the picture before drawing it (GPT Image
         /// 2.6): `low`, `medium` or `high` (the default); independent of
@@ -129,12 +129,29 @@ define::requests! {
         user: String,
     }
     generate {
-        /// `vivid` or `natural`, for the models whose catalogue entry has `style`.
+        /// `vivid` or `natural`, for the models that take a style (DALL·E 3).
         style: Style,
     }
     edit {
         /// How closely an edit keeps the style and features of its inputs,
-        /// for the models whose catalogue entry supports it.
+        /// for the models that support it.
         input_fidelity: InputFidelity,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn takes_answers_as_the_table_does() {
+        for endpoint in Endpoint::ALL {
+            for parameter in PARAMETERS {
+                assert_eq!(takes(endpoint, parameter.name), parameter.applies.to(endpoint), "{}", parameter.name);
+            }
+            for name in ["x_provider_hint", "prompt", "image", "mask", "markup", ""] {
+                assert!(!takes(endpoint, name), "{name}");
+            }
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! Reading the parameters of a parsed JSON object, every problem at once.
 
-use super::{Extra, ParameterValue, STRUCTURAL_FIELDS};
+use super::{Extra, Kind, ParameterValue, STRUCTURAL_FIELDS};
 use crate::issue::{Issue, Rule};
 use crate::json::JsonValue;
 
@@ -35,26 +35,29 @@ impl<'a, J: JsonValue> ParameterReader<'a, J> {
         let value = self.object.member(name)?;
         let read = T::read(&value);
         if read.is_none() {
-            self.issues.push(Issue::error(
-                name,
-                Rule::Malformed,
-                format!("{name} must be {}, not {}", T::KIND.described(), value.json_text()),
-            ));
+            self.unreadable(name, T::KIND, &value);
         }
         read
+    }
+
+    /// Notes a value of the wrong kind (one copy, whatever the parameter's type).
+    #[cold]
+    fn unreadable(&mut self, name: &str, kind: Kind, value: &J) {
+        let message = format!("{name} must be {}, not {}", kind.described(), value.json_text());
+        self.issues.push(Issue::error(name, Rule::Malformed, message));
     }
 
     /// The members that are neither in `known` nor structural (`prompt`,
     /// an edit's files), as written.
     pub fn extra(&self, known: &[&str]) -> Extra {
-        self.object
-            .keys()
-            .into_iter()
-            .filter(|key| !known.contains(&key.as_str()) && !STRUCTURAL_FIELDS.contains(&key.as_str()))
-            .map(|key| {
+        // Inserted one by one: collecting would sort, and bring a sort into the wasm bundles.
+        let mut extra = Extra::new();
+        for key in self.object.keys() {
+            if !known.contains(&key.as_str()) && !STRUCTURAL_FIELDS.contains(&key.as_str()) {
                 let value = self.object.member(&key).map_or(serde_json::Value::Null, |value| value.to_value());
-                (key, value)
-            })
-            .collect()
+                extra.insert(key, value);
+            }
+        }
+        extra
     }
 }
