@@ -17,10 +17,12 @@ use serde_json::{Value, json};
 
 use super::ask::{Ask, endpoint_of};
 use super::clock;
-use super::counters::{Check, Counters, Keys, MemoryCounters, Op, StoreError, Verdict};
+use super::counters::{Check, Counters, Keys, MemoryCounters, Op, Verdict};
 use super::forward::{Attempts, Relayed};
+use super::limits::Limits;
 use super::origins::{address_scope, allowed, client_address};
-use super::policy::{Limits, Policy, Rate, StoreConfig};
+use super::policy::{Policy, StoreConfig};
+use super::refusal::{Meaning, Refusal, refusal, to_micros, unavailable};
 use super::tally::{Counted, Tally, Tapped};
 use super::tokens::{self, ANONYMOUS_NAME, SHARED_NAME};
 use crate::error::{ApiFailure, invalid_api_key, unreadable_body};
@@ -53,26 +55,6 @@ struct Entry {
     path: String,
     ask: Option<Ask>,
     estimate: Option<f64>,
-}
-
-/// What a counted check means, to word its refusal.
-enum Meaning {
-    Record,
-    Requests { who: String, rate: Rate },
-    Images { who: String, limit: Option<u64> },
-    Usd { who: String, limit: Option<f64> },
-}
-
-/// A refusal and the headers that go with it (`retry-after` …).
-struct Refusal {
-    failure: ApiFailure,
-    headers: Vec<(&'static str, String)>,
-}
-
-impl From<ApiFailure> for Refusal {
-    fn from(failure: ApiFailure) -> Self {
-        Refusal { failure, headers: Vec::new() }
-    }
 }
 
 /// An amount added to a daily count at admission, settled when the answer is known.
@@ -268,9 +250,14 @@ impl Gate {
         meanings.push(Meaning::Record);
         match self.counters.apply(entry.at_ms, &checks).await {
             Ok(Verdict::Admitted) => Ok(reserved),
-            Ok(Verdict::Refused { index, retry_after_ms, used }) => {
-                Err(refusal(&meanings[index], entry, retry_after_ms, used))
-            }
+            Ok(Verdict::Refused { index, retry_after_ms, used }) => Err(refusal(
+                &meanings[index],
+                entry.at_ms,
+                entry.ask.as_ref().map_or(0, Ask::images),
+                entry.estimate,
+                retry_after_ms,
+                used,
+            )),
             Err(error) => Err(unavailable(&error).into()),
         }
     }
@@ -410,86 +397,6 @@ fn request_id(response: &mut Response) -> String {
         response.headers_mut().insert("x-request-id", value);
     }
     id
-}
-
-fn to_micros(usd: f64) -> i64 {
-    (usd * 1_000_000.0).round() as i64
-}
-
-fn dollars(micros: i64) -> String {
-    format!("${:.2}", micros as f64 / 1_000_000.0)
-}
-
-/// `5h 3m`, `42s`.
-fn span(ms: u64) -> String {
-    let seconds = ms.div_ceil(1000);
-    match seconds {
-        0..60 => format!("{seconds}s"),
-        60..3600 => format!("{}m {}s", seconds / 60, seconds % 60),
-        _ => format!("{}h {}m", seconds / 3600, seconds / 60 % 60),
-    }
-}
-
-/// The 429 for a limit: per minute with `retry-after` (clients wait and
-/// retry), per day with `x-should-retry: false` (they stop).
-fn refusal(meaning: &Meaning, entry: &Entry, retry_after_ms: u64, used: i64) -> Refusal {
-    let to_midnight = clock::ms_to_midnight(entry.at_ms);
-    let daily = |kind: &str, code: &str, message: String| Refusal {
-        failure: ApiFailure::new(StatusCode::TOO_MANY_REQUESTS, kind, message).with_code(code),
-        headers: vec![("retry-after", to_midnight.div_ceil(1000).to_string()), ("x-should-retry", "false".into())],
-    };
-    let resets = format!("It resets at 00:00 UTC, in {}.", span(to_midnight));
-    let n = entry.ask.as_ref().map_or(0, Ask::images);
-    match meaning {
-        Meaning::Requests { who, rate } => {
-            let per = match rate.period.as_secs() {
-                1 => "second".to_owned(),
-                60 => "minute".to_owned(),
-                3600 => "hour".to_owned(),
-                seconds => format!("{seconds} s"),
-            };
-            let message = format!(
-                "Rate limit reached for {who} on requests: {} per {per}. Please try again in {}.",
-                rate.count,
-                span(retry_after_ms)
-            );
-            Refusal {
-                failure: ApiFailure::new(StatusCode::TOO_MANY_REQUESTS, "requests", message)
-                    .with_code("rate_limit_exceeded"),
-                headers: vec![
-                    ("retry-after", retry_after_ms.div_ceil(1000).max(1).to_string()),
-                    ("retry-after-ms", retry_after_ms.to_string()),
-                    ("x-ratelimit-limit-requests", rate.count.to_string()),
-                    ("x-ratelimit-remaining-requests", "0".into()),
-                    ("x-ratelimit-reset-requests", format!("{retry_after_ms}ms")),
-                ],
-            }
-        }
-        Meaning::Images { who, limit } => daily(
-            "images",
-            "rate_limit_exceeded",
-            format!(
-                "Daily image limit reached for {who}: {} images a day, {used} made today, and this request asks for {n}. {resets}",
-                limit.unwrap_or_default()
-            ),
-        ),
-        Meaning::Usd { who, limit } => daily(
-            "insufficient_quota",
-            "insufficient_quota",
-            format!(
-                "This request (estimated {}) would pass the daily spending ceiling of {} for {who}, who has spent {} today. {resets}",
-                dollars(entry.estimate.map_or(0, to_micros)),
-                dollars(limit.map_or(0, to_micros)),
-                dollars(used)
-            ),
-        ),
-        Meaning::Record => unavailable(&StoreError("a count without a limit refused a request".into())).into(),
-    }
-}
-
-fn unavailable(error: &StoreError) -> ApiFailure {
-    ApiFailure::new(StatusCode::SERVICE_UNAVAILABLE, "server_error", format!("{error}. Please try again."))
-        .with_code("relay_counters_unavailable")
 }
 
 /// One log line: never a key, the prompt only when asked for.

@@ -12,6 +12,7 @@ pub mod limits;
 pub mod origins;
 pub mod policy;
 pub mod redis_store;
+pub mod refusal;
 pub mod spend;
 pub mod tally;
 pub mod tokens;

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use gpt_image_core::catalogue::{self, Match, ModelSpec};
 use gpt_image_core::{Model, Quality};
 
-pub use super::limits::{Limits, Rate};
+use super::limits::Limits;
 pub use super::origins::OriginPattern;
 pub use super::tokens::Token;
 
