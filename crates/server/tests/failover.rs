@@ -123,6 +123,9 @@ async fn an_upstream_serves_only_its_models() {
     let error = expect_error(generate(&narrow, None, None, &small(1)).await, 400, Some("model_not_found")).await;
     assert_eq!(error["param"], "model");
     assert!(error["message"].as_str().unwrap().contains("gpt-image-2"), "{error}");
+    // Requests that are not for images go to any upstream.
+    let models = client().get(format!("{narrow}/v1/models")).send().await.expect("models");
+    assert_eq!(models.status(), 200);
 }
 
 #[tokio::test]

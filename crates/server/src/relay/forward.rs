@@ -108,8 +108,7 @@ impl Forwarder {
             (None, None) => None,
         };
         let streamed = ask.as_ref().is_some_and(|ask| ask.shared().stream == Some(&true));
-        let model = ask.as_ref().map_or("", |ask| ask.model.as_str());
-        let order = match self.upstreams.order(ask.as_ref().and_then(|ask| ask.spec), model).await {
+        let order = match self.upstreams.order(ask.as_ref()).await {
             Ok(order) => order.into_iter().cloned().collect::<Vec<_>>(),
             Err(failure) => return failure.into_response(),
         };

@@ -9,6 +9,7 @@ use std::time::Duration;
 use axum::http::StatusCode;
 use gpt_image_core::catalogue::ModelSpec;
 
+use super::ask::Ask;
 use super::clock;
 use super::counters::{Counters, Keys};
 use crate::error::ApiFailure;
@@ -31,8 +32,8 @@ impl Upstream {
         Upstream { base_url: base_url.into(), api_key, models: Vec::new() }
     }
 
-    /// Whether it serves a request for `model` (`None`: a model outside the
-    /// catalogue, or a request that names none and is not an image request).
+    /// Whether it serves an image request for `model` (`None`: a model
+    /// outside the catalogue, served only by upstreams without a list).
     fn serves(&self, model: Option<&ModelSpec>) -> bool {
         self.models.is_empty() || model.is_some_and(|model| self.models.iter().any(|spec| spec.id == model.id))
     }
@@ -52,14 +53,19 @@ impl Upstreams {
         Upstreams { list, rest, store, keys }
     }
 
-    /// The upstreams to try for `model`, in order: those at rest are left
-    /// out, unless every one that serves the model rests (then all of them
-    /// are tried, in order, rather than none). An error when none serves it.
-    pub async fn order(&self, model: Option<&ModelSpec>, named: &str) -> Result<Vec<&Upstream>, ApiFailure> {
-        let serving: Vec<&Upstream> = self.list.iter().filter(|upstream| upstream.serves(model)).collect();
-        if serving.is_empty() {
+    /// The upstreams to try for an image request (`ask`; `None` for other
+    /// requests, which every upstream serves), in order: those at rest are
+    /// left out, unless every one that serves it rests (then all of them are
+    /// tried, in order, rather than none). An error when none serves its model.
+    pub async fn order(&self, ask: Option<&Ask>) -> Result<Vec<&Upstream>, ApiFailure> {
+        let serving: Vec<&Upstream> = match ask {
+            Some(ask) => self.list.iter().filter(|upstream| upstream.serves(ask.spec)).collect(),
+            None => self.list.iter().collect(),
+        };
+        if let (true, Some(ask)) = (serving.is_empty(), ask) {
             let message = format!(
-                "No upstream of this relay serves the model `{named}`. They serve: {}.",
+                "No upstream of this relay serves the model `{}`. They serve: {}.",
+                ask.model,
                 self.list
                     .iter()
                     .flat_map(|upstream| upstream.models.iter().map(|spec| spec.id))
