@@ -92,6 +92,14 @@ async fn two_relays_sharing_one_redis_agree_on_a_resting_upstream() {
     assert_eq!(b_lines[0]["upstream"], healthy.as_str());
 }
 
+#[tokio::test]
+async fn a_key_variable_before_every_upstream_belongs_to_the_first() {
+    let keyed = relay_support::upstream().await;
+    let env = [("TEST_PROVIDER_KEY", PROVIDER_KEY)];
+    let relay = Process::start(&["--upstream-key-env", "TEST_PROVIDER_KEY", "--upstream", &keyed], &env);
+    assert_eq!(generate(&relay.url, None, None, &small(1)).await.status(), 200);
+}
+
 #[test]
 fn upstream_options_belong_to_the_upstream_they_follow() {
     let (code, stderr) = Process::run(&["--upstream", "http://127.0.0.1:9/v1", "--upstream-models", "flux"], &[]);
