@@ -105,6 +105,17 @@ pub fn unreadable_body(status: StatusCode, detail: &str, limit: usize) -> ApiFai
     }
 }
 
+/// A request's whole body, read up to `limit` bytes: 413 past it, 400 when it ends early.
+pub async fn whole_body(body: axum::body::Body, limit: usize) -> Result<axum::body::Bytes, ApiFailure> {
+    axum::body::to_bytes(body, limit).await.map_err(|error| {
+        let status = match error.into_inner().is::<http_body_util::LengthLimitError>() {
+            true => StatusCode::PAYLOAD_TOO_LARGE,
+            false => StatusCode::BAD_REQUEST,
+        };
+        unreadable_body(status, "the body ended early", limit)
+    })
+}
+
 /// The 401 for a missing key (`None`) or a wrong one.
 pub fn invalid_api_key(token: Option<&str>) -> ApiFailure {
     let message = match token {

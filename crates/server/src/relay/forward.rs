@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use super::ask::{Ask, endpoint_of};
 use super::keep_alive::{self, KeepAlive, Kind, Outcome};
 use super::upstreams::{Upstream, Upstreams, fails_over};
-use crate::error::{ApiFailure, internal, unreadable_body};
+use crate::error::{ApiFailure, internal, whole_body};
 
 /// Headers that belong to one connection, not to the message.
 const HOP_BY_HOP: [&str; 8] = [
@@ -88,15 +88,9 @@ impl Forwarder {
     /// Sends the request on to the providers and streams an answer back.
     async fn forward(self: Arc<Self>, request: Request) -> Response {
         let (parts, body) = request.into_parts();
-        let body = match axum::body::to_bytes(body, self.body_limit).await {
+        let body = match whole_body(body, self.body_limit).await {
             Ok(body) => body,
-            Err(error) => {
-                let status = match error.into_inner().is::<http_body_util::LengthLimitError>() {
-                    true => StatusCode::PAYLOAD_TOO_LARGE,
-                    false => StatusCode::BAD_REQUEST,
-                };
-                return unreadable_body(status, "the body ended early", self.body_limit).into_response();
-            }
+            Err(failure) => return failure.into_response(),
         };
         let endpoint = endpoint_of(&parts.method, parts.uri.path());
         let ask = match (parts.extensions.get::<Ask>(), endpoint) {

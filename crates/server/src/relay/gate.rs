@@ -25,7 +25,7 @@ use super::policy::{Policy, StoreConfig};
 use super::refusal::{Meaning, Refusal, refusal, to_micros, unavailable};
 use super::tally::{Counted, Tally, Tapped};
 use super::tokens::{self, ANONYMOUS_NAME, SHARED_NAME};
-use crate::error::{ApiFailure, invalid_api_key, unreadable_body};
+use crate::error::{ApiFailure, invalid_api_key, whole_body};
 
 /// The gate's rules and state.
 pub struct Gate {
@@ -115,15 +115,9 @@ impl Gate {
         }
         if let Some(endpoint) = endpoint_of(request.method(), request.uri().path()) {
             let (parts, body) = request.into_parts();
-            let bytes = match axum::body::to_bytes(body, self.body_limit).await {
+            let bytes = match whole_body(body, self.body_limit).await {
                 Ok(bytes) => bytes,
-                Err(error) => {
-                    let status = match error.into_inner().is::<http_body_util::LengthLimitError>() {
-                        true => StatusCode::PAYLOAD_TOO_LARGE,
-                        false => StatusCode::BAD_REQUEST,
-                    };
-                    return self.refuse(entry, unreadable_body(status, "the body ended early", self.body_limit).into());
-                }
+                Err(failure) => return self.refuse(entry, failure.into()),
             };
             let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|value| value.to_str().ok());
             let ask = match Ask::read(endpoint, content_type.unwrap_or_default(), &bytes).await {
