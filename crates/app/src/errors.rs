@@ -1,9 +1,9 @@
 //! Every failure the library reports, as a sentence a person can act on,
 //! and whether Retry can help: both from `gpt-image-wasm`'s one table
 //! ([`Error::is_retryable`], [`Error::was_retried`], [`Error::retry_after_ms`],
-//! [`Error::class_name`]), never from a second list of statuses here.
+//! [`Error::class`]), never from a second list of statuses here.
 
-use gpt_image_wasm::Error;
+use gpt_image_wasm::{Error, ErrorClass};
 use leptos::prelude::*;
 
 /// What to tell a person about a failed request, and what to offer.
@@ -13,14 +13,15 @@ pub struct Advice {
     pub message: String,
     /// Whether sending the same request again could succeed (offer Retry).
     pub retry: bool,
-    /// The error's class, as the `openai` package names it (`RateLimitError`).
-    pub class: &'static str,
+    /// The error's class (its name, as the `openai` package spells it, is
+    /// the card's `data-class`: `RateLimitError`).
+    pub class: ErrorClass,
 }
 
 impl Advice {
     /// A request the person cancelled: nothing is wrong with it, so it may be sent again.
     pub fn cancelled() -> Self {
-        Advice { message: "Cancelled.".into(), retry: true, class: Error::Aborted.class_name() }
+        Advice { message: "Cancelled.".into(), retry: true, class: ErrorClass::UserAbort }
     }
 }
 
@@ -45,23 +46,22 @@ pub fn advise(error: &Error, max_retries: u32) -> Advice {
     let mut message = match error {
         Error::Validation(report) => format!("The request was not sent: {report}."),
         Error::Api(failure) => {
-            let status = failure.error.status;
             let code = failure.error.error.code.as_deref().unwrap_or("");
-            let advice = match (status, code) {
+            let advice = match (error.class(), code) {
                 (_, "moderation_blocked") => {
                     "The prompt or an input image was refused by moderation: reword it.".to_owned()
                 }
                 (_, "insufficient_quota") => "The account is out of credit: check its plan and billing.".to_owned(),
-                (401, _) => "The API key was refused: check it in Settings.".to_owned(),
-                (403, _) => "This key may not use this model or region.".to_owned(),
-                (404, _) => "The base URL or the model is wrong: check both in Settings.".to_owned(),
-                (429, _) => match error.retry_after_ms() {
+                (ErrorClass::Authentication, _) => "The API key was refused: check it in Settings.".to_owned(),
+                (ErrorClass::PermissionDenied, _) => "This key may not use this model or region.".to_owned(),
+                (ErrorClass::NotFound, _) => "The base URL or the model is wrong: check both in Settings.".to_owned(),
+                (ErrorClass::RateLimit, _) => match error.retry_after_ms() {
                     Some(ms) => format!("Too many requests: try again in {}.", wait(ms)),
                     None => "Too many requests: wait a little, then retry.".to_owned(),
                 },
-                (0, _) if retry => "The image stream reported an error: retry.".to_owned(),
-                (0, _) => "The image stream reported an error.".to_owned(),
-                (status, _) if status >= 500 => "The provider failed: retry in a moment.".to_owned(),
+                _ if failure.is_stream_event() && retry => "The image stream reported an error: retry.".to_owned(),
+                _ if failure.is_stream_event() => "The image stream reported an error.".to_owned(),
+                (ErrorClass::InternalServer, _) => "The provider failed: retry in a moment.".to_owned(),
                 _ if retry => "The provider could not take the request now: retry in a moment.".to_owned(),
                 _ => "The provider refused the request.".to_owned(),
             };
@@ -84,7 +84,7 @@ pub fn advise(error: &Error, max_retries: u32) -> Advice {
         let times = if max_retries == 1 { "once".to_owned() } else { format!("{max_retries} times") };
         message.push_str(&format!(" It was already retried {times}."));
     }
-    Advice { message, retry, class: error.class_name() }
+    Advice { message, retry, class: error.class() }
 }
 
 /// What happened and what to do about it, when the retries are not known.
@@ -104,10 +104,10 @@ pub fn Failure(
     on_dismiss: Callback<()>,
 ) -> impl IntoView {
     let Advice { message, retry, class } = advice;
-    let cancelled = class == Error::Aborted.class_name();
+    let cancelled = class == ErrorClass::UserAbort;
     let (kind, role) = if cancelled { ("failure cancelled", "status") } else { ("failure", "alert") };
     view! {
-        <div class=kind role=role data-class=class>
+        <div class=kind role=role data-class=class.name()>
             <p>{message}</p>
             <div class="failure-actions">
                 {retry.then(|| view! { <button type="button" on:click=move |_| on_retry.run(())>"Retry"</button> })}

@@ -987,9 +987,6 @@ export default ImagesClient;
 // ---------------------------------------------------------------------------
 // Errors
 
-/** The base class of every error this package throws. */
-export class ImagesError extends Error {}
-
 /** The `error` object of an error answer, as sent. */
 export interface APIErrorObject {
   /** What went wrong. */
@@ -1011,12 +1008,16 @@ export interface ModerationDetails {
   [key: string]: unknown;
 }
 
+// @generated begin: `cargo xtask pkg` writes each error class's doc and line from gpt-image-wasm's `ErrorClass`, and the members of the classes a status picks; the members of the others are written by hand, and kept.
+/** The base class of every error this package throws. */
+export class ImagesError extends Error {}
+
 /**
  * The server answered with an error, a 2xx answer carried an `error`
  * instead of images, a stream carried an `error` event, or (for this class
  * itself) something else went wrong with the answer: a body that is not an
- * images response, a stream that ended before its `completed` event. Each
- * status has its subclass: {@link BadRequestError} (400),
+ * images response, a stream that ended before its `completed` event.
+ * Each status has its subclass: {@link BadRequestError} (400),
  * {@link AuthenticationError} (401), {@link PermissionDeniedError} (403),
  * {@link NotFoundError} (404), {@link ConflictError} (409),
  * {@link UnprocessableEntityError} (422), {@link RateLimitError} (429),
@@ -1162,3 +1163,4 @@ export class ValidationError extends ImagesError {
   /** The issues that stop the request (severity `error`). */
   get errors(): Issue[];
 }
+// @generated end

@@ -44,25 +44,21 @@ async function load(given) {
   }
 }
 
+// @generated begin: `cargo xtask pkg` writes each error class's doc and line, the status table and the classes by name from gpt-image-wasm's `ErrorClass`; the bodies of the classes no status picks are written by hand, and kept.
 /** The base class of every error this package throws. */
 export class ImagesError extends Error {}
 
 /**
- * The class of an error answer by its HTTP status: the table of the Rust
- * side (`gpt_image_wasm::status_class`), which names the class of every
- * error the calls throw. A test compares the two for every status.
+ * The server answered with an error, a 2xx answer carried an `error`
+ * instead of images, a stream carried an `error` event, or (for this class
+ * itself) something else went wrong with the answer: a body that is not an
+ * images response, a stream that ended before its `completed` event.
+ * Each status has its subclass: {@link BadRequestError} (400),
+ * {@link AuthenticationError} (401), {@link PermissionDeniedError} (403),
+ * {@link NotFoundError} (404), {@link ConflictError} (409),
+ * {@link UnprocessableEntityError} (422), {@link RateLimitError} (429),
+ * {@link InternalServerError} (500 and above).
  */
-const STATUS_CLASSES = {
-  400: 'BadRequestError',
-  401: 'AuthenticationError',
-  403: 'PermissionDeniedError',
-  404: 'NotFoundError',
-  409: 'ConflictError',
-  422: 'UnprocessableEntityError',
-  429: 'RateLimitError',
-};
-
-/** The server answered with an error, or a stream carried an error event. */
 export class APIError extends ImagesError {
   constructor(status, error, message, headers, requestID) {
     super(message ?? `${status ?? 'stream'} error`);
@@ -83,24 +79,39 @@ export class APIError extends ImagesError {
 
   /** The subclass for a status. */
   static generate(status, error, message, headers, requestID) {
-    const name = STATUS_CLASSES[status] ?? (status >= 500 ? 'InternalServerError' : 'APIError');
-    return new classes[name](status, error, message, headers, requestID);
+    const Class = STATUS_CLASSES.find(([lowest, highest]) => status >= lowest && status <= highest)?.[2] ?? APIError;
+    return new Class(status, error, message, headers, requestID);
   }
 }
 
+/** 400: the request was refused, by the provider's rules or by moderation (see {@link APIError.moderation_details}). */
 export class BadRequestError extends APIError {}
+
+/** 401: no key, or a wrong one. */
 export class AuthenticationError extends APIError {}
+
+/** 403: the key may not do this (a model it has no access to, an unsupported region). */
 export class PermissionDeniedError extends APIError {}
+
+/** 404: no such model, or a wrong `baseURL`. */
 export class NotFoundError extends APIError {}
+
+/** 409: a conflict at the provider (retried before it is thrown). */
 export class ConflictError extends APIError {}
+
+/** 422: the provider could not process the request. */
 export class UnprocessableEntityError extends APIError {}
+
+/** 429: too many requests (retried before it is thrown, after `retry-after`), or no quota left. */
 export class RateLimitError extends APIError {}
+
+/** 500 and above: the provider (or a proxy in front of it) failed (retried before it is thrown). */
 export class InternalServerError extends APIError {}
 
 /**
  * The WebAssembly file could not be loaded (not found where it was looked
- * for, not served as the file, or a runtime that cannot fetch it): the
- * message says what to give {@link init}. `cause` is the runtime's error.
+ * for, something else served in its place, or a runtime that cannot fetch
+ * it): the message says what to give {@link init}. `cause` is the runtime's error.
  */
 export class WasmLoadError extends ImagesError {
   constructor(cause, given) {
@@ -122,7 +133,7 @@ export class APIUserAbortError extends APIError {
   }
 }
 
-/** No answer: the network failed, the connection was reset, or CORS refused the answer. */
+/** No answer: the network failed, the connection was reset, or CORS refused the answer (after every retry). */
 export class APIConnectionError extends APIError {
   constructor({ message, cause } = {}) {
     super(undefined, undefined, message || 'Connection error.');
@@ -151,11 +162,41 @@ export class ValidationError extends ImagesError {
   }
 }
 
+/**
+ * The class of an error answer by its HTTP status: `[lowest, highest, class]`.
+ * A status in no range is an {@link APIError}'s.
+ */
+const STATUS_CLASSES = [
+  [400, 400, BadRequestError],
+  [401, 401, AuthenticationError],
+  [403, 403, PermissionDeniedError],
+  [404, 404, NotFoundError],
+  [409, 409, ConflictError],
+  [422, 422, UnprocessableEntityError],
+  [429, 429, RateLimitError],
+  [500, Infinity, InternalServerError],
+];
+
+/** Every error class, by its name. */
 const classes = {
-  ImagesError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError,
-  ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, APIUserAbortError,
-  APIConnectionError, APIConnectionTimeoutError, ValidationError, WasmLoadError,
+  ImagesError,
+  APIError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  WasmLoadError,
+  APIUserAbortError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  ValidationError,
 };
+// @generated end
+
 // Class names (`error.name`, `error.constructor.name`) survive minification this way.
 for (const [name, Class] of Object.entries(classes)) {
   Object.defineProperty(Class, 'name', { value: name });

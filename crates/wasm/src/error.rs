@@ -1,11 +1,12 @@
 //! Everything a call can fail with, in the classes of the official client,
-//! and what a person can do about each: the one table both faces use (the
+//! and what a person can do about each. The classes are [`ErrorClass`]'s (the
 //! npm package's `index.js` looks the class up by the name given here).
 
 use std::fmt;
 
 use gpt_image_core::{ApiError, Report};
 
+use crate::class::ErrorClass;
 use crate::retry::Failure;
 
 /// Why a call failed.
@@ -60,19 +61,17 @@ pub struct ApiFailure {
     pub body: String,
 }
 
-/// The class the `openai` package (and this package's `index.js`, through
-/// `APIError.generate`) gives an error answer with this status.
+/// The name of the class the `openai` package (and this package's
+/// `index.js`, through `APIError.generate`) gives an error answer with this
+/// status: [`ErrorClass::of_status`]'s name.
 pub fn status_class(status: u16) -> &'static str {
-    match status {
-        400 => "BadRequestError",
-        401 => "AuthenticationError",
-        403 => "PermissionDeniedError",
-        404 => "NotFoundError",
-        409 => "ConflictError",
-        422 => "UnprocessableEntityError",
-        429 => "RateLimitError",
-        status if status >= 500 => "InternalServerError",
-        _ => "APIError",
+    ErrorClass::of_status(status).name()
+}
+
+impl ApiFailure {
+    /// Whether this is a stream's `error` event rather than an answer's error.
+    pub fn is_stream_event(&self) -> bool {
+        self.error.status == 0
     }
 }
 
@@ -89,17 +88,22 @@ impl Error {
         Error::Api(Box::new(ApiFailure { error, http_status, request_id, headers, raw, body }))
     }
 
-    /// The name the `openai` package (and this package's `index.js`) gives
-    /// this kind of error: `RateLimitError`, `APIConnectionTimeoutError`, …
-    pub fn class_name(&self) -> &'static str {
+    /// The class the `openai` package (and this package's `index.js`) gives
+    /// this kind of error.
+    pub fn class(&self) -> ErrorClass {
         match self {
-            Error::Validation(_) => "ValidationError",
-            Error::Api(failure) => status_class(failure.error.status),
-            Error::BadResponse { .. } => "APIError",
-            Error::Connection(_) => "APIConnectionError",
-            Error::Timeout => "APIConnectionTimeoutError",
-            Error::Aborted => "APIUserAbortError",
+            Error::Validation(_) => ErrorClass::Validation,
+            Error::Api(failure) => ErrorClass::of_status(failure.error.status),
+            Error::BadResponse { .. } => ErrorClass::Api,
+            Error::Connection(_) => ErrorClass::Connection,
+            Error::Timeout => ErrorClass::ConnectionTimeout,
+            Error::Aborted => ErrorClass::UserAbort,
         }
+    }
+
+    /// The name of [`Error::class`]: `RateLimitError`, `APIConnectionTimeoutError`, …
+    pub fn class_name(&self) -> &'static str {
+        self.class().name()
     }
 
     /// What the retry rules know of this failure, given to `judge`; `None`

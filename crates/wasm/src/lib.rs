@@ -13,6 +13,7 @@
 
 mod blobs;
 mod body;
+mod class;
 mod client;
 mod error;
 mod events;
@@ -34,6 +35,7 @@ pub mod js;
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 pub use blobs::{BlobsResponse, ImageBlob, LinkError};
+pub use class::ErrorClass;
 pub use client::Client;
 pub use error::{ApiFailure, Error, status_class};
 pub use events::{EventStream, StreamImage};

@@ -1,9 +1,11 @@
 //! The copies of the catalogue's facts that other files must spell out:
 //! the npm package's TypeScript unions and parameter interfaces
 //! (`crates/wasm/js/index.d.ts`, the interfaces from core's one list of
-//! parameters, [`PARAMETERS`]) and the README's table of models. Each lives
-//! between two marker lines in its file; `cargo xtask pkg` rewrites them
-//! from `gpt-image-core`, and a test fails when a checked-in copy has drifted.
+//! parameters, [`PARAMETERS`]), the README's table of models, and the npm
+//! package's error classes (`index.js` and `index.d.ts`, from
+//! gpt-image-wasm's [`ErrorClass`]). Each lives between two marker lines in
+//! its file; `cargo xtask pkg` rewrites them from `gpt-image-core` and
+//! `gpt-image-wasm`, and a test fails when a checked-in copy has drifted.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -13,6 +15,8 @@ use gpt_image_core::{
     Background, Complexity, Endpoint, ImageFormat, InputFidelity, Moderation, PARAMETERS, Quality, ResponseFormat,
     Rule, Size, Style, ValidationMode,
 };
+
+use gpt_image_wasm::ErrorClass;
 
 use crate::cmd::{Result, root};
 
@@ -24,34 +28,46 @@ struct Region {
     begin: &'static str,
     /// The line after it.
     end: &'static str,
-    /// The part itself.
-    render: fn() -> String,
+    /// The part itself, given the part as it is now.
+    render: fn(&str) -> String,
 }
 
-const REGIONS: [Region; 4] = [
+const REGIONS: [Region; 6] = [
     Region {
         file: "crates/wasm/js/index.d.ts",
         begin: "// @generated begin: `cargo xtask pkg` writes what follows from gpt-image-core's catalogue.",
         end: "// @generated end",
-        render: typescript,
+        render: |_| typescript(),
     },
     Region {
         file: "crates/wasm/js/index.d.ts",
         begin: "// @generated begin: `cargo xtask pkg` writes the parameters from gpt-image-core's list of parameters.",
         end: "// @generated end",
-        render: parameter_interfaces,
+        render: |_| parameter_interfaces(),
     },
     Region {
         file: "README.md",
         begin: "<!-- @generated begin: `cargo xtask pkg` writes this table from gpt-image-core's catalogue. -->",
         end: "<!-- @generated end -->",
-        render: readme_table,
+        render: |_| readme_table(),
     },
     Region {
         file: "web/index.html",
         begin: "<!-- @generated begin: `cargo xtask pkg` writes the suggested model's option from gpt-image-core's catalogue. -->",
         end: "<!-- @generated end -->",
-        render: suggested_model_option,
+        render: |_| suggested_model_option(),
+    },
+    Region {
+        file: "crates/wasm/js/index.js",
+        begin: "// @generated begin: `cargo xtask pkg` writes each error class's doc and line, the status table and the classes by name from gpt-image-wasm's `ErrorClass`; the bodies of the classes no status picks are written by hand, and kept.",
+        end: "// @generated end",
+        render: error_classes_js,
+    },
+    Region {
+        file: "crates/wasm/js/index.d.ts",
+        begin: "// @generated begin: `cargo xtask pkg` writes each error class's doc and line from gpt-image-wasm's `ErrorClass`, and the members of the classes a status picks; the members of the others are written by hand, and kept.",
+        end: "// @generated end",
+        render: error_classes_ts,
     },
 ];
 
@@ -74,7 +90,121 @@ fn splice(text: &str, region: &Region) -> Result<String> {
     let missing = |marker: &str| format!("{}: no line {marker:?}", region.file);
     let start = text.find(region.begin).ok_or_else(|| missing(region.begin))? + region.begin.len();
     let stop = start + text[start..].find(region.end).ok_or_else(|| missing(region.end))?;
-    Ok(format!("{}\n{}{}", &text[..start], (region.render)(), &text[stop..]))
+    Ok(format!("{}\n{}{}", &text[..start], (region.render)(&text[start..stop]), &text[stop..]))
+}
+
+/// The body of the class `name` in a region as it is now: from the `{` of
+/// its `export class {name} ` line to the first line that is `}` (or `{}`).
+fn class_body<'a>(region: &'a str, name: &str) -> Option<&'a str> {
+    let open = region.find(&format!("export class {name} "))?;
+    let open = open + region[open..].find('{')?;
+    if region[open..].starts_with("{}") {
+        return Some("{}");
+    }
+    let close = open + region[open..].find("\n}\n")? + 2;
+    Some(&region[open..close])
+}
+
+/// The statuses a class stands for, as its doc says them: `429`, `500 and above`.
+fn statuses_label(class: ErrorClass) -> Option<String> {
+    let statuses = class.statuses()?;
+    Some(match (*statuses.start(), *statuses.end()) {
+        (low, high) if low == high => low.to_string(),
+        (low, u16::MAX) => format!("{low} and above"),
+        (low, high) => format!("{low} to {high}"),
+    })
+}
+
+/// A class's doc: [`ErrorClass::doc`], after its statuses (`429: too
+/// many…`); for `APIError`, with the subclass of each status.
+fn class_doc(class: ErrorClass) -> String {
+    let doc = class.doc();
+    if let Some(label) = statuses_label(class) {
+        let mut chars = doc.chars();
+        let first = chars.next().map(|first| first.to_lowercase().collect::<String>()).unwrap_or_default();
+        return format!("{label}: {first}{}", chars.as_str());
+    }
+    if class != ErrorClass::Api {
+        return doc.to_owned();
+    }
+    let subclasses: Vec<String> = ErrorClass::ALL
+        .into_iter()
+        .filter_map(|class| Some(format!("{{@link {}}} ({})", class.name(), statuses_label(class)?)))
+        .collect();
+    let mut sentence = String::from("Each status has its subclass:");
+    let mut line_length = sentence.len();
+    for (at, subclass) in subclasses.iter().enumerate() {
+        let piece = format!("{subclass}{}", if at + 1 == subclasses.len() { "." } else { "," });
+        if line_length + 1 + piece.len() > 72 {
+            sentence.push('\n');
+            line_length = 0;
+        } else {
+            sentence.push(' ');
+            line_length += 1;
+        }
+        line_length += piece.len();
+        sentence.push_str(&piece);
+    }
+    format!("{doc}\n{sentence}")
+}
+
+/// A class's doc as a comment: `/** … */` on one line when it fits.
+fn class_comment(class: ErrorClass) -> String {
+    match class_doc(class) {
+        doc if !doc.contains('\n') && doc.len() <= 120 => format!("/** {doc} */\n"),
+        doc => doc_comment("", &doc, None),
+    }
+}
+
+/// `index.js`'s error classes, each after its parent with its doc (a
+/// status's class has no body; the others keep theirs), then the table
+/// `APIError.generate` reads and the classes by name.
+fn error_classes_js(current: &str) -> String {
+    let mut out = String::new();
+    for class in ErrorClass::ALL {
+        let parent = class.parent().map_or("Error", ErrorClass::name);
+        let body = match class.statuses() {
+            Some(_) => "{}",
+            None => class_body(current, class.name()).unwrap_or("{}"),
+        };
+        let _ = writeln!(out, "{}export class {} extends {parent} {body}\n", class_comment(class), class.name());
+    }
+    out.push_str("/**\n * The class of an error answer by its HTTP status: `[lowest, highest, class]`.\n * A status in no range is an {@link APIError}'s.\n */\nconst STATUS_CLASSES = [\n");
+    for class in ErrorClass::ALL {
+        if let Some(statuses) = class.statuses() {
+            let high = match *statuses.end() {
+                u16::MAX => "Infinity".to_owned(),
+                high => high.to_string(),
+            };
+            let _ = writeln!(out, "  [{}, {high}, {}],", statuses.start(), class.name());
+        }
+    }
+    out.push_str("];\n\n/** Every error class, by its name. */\nconst classes = {\n");
+    for class in ErrorClass::ALL {
+        let _ = writeln!(out, "  {},", class.name());
+    }
+    out.push_str("};\n");
+    out
+}
+
+/// `index.d.ts`'s declarations of the error classes, each after its parent
+/// with its doc: a status's class with its `status` and `headers`, the
+/// others with the members written by hand.
+fn error_classes_ts(current: &str) -> String {
+    let mut out = String::new();
+    for (at, class) in ErrorClass::ALL.into_iter().enumerate() {
+        let parent = class.parent().map_or("Error", ErrorClass::name);
+        let body = match class.statuses() {
+            Some(statuses) if statuses.start() == statuses.end() => {
+                format!("{{\n  readonly status: {};\n  readonly headers: Headers;\n}}", statuses.start())
+            }
+            Some(_) => "{\n  readonly status: number;\n  readonly headers: Headers;\n}".to_owned(),
+            None => class_body(current, class.name()).unwrap_or("{}").to_owned(),
+        };
+        let gap = if at == 0 { "" } else { "\n" };
+        let _ = writeln!(out, "{gap}{}export class {} extends {parent} {body}", class_comment(class), class.name());
+    }
+    out
 }
 
 /// `'a'\n  | 'b'` lines of a union.
@@ -480,6 +610,83 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// `export class Name extends Parent` of every error class in a file.
+    fn declared_classes(text: &str) -> Vec<(String, String)> {
+        text.lines()
+            .filter_map(|line| {
+                let rest = line.strip_prefix("export class ")?;
+                let mut words = rest.split_whitespace();
+                let (name, extends, parent) = (words.next()?, words.next()?, words.next()?);
+                (extends == "extends" && name.ends_with("Error")).then(|| (name.to_owned(), parent.to_owned()))
+            })
+            .collect()
+    }
+
+    /// Neither file can name a class `ErrorClass` does not, extend another
+    /// parent, or class a status otherwise: each declares every class once
+    /// with its parent, `index.js`'s table picks `ErrorClass::of_status`'s
+    /// class for every status, and each status's class is declared with its
+    /// status in `index.d.ts`.
+    #[test]
+    fn the_error_classes_and_the_status_table_cannot_drift() {
+        let expected: Vec<(String, String)> = ErrorClass::ALL
+            .into_iter()
+            .map(|class| (class.name().to_owned(), class.parent().map_or("Error", ErrorClass::name).to_owned()))
+            .collect();
+        let js = fs::read_to_string(root().join("crates/wasm/js/index.js")).unwrap();
+        let ts = fs::read_to_string(root().join("crates/wasm/js/index.d.ts")).unwrap();
+        assert_eq!(declared_classes(&js), expected, "index.js");
+        assert_eq!(declared_classes(&ts), expected, "index.d.ts");
+
+        let table = &js[js.find("const STATUS_CLASSES = [").expect("index.js has the status table")..];
+        let ranges: Vec<(f64, f64, &str)> = table
+            .lines()
+            .skip(1)
+            .take_while(|line| *line != "];")
+            .map(|line| {
+                let fields: Vec<&str> =
+                    line.trim().trim_start_matches('[').trim_end_matches("],").split(", ").collect();
+                let bound = |field: &str| if field == "Infinity" { f64::INFINITY } else { field.parse().unwrap() };
+                (bound(fields[0]), bound(fields[1]), fields[2])
+            })
+            .collect();
+        for status in 0..=u16::MAX {
+            let value = f64::from(status);
+            let picked =
+                ranges.iter().find(|(low, high, _)| value >= *low && value <= *high).map_or("APIError", |r| r.2);
+            assert_eq!(picked, ErrorClass::of_status(status).name(), "index.js classes {status} otherwise");
+        }
+        let map = &js[js.find("const classes = {").expect("index.js has the classes by name")..];
+        let map = &map[..map.find("};").unwrap()];
+        for class in ErrorClass::ALL {
+            assert!(map.contains(&format!("\n  {},\n", class.name())), "{} is in index.js's classes", class.name());
+        }
+
+        for class in ErrorClass::ALL {
+            let Some(statuses) = class.statuses() else { continue };
+            let status =
+                if statuses.start() == statuses.end() { statuses.start().to_string() } else { "number".into() };
+            let body = class_body(&ts, class.name()).unwrap();
+            assert!(body.contains(&format!("readonly status: {status};")), "{}: {body}", class.name());
+            let doc_line = format!("{}: ", statuses_label(class).unwrap());
+            let declaration = ts.find(&format!("export class {} ", class.name())).unwrap();
+            let comment = &ts[ts[..declaration].rfind("/**").unwrap()..declaration];
+            assert!(comment.contains(&doc_line), "{}'s doc names its statuses", class.name());
+        }
+    }
+
+    #[test]
+    fn a_class_keeps_its_hand_written_body_and_a_new_one_starts_empty() {
+        let current = "export class ImagesError extends Error {}\n\nexport class ValidationError extends Error {\n  get errors() {\n    return [];\n  }\n}\n";
+        let written = error_classes_js(current);
+        assert!(written.contains(
+            "export class ValidationError extends ImagesError {\n  get errors() {\n    return [];\n  }\n}\n"
+        ));
+        assert!(written.contains("export class APIConnectionTimeoutError extends APIConnectionError {}\n"));
+        assert!(written.contains("export class RateLimitError extends APIError {}\n"));
+        assert_eq!(error_classes_js(&written), written);
     }
 
     #[test]
