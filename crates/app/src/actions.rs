@@ -12,7 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Blob;
 
 use crate::compare::Compare;
-use crate::object_url::{file_url, image_src, is_document, object_url};
+use crate::object_url::{file_url, image_src, is_document};
 use crate::store::Entry;
 
 /// Bytes as `12.3 KB` or `1.2 MB`.
@@ -99,7 +99,7 @@ pub fn Actions(
     // An SVG is shown from a `data:` URL and handed over as a file: never opened as a page of this origin.
     let document = is_document(&blob);
     let src = image_src(&blob);
-    let url = if document { String::new() } else { object_url(&blob) };
+    let url = if document { String::new() } else { src.get_untracked() };
     let file = file_url(&blob);
     let (transparent, shape, size) = entry.with_untracked(|entry| {
         let transparent =
@@ -131,17 +131,15 @@ pub fn Actions(
             });
         }
     };
+    // Opening an image is a new tab, but an SVG's is a download (the same link, other attributes).
+    let open = if document { file.clone() } else { url.clone() };
+    let (tab, saved) = (move || (!document).then_some("_blank"), move || document.then(file_name));
+    let open_label = if document { "Open as a file" } else { "Open full size" };
     let picture = match before {
         Some(before) => view! { <Compare before after=src alt /> }.into_any(),
-        None if document => view! {
-            <a class="frame" href=file.clone() download=file_name aria-label="Download the SVG">
-                <img src=move || src.get() alt=alt width=size.0 height=size.1 />
-            </a>
-        }
-        .into_any(),
         None => view! {
-            <a class="frame" href=url.clone() target="_blank" rel="noopener" aria-label="Open full size">
-                <img src=url.clone() alt=alt width=size.0 height=size.1 />
+            <a class="frame" href=open.clone() target=tab rel="noopener" download=saved aria-label=if document { "Download the SVG" } else { "Open full size" }>
+                <img src=move || src.get() alt=alt width=size.0 height=size.1 />
             </a>
         }
         .into_any(),
@@ -168,11 +166,7 @@ pub fn Actions(
                         "More"
                     </button>
                     <div class="menu" popover="auto" id=menu.clone()>
-                        {if document {
-                            view! { <a href=file download=file_name>"Open as a file"</a> }.into_any()
-                        } else {
-                            view! { <a href=url target="_blank" rel="noopener">"Open full size"</a> }.into_any()
-                        }}
+                        <a href=open target=tab rel="noopener" download=saved>{open_label}</a>
                         <button type="button" popovertarget=menu.clone() popovertargetaction="hide" on:click=move |_| handlers.reuse.run(entry.get_untracked())>
                             "Reuse settings"
                         </button>

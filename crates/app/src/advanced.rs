@@ -53,11 +53,8 @@ pub fn extra_fields(text: &str) -> Result<Extra, Issue> {
 /// list does not name (an edit's own parameters, kept in `extra` of a
 /// generation's record, go to their controls), as JSON; empty when none.
 pub fn extra_text(extra: &Extra) -> String {
-    let unnamed: Extra = extra
-        .iter()
-        .filter(|(name, _)| !PARAMETERS.iter().any(|parameter| parameter.name == name.as_str()))
-        .map(|(name, value)| (name.clone(), value.clone()))
-        .collect();
+    let mut unnamed = extra.clone();
+    unnamed.retain(|name, _| !PARAMETERS.iter().any(|parameter| parameter.name == name.as_str()));
     if unnamed.is_empty() { String::new() } else { serde_json::to_string(&unnamed).unwrap_or_default() }
 }
 
@@ -81,35 +78,42 @@ pub fn Advanced(form: Form, report: Memo<Report>) -> impl IntoView {
                 let value = form.value(name);
                 let invalid = move || has_error(report, name).to_string();
                 let doc = parameter.doc.lines().next().unwrap_or_default();
-                let control = match parameter.kind {
-                    Kind::Flag => view! {
-                        <input
-                            type="checkbox"
-                            prop:checked=move || value.get() == "true"
-                            on:change=move |ev| value.set(if event_target_checked(&ev) { "true".into() } else { String::new() })
-                        />
-                    }
-                    .into_any(),
-                    Kind::Text if !parameter.known.is_empty() => {
-                        let known = parameter.known;
-                        view! {
-                            <select bind:value=value aria-invalid=invalid>
-                                <option value="">"(default)"</option>
-                                {known.iter().map(|option| view! { <option value=*option>{*option}</option> }).collect_view()}
-                            </select>
-                        }
-                        .into_any()
-                    }
-                    Kind::Whole => view! { <input type="number" min="0" bind:value=value aria-invalid=invalid /> }.into_any(),
-                    Kind::Text | Kind::Object => {
-                        view! { <input type="text" autocomplete="off" spellcheck="false" bind:value=value aria-invalid=invalid /> }
-                            .into_any()
-                    }
+                // One kind of control for every kind of value (one view type
+                // keeps the wasm small): a checkbox for a flag, else a field,
+                // with the values the crate knows offered as suggestions.
+                let flag = parameter.kind == Kind::Flag;
+                let kind = match parameter.kind {
+                    Kind::Flag => "checkbox",
+                    Kind::Whole => "number",
+                    Kind::Text | Kind::Object => "text",
                 };
+                let list = format!("known-{name}");
+                let known =
+                    parameter.known.iter().map(|option| view! { <option value=*option></option> }).collect_view();
                 view! {
-                    <label class="more-parameter" title=doc>
+                    <label class="more-parameter" class:check=flag title=doc>
                         <span>{name}</span>
-                        {control}
+                        <input
+                            type=kind
+                            min=(kind == "number").then_some("0")
+                            list=(!parameter.known.is_empty()).then(|| list.clone())
+                            autocomplete="off"
+                            spellcheck="false"
+                            prop:value=move || if flag { "true".to_owned() } else { value.get() }
+                            prop:checked=move || flag && value.with(|value| value == "true")
+                            on:input=move |ev| {
+                                let text = if !flag {
+                                    event_target_value(&ev)
+                                } else if event_target_checked(&ev) {
+                                    "true".to_owned()
+                                } else {
+                                    String::new()
+                                };
+                                value.set(text);
+                            }
+                            aria-invalid=invalid
+                        />
+                        <datalist id=list>{known}</datalist>
                     </label>
                 }
             })

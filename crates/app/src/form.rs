@@ -483,13 +483,17 @@ fn Choice(
     /// When it is marked invalid, if not whenever `field` has an error.
     #[prop(optional, into)]
     invalid: Option<Signal<bool>>,
+    /// When it is shown, if not always (an embedding may hide it as well).
+    #[prop(optional, into)]
+    when: Option<Signal<bool>>,
 ) -> impl IntoView {
     let invalid = invalid.unwrap_or_else(|| Signal::derive(move || has_error(report, field)));
+    let shown = shows(name);
     // A separate `<label for>`: a wrapping label would put the selected
     // option's text into the control's accessible name.
     let id = format!("choice-{}", label.to_ascii_lowercase().replace(' ', "-"));
     view! {
-        <div class="field" hidden=!shows(name)>
+        <div class="field" hidden=move || !shown || when.is_some_and(|when| !when.get())>
             <label for=id.clone()>{label}</label>
             <select id=id bind:value=value aria-invalid=move || invalid.get().to_string() aria-describedby=problems>
                 <option value="">"(default)"</option>
@@ -643,6 +647,7 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
             </label>
         }
     };
+    let format_shown = shows("format");
     let gif_rule =
         move |pick: fn(&catalogue::GifRules) -> u32| Signal::derive(move || gif().map(|rules| pick(rules).to_string()));
     view! {
@@ -719,9 +724,7 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                 </p>
                 <Choice label="Quality" name="quality" value=form.value("quality") options=qualities report field="quality" />
                 <p class="note" role="status" hidden=!shows("quality")>{note(form.quality_note, form.value("quality"))}</p>
-                <Show when=move || supports(|model| model.complexity)>
-                    <Choice label="Complexity" name="complexity" value=form.value("complexity") options=fixed(Complexity::KNOWN) report field="complexity" />
-                </Show>
+                <Choice label="Complexity" name="complexity" value=form.value("complexity") options=fixed(Complexity::KNOWN) report field="complexity" when=Signal::derive(move || supports(|model| model.complexity)) />
                 <Show when=gpt>
                     <Choice label="Background" name="background" value=form.value("background") options=fixed(Background::KNOWN) report field="background" />
                     <Choice label="Format" name="format" value=format options=formats report field="output_format" />
@@ -738,14 +741,11 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                             />
                         </label>
                     </Show>
-                    <Show when=move || gif().is_some()>
-                        <div class="group" hidden=!shows("format")>
+                    <div class="group" hidden=move || !format_shown || gif().is_none()>
                             {number("Frames", "frame_count", gif_rule(|rules| rules.frames.0), gif_rule(|rules| rules.default_frames))}
                             {number("Frame ms", "frame_duration_ms", gif_rule(|rules| rules.min_frame_ms), gif_rule(|rules| rules.default_frame_ms))}
-                        </div>
-                    </Show>
-                    <Show when=svg>
-                        <label class="svg-model" hidden=!shows("format")>
+                    </div>
+                    <label class="svg-model" hidden=move || !format_shown || !svg()>
                             <span>"SVG author model"</span>
                             <input
                                 type="text"
@@ -757,8 +757,7 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                                 aria-invalid=move || has_error(report, "svg").to_string()
                                 aria-describedby="problems-model"
                             />
-                        </label>
-                    </Show>
+                    </label>
                     <Choice label="Moderation" name="moderation" value=form.value("moderation") options=fixed(Moderation::KNOWN) report field="moderation" />
                 </Show>
                 <Show when=move || editing() && takes(|model| model.input_fidelity)>

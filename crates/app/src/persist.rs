@@ -7,9 +7,7 @@
 //! The prompt box starts empty, with an example as its placeholder, rather
 //! than with text a person has to delete first.
 
-use std::collections::BTreeMap;
-
-use gpt_image_wasm::core::{Fields, FromJson, JsonValue, Kind, PARAMETERS};
+use gpt_image_wasm::core::{Extra, Fields, FromJson, JsonValue, Kind, PARAMETERS};
 use leptos::prelude::*;
 use serde::Serialize;
 
@@ -25,11 +23,13 @@ pub const PROMPT_PLACEHOLDER: &str = "a lighthouse at dawn, watercolour";
 
 /// What is stored: the prompt, every parameter's text by name (those of
 /// core's one list; `size` as sent, `WIDTHxHEIGHT` for a custom one), the
-/// custom size last typed, and the extra fields' text.
+/// custom size last typed, and the extra fields' text. The parameters are
+/// a JSON map of strings (the type requests' `extra` already is: no second
+/// map's code in the wasm).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 struct Saved {
     prompt: String,
-    parameters: BTreeMap<String, String>,
+    parameters: Extra,
     width: String,
     height: String,
     extra: String,
@@ -44,13 +44,13 @@ impl FromJson for Saved {
         let fields = Fields::of(json, "the form")?;
         let text = |key: &str| Ok::<_, String>(fields.text(key)?.unwrap_or_default());
         let (width, height) = (text("width")?, text("height")?);
-        let mut parameters = BTreeMap::new();
+        let mut parameters = Extra::new();
         match json.member("parameters") {
             Some(stored) => {
                 let stored = Fields::of(&stored, "the form's parameters")?;
                 for parameter in PARAMETERS {
                     if let Some(value) = stored.text(parameter.name)? {
-                        parameters.insert(parameter.name.to_owned(), value);
+                        parameters.insert(parameter.name.to_owned(), value.into());
                     }
                 }
             }
@@ -62,11 +62,11 @@ impl FromJson for Saved {
                         _ => fields.text(key)?,
                     };
                     if let Some(value) = value.filter(|value| !value.is_empty()) {
-                        parameters.insert(parameter.name.to_owned(), value);
+                        parameters.insert(parameter.name.to_owned(), value.into());
                     }
                 }
                 if parameters.get("size").is_some_and(|size| size == CUSTOM) {
-                    parameters.insert("size".into(), format!("{width}x{height}"));
+                    parameters.insert("size".into(), format!("{width}x{height}").into());
                 }
             }
         }
@@ -77,16 +77,13 @@ impl FromJson for Saved {
 impl Saved {
     /// The form's values now (tracked: an effect that reads them reruns on each change).
     fn of(form: &Form) -> Self {
-        let parameters = form
-            .values
-            .all()
-            .into_iter()
-            .map(|(name, value)| {
-                let text = if name == "size" { form.effective_size() } else { value.get() };
-                (name.to_owned(), text)
-            })
-            .filter(|(_, text)| !text.is_empty())
-            .collect();
+        let mut parameters = Extra::new();
+        for (name, value) in form.values.all() {
+            let text = if name == "size" { form.effective_size() } else { value.get() };
+            if !text.is_empty() {
+                parameters.insert(name.to_owned(), text.into());
+            }
+        }
         Saved {
             prompt: form.prompt.get(),
             parameters,
@@ -101,8 +98,11 @@ impl Saved {
         form.prompt.set(self.prompt);
         form.width.set(self.width);
         form.height.set(self.height);
-        let texts: Vec<(&str, String)> =
-            self.parameters.iter().map(|(name, text)| (name.as_str(), text.clone())).collect();
+        let texts: Vec<(&str, String)> = self
+            .parameters
+            .iter()
+            .filter_map(|(name, text)| Some((name.as_str(), text.as_str()?.to_owned())))
+            .collect();
         form.set_parameters(&texts);
         form.extra.set(self.extra);
     }
@@ -140,14 +140,14 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn parameters(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs.iter().map(|(name, text)| ((*name).to_owned(), (*text).to_owned())).collect()
+    fn parameters(pairs: &[(&str, &str)]) -> Extra {
+        pairs.iter().map(|(name, text)| ((*name).to_owned(), (*text).into())).collect()
     }
 
     #[test]
     fn the_form_reads_back_as_it_was_written_every_parameter_included() {
         // Every parameter of the list, with a text of its kind: none is left out.
-        let all: BTreeMap<String, String> = PARAMETERS
+        let all: Extra = PARAMETERS
             .iter()
             .map(|parameter| {
                 let text = match parameter.kind {
@@ -156,7 +156,7 @@ mod tests {
                     Kind::Flag => "true".to_owned(),
                     Kind::Object => r#"{"model":"gpt-5.1"}"#.to_owned(),
                 };
-                (parameter.name.to_owned(), text)
+                (parameter.name.to_owned(), text.into())
             })
             .collect();
         let saved = Saved {
