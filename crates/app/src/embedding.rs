@@ -152,8 +152,9 @@ pub struct Embedding {
     /// The compact layout: the form above the results, no page header.
     pub compact: bool,
     /// The controls shown besides the prompt (`model`, `size`, `quality`,
-    /// `background`, `format`, `compression`, `moderation`, `n`, `stream`,
-    /// `fidelity`); `None` shows them all.
+    /// `complexity`, `background`, `format` (with the GIF and SVG fields),
+    /// `compression`, `moderation`, `n`, `stream`, `fidelity`, `more` (More
+    /// parameters and the extra fields)); `None` shows them all.
     pub controls: Option<Vec<String>>,
     /// Whether the edit mode is offered.
     pub edit: bool,

@@ -861,3 +861,16 @@ fn SideInput(
         </label>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_the_form_lays_out_or_starts_with_is_a_parameter_of_the_list() {
+        let names: Vec<&str> = PARAMETERS.iter().map(|parameter| parameter.name).collect();
+        for name in LAID_OUT.iter().chain(STARTING_VALUES.iter().map(|(name, _)| name)) {
+            assert!(names.contains(name), "{name} is not in gpt_image_core::PARAMETERS");
+        }
+    }
+}
