@@ -3,7 +3,7 @@
 // Written by hand to match `index.js`, except the parts between
 // `@generated` lines: the unions and the parameter interfaces, which
 // `cargo xtask pkg` writes from gpt-image-core's catalogue and its one list
-// of parameters. The request and response shapes follow the official OpenAPI
+// of parameters, and the error classes, from gpt-image-wasm's `ErrorClass`. The request and response shapes follow the official OpenAPI
 // specification of the Images API (`CreateImageRequest`,
 // `CreateImageEditRequest`, `EditImageBodyJsonParam`, `ImagesResponse`,
 // `ImageGenStreamEvent`, `ImageEditStreamEvent`). They need the DOM library

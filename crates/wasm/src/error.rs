@@ -190,3 +190,25 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::{Error, ErrorClass};
+
+    #[test]
+    fn errors_without_an_answer_have_the_openai_packages_classes() {
+        let cases = [
+            (Error::Validation(gpt_image_core::Report::default()), ErrorClass::Validation, "ValidationError"),
+            (Error::BadResponse { status: 200, message: "not JSON".into() }, ErrorClass::Api, "APIError"),
+            (Error::Connection("reset".into()), ErrorClass::Connection, "APIConnectionError"),
+            (Error::Timeout, ErrorClass::ConnectionTimeout, "APIConnectionTimeoutError"),
+            (Error::Aborted, ErrorClass::UserAbort, "APIUserAbortError"),
+        ];
+        for (error, class, name) in cases {
+            assert_eq!(error.class(), class, "{error}");
+            assert_eq!(error.class_name(), name, "{error}");
+        }
+        assert_eq!(ErrorClass::ConnectionTimeout.parent(), Some(ErrorClass::Connection));
+        assert_eq!(ErrorClass::Connection.parent(), Some(ErrorClass::Api));
+    }
+}
