@@ -742,10 +742,12 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                         </label>
                     </Show>
                     <div class="group" hidden=move || !format_shown || gif().is_none()>
-                            {number("Frames", "frame_count", gif_rule(|rules| rules.frames.0), gif_rule(|rules| rules.default_frames))}
-                            {number("Frame ms", "frame_duration_ms", gif_rule(|rules| rules.min_frame_ms), gif_rule(|rules| rules.default_frame_ms))}
+                        {number("Frames", "frame_count", gif_rule(|rules| rules.frames.0), gif_rule(|rules| rules.default_frames))}
+                        {number("Frame ms", "frame_duration_ms", gif_rule(|rules| rules.min_frame_ms), gif_rule(|rules| rules.default_frame_ms))}
                     </div>
-                    <label class="svg-model" hidden=move || !format_shown || !svg()>
+                    // Only in the page with SVG output: its label would answer to "Model" as the picker does.
+                    <Show when=svg>
+                        <label class="svg-model" hidden=!format_shown>
                             <span>"SVG author model"</span>
                             <input
                                 type="text"
@@ -757,7 +759,8 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                                 aria-invalid=move || has_error(report, "svg").to_string()
                                 aria-describedby="problems-model"
                             />
-                    </label>
+                        </label>
+                    </Show>
                     <Choice label="Moderation" name="moderation" value=form.value("moderation") options=fixed(Moderation::KNOWN) report field="moderation" />
                 </Show>
                 <Show when=move || editing() && takes(|model| model.input_fidelity)>
