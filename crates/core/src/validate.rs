@@ -594,17 +594,7 @@ impl Common<'_> {
                 "the API reference offers GIF on edits, but some providers make GIFs only from text",
             ));
         }
-        for (field, set) in
-            [("stream", self.params.stream == Some(&true)), ("partial_images", self.params.partial_images.is_some())]
-        {
-            if set {
-                issues.push(rules.issue(
-                    field,
-                    Rule::Conflict,
-                    format!("animated GIFs do not stream: leave out {field}"),
-                ));
-            }
-        }
+        self.refuse_streaming(rules, "animated GIFs do not stream", issues);
         if self.params.output_compression.is_some() {
             issues.push(rules.issue("output_compression", Rule::Conflict, "animated GIFs take no output_compression"));
         }
@@ -637,6 +627,15 @@ impl Common<'_> {
                     "{frames} frames of {width}x{height} may not fit on one sheet: a gateway measured square frames up to {cap}x{cap} for {frames} frames"
                 ),
             ));
+        }
+    }
+
+    /// `stream` and `partial_images`, for an output that cannot stream (`why`).
+    fn refuse_streaming(&self, rules: &Rules, why: &str, issues: &mut Vec<Issue>) {
+        let set =
+            [("stream", self.params.stream == Some(&true)), ("partial_images", self.params.partial_images.is_some())];
+        for (field, _) in set.into_iter().filter(|(_, set)| *set) {
+            issues.push(rules.issue(field, Rule::Conflict, format!("{why}: leave out {field}")));
         }
     }
 
@@ -675,17 +674,7 @@ impl Common<'_> {
                 "SVG output is documented for generations; edits may refuse it",
             ));
         }
-        for (field, set) in
-            [("stream", self.params.stream == Some(&true)), ("partial_images", self.params.partial_images.is_some())]
-        {
-            if set {
-                issues.push(rules.issue(
-                    field,
-                    Rule::Conflict,
-                    format!("SVG output does not stream: leave out {field}"),
-                ));
-            }
-        }
+        self.refuse_streaming(rules, "SVG output does not stream", issues);
         if let Some(&n) = self.params.n.filter(|n| **n > 1) {
             issues.push(Issue::warning("n", Rule::Range, format!("SVG output makes one image per request, not {n}")));
         }
