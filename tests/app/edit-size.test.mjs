@@ -1,4 +1,4 @@
-// Edits (issue 14): the size follows the input image, and says so before
+// Edits: the size follows the input image, and says so before
 // anything is sent; the mask is drawn in a large dialog; the before/after
 // line moves by dragging on the image itself.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// On a phone (issue 14): no keyboard hint on a touch screen, Generate brings
+// On a phone: no keyboard hint on a touch screen, Generate brings
 // the new result into view, and the actions of an image stay in one row.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';

@@ -1,4 +1,4 @@
-// Results (issue 14): placeholders and partial images in the shape of the
+// Results: placeholders and partial images in the shape of the
 // asked size with "partial k of n"; results as large as the column allows,
 // with one row of actions and a menu for the rest, each image shown once
 // (by its request, not again in the gallery); one token count that adds up.
@@ -17,7 +17,7 @@ describe('results', () => {
   test('placeholders and partial images have the shape of the asked size, with "partial k of n"; the image lands in their place', async (t) => {
     const { page } = await open(t, ['--latency-ms', '2400']);
     await page.getByLabel('Size', { exact: true }).selectOption('2048x1152');
-    await page.getByLabel('Stream').check();
+    await page.getByLabel('Stream', { exact: true }).check();
     await page.getByLabel('Partial images').fill('2');
     await page.getByRole('button', { name: 'Generate', exact: true }).click();
     const placeholder = page.locator('.placeholder');
@@ -42,7 +42,7 @@ describe('results', () => {
     const { page } = await open(t, [], { viewport: { width: 1280, height: 800 } });
     await send(page);
     const [, , width] = await box(page, '.run .picture .frame');
-    // 247 px before issue 14; now the height of the screen bounds a square image.
+    // The height of the screen bounds a square image, not a fixed width.
     assert.ok(width >= 550, `the image is ${width} px wide in a column of about 760`);
     const row = await page.locator('.run .image-actions > :is(a, button)').evaluateAll((items) =>
       items.map((item) => [item.textContent, Math.round(item.getBoundingClientRect().top)]),

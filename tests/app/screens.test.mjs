@@ -2,7 +2,7 @@
 // through a whole session: the empty page, results, the action menu, an edit
 // with the mask dialog, the before/after comparison, a size that breaks a
 // rule, and a streamed partial image. Each screen is checked for sideways
-// scrolling; tests/output/app/before/ holds the same screens before issue 14.
+// scrolling; tests/output/app/before/ holds the same screens of an older layout.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { open, prompt, screenshot, send } from './helpers.mjs';
@@ -70,7 +70,7 @@ describe('the playground on screens', () => {
         await shot('invalid');
 
         await page.getByRole('button', { name: /^Use \d+x\d+$/ }).click();
-        await page.getByLabel('Stream').check();
+        await page.getByLabel('Stream', { exact: true }).check();
         await page.getByLabel('Partial images').fill('2');
         await page.getByLabel('Images', { exact: true }).fill('1');
         await page.getByRole('button', { name: 'Generate', exact: true }).click();

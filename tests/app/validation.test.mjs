@@ -1,4 +1,4 @@
-// A size that breaks a rule (issue 14): its message shows once, by the
+// A size that breaks a rule: its message shows once, by the
 // controls; the field at fault is marked invalid; one click uses the nearest
 // size that keeps every rule (from gpt-image-core's nearest_valid_size).
 import assert from 'node:assert/strict';

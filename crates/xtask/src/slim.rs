@@ -44,7 +44,7 @@ const SERDE_DESERIALIZE_TEXT: &[u8] = b"missing field";
 /// Refuses a browser wasm that holds a serde deserializer: what the browser
 /// reads goes through core's `FromJson` over `JSON.parse`, and one derived
 /// `Deserialize` reached from the app brings serde_json's parser and the
-/// visitors back (about 30 KB of Brotli, issue 14).
+/// visitors back (about 30 KB of Brotli).
 fn refuse_serde_deserializers(wasm: &[u8]) -> Result {
     if wasm.windows(SERDE_DESERIALIZE_TEXT.len()).any(|window| window == SERDE_DESERIALIZE_TEXT) {
         return Err("holds a serde deserializer (its text \"missing field\"): read JSON with core's FromJson over \

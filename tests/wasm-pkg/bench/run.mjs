@@ -52,7 +52,7 @@ const METHODS = {
   d: 'bare fetch + arrayBuffer (floor)',
 };
 
-/** The package's size budget (issue 15), gzipped bytes of the files as published: 0.72 of the `openai` bundle. */
+/** The package's size budget, gzipped bytes of the files as published: 0.72 of the `openai` bundle. */
 const SIZE_BUDGET = 62_000;
 /** The issue's targets for the time ratios, on the live server. */
 const TARGETS = { 'a/d': 1.15, 'a/c': 0.6 };

@@ -1,5 +1,5 @@
-//! Answers real providers send that our own server does not, unless asked
-//! (issue 13): base URLs that would send the key astray, links a page cannot
+//! Answers real providers send that our own server does not, unless asked:
+//! base URLs that would send the key astray, links a page cannot
 //! read, errors inside 2xx answers, streams cut short, byte order marks,
 //! error bodies in other shapes. Each on every path that can meet it.
 
