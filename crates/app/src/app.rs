@@ -10,7 +10,6 @@ use crate::actions::Handlers;
 use crate::embedding::{Embedding, Happening, Options};
 use crate::form::{Form, Mode, RequestForm, Shown};
 use crate::gallery::{Gallery, GalleryView};
-use crate::lifecycle::InRuns;
 use crate::run::{Job, Run, RunView, Status};
 use crate::settings::{Settings, SettingsPanel};
 use crate::store::Entry;
@@ -73,14 +72,14 @@ pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>)
     let ticker = set_interval_with_handle(move || set_now.set(js_sys::Date::now()), Duration::from_millis(100));
     on_cleanup(move || ticker.map(|ticker| ticker.clear()).unwrap_or_default());
     provide_context(Shown(embedding.controls.clone()));
-    let in_runs = InRuns(RwSignal::new(Default::default()));
-    provide_context(in_runs);
+    // What the runs taken off the screen spent: it was spent all the same.
+    let dismissed = RwSignal::new((0_u64, 0.0_f64));
 
     let listener = StoredValue::new_local(embedding.listener.clone());
     let on_job = Callback::new(move |job: Job| {
         let id = next_id.get_value();
         next_id.set_value(id + 1);
-        let run = Run::new(id, job, gallery, Some(in_runs), listener.get_value());
+        let run = Run::new(id, job, gallery, listener.get_value());
         runs.update(|runs| runs.insert(0, run));
         run.start(client.get_untracked());
     });
@@ -111,9 +110,15 @@ pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>)
         });
         on_cleanup(move || leaving.remove());
     }
-    let total_tokens = move || runs.get().iter().filter_map(|run| run.tokens.get()).sum::<u64>();
+    let total_tokens = move || dismissed.get().0 + runs.get().iter().filter_map(|run| run.tokens.get()).sum::<u64>();
     // `0.0 +`: an empty sum of floats is -0.0, shown as "-0.000".
-    let total_cost = move || 0.0 + runs.get().iter().filter_map(|run| run.cost.get()).sum::<f64>();
+    let total_cost = move || dismissed.get().1 + 0.0 + runs.get().iter().filter_map(|run| run.cost.get()).sum::<f64>();
+    let dismiss = move |run: Run| {
+        run.release();
+        let spent = (run.tokens.get_untracked().unwrap_or(0), run.cost.get_untracked().unwrap_or(0.0));
+        dismissed.update(|(tokens, cost)| (*tokens, *cost) = (*tokens + spent.0, *cost + spent.1));
+        runs.update(|runs| runs.retain(|other| other.id != run.id));
+    };
     let class = format!("gpt-image {}{}", embedding.theme.class(), if embedding.compact { " compact" } else { "" });
     let compact = embedding.compact;
 
@@ -134,8 +139,7 @@ pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>)
                             each=move || runs.get()
                             key=|run| run.id
                             children=move |run| {
-                                let id = run.id;
-                                let on_dismiss = Callback::new(move |()| runs.update(|runs| runs.retain(|run| run.id != id)));
+                                let on_dismiss = Callback::new(move |()| dismiss(run));
                                 view! { <RunView run now client on_dismiss reveal=!compact /> }
                             }
                         />

@@ -7,7 +7,6 @@
 //! in `tests/components/`.
 
 mod actions;
-mod advanced;
 mod app;
 pub mod archive;
 mod compare;
@@ -19,7 +18,6 @@ pub mod frame;
 mod gallery;
 mod inputs;
 mod js_json;
-mod lifecycle;
 mod link_image;
 mod markup;
 mod mask;
@@ -27,7 +25,7 @@ mod model_picker;
 mod names;
 mod object_url;
 mod options;
-mod persist;
+
 mod price;
 pub mod reencode;
 mod run;

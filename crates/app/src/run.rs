@@ -3,9 +3,9 @@
 //! stream in ("partial 1 of 2"), then the images with their facts and
 //! actions, or a message and Retry.
 //!
-//! Every image goes to the gallery the moment it arrives, and moves through
-//! one lifecycle ([`crate::lifecycle`]): Arrived, Stored (it has a gallery
-//! id), Settled (its share of the usage and its revised prompt are written).
+//! A run sends and reports: every image goes to the gallery the moment it
+//! arrives ([`Gallery::keep`]), and the run settles the [`Kept`] handle it
+//! gets back with the image's share of the usage and its revised prompt.
 
 use gpt_image_wasm::core::{GenerateRequest, Model, Usage};
 use gpt_image_wasm::{BlobsResponse, CallOptions, Client, Edit, Error, EventStream, ImageBlob, StreamImage};
@@ -16,8 +16,7 @@ use web_sys::{AbortController, Blob};
 use crate::actions::Actions;
 use crate::embedding::{Happening, Listener};
 use crate::errors::{Advice, Failure, advise};
-use crate::gallery::Gallery;
-use crate::lifecycle::{Amend, Facts, InRuns, Stage, Step, shares};
+use crate::gallery::{Facts, Gallery, Kept, shares};
 use crate::link_image::LinkImage;
 use crate::object_url::object_url;
 use crate::price::estimate;
@@ -45,13 +44,13 @@ pub enum Status {
 }
 
 /// An image of a run: its arrival number, its file, what is known of it
-/// (shown as it becomes known) and where it is on its way into the gallery.
+/// (shown as it becomes known) and, when the gallery keeps it, its handle.
 #[derive(Clone)]
 pub struct Picture {
     pub slot: usize,
     pub blob: Blob,
     pub entry: Entry,
-    stage: Stage,
+    kept: Option<Kept>,
     /// For an image whose link the page could not fetch: the link and why.
     link: Option<(String, String)>,
 }
@@ -74,20 +73,13 @@ pub struct Run {
     pub cost: RwSignal<Option<f64>>,
     controller: StoredValue<Option<AbortController>, LocalStorage>,
     gallery: Option<Gallery>,
-    in_runs: Option<InRuns>,
     listener: StoredValue<Option<Listener>, LocalStorage>,
 }
 
 impl Run {
-    /// A run of `job`; its images go to `gallery` (when kept, and their ids
-    /// to `in_runs`) and its happenings to `listener` (when embedded).
-    pub fn new(
-        id: u64,
-        job: Job,
-        gallery: Option<Gallery>,
-        in_runs: Option<InRuns>,
-        listener: Option<Listener>,
-    ) -> Self {
+    /// A run of `job`; its images go to `gallery` (when kept) and its
+    /// happenings to `listener` (when embedded).
+    pub fn new(id: u64, job: Job, gallery: Option<Gallery>, listener: Option<Listener>) -> Self {
         Run {
             id,
             settings: StoredValue::new(job.settings.clone()),
@@ -102,7 +94,6 @@ impl Run {
             cost: RwSignal::new(None),
             controller: StoredValue::new_local(None),
             gallery,
-            in_runs,
             listener: StoredValue::new_local(listener),
         }
     }
@@ -161,7 +152,12 @@ impl Run {
         Ok(())
     }
 
+    /// Every `completed` event carries the usage of the whole request: it
+    /// is counted once, and each image gets its share of it.
     async fn stream(&self, mut events: EventStream) -> Result<(), Error> {
+        let count = self.settings.with_value(|settings| settings.n.unwrap_or(1)).max(1) as usize;
+        let mut shared: Option<Vec<Facts>> = None;
+        let mut completed = 0;
         while let Some(StreamImage { image, partial, usage }) = events.next_image().await? {
             if let Some(index) = partial {
                 self.partial.set(Some((image.blob, index)));
@@ -169,8 +165,12 @@ impl Run {
             }
             self.partial.set(None);
             let slot = self.arrive(&image);
-            let facts = self.account(usage.as_ref(), 1).remove(0);
-            self.advance(slot, Step::Facts(facts));
+            if shared.is_none() && usage.is_some() {
+                shared = Some(self.account(usage.as_ref(), count));
+            }
+            let facts = shared.as_ref().and_then(|shared| shared.get(completed).cloned()).unwrap_or_default();
+            completed += 1;
+            self.settle(slot, facts);
         }
         Ok(())
     }
@@ -197,30 +197,20 @@ impl Run {
             (Some(error), Some(url)) => Some((url.clone(), error.to_string())),
             _ => None,
         };
-        let unkept = link.is_some();
-        let picture = Picture { slot, blob: image.blob.clone(), entry: entry.clone(), stage: Stage::ARRIVED, link };
-        self.pictures.update(|pictures| pictures.push(picture));
-        if unkept {
-            // Only its link is here: nothing to store or to hand to a host page.
-            self.advance(slot, Step::Stored(None));
-            return slot;
-        }
-        self.tell(Happening::Image {
-            blob: image.blob.clone(),
-            mime_type: image.mime_type.clone(),
-            settings: entry.settings.clone(),
-            revised_prompt: image.revised_prompt.clone(),
-        });
-        let Some(gallery) = self.gallery else {
-            self.advance(slot, Step::Stored(None));
-            return slot;
+        // Only its link is here: nothing to store or to hand to a host page.
+        let kept = if link.is_some() {
+            None
+        } else {
+            self.tell(Happening::Image {
+                blob: image.blob.clone(),
+                mime_type: image.mime_type.clone(),
+                settings: entry.settings.clone(),
+                revised_prompt: image.revised_prompt.clone(),
+            });
+            self.gallery.map(|gallery| gallery.keep(entry.clone(), image.blob.clone()))
         };
-        let run = *self;
-        let blob = image.blob.clone();
-        spawn_local(async move {
-            let id = gallery.keep(entry, blob).await;
-            run.advance(slot, Step::Stored(id));
-        });
+        let picture = Picture { slot, blob: image.blob.clone(), entry, kept, link };
+        self.pictures.update(|pictures| pictures.push(picture));
         slot
     }
 
@@ -229,54 +219,21 @@ impl Run {
         let facts = self.account(response.usage.as_ref(), response.data.len());
         for ((slot, image), mut facts) in response.data.into_iter().enumerate().zip(facts) {
             facts.revised_prompt = image.revised_prompt;
-            self.advance(slot, Step::Facts(facts));
+            self.settle(slot, facts);
         }
     }
 
-    /// Moves the image of `slot` on by `step`: what is shown changes at
-    /// once, and the gallery is written when the lifecycle says so.
-    fn advance(&self, slot: usize, step: Step) {
-        let mut amend = None;
-        let mut found = false;
+    /// The image of `slot` shows `facts` at once, and its gallery entry gets them.
+    fn settle(&self, slot: usize, facts: Facts) {
+        let mut kept = None;
         self.pictures.update(|pictures| {
-            let Some(picture) = pictures.iter_mut().find(|picture| picture.slot == slot) else { return };
-            found = true;
-            match &step {
-                Step::Facts(facts) => {
-                    let entry = &mut picture.entry;
-                    entry.tokens = facts.tokens.or(entry.tokens);
-                    entry.cost = facts.cost.or(entry.cost);
-                    entry.revised_prompt = facts.revised_prompt.clone().or(entry.revised_prompt.take());
-                }
-                Step::Stored(id) => picture.entry.id = *id,
+            if let Some(picture) = pictures.iter_mut().find(|picture| picture.slot == slot) {
+                facts.apply(&mut picture.entry);
+                kept = picture.kept;
             }
-            let stage = std::mem::replace(&mut picture.stage, Stage::ARRIVED);
-            (picture.stage, amend) = stage.next(step.clone());
         });
-        match step {
-            // Deleted while it was being written: it goes from the gallery too.
-            Step::Stored(Some(id)) if !found => {
-                if let Some(gallery) = self.gallery {
-                    gallery.delete(id);
-                }
-            }
-            Step::Stored(Some(id)) => {
-                if let Some(InRuns(ids)) = self.in_runs {
-                    ids.update(|ids| {
-                        ids.insert(id);
-                    });
-                }
-            }
-            _ => {}
-        }
-        if let (Some(Amend { id, facts }), Some(gallery)) = (amend, self.gallery)
-            && !facts.is_empty()
-        {
-            gallery.amend(id, move |entry| {
-                entry.tokens = facts.tokens;
-                entry.cost = facts.cost;
-                entry.revised_prompt = facts.revised_prompt.or(entry.revised_prompt.take());
-            });
+        if let Some(kept) = kept {
+            kept.settle(facts);
         }
     }
 
@@ -307,17 +264,19 @@ impl Run {
         let mut removed = None;
         self.pictures.update(|pictures| {
             if let Some(index) = pictures.iter().position(|picture| picture.slot == slot) {
-                removed = pictures.remove(index).stage.id();
+                removed = pictures.remove(index).kept;
             }
         });
-        if let (Some(id), Some(gallery)) = (removed, self.gallery) {
-            gallery.delete(id);
-            if let Some(InRuns(ids)) = self.in_runs {
-                ids.update(|ids| {
-                    ids.remove(&id);
-                });
-            }
+        if let Some(kept) = removed {
+            kept.delete();
         }
+    }
+
+    /// The run leaves the page: the gallery shows its images from now on.
+    pub fn release(&self) {
+        self.pictures.with_untracked(|pictures| {
+            pictures.iter().filter_map(|picture| picture.kept).for_each(|kept| kept.release())
+        });
     }
 
     /// Aborts the request.
@@ -407,28 +366,31 @@ pub fn RunView(
                     each=move || run.pictures.get()
                     key=|picture| picture.slot
                     children=move |picture| {
-                        let Picture { slot, blob, entry: first, link, .. } = picture;
+                        let Picture { slot, blob, entry: first, kept, link } = picture;
                         if let Some((url, reason)) = link {
                             let alt = format!("Generated image for: {}", first.settings.prompt);
                             return view! { <LinkImage url reason alt ratio=link_ratio.clone() /> }.into_any();
                         }
                         // Facts arrive after the image: they change in place, the image stays.
                         let entry = Signal::derive(move || {
-                            run.pictures.with(|pictures| find(pictures, slot).map(|picture| picture.entry.clone()))
-                                .unwrap_or_else(|| first.clone())
+                            let mut entry = run.pictures.with(|pictures| find(pictures, slot).map(|picture| picture.entry.clone()))
+                                .unwrap_or_else(|| first.clone());
+                            entry.id = kept.and_then(|kept| kept.id());
+                            entry
                         });
                         let on_delete = Callback::new(move |()| run.remove(slot));
                         view! { <Actions blob entry on_delete before=before.clone() /> }.into_any()
                     }
                 />
                 {move || {
-                    let missing = if running() { n.saturating_sub(run.arrived.get()) } else { 0 };
                     let partial = run.partial.get().map(|(blob, index)| (object_url(&blob), index));
+                    let missing = if running() { n.saturating_sub(run.arrived.get()) } else { usize::from(partial.is_some()) };
                     (0..missing)
                         .map(|slot| {
                             let partial = if slot == 0 { partial.clone() } else { None };
                             let label = match &partial {
-                                Some((_, index)) => format!("Image being generated: partial {} of {partials}", index + 1),
+                                Some((_, index)) if running() => format!("Image being generated: partial {} of {partials}", index + 1),
+                                Some((_, index)) => format!("The last partial image received: {} of {partials}", index + 1),
                                 None => "Image being generated".to_owned(),
                             };
                             view! {

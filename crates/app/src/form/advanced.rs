@@ -8,7 +8,7 @@ use gpt_image_wasm::core::parameters::{self, STRUCTURAL_FIELDS};
 use gpt_image_wasm::core::{Endpoint, Extra, Issue, Kind, PARAMETERS, ParseJson, Report, Rule};
 use leptos::prelude::*;
 
-use crate::form::{Form, LAID_OUT, Mode, has_error, shows};
+use super::{Form, LAID_OUT, Mode, has_error, shows};
 
 /// The name of the extra fields in problems.
 pub const EXTRA: &str = "extra";

@@ -7,7 +7,10 @@
 //! The parameters' values are core's one list ([`crate::values`]): the
 //! request is built from them by name, so only a control's layout is
 //! written here; a parameter without one is offered under "More
-//! parameters" ([`crate::advanced`]).
+//! parameters" ([`advanced`]).
+
+mod advanced;
+mod persist;
 
 use gpt_image_wasm::core::catalogue::{self, ModelSpec, Support};
 use gpt_image_wasm::core::validate::nearest_valid_size;
@@ -19,7 +22,6 @@ use gpt_image_wasm::{Edit, Json};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::advanced::{Advanced, extra_fields, extra_text};
 use crate::inputs::{InputPicker, Inputs};
 use crate::markup::{Markup, MarkupEditor};
 use crate::mask::{Mask, MaskEditor};
@@ -28,6 +30,7 @@ use crate::options::Options;
 use crate::run::Job;
 use crate::store::Entry;
 use crate::values::{Values, text_of};
+use advanced::{Advanced, extra_fields, extra_text};
 
 /// The model the form starts with.
 const DEFAULT_MODEL: &str = catalogue::SUGGESTED_MODEL;
@@ -537,7 +540,7 @@ pub(crate) fn shows(name: &'static str) -> bool {
 #[component]
 pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSignal<Option<String>>) -> impl IntoView {
     let today = today();
-    crate::persist::keep(form);
+    persist::keep(form);
     let checked = Memo::new(move |_| form.validate(&today));
     // An empty prompt is where everyone starts, not a mistake to mark in
     // red: until the person edits the prompt, the hint by Generate asks for one instead.
@@ -683,7 +686,7 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                 <span>"Prompt"</span>
                 <textarea
                     rows="3"
-                    placeholder=crate::persist::PROMPT_PLACEHOLDER
+                    placeholder=persist::PROMPT_PLACEHOLDER
                     bind:value=form.prompt
                     aria-describedby="problems-prompt"
                     aria-invalid=move || has_error(report, "prompt").to_string()

@@ -11,7 +11,7 @@ use gpt_image_wasm::core::{Extra, Fields, FromJson, JsonValue, Kind, PARAMETERS}
 use leptos::prelude::*;
 use serde::Serialize;
 
-use crate::form::{CUSTOM, Form};
+use super::{CUSTOM, Form};
 use crate::js_json::from_text;
 use crate::settings::Settings;
 

@@ -1,19 +1,23 @@
-//! One image of a run, from the moment it arrives until the gallery holds
-//! everything there is to know about it: Arrived → Stored → Settled.
+//! One image from the moment it arrives until the gallery holds everything
+//! there is to know about it: Arrived → Stored → Settled.
 //!
-//! An image is shown the moment it arrives, while the gallery writes it
-//! (Arrived). The gallery gives it an id (Stored). Once the answer's usage
-//! and revised prompt are known as well, they are written to the gallery
-//! (Settled). These facts may come before the id: a whole answer's usage
-//! arrives with its last image, while the first may still be being written;
-//! an Arrived image then holds them until its id comes.
+//! [`Gallery::keep`] writes an image the moment it arrives (Arrived) and
+//! returns a [`Kept`] handle. The gallery gives it an id (Stored). Once the
+//! answer's usage and revised prompt are known as well, [`Kept::settle`]
+//! writes them (Settled). These facts may come before the id: a whole
+//! answer's usage arrives with its last image, while the first may still be
+//! being written; an Arrived image then holds them until its id comes.
 //!
-//! While its run is on the page, a stored image is in [`InRuns`], and the
-//! gallery leaves it out: each image is shown once.
+//! While its run shows it, a stored image is in the gallery's
+//! [`Gallery::shown`] set and its own list leaves it out, so each image is
+//! on the page once; [`Kept::release`] hands it back.
 
-use std::collections::HashSet;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::Blob;
 
-use leptos::prelude::{RwSignal, With};
+use super::Gallery;
+use crate::store::Entry;
 
 /// What the answer says about an image after its bytes: its share of the
 /// usage and the prompt as the model rewrote it.
@@ -31,6 +35,13 @@ impl Facts {
     /// Whether there is nothing to write.
     pub fn is_empty(&self) -> bool {
         self.tokens.is_none() && self.cost.is_none() && self.revised_prompt.is_none()
+    }
+
+    /// Writes what is known into `entry`, keeping what it knew of the rest.
+    pub fn apply(&self, entry: &mut Entry) {
+        entry.tokens = self.tokens.or(entry.tokens);
+        entry.cost = self.cost.or(entry.cost);
+        entry.revised_prompt = self.revised_prompt.clone().or(entry.revised_prompt.take());
     }
 }
 
@@ -93,15 +104,105 @@ impl Stage {
     }
 }
 
-/// The gallery ids of the images the runs of this session show, which the
-/// gallery leaves out so that each image is on the page once (in context).
-#[derive(Clone, Copy)]
-pub struct InRuns(pub RwSignal<HashSet<u32>>);
+/// Where a kept image is, and what its run asked of it meanwhile.
+#[derive(Clone, Debug, PartialEq)]
+struct State {
+    stage: Stage,
+    /// Deleted by its run: it goes from the gallery once written.
+    deleted: bool,
+    /// No longer shown by its run: the gallery's own list shows it.
+    released: bool,
+}
 
-impl InRuns {
-    /// Whether gallery entry `id` is shown by a run.
-    pub fn shows(&self, id: Option<u32>) -> bool {
-        id.is_some_and(|id| self.0.with(|ids| ids.contains(&id)))
+/// An image the gallery is keeping, as its run holds it: settles the
+/// facts learnt after its bytes, deletes it, or hands it back to the
+/// gallery's own list when the run leaves the page.
+#[derive(Clone, Copy)]
+pub struct Kept {
+    gallery: Gallery,
+    state: RwSignal<State>,
+}
+
+impl Gallery {
+    /// Starts keeping an image the moment it arrives; the handle settles
+    /// what is learnt of it later. Until [`Kept::release`], a run shows it,
+    /// and the gallery's own list leaves it out.
+    pub fn keep(&self, entry: Entry, image: Blob) -> Kept {
+        let state = State { stage: Stage::ARRIVED, deleted: false, released: false };
+        let kept = Kept { gallery: *self, state: RwSignal::new(state) };
+        let gallery = *self;
+        spawn_local(async move {
+            let id = gallery.write(entry, image).await;
+            kept.step(Step::Stored(id));
+        });
+        kept
+    }
+}
+
+impl Kept {
+    /// The gallery id, once it has one.
+    pub fn id(&self) -> Option<u32> {
+        self.state.with(|state| state.stage.id())
+    }
+
+    /// The answer's facts about the image are known: written to the gallery
+    /// now, or as soon as it has an id.
+    pub fn settle(&self, facts: Facts) {
+        self.step(Step::Facts(facts));
+    }
+
+    /// Deletes the image from the gallery (undoably): now if it is written,
+    /// else as soon as it is.
+    pub fn delete(&self) {
+        self.state.update(|state| state.deleted = true);
+        if let Some(id) = self.state.with_untracked(|state| state.stage.id()) {
+            self.gallery.shown.update(|shown| {
+                shown.remove(&id);
+            });
+            self.gallery.delete(id);
+        }
+    }
+
+    /// Its run leaves the page: the gallery's own list shows it from now on.
+    pub fn release(&self) {
+        self.state.update(|state| state.released = true);
+        if let Some(id) = self.state.with_untracked(|state| state.stage.id()) {
+            self.gallery.shown.update(|shown| {
+                shown.remove(&id);
+            });
+        }
+    }
+
+    fn step(&self, step: Step) {
+        let stored = match step {
+            Step::Stored(id) => id,
+            Step::Facts(_) => None,
+        };
+        let (amend, deleted, released) = self
+            .state
+            .try_update(|state| {
+                let stage = std::mem::replace(&mut state.stage, Stage::ARRIVED);
+                let (stage, amend) = stage.next(step);
+                state.stage = stage;
+                (amend, state.deleted, state.released)
+            })
+            .unwrap_or((None, false, true));
+        if let Some(id) = stored {
+            if deleted {
+                self.gallery.delete(id);
+                return;
+            }
+            if !released {
+                self.gallery.shown.update(|shown| {
+                    shown.insert(id);
+                });
+            }
+        }
+        if let Some(Amend { id, facts }) = amend
+            && !facts.is_empty()
+        {
+            self.gallery.amend(id, move |entry| facts.apply(entry));
+        }
     }
 }
 
@@ -144,6 +245,27 @@ mod tests {
         assert_eq!(stage.clone().next(Step::Facts(facts(1))), (stage, None));
         let settled = Stage::Settled { id: Some(2) };
         assert_eq!(settled.clone().next(Step::Stored(Some(9))), (settled, None));
+    }
+
+    #[test]
+    fn facts_fill_in_and_keep_what_was_known() {
+        let mut entry = Entry {
+            id: Some(1),
+            created: 0.0,
+            edit: false,
+            settings: Default::default(),
+            revised_prompt: Some("a harbour at dusk".into()),
+            mime_type: "image/png".into(),
+            width: None,
+            height: None,
+            bytes: 0,
+            tokens: None,
+            cost: None,
+            favourite: false,
+        };
+        Facts { tokens: Some(274), cost: Some(0.008), revised_prompt: None }.apply(&mut entry);
+        assert_eq!((entry.tokens, entry.cost), (Some(274), Some(0.008)));
+        assert_eq!(entry.revised_prompt.as_deref(), Some("a harbour at dusk"));
     }
 
     #[test]
