@@ -5,6 +5,20 @@
 //! The binary (`src/main.rs`, built by Trunk) only calls [`mount`]; the
 //! modules whose state needs a real DOM are public for the component tests
 //! in `tests/components/`.
+//!
+//! One image's way through the app, file by file:
+//!
+//! 1. `form/` checks what the person asked for and hands `app.rs` a `Job`.
+//! 2. `app.rs` starts a run (`run.rs`), which sends it through
+//!    `gpt-image-wasm` and shows each image the moment it arrives.
+//! 3. The run hands the image to the gallery (`gallery/kept.rs`:
+//!    `Gallery::keep`), which writes it to IndexedDB (`store.rs`) and returns
+//!    a `Kept` handle; the run settles it with the image's share of the
+//!    usage, the estimated cost (`price.rs`) and the revised prompt once the
+//!    answer says them.
+//! 4. While the run is on the page, the gallery leaves the image out of its
+//!    cards (`gallery/view.rs`); when the run is dismissed, `Kept::release`
+//!    hands it back to them.
 
 mod actions;
 mod app;
