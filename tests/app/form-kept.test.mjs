@@ -20,7 +20,7 @@ describe('the form across reloads', () => {
     await page.getByLabel('Format', { exact: true }).selectOption('jpeg');
     await page.getByLabel('Compression').fill('70');
     await page.getByLabel('Images', { exact: true }).fill('2');
-    await page.getByLabel('Stream').check();
+    await page.getByLabel('Stream', { exact: true }).check();
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('API key').fill(KEY);
     await page.keyboard.press('Escape');
@@ -33,7 +33,7 @@ describe('the form across reloads', () => {
     assert.equal(await page.getByLabel('Format', { exact: true }).inputValue(), 'jpeg');
     assert.equal(await page.getByLabel('Compression').inputValue(), '70');
     assert.equal(await page.getByLabel('Images', { exact: true }).inputValue(), '2');
-    assert.equal(await page.getByLabel('Stream').isChecked(), true);
+    assert.equal(await page.getByLabel('Stream', { exact: true }).isChecked(), true);
     const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }));
     assert.doesNotMatch(storage, new RegExp(KEY), 'the key is not stored');
     await page.getByRole('button', { name: 'Settings' }).click();

@@ -75,7 +75,7 @@ describe('the playground', () => {
 
   test('streams partial images, then the final one', async (t) => {
     const { page } = await open(t, ['--latency-ms', '600']);
-    await page.getByLabel('Stream').check();
+    await page.getByLabel('Stream', { exact: true }).check();
     await page.getByLabel('Partial images').fill('2');
     await page.getByRole('button', { name: 'Generate' }).click();
     await page.locator('.placeholder img').waitFor({ timeout: 10_000 });

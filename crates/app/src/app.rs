@@ -64,6 +64,7 @@ pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>)
     let settings = if embedding.settings { Settings::load() } else { Settings::ephemeral(String::new()) };
     let client = Signal::derive_local(move || settings.client());
     let form = Form::new();
+    settings.follow_stream(form.value("stream"));
     let gallery = embedding.gallery.then(Gallery::new);
     let runs = RwSignal::new(Vec::<Run>::new());
     let next_id = StoredValue::new(1_u64);

@@ -15,7 +15,7 @@ use web_sys::{AbortController, Blob};
 
 use crate::actions::Actions;
 use crate::embedding::{Happening, Listener};
-use crate::errors::{Advice, Failure, advise};
+use crate::errors::{Advice, Failure, Sent, advise};
 use crate::gallery::{Facts, Gallery, Kept, shares};
 use crate::link_image::LinkImage;
 use crate::object_url::object_url;
@@ -109,13 +109,18 @@ impl Run {
         self.controller.set_value(controller);
         self.started.set(js_sys::Date::now());
         self.finished.set(None);
+        self.partial.set(None);
         self.status.set(Status::Running);
         self.tell(Happening::Started(self.settings.get_value()));
         let max_retries = client.options().max_retries;
         spawn_local(async move {
             let outcome = self.send(&client, &call).await;
-            self.partial.set(None);
-            self.finished.set(Some(js_sys::Date::now()));
+            let now = js_sys::Date::now();
+            // A stream that fails keeps the last partial image it received.
+            if outcome.is_ok() {
+                self.partial.set(None);
+            }
+            self.finished.set(Some(now));
             self.status.set(match outcome {
                 Ok(()) => Status::Done,
                 Err(Error::Aborted) => {
@@ -124,7 +129,10 @@ impl Run {
                 }
                 Err(error) => {
                     self.tell(Happening::failed(&error));
-                    Status::Failed(advise(&error, max_retries))
+                    let waited = now - self.started.get_untracked();
+                    Status::Failed(
+                        self.settings.with_value(|request| advise(&error, &Sent::new(request, max_retries, waited))),
+                    )
                 }
             });
         });

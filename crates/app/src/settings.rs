@@ -47,6 +47,10 @@ pub struct Endpoint {
     pub api_key: String,
     /// Whether the key is written to `localStorage` too.
     pub remember_key: bool,
+    /// Whether requests to it stream: the form's stream control takes this
+    /// when the endpoint is chosen or the setting changes (a stream keeps
+    /// the connection busy through proxies that cut quiet ones).
+    pub stream: bool,
 }
 
 impl FromJson for Endpoint {
@@ -57,6 +61,7 @@ impl FromJson for Endpoint {
             base_url: fields.required_text("base_url")?,
             api_key: fields.text("api_key")?.unwrap_or_default(),
             remember_key: fields.flag("remember_key")?.unwrap_or_default(),
+            stream: fields.flag("stream")?.unwrap_or_default(),
         })
     }
 }
@@ -131,7 +136,13 @@ fn same_origin_api() -> String {
 
 /// The playground's own server, as the first endpoint.
 fn this_server() -> Endpoint {
-    Endpoint { name: "This server".into(), base_url: same_origin_api(), api_key: String::new(), remember_key: false }
+    Endpoint {
+        name: "This server".into(),
+        base_url: same_origin_api(),
+        api_key: String::new(),
+        remember_key: false,
+        stream: false,
+    }
 }
 
 /// Whether `base_url` is on the page's own server (which adds the key itself).
@@ -177,6 +188,8 @@ pub struct Settings {
     current: RwSignal<usize>,
     timeout_seconds: RwSignal<u32>,
     max_retries: RwSignal<u32>,
+    /// The form's `stream` value, once it follows the endpoint ([`Settings::follow_stream`]).
+    stream_field: StoredValue<Option<RwSignal<String>>>,
     /// Whether these settings are kept in `localStorage` (the playground's
     /// own page; an embedded generator keeps nothing). The form is kept
     /// where the settings are ([`crate::persist`]).
@@ -202,6 +215,7 @@ impl Settings {
             endpoints: RwSignal::new(saved.endpoints),
             timeout_seconds: RwSignal::new(saved.timeout_seconds.clamp(1, MAX_TIMEOUT_SECONDS)),
             max_retries: RwSignal::new(saved.max_retries.min(MAX_RETRIES)),
+            stream_field: StoredValue::new(None),
             kept: true,
         };
         Effect::new(move |_| settings.save());
@@ -216,6 +230,7 @@ impl Settings {
             current: RwSignal::new(0),
             timeout_seconds: RwSignal::new((DEFAULT_TIMEOUT_MS / 1000.0) as u32),
             max_retries: RwSignal::new(DEFAULT_MAX_RETRIES),
+            stream_field: StoredValue::new(None),
             kept: false,
         };
         provide_context(settings);
@@ -234,6 +249,39 @@ impl Settings {
                 endpoint.api_key = api_key;
             }
         });
+    }
+
+    /// Makes the form's `stream` value (`"true"` or empty) follow the
+    /// endpoint's streaming: it takes the endpoint's setting when another
+    /// endpoint is chosen or the setting changes, and stays as the person
+    /// sets it in between (a kept form keeps its own at load).
+    pub fn follow_stream(&self, field: RwSignal<String>) {
+        self.stream_field.set_value(Some(field));
+        let settings = *self;
+        Effect::new(move |previous: Option<usize>| {
+            let current = settings.current.get();
+            if previous.is_some_and(|previous| previous != current) {
+                settings.show_streaming(settings.endpoint_untracked().stream);
+            }
+            current
+        });
+    }
+
+    /// Turns streaming on or off for the endpoint in use, which remembers
+    /// it, and in the form.
+    pub fn set_streaming(&self, on: bool) {
+        self.edit(|endpoint| endpoint.stream = on);
+        self.show_streaming(on);
+    }
+
+    fn show_streaming(&self, on: bool) {
+        if let Some(field) = self.stream_field.get_value() {
+            field.set(if on { "true".into() } else { String::new() });
+        }
+    }
+
+    fn endpoint_untracked(&self) -> Endpoint {
+        untrack(|| self.endpoint())
     }
 
     fn save(&self) {
@@ -416,6 +464,7 @@ fn SettingsForm(settings: Settings, dialog: NodeRef<leptos::html::Dialog>) -> im
                 base_url: String::new(),
                 api_key: String::new(),
                 remember_key: false,
+                stream: false,
             })
         });
         settings.current.set(settings.endpoints.with_untracked(Vec::len) - 1);
@@ -538,6 +587,17 @@ fn SettingsForm(settings: Settings, dialog: NodeRef<leptos::html::Dialog>) -> im
                     "The key stays in this tab's memory and is gone when it closes. It is never put in a URL, logged or exported. Leave it empty when the server or a relay adds it."
                 }}
             </p>
+            <label class="check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || settings.endpoint().stream
+                    on:change=move |ev| settings.set_streaming(event_target_checked(&ev))
+                />
+                <span>"Stream from this endpoint"</span>
+            </label>
+            <p class="hint">
+                "Images arrive as they are made, with partial images on the way. A stream keeps the connection busy, so a proxy or gateway that cuts quiet connections (often after 60 or 100 seconds) lets a long generation finish."
+            </p>
             <div class="connection">
                 <button
                     type="button"
@@ -614,12 +674,14 @@ mod tests {
                     base_url: "/v1".into(),
                     api_key: String::new(),
                     remember_key: false,
+                    stream: false,
                 },
                 Endpoint {
                     name: "OpenAI".into(),
                     base_url: "https://api.openai.com/v1".into(),
                     api_key: "sk-test".into(),
                     remember_key: true,
+                    stream: true,
                 },
             ],
             current: 1,
@@ -632,7 +694,10 @@ mod tests {
     #[test]
     fn an_endpoint_without_a_key_reads_as_keyless() {
         let endpoint = Endpoint::from_json(&json!({"name": "Relay", "base_url": "https://relay.example/v1"}));
-        assert_eq!(endpoint.map(|endpoint| (endpoint.api_key, endpoint.remember_key)), Ok((String::new(), false)));
+        assert_eq!(
+            endpoint.map(|endpoint| (endpoint.api_key, endpoint.remember_key, endpoint.stream)),
+            Ok((String::new(), false, false))
+        );
         let saved =
             json!({"endpoints": [{"name": 1, "base_url": "x"}], "current": 0, "timeout_seconds": 1, "max_retries": 0});
         assert_eq!(
