@@ -47,7 +47,7 @@ async function failure(page, timeout = 20_000) {
 
 /** The form's stream control, and the endpoint's in Settings. */
 const formStream = (page) => page.getByLabel('Stream', { exact: true });
-const endpointStream = (page) => page.getByLabel('Stream from this endpoint');
+const endpointStream = (page) => page.getByLabel('Stream images', { exact: true });
 
 const OFFER = 'Turn on streaming for “This server”';
 

@@ -593,7 +593,7 @@ fn SettingsForm(settings: Settings, dialog: NodeRef<leptos::html::Dialog>) -> im
                     prop:checked=move || settings.endpoint().stream
                     on:change=move |ev| settings.set_streaming(event_target_checked(&ev))
                 />
-                <span>"Stream from this endpoint"</span>
+                <span>"Stream images"</span>
             </label>
             <p class="hint">
                 "Images arrive as they are made, with partial images on the way. A stream keeps the connection busy, so a proxy or gateway that cuts quiet connections (often after 60 or 100 seconds) lets a long generation finish."
