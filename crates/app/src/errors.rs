@@ -10,9 +10,6 @@
 
 use gpt_image_wasm::core::GenerateRequest;
 use gpt_image_wasm::{Error, ErrorClass};
-use leptos::prelude::*;
-
-use crate::settings::Settings;
 
 /// How long an attempt must have waited before a dropped connection is
 /// taken for a proxy's idle cut rather than a provider out of reach: the
@@ -193,55 +190,6 @@ pub fn advise(error: &Error, sent: &Sent) -> Advice {
 /// What happened and what to do about it, when nothing is known of the request.
 pub fn explain(error: &Error) -> String {
     advise(error, &Sent::UNKNOWN).message
-}
-
-/// A failed or cancelled request: what happened, and Retry where it can
-/// help. `on_retry` sends the same request again.
-#[component]
-pub fn Failure(
-    /// What to say, and whether to offer Retry.
-    advice: Advice,
-    /// Sends the same request again.
-    on_retry: Callback<()>,
-    /// Takes the failed request off the screen.
-    on_dismiss: Callback<()>,
-) -> impl IntoView {
-    let Advice { message, retry, class, offer_stream } = advice;
-    let cancelled = class == ErrorClass::UserAbort;
-    let (kind, role) = if cancelled { ("failure cancelled", "status") } else { ("failure", "alert") };
-    let settings = use_context::<Settings>().filter(|_| offer_stream);
-    view! {
-        <div class=kind role=role data-class=class.name()>
-            <p>{message}</p>
-            <div class="failure-actions">
-                {settings.map(|settings| view! { <TurnOnStreaming settings /> })}
-                {retry.then(|| view! { <button type="button" on:click=move |_| on_retry.run(())>"Retry"</button> })}
-                <button type="button" class="secondary" on:click=move |_| on_dismiss.run(())>"Dismiss"</button>
-            </div>
-        </div>
-    }
-}
-
-/// The offer to stream from the endpoint in use: one click turns streaming
-/// on for it (and in the form), then says so.
-#[component]
-fn TurnOnStreaming(
-    /// Where the endpoint's streaming is kept.
-    settings: Settings,
-) -> impl IntoView {
-    let done = RwSignal::new(false);
-    let name = move || settings.endpoint().name;
-    let turn_on = move |_| {
-        settings.set_streaming(true);
-        done.set(true);
-    };
-    view! {
-        {move || if done.get() {
-            view! { <p class="stream-on" role="status">{format!("Streaming is on for \u{201c}{}\u{201d}: the next request streams.", name())}</p> }.into_any()
-        } else {
-            view! { <button type="button" on:click=turn_on>{format!("Turn on streaming for \u{201c}{}\u{201d}", name())}</button> }.into_any()
-        }}
-    }
 }
 
 #[cfg(test)]

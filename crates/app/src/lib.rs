@@ -27,6 +27,7 @@ mod compare;
 mod drawing;
 pub mod embedding;
 mod errors;
+mod failure;
 mod form;
 pub mod frame;
 mod gallery;

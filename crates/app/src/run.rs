@@ -15,7 +15,8 @@ use web_sys::{AbortController, Blob};
 
 use crate::actions::Actions;
 use crate::embedding::{Happening, Listener};
-use crate::errors::{Advice, Failure, Sent, advise};
+use crate::errors::{Advice, Sent, advise};
+use crate::failure::Failure;
 use crate::gallery::{Facts, Gallery, Kept, shares};
 use crate::link_image::LinkImage;
 use crate::object_url::object_url;

@@ -3,6 +3,7 @@
 
 mod app_bench;
 mod bench;
+mod circles;
 mod cmd;
 mod csp;
 mod dist;

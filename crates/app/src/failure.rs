@@ -1,0 +1,58 @@
+//! A failed or cancelled request on the page: the advice of [`crate::errors`],
+//! Retry where it can help, Dismiss, and the offer to turn streaming on for
+//! the endpoint in use where a gateway cut a long wait.
+
+use gpt_image_wasm::ErrorClass;
+use leptos::prelude::*;
+
+use crate::errors::Advice;
+use crate::settings::Settings;
+
+/// A failed or cancelled request: what happened, and Retry where it can
+/// help. `on_retry` sends the same request again.
+#[component]
+pub fn Failure(
+    /// What to say, and whether to offer Retry.
+    advice: Advice,
+    /// Sends the same request again.
+    on_retry: Callback<()>,
+    /// Takes the failed request off the screen.
+    on_dismiss: Callback<()>,
+) -> impl IntoView {
+    let Advice { message, retry, class, offer_stream } = advice;
+    let cancelled = class == ErrorClass::UserAbort;
+    let (kind, role) = if cancelled { ("failure cancelled", "status") } else { ("failure", "alert") };
+    let settings = use_context::<Settings>().filter(|_| offer_stream);
+    view! {
+        <div class=kind role=role data-class=class.name()>
+            <p>{message}</p>
+            <div class="failure-actions">
+                {settings.map(|settings| view! { <TurnOnStreaming settings /> })}
+                {retry.then(|| view! { <button type="button" on:click=move |_| on_retry.run(())>"Retry"</button> })}
+                <button type="button" class="secondary" on:click=move |_| on_dismiss.run(())>"Dismiss"</button>
+            </div>
+        </div>
+    }
+}
+
+/// The offer to stream from the endpoint in use: one click turns streaming
+/// on for it (and in the form), then says so.
+#[component]
+fn TurnOnStreaming(
+    /// Where the endpoint's streaming is kept.
+    settings: Settings,
+) -> impl IntoView {
+    let done = RwSignal::new(false);
+    let name = move || settings.endpoint().name;
+    let turn_on = move |_| {
+        settings.set_streaming(true);
+        done.set(true);
+    };
+    view! {
+        {move || if done.get() {
+            view! { <p class="stream-on" role="status">{format!("Streaming is on for \u{201c}{}\u{201d}: the next request streams.", name())}</p> }.into_any()
+        } else {
+            view! { <button type="button" on:click=turn_on>{format!("Turn on streaming for \u{201c}{}\u{201d}", name())}</button> }.into_any()
+        }}
+    }
+}
