@@ -8,7 +8,9 @@
 //! itself. Unknown models, unknown values and what is only inferred are
 //! warnings that say what is unknown; the request is sent as asked.
 
-use crate::catalogue::{AS_OF, Edits, GPT_ONLY_PARAMETERS, Lifecycle, Match, ModelSpec, Resolved, SizeRule, Support};
+use crate::catalogue::{
+    self, AS_OF, Edits, GPT_ONLY_PARAMETERS, Lifecycle, Match, ModelSpec, Resolved, SizeRule, Support,
+};
 use crate::edit::{EditRequest, ImageInput, MAX_EDIT_IMAGES, UploadedFile};
 use crate::endpoint::Endpoint;
 use crate::generate::GenerateRequest;
@@ -434,7 +436,7 @@ impl Common<'_> {
 
     fn check_n(&self, rules: &Rules, issues: &mut Vec<Issue>) {
         let Some(n) = self.params.n.copied() else { return };
-        let most = rules.spec.map_or(MOST_IMAGES, |spec| spec.max_n);
+        let most = rules.spec.map_or_else(|| catalogue::most_of(|spec| spec.max_n), |spec| spec.max_n);
         if n == 0 {
             issues.push(Issue::error("n", Rule::Range, format!("n must be between 1 and {most}, not 0")));
         } else if n > most && most == 1 {
@@ -706,11 +708,14 @@ impl Common<'_> {
 
     fn check_stream(&self, rules: &Rules, issues: &mut Vec<Issue>) {
         let Some(partial) = self.params.partial_images.copied() else { return };
-        if partial > 3 {
+        let most = rules
+            .spec
+            .map_or_else(|| catalogue::most_of(|spec| spec.max_partial_images), |spec| spec.max_partial_images);
+        if partial > most {
             issues.push(rules.issue(
                 "partial_images",
                 Rule::Range,
-                format!("partial_images must be between 0 and 3, not {partial}"),
+                format!("partial_images must be between 0 and {most}, not {partial}"),
             ));
         }
         if self.params.stream.copied() != Some(true) {
@@ -718,9 +723,6 @@ impl Common<'_> {
         }
     }
 }
-
-/// `n` for a model the catalogue cannot place: OpenAI's limit, as a warning.
-const MOST_IMAGES: u32 = 10;
 
 /// Runs the checks with one model's rules (or none).
 fn run(spec: Option<&'static ModelSpec>, label: &str, check: &impl Fn(&Rules, &mut Vec<Issue>)) -> Vec<Issue> {

@@ -366,7 +366,8 @@ export interface ImageGenerateParamsBase {
    */
   stream?: boolean | null;
   /**
-   * Partial images to stream before the final one: 0 to 3, with `stream`.
+   * Partial images to stream before the final one, with `stream`: 0 up
+   * to the most the model sends.
    */
   partial_images?: number | null;
   /**
@@ -472,7 +473,8 @@ export interface ImageEditParamsCommon {
    */
   stream?: boolean | null;
   /**
-   * Partial images to stream before the final one: 0 to 3, with `stream`.
+   * Partial images to stream before the final one, with `stream`: 0 up
+   * to the most the model sends.
    */
   partial_images?: number | null;
   /**

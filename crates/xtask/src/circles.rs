@@ -2,7 +2,8 @@
 //! (`use crate::b::…`, `crate::b::f()`, or a name the crate root re-exports
 //! from B) while B names A, directly or through others. A circle means
 //! neither can be read, changed or moved without the other; `cargo test`
-//! fails on one in the crates listed below.
+//! (so `cargo xtask test`) fails on one in the crates listed below. A test
+//! module only: nothing else calls it.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;

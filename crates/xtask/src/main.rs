@@ -3,6 +3,7 @@
 
 mod app_bench;
 mod bench;
+#[cfg(test)]
 mod circles;
 mod cmd;
 mod csp;

@@ -795,7 +795,7 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                             <input
                                 type="number"
                                 min="0"
-                                max="3"
+                                max=move || form.nearest().map_or_else(|| catalogue::most_of(|spec| spec.max_partial_images), |spec| spec.max_partial_images)
                                 bind:value=form.value("partial_images")
                                 aria-invalid=move || has_error(report, "partial_images").to_string()
                                 aria-describedby="problems-model"

@@ -51,6 +51,9 @@ pub struct ModelSpec {
     pub max_n: u32,
     /// The longest prompt, in characters.
     pub prompt_limit: u32,
+    /// The most partial images a stream sends before the final one
+    /// (`partial_images` is 0 to this); 0 for a model that does not stream.
+    pub max_partial_images: u32,
     /// Whether it takes the parameters only the GPT image models take
     /// ([`GPT_ONLY_PARAMETERS`]).
     pub gpt_parameters: bool,
@@ -416,6 +419,12 @@ impl Pricing {
 /// The entry of a model by exact name (an id or a snapshot).
 pub fn find(name: &str) -> Option<&'static ModelSpec> {
     MODELS.iter().find(|model| model.names().any(|known| known == name))
+}
+
+/// The most of `field` any known model allows: the limit checked, as a
+/// warning, for a model the catalogue cannot place.
+pub fn most_of(field: fn(&ModelSpec) -> u32) -> u32 {
+    MODELS.iter().map(field).max().unwrap_or_default()
 }
 
 /// Every known model name: ids and snapshots, in catalogue order.

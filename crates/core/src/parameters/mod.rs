@@ -123,7 +123,8 @@ define::requests! {
         response_format: ResponseFormat,
         /// Answer with server-sent events (GPT image models; not GIF or SVG).
         stream: bool,
-        /// Partial images to stream before the final one: 0 to 3, with `stream`.
+        /// Partial images to stream before the final one, with `stream`: 0 up
+        /// to the most the model sends.
         partial_images: u32,
         /// An identifier of the end user, for abuse monitoring.
         user: String,

@@ -139,7 +139,7 @@ impl Job {
             background,
             response_format: asked.response_format.cloned().unwrap_or(default_response),
             stream: asked.stream.copied().unwrap_or(false),
-            partial_images: asked.partial_images.copied().unwrap_or(0).min(3),
+            partial_images: asked.partial_images.copied().unwrap_or(0).min(spec.max_partial_images),
             input_sizes: Vec::new(),
             source: None,
             spec,
