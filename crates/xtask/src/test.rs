@@ -52,8 +52,9 @@ pub fn run() -> Result {
     stages.run("fuzz", || crate::fuzz::run_targets(FUZZ_SECONDS))?;
     let server = stages.run("server build", || crate::server::build(false))?;
     stages.run("browser tests", || browser_tests(&server))?;
-    stages.run("server node tests", || node_tests("server/", &server))?;
+    // Before the server's Node tests: they also read a provider error through the built package.
     stages.run("npm package build", crate::pkg::build)?;
+    stages.run("server node tests", || node_tests("server/", &server))?;
     stages.run("npm package tests", || node_tests("wasm-pkg/", &server))?;
     stages.run("playground build", crate::dist::build)?;
     stages.run("playground page tests", || node_tests("app/", &server))?;
