@@ -1,4 +1,4 @@
-// The playground (the release build in dist/, `trunk build --release`) in
+// The playground (the release build in dist/, `cargo xtask dist`) in
 // headless Chromium, served by the local server as `cargo xtask play` does:
 // generating, streaming, cancelling, a failure and Retry, the audit.
 import assert from 'node:assert/strict';

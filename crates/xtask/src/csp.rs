@@ -1,5 +1,5 @@
 //! The page's inline style and script and the Content-Security-Policy.
-//! `web/index.html` inlines the style sheet (Trunk's `rel="inline"`), so
+//! `web/index.html` inlines the style sheet ([`crate::web`]), so
 //! that the first response paints the page, and a few lines of script that
 //! paint the iframe mode compact from the start; a policy without
 //! `'unsafe-inline'` allows an inline `<style>` or `<script>` only by its

@@ -1,12 +1,11 @@
 //! `cargo xtask dist`: everything a static host needs, in `dist/`: the
-//! playground (Trunk, release), `embed/` with `embed.js` and its wasm, the
+//! playground ([`crate::web`]), `embed/` with `embed.js` and its wasm, the
 //! example host pages, `_headers` with the Content-Security-Policy, the
 //! glue minified and the wasm without custom sections (`slim.rs`), and a
 //! Brotli (`.br`) and a gzip (`.gz`) copy of every text and wasm file, which
 //! `gpt-image-server --static` (and most static hosts) send by `Accept-Encoding`.
 
 use std::fs;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use crate::cmd::{Result, command, root, run, sh};
@@ -19,9 +18,7 @@ pub fn dir() -> PathBuf {
 
 /// Builds `dist/`.
 pub fn build() -> Result {
-    sh("trunk", &["build", "--release", "--offline"])?;
-    externalize_loader(&dir().join("index.html"))?;
-    crate::slim::trim(&dir(), |name| name.starts_with("gpt-image-app-"))?;
+    crate::web::build(&dir())?;
     crate::csp::allow_inline(&dir())?;
     build_embed(&dir().join("embed"))?;
     crate::slim::trim(&dir().join("embed"), |_| true)?;
@@ -74,26 +71,8 @@ pub fn headers() -> Result<Vec<String>> {
     Ok(text.lines().filter(|line| line.starts_with("  ")).map(|line| line.trim().to_owned()).collect())
 }
 
-/// Moves the loader Trunk writes inline into `index.html` into a file of
-/// its own, `boot-<hash>.js`: a Content-Security-Policy without
-/// `unsafe-inline` blocks inline scripts, and Trunk 0.21 has no option to
-/// write the loader out.
-fn externalize_loader(index: &Path) -> Result {
-    let html = read(index)?;
-    let open = "<script type=\"module\">";
-    let start = html.find(open).ok_or("index.html has no inline module script (did Trunk change?)")?;
-    let end = start + html[start..].find("</script>").ok_or("the inline script is not closed")?;
-    let script = html[start + open.len()..end].trim();
-    let mut hasher = DefaultHasher::new();
-    script.hash(&mut hasher);
-    let name = format!("boot-{:016x}.js", hasher.finish());
-    write(&index.with_file_name(&name), &format!("{script}\n"))?;
-    let tag = format!("<script type=\"module\" src=\"./{name}\"></script>");
-    write(index, &format!("{}{tag}{}", &html[..start], &html[end + "</script>".len()..]))
-}
-
 /// `embed.js` and the wasm it loads: the `gpt-image-embed` crate (profile
-/// `web`, as Trunk builds the playground) through `wasm-bindgen`, and
+/// `web`, as the playground) through `wasm-bindgen`, and
 /// `crates/embed/js/embed.js` with the playground's style sheet put in front
 /// of it as `STYLE`.
 fn build_embed(out: &Path) -> Result {

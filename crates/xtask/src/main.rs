@@ -19,6 +19,7 @@ mod server_bench;
 mod setup;
 mod slim;
 mod test;
+mod web;
 
 use clap::{Parser, Subcommand};
 

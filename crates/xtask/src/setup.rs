@@ -5,8 +5,6 @@ use std::fs;
 
 use crate::cmd::{Result, output, root, sh};
 
-/// The Trunk release that builds with this toolchain (0.22 needs a newer rustc).
-const TRUNK_VERSION: &str = "0.21.14";
 /// The `cargo fuzz` release the fuzz targets were written for.
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// Debian's packages: headless Chromium and its driver for browser tests,
@@ -25,7 +23,6 @@ pub fn run() -> Result {
     lock.lock().map_err(|e| format!("{}: {e}", lock_path.display()))?;
     wasm_target()?;
     wasm_bindgen_cli()?;
-    trunk()?;
     cargo_fuzz()?;
     debian_packages(DEBIAN_PACKAGES)?;
     npm_packages()
@@ -60,13 +57,6 @@ fn wasm_bindgen_cli() -> Result {
         return Ok(());
     }
     sh("cargo", &["install", "wasm-bindgen-cli", "--version", &format!("={version}"), "--force"])
-}
-
-fn trunk() -> Result {
-    if output("trunk", &["--version"]).is_some_and(|v| v.trim() == format!("trunk {TRUNK_VERSION}")) {
-        return Ok(());
-    }
-    sh("cargo", &["install", "trunk", "--version", TRUNK_VERSION, "--locked", "--force"])
 }
 
 fn cargo_fuzz() -> Result {

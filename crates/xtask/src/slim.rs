@@ -1,22 +1,16 @@
-//! What Trunk leaves for `cargo xtask dist` to trim: the wasm-bindgen glue
-//! unminified, and custom sections in the wasm that no browser reads
-//! (`name`, `producers`, `target_features`, ...). Trunk 0.21 has no option
-//! for either, and `wasm-opt` is not run (see `web/index.html`), so they are
-//! trimmed here, and `index.html`'s `integrity` attributes are written again
-//! for the trimmed files. A wasm that holds a serde deserializer is refused
-//! (see [`refuse_serde_deserializers`]).
+//! What wasm-bindgen leaves for `cargo xtask dist` to trim in the
+//! playground and the embed: the glue unminified, and custom sections in
+//! the wasm that no browser reads (`name`, `producers`, `target_features`,
+//! ...); `wasm-opt` is not run there (see [`crate::web`]). A wasm that holds
+//! a serde deserializer is refused (see [`refuse_serde_deserializers`]).
 
 use std::fs;
 use std::path::Path;
 
-use base64::Engine as _;
-use sha2::{Digest, Sha384};
-
 use crate::cmd::Result;
 
-/// Minifies every wasm-bindgen `.js` file in `dir` (not its subfolders),
-/// strips the custom sections of every `.wasm` file, and renews the
-/// integrity hashes of `dir/index.html` if there is one.
+/// Minifies every wasm-bindgen `.js` file in `dir` (not its subfolders)
+/// that `scripts` names, and strips the custom sections of every `.wasm` file.
 pub fn trim(dir: &Path, scripts: impl Fn(&str) -> bool) -> Result {
     for entry in fs::read_dir(dir).map_err(|error| format!("{}: {error}", dir.display()))? {
         let path = entry.map_err(|error| error.to_string())?.path();
@@ -29,11 +23,6 @@ pub fn trim(dir: &Path, scripts: impl Fn(&str) -> bool) -> Result {
         } else if name.ends_with(".js") && scripts(&name) {
             crate::pkg::minify(&path, &path)?;
         }
-    }
-    let index = dir.join("index.html");
-    if index.exists() {
-        let html = fs::read_to_string(&index).map_err(|error| format!("{}: {error}", index.display()))?;
-        fs::write(&index, renew_integrity(&html, dir)?).map_err(|error| format!("{}: {error}", index.display()))?;
     }
     Ok(())
 }
@@ -86,36 +75,6 @@ fn leb128(bytes: &[u8]) -> Option<(usize, usize)> {
     None
 }
 
-/// `html` with each `integrity="sha384-…"` of a tag that names a local
-/// file (`href="./NAME"` or `src="./NAME"`) computed again from the file in `dir`.
-fn renew_integrity(html: &str, dir: &Path) -> Result<String> {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        let end = start + rest[start..].find('>').unwrap_or(rest.len() - start);
-        let tag = &rest[start..end];
-        out.push_str(&rest[..start]);
-        out.push_str(&match (attribute(tag, "integrity"), attribute(tag, "href").or(attribute(tag, "src"))) {
-            (Some(old), Some(file)) if old.starts_with("sha384-") && file.starts_with("./") => {
-                let path = dir.join(&file[2..]);
-                let bytes = fs::read(&path).map_err(|error| format!("{}: {error}", path.display()))?;
-                let hash = base64::engine::general_purpose::STANDARD.encode(Sha384::digest(&bytes));
-                tag.replacen(old, &format!("sha384-{hash}"), 1)
-            }
-            _ => tag.to_owned(),
-        });
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    Ok(out)
-}
-
-/// The value of `name="…"` in a tag.
-fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
-    Some(&tag[start..start + tag[start..].find('"')?])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,18 +99,5 @@ mod tests {
         let with = b"\0asm\x01\0\0\0 ... missing field `prompt` ...";
         assert!(refuse_serde_deserializers(with).is_err_and(|error| error.contains("FromJson")));
         assert!(refuse_serde_deserializers(b"\0asm\x01\0\0\0 `prompt` of a generation request is missing").is_ok());
-    }
-
-    #[test]
-    fn integrity_follows_the_file() {
-        let dir = std::env::temp_dir().join(format!("xtask-slim-{}", std::process::id()));
-        fs::create_dir_all(&dir).unwrap();
-        fs::write(dir.join("app.js"), "export {}").unwrap();
-        let html = r#"<head><link rel="modulepreload" href="./app.js" integrity="sha384-old"><link rel="icon" href="x.ico"></head>"#;
-        let renewed = renew_integrity(html, &dir).unwrap();
-        // `printf 'export {}' | openssl dgst -sha384 -binary | base64`
-        let hash = base64::engine::general_purpose::STANDARD.encode(Sha384::digest(b"export {}"));
-        assert_eq!(renewed, html.replace("sha384-old", &format!("sha384-{hash}")));
-        fs::remove_dir_all(dir).unwrap();
     }
 }
