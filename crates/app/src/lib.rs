@@ -23,6 +23,7 @@
 mod actions;
 mod app;
 pub mod archive;
+mod browser_storage;
 mod compare;
 mod drawing;
 pub mod embedding;
@@ -50,6 +51,7 @@ pub mod store;
 mod values;
 pub mod zip;
 
+pub use gallery::{set_trash_list, trash_list};
 pub use mask::mask_png;
 
 pub use app::Generator;

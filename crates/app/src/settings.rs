@@ -21,17 +21,14 @@ use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::browser_storage;
 use crate::errors::explain;
-use crate::js_json::from_text;
 
 /// The longest timeout the panel accepts: an hour per attempt.
 const MAX_TIMEOUT_SECONDS: u32 = 3600;
 
 /// The most retries the panel accepts.
 const MAX_RETRIES: u32 = 10;
-
-/// The `localStorage` key of the settings.
-const STORAGE_KEY: &str = "gpt-image-playground.settings";
 
 /// How long the connection test waits for an answer.
 const TEST_TIMEOUT_MS: i32 = 15_000;
@@ -177,10 +174,6 @@ fn shown_url(base_url: &str) -> String {
     }
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
 /// The settings, one signal per control.
 #[derive(Clone, Copy)]
 pub struct Settings {
@@ -200,10 +193,8 @@ impl Settings {
     /// The stored settings, or one endpoint: the server the page came from.
     /// They are provided as context, for the form's keeping.
     pub fn load() -> Self {
-        let saved = local_storage()
-            .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten())
-            .and_then(|text| from_text::<Saved>(&text))
-            .filter(|saved| !saved.endpoints.is_empty());
+        let saved =
+            browser_storage::read_json::<Saved>(browser_storage::SETTINGS).filter(|saved| !saved.endpoints.is_empty());
         let saved = saved.unwrap_or_else(|| Saved {
             endpoints: vec![this_server()],
             current: 0,
@@ -295,9 +286,7 @@ impl Settings {
             timeout_seconds: self.timeout_seconds.get(),
             max_retries: self.max_retries.get(),
         };
-        if let (Some(storage), Ok(text)) = (local_storage(), serde_json::to_string(&saved)) {
-            let _ = storage.set_item(STORAGE_KEY, &text);
-        }
+        browser_storage::write_json(browser_storage::SETTINGS, &saved);
     }
 
     /// The endpoint in use.

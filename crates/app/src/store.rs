@@ -7,12 +7,10 @@
 //! preview `Blob` (read lazily, per card on screen) and `images` the image
 //! itself (read when it is opened, downloaded or exported).
 //!
-//! Deleting is two steps, so that it can be undone and never stops halfway:
-//! the ids go to a trash list in `localStorage` (written synchronously, so
-//! a reload or a closed tab right after Delete cannot lose it), and only
-//! when the undo time is over are the entry, its thumbnail and its image
-//! deleted, in one IndexedDB transaction ([`Store::delete_all`]). A page
-//! that closes before that finds the trash again when it reopens.
+//! Deleting several images is one transaction ([`Store::delete_all`]):
+//! entries, thumbnails and images go together or not at all. The undoable
+//! delete before it, with its trash list in `localStorage`, is the
+//! gallery's (`gallery/trash.rs`).
 
 use std::rc::Rc;
 
@@ -23,14 +21,12 @@ use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Blob;
 
+use crate::browser_storage::DATABASE;
 use crate::js_json::from_js;
 
-const DATABASE: &str = "gpt-image-playground";
 const ENTRIES: &str = "entries";
 const THUMBS: &str = "thumbs";
 const IMAGES: &str = "images";
-/// The `localStorage` key of the ids deleted but not yet erased.
-const TRASH: &str = "gpt-image-playground.trash";
 
 /// What is kept of one image besides its bytes.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -198,68 +194,6 @@ impl Store {
         }
         finish(transaction).await
     }
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// The ids deleted but not yet erased (see the module's docs).
-pub fn trash() -> Vec<u32> {
-    let Some(text) = local_storage().and_then(|storage| storage.get_item(TRASH).ok().flatten()) else {
-        return Vec::new();
-    };
-    text.split(',').filter_map(|id| id.trim().parse().ok()).collect()
-}
-
-/// Writes the trash list; `false` when the browser refused (storage off or full).
-pub fn set_trash(ids: &[u32]) -> bool {
-    let Some(storage) = local_storage() else { return false };
-    if ids.is_empty() {
-        return storage.remove_item(TRASH).is_ok();
-    }
-    let text = ids.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
-    storage.set_item(TRASH, &text).is_ok()
-}
-
-/// How much this origin stores and may store, in bytes, as the browser
-/// estimates it (`navigator.storage.estimate()`).
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Estimate {
-    /// Bytes used by this origin (the gallery, mostly).
-    pub usage: f64,
-    /// Bytes it may use before writes fail.
-    pub quota: f64,
-}
-
-fn storage_manager() -> Option<web_sys::StorageManager> {
-    let navigator = web_sys::window()?.navigator();
-    // Missing outside secure contexts: read it as a property, not through the binding.
-    js_sys::Reflect::get(&navigator, &"storage".into()).ok().filter(|value| !value.is_undefined())?;
-    Some(navigator.storage())
-}
-
-async fn settle(promise: Result<js_sys::Promise, JsValue>) -> Option<JsValue> {
-    wasm_bindgen_futures::JsFuture::from(promise.ok()?).await.ok()
-}
-
-/// The browser's estimate of this origin's storage; `None` where it does not say.
-pub async fn estimate() -> Option<Estimate> {
-    let value = settle(storage_manager()?.estimate()).await?;
-    let number = |key: &str| js_sys::Reflect::get(&value, &key.into()).ok().and_then(|value| value.as_f64());
-    Some(Estimate { usage: number("usage").unwrap_or(0.0), quota: number("quota")? })
-}
-
-/// Whether the browser has promised not to evict this origin's storage
-/// (`navigator.storage.persisted()`); `None` where it does not say.
-pub async fn persisted() -> Option<bool> {
-    settle(storage_manager()?.persisted()).await?.as_bool()
-}
-
-/// Asks the browser to keep this origin's storage (`navigator.storage.persist()`);
-/// whether it agreed. Browsers decide by their own rules, without asking or by asking.
-pub async fn persist() -> Option<bool> {
-    settle(storage_manager()?.persist()).await?.as_bool()
 }
 
 /// Waits for a transaction to commit; an abort is reported with its reason.

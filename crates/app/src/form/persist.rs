@@ -12,11 +12,8 @@ use leptos::prelude::*;
 use serde::Serialize;
 
 use super::{CUSTOM, Form};
-use crate::js_json::from_text;
+use crate::browser_storage;
 use crate::settings::Settings;
-
-/// The `localStorage` key of the form.
-const STORAGE_KEY: &str = "gpt-image-playground.form";
 
 /// The prompt box's placeholder: an example, not a value.
 pub const PROMPT_PLACEHOLDER: &str = "a lighthouse at dawn, watercolour";
@@ -108,10 +105,6 @@ impl Saved {
     }
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
 /// Keeps `form` across reloads, where the settings are kept: puts back what
 /// was stored (on a first visit, empties the prompt for its placeholder)
 /// and stores every change. Call it once, where the form is shown.
@@ -119,19 +112,15 @@ pub fn keep(form: Form) {
     if !use_context::<Settings>().is_some_and(|settings| settings.kept) {
         return;
     }
-    let saved = local_storage()
-        .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten())
-        .and_then(|text| from_text::<Saved>(&text));
+    let saved = browser_storage::read_json::<Saved>(browser_storage::FORM);
     match saved {
         Some(saved) => saved.restore(&form),
         None => form.prompt.set(String::new()),
     }
     Effect::new(move |_| {
         let saved = Saved::of(&form);
-        if let (Some(storage), Ok(text)) = (local_storage(), serde_json::to_string(&saved)) {
-            // A full storage only costs the form's memory, never an image.
-            let _ = storage.set_item(STORAGE_KEY, &text);
-        }
+        // A full storage only costs the form's memory, never an image.
+        browser_storage::write_json(browser_storage::FORM, &saved);
     });
 }
 

@@ -1,8 +1,7 @@
 //! The crash journal: a note per image being written, so that a page
 //! closed in the middle can say what was lost when it opens again.
 
-use leptos::prelude::window;
-
+use crate::browser_storage::{self, JOURNAL, TAB};
 use crate::store::Entry;
 
 /// A note in `localStorage`, written synchronously before an image is
@@ -10,21 +9,11 @@ use crate::store::Entry;
 /// closed in between can say so when it opens again.
 pub struct Journal(Option<String>);
 
-/// The `localStorage` prefix of the notes: `…writing.<tab>.<n>`.
-const JOURNAL: &str = "gpt-image-playground.writing.";
-
-/// The `sessionStorage` key of this tab's name (kept across its reloads).
-const TAB: &str = "gpt-image-playground.tab";
-
 impl Journal {
-    fn storage() -> Option<web_sys::Storage> {
-        window().local_storage().ok().flatten()
-    }
-
     /// This tab's name: the notes of an earlier page of the same tab are
     /// known to be over; another tab's may still be in flight.
     fn tab() -> String {
-        let session = window().session_storage().ok().flatten();
+        let session = browser_storage::session_storage();
         if let Some(tab) = session.as_ref().and_then(|session| session.get_item(TAB).ok().flatten()) {
             return tab;
         }
@@ -40,14 +29,14 @@ impl Journal {
         let key = format!("{JOURNAL}{}.{}", Self::tab(), js_sys::Math::random());
         let prompt: String = entry.settings.prompt.chars().take(60).collect();
         let note = format!("{}\n{}\n{prompt}", js_sys::Date::now(), entry.created);
-        let written = Self::storage().is_some_and(|storage| storage.set_item(&key, &note).is_ok());
+        let written = browser_storage::write(&key, &note);
         Journal(written.then_some(key))
     }
 
     /// The write is over (done or failed, and a failure is shown).
     pub fn finish(self) {
-        if let (Some(key), Some(storage)) = (self.0, Self::storage()) {
-            let _ = storage.remove_item(&key);
+        if let Some(key) = self.0 {
+            browser_storage::remove(&key);
         }
     }
 
@@ -55,13 +44,10 @@ impl Journal {
     /// gallery, said plainly; the notes are cleared. Another tab's notes
     /// younger than a minute may be writes still in flight, and wait.
     pub fn unfinished(kept: &[Entry], deleted: &[Entry]) -> Option<String> {
-        let storage = Self::storage()?;
         let (now, mine) = (js_sys::Date::now(), format!("{JOURNAL}{}.", Self::tab()));
         let mut lost = Vec::new();
-        let keys: Vec<String> =
-            (0..storage.length().unwrap_or(0)).filter_map(|index| storage.key(index).ok().flatten()).collect();
-        for key in keys.into_iter().filter(|key| key.starts_with(JOURNAL)) {
-            let note = storage.get_item(&key).ok().flatten().unwrap_or_default();
+        for key in browser_storage::keys_starting(JOURNAL) {
+            let note = browser_storage::read(&key).unwrap_or_default();
             let mut lines = note.splitn(3, '\n');
             let mut time = || lines.next().and_then(|time| time.parse::<f64>().ok()).unwrap_or(0.0);
             let (written, created) = (time(), time());
@@ -69,7 +55,7 @@ impl Journal {
             if !key.starts_with(&mine) && now - written < 60_000.0 {
                 continue;
             }
-            let _ = storage.remove_item(&key);
+            browser_storage::remove(&key);
             if !kept.iter().chain(deleted).any(|entry| entry.created == created) {
                 lost.push((written, format!("“{prompt}”")));
             }

@@ -29,4 +29,5 @@ mod viewer_image;
 
 pub use kept::{Facts, Kept, shares};
 pub use state::Gallery;
+pub use trash::{set_trash_list, trash_list};
 pub use view::GalleryView;

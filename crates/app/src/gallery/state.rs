@@ -8,8 +8,9 @@ use leptos::task::spawn_local;
 use web_sys::Blob;
 
 use super::journal::Journal;
-use super::trash::Trash;
-use crate::store::{self, Entry, Estimate, Store, StoreError};
+use super::trash::{Trash, set_trash_list, trash_list};
+use crate::browser_storage::{self, Estimate};
+use crate::store::{Entry, Store, StoreError};
 
 /// What the browser says about the gallery's storage.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -64,7 +65,7 @@ impl Gallery {
         };
         spawn_local(async move {
             let entries = gallery.with_store(|store| async move { store.entries().await }).await.unwrap_or_default();
-            let trashed = store::trash();
+            let trashed = trash_list();
             let (deleted, kept): (Vec<Entry>, Vec<Entry>) =
                 entries.into_iter().partition(|entry| entry.id.is_some_and(|id| trashed.contains(&id)));
             let lost = Journal::unfinished(&kept, &deleted);
@@ -74,7 +75,7 @@ impl Gallery {
                 gallery.restart_timer();
             } else if !trashed.is_empty() {
                 // Erased already; only the list was left.
-                store::set_trash(&[]);
+                set_trash_list(&[]);
             }
             if let Some(lost) = lost {
                 gallery.problem.set(Some(lost));
@@ -108,11 +109,11 @@ impl Gallery {
     /// Reads the browser's estimate and promise again; `ask` asks it first
     /// to keep the gallery, when it has not promised yet.
     pub async fn check_storage(&self, ask: bool) {
-        let mut persisted = store::persisted().await;
+        let mut persisted = browser_storage::persisted().await;
         if ask && persisted == Some(false) {
-            persisted = store::persist().await.or(persisted);
+            persisted = browser_storage::persist().await.or(persisted);
         }
-        let estimate = store::estimate().await;
+        let estimate = browser_storage::estimate().await;
         self.storage.set(Some(Storage { estimate, persisted }));
     }
 

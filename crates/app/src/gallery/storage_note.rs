@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::Gallery;
-use crate::store::Estimate;
+use crate::browser_storage::Estimate;
 
 /// Above this share of the quota, the gallery says it is nearly full.
 const NEARLY_FULL: f64 = 0.8;

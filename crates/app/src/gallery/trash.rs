@@ -1,7 +1,11 @@
 //! Deleting, undoably: deleted entries wait in the trash for
-//! [`UNDO_SECONDS`], their ids written down in `localStorage` (see
-//! [`crate::store`]) so that a reload cannot lose or half-delete them, and
-//! are then erased in one transaction.
+//! [`UNDO_SECONDS`], then are erased in one IndexedDB transaction
+//! ([`crate::store::Store::delete_all`]), so a delete never stops halfway.
+//!
+//! Their ids are written down first in a trash list in `localStorage`
+//! ([`trash_list`]), synchronously, so that a reload or a closed tab right
+//! after Delete cannot lose them or half-delete them: a page that closes
+//! before the erasing finds the trash again when it reopens.
 
 use std::time::Duration;
 
@@ -9,10 +13,26 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::Gallery;
-use crate::store::{self, Entry};
+use crate::browser_storage::{self, TRASH};
+use crate::store::Entry;
 
 /// How long a delete can be undone before the images are erased.
 pub const UNDO_SECONDS: u64 = 10;
+
+/// The ids deleted but not yet erased, as written down (see the module's docs).
+pub fn trash_list() -> Vec<u32> {
+    let Some(text) = browser_storage::read(TRASH) else { return Vec::new() };
+    text.split(',').filter_map(|id| id.trim().parse().ok()).collect()
+}
+
+/// Writes the trash list; `false` when the browser refused (storage off or full).
+pub fn set_trash_list(ids: &[u32]) -> bool {
+    if ids.is_empty() {
+        return browser_storage::remove(TRASH);
+    }
+    let text = ids.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
+    browser_storage::write(TRASH, &text)
+}
 
 /// Deleted images, hidden and waiting to be erased unless the delete is undone.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -60,14 +80,14 @@ impl Gallery {
     pub(super) fn write_trash(&self) {
         let ids: Vec<u32> =
             self.trash.with_untracked(|trash| trash.entries.iter().filter_map(|entry| entry.id).collect());
-        let mut all = store::trash();
+        let mut all = trash_list();
         all.retain(|id| ids.contains(id) || self.erasing.with_value(|erasing| erasing.contains(id)));
         for id in ids {
             if !all.contains(&id) {
                 all.push(id);
             }
         }
-        store::set_trash(&all);
+        set_trash_list(&all);
     }
 
     pub(super) fn restart_timer(&self) {

@@ -1,6 +1,7 @@
 //! The gallery's IndexedDB store, for real.
 
-use gpt_image_app::store::{self, Entry, Store};
+use gpt_image_app::store::{Entry, Store};
+use gpt_image_app::{set_trash_list, trash_list};
 use gpt_image_wasm::core::GenerateRequest;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -75,8 +76,8 @@ async fn a_delete_of_several_takes_entries_thumbnails_and_images_together() {
 
 #[wasm_bindgen_test]
 fn the_trash_list_is_written_at_once_and_read_back() {
-    assert!(store::set_trash(&[3, 14, 15]));
-    assert_eq!(store::trash(), [3, 14, 15]);
-    assert!(store::set_trash(&[]));
-    assert_eq!(store::trash(), Vec::<u32>::new());
+    assert!(set_trash_list(&[3, 14, 15]));
+    assert_eq!(trash_list(), [3, 14, 15]);
+    assert!(set_trash_list(&[]));
+    assert_eq!(trash_list(), Vec::<u32>::new());
 }
