@@ -11,13 +11,13 @@ use crate::embedding::{Embedding, Happening, Options};
 use crate::form::{Form, Mode, RequestForm, Shown};
 use crate::gallery::{Gallery, GalleryView};
 use crate::run::{Job, Run, RunView, Status};
-use crate::settings::{Settings, SettingsPanel};
+use crate::settings::{Providers, SettingsPanel};
 use crate::store::Entry;
 
 /// The handle a host steers a mounted generator with.
 #[derive(Clone, Copy)]
 pub struct Generator {
-    settings: Settings,
+    providers: Providers,
     form: Form,
     on_job: Callback<Job>,
     failure: RwSignal<Option<String>>,
@@ -27,7 +27,7 @@ pub struct Generator {
 impl Generator {
     /// Applies a host's options; the form's validation runs on them as on typing.
     pub fn configure(&self, options: Options) {
-        self.settings.point(options.base_url, options.api_key);
+        self.providers.point(options.base_url, options.api_key);
         let set = |signal: RwSignal<String>, value: Option<String>| {
             if let Some(value) = value {
                 signal.set(value);
@@ -61,10 +61,10 @@ pub type HandleOut = std::rc::Rc<dyn Fn(Generator)>;
 /// The generator. `out` receives its handle, for the host.
 #[component]
 pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>) -> impl IntoView {
-    let settings = if embedding.settings { Settings::load() } else { Settings::ephemeral(String::new()) };
-    let client = Signal::derive_local(move || settings.client());
+    let providers = if embedding.settings { Providers::load() } else { Providers::ephemeral(String::new()) };
+    let client = Signal::derive_local(move || providers.client());
     let form = Form::new();
-    settings.follow_stream(form.value("stream"));
+    providers.follow_stream(form.value("stream"));
     let gallery = embedding.gallery.then(Gallery::new);
     let runs = RwSignal::new(Vec::<Run>::new());
     let next_id = StoredValue::new(1_u64);
@@ -94,7 +94,7 @@ pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>)
     });
     if let Some(out) = out {
         let embedding = StoredValue::new_local(embedding.clone());
-        out(Generator { settings, form, on_job, failure, embedding });
+        out(Generator { providers, form, on_job, failure, embedding });
     }
     if !embedding.compact {
         // A request still running is paid for but not here yet, and an image
@@ -130,7 +130,7 @@ pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>)
                 <p class="totals" aria-live="polite" hidden=embedding.compact>
                     {move || format!("This session: {} tokens · ≈ ${:.3}", total_tokens(), total_cost())}
                 </p>
-                {embedding.settings.then(|| view! { <SettingsPanel settings /> })}
+                {embedding.settings.then(|| view! { <SettingsPanel providers /> })}
             </header>
             <main>
                 <RequestForm form on_job edit=embedding.edit failure />

@@ -1,12 +1,12 @@
 //! A failed or cancelled request on the page: the advice of [`crate::errors`],
 //! Retry where it can help, Dismiss, and the offer to turn streaming on for
-//! the endpoint in use where a gateway cut a long wait.
+//! the provider in use where a gateway cut a long wait.
 
 use gpt_image_wasm::ErrorClass;
 use leptos::prelude::*;
 
 use crate::errors::Advice;
-use crate::settings::Settings;
+use crate::settings::Providers;
 
 /// A failed or cancelled request: what happened, and Retry where it can
 /// help. `on_retry` sends the same request again.
@@ -22,12 +22,12 @@ pub fn Failure(
     let Advice { message, retry, class, offer_stream } = advice;
     let cancelled = class == ErrorClass::UserAbort;
     let (kind, role) = if cancelled { ("failure cancelled", "status") } else { ("failure", "alert") };
-    let settings = use_context::<Settings>().filter(|_| offer_stream);
+    let providers = use_context::<Providers>().filter(|_| offer_stream);
     view! {
         <div class=kind role=role data-class=class.name()>
             <p>{message}</p>
             <div class="failure-actions">
-                {settings.map(|settings| view! { <TurnOnStreaming settings /> })}
+                {providers.map(|providers| view! { <TurnOnStreaming providers /> })}
                 {retry.then(|| view! { <button type="button" on:click=move |_| on_retry.run(())>"Retry"</button> })}
                 <button type="button" class="secondary" on:click=move |_| on_dismiss.run(())>"Dismiss"</button>
             </div>
@@ -35,17 +35,17 @@ pub fn Failure(
     }
 }
 
-/// The offer to stream from the endpoint in use: one click turns streaming
+/// The offer to stream from the provider in use: one click turns streaming
 /// on for it (and in the form), then says so.
 #[component]
 fn TurnOnStreaming(
-    /// Where the endpoint's streaming is kept.
-    settings: Settings,
+    /// Where the provider's streaming is kept.
+    providers: Providers,
 ) -> impl IntoView {
     let done = RwSignal::new(false);
-    let name = move || settings.endpoint().name;
+    let name = move || providers.provider().name;
     let turn_on = move |_| {
-        settings.set_streaming(true);
+        providers.set_streaming(true);
         done.set(true);
     };
     view! {

@@ -1,7 +1,7 @@
 //! The form, kept across reloads: every control's value (never a key, which
 //! is the settings' business) in `localStorage`, written as it changes and
-//! put back when the page opens. Kept where the settings are kept (the
-//! playground's own page, see [`Settings::kept`]); an embedded generator
+//! put back when the page opens. Kept where the providers are kept (the
+//! playground's own page, see [`Providers::kept`]); an embedded generator
 //! keeps nothing in its host's storage.
 //!
 //! The prompt box starts empty, with an example as its placeholder, rather
@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::{CUSTOM, Form};
 use crate::browser_storage;
-use crate::settings::Settings;
+use crate::settings::Providers;
 
 /// The prompt box's placeholder: an example, not a value.
 pub const PROMPT_PLACEHOLDER: &str = "a lighthouse at dawn, watercolour";
@@ -109,7 +109,7 @@ impl Saved {
 /// was stored (on a first visit, empties the prompt for its placeholder)
 /// and stores every change. Call it once, where the form is shown.
 pub fn keep(form: Form) {
-    if !use_context::<Settings>().is_some_and(|settings| settings.kept) {
+    if !use_context::<Providers>().is_some_and(|providers| providers.kept) {
         return;
     }
     let saved = browser_storage::read_json::<Saved>(browser_storage::FORM);

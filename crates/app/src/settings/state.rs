@@ -1,0 +1,197 @@
+//! The providers requests can go to, the one in use, the timeout and the
+//! retries: one signal per control of the dialog. They make the client
+//! every request is sent with, and the form's stream control follows the
+//! provider in use.
+
+use gpt_image_wasm::core::Issue;
+use gpt_image_wasm::{Client, ClientOptions, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS};
+use leptos::prelude::*;
+use serde::Serialize;
+
+/// The longest timeout the dialog accepts: an hour per attempt.
+pub(super) const MAX_TIMEOUT_SECONDS: u32 = 3600;
+
+/// The most retries the dialog accepts.
+pub(super) const MAX_RETRIES: u32 = 10;
+
+/// One provider (an "endpoint" in the dialog): where requests go, and with which key.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Provider {
+    /// A name to pick it by.
+    pub name: String,
+    /// The API root, such as `https://api.openai.com/v1`.
+    pub base_url: String,
+    /// Empty: no `Authorization` header (the server or a relay adds the key).
+    pub api_key: String,
+    /// Whether the key is written to `localStorage` too.
+    pub remember_key: bool,
+    /// Whether requests to it stream: the form's stream control takes this
+    /// when the provider is chosen or the setting changes (a stream keeps
+    /// the connection busy through proxies that cut quiet ones).
+    pub stream: bool,
+}
+
+impl Provider {
+    /// The key to send, if any.
+    fn key(&self) -> Option<String> {
+        Some(self.api_key.trim().to_owned()).filter(|key| !key.is_empty())
+    }
+
+    /// The client options for this provider (base URL and key).
+    pub(super) fn options(&self) -> ClientOptions {
+        ClientOptions::new(self.base_url.trim().to_owned(), self.key())
+    }
+
+    /// What is wrong with the base URL (an error: nothing is sent) or
+    /// risky about it (a warning), by the client's own rule.
+    pub fn base_url_issue(&self) -> Option<Issue> {
+        base_url_issue(self.base_url.trim(), self.key().is_some())
+    }
+}
+
+/// The problem with `base_url` for a client with or without a key: an
+/// error when it is not an absolute `http(s)` URL, a warning when a key
+/// would go over plain `http` to another machine ([`ClientOptions::report`]).
+pub fn base_url_issue(base_url: &str, with_key: bool) -> Option<Issue> {
+    let key = with_key.then(|| "key".to_owned());
+    let report = ClientOptions::new(base_url.to_owned(), key).report();
+    report.issues.into_iter().find(|issue| issue.field == "baseURL")
+}
+
+/// An issue of the base URL as said at a field labelled `label`:
+/// `Base URL must be an absolute http:// or https:// URL …`.
+pub fn at_field(issue: &Issue, label: &str) -> String {
+    match issue.message.strip_prefix("baseURL ") {
+        Some(rest) => format!("{label} {rest}."),
+        None => format!("{label}: {}.", issue.message),
+    }
+}
+
+/// The page's own origin, as `http://127.0.0.1:8787`.
+pub(super) fn origin() -> String {
+    window().location().origin().unwrap_or_default()
+}
+
+/// The API root of the server the page came from.
+pub(super) fn same_origin_api() -> String {
+    format!("{}/v1", origin())
+}
+
+/// The playground's own server, as the first provider.
+pub(super) fn this_server() -> Provider {
+    Provider {
+        name: "This server".into(),
+        base_url: same_origin_api(),
+        api_key: String::new(),
+        remember_key: false,
+        stream: false,
+    }
+}
+
+/// The providers and the connection settings, one signal per control.
+#[derive(Clone, Copy)]
+pub struct Providers {
+    /// Every provider, in the dialog's order.
+    pub(super) list: RwSignal<Vec<Provider>>,
+    /// The index of the provider in use.
+    pub(super) current: RwSignal<usize>,
+    pub(super) timeout_seconds: RwSignal<u32>,
+    pub(super) max_retries: RwSignal<u32>,
+    /// The form's `stream` value, once it follows the provider ([`Providers::follow_stream`]).
+    stream_field: StoredValue<Option<RwSignal<String>>>,
+    /// Whether these providers are kept in `localStorage` (the playground's
+    /// own page; an embedded generator keeps nothing). The form is kept
+    /// where they are (`form/storage.rs`).
+    pub kept: bool,
+}
+
+impl Providers {
+    /// `list`, the one at `current` in use, kept in `localStorage` or not;
+    /// provided as context, for the form's keeping and the offer to stream.
+    pub(super) fn new(list: Vec<Provider>, current: usize, timeout_seconds: u32, max_retries: u32, kept: bool) -> Self {
+        let providers = Providers {
+            current: RwSignal::new(current),
+            list: RwSignal::new(list),
+            timeout_seconds: RwSignal::new(timeout_seconds),
+            max_retries: RwSignal::new(max_retries),
+            stream_field: StoredValue::new(None),
+            kept,
+        };
+        provide_context(providers);
+        providers
+    }
+
+    /// The providers of an embedded generator: one, nothing stored.
+    pub fn ephemeral(base_url: String) -> Self {
+        let timeout_seconds = (DEFAULT_TIMEOUT_MS / 1000.0) as u32;
+        Providers::new(vec![Provider { base_url, ..this_server() }], 0, timeout_seconds, DEFAULT_MAX_RETRIES, false)
+    }
+
+    /// Points the provider in use elsewhere, or changes its key. A base URL
+    /// that is not an absolute `http(s)` URL is taken as it is, so that no
+    /// request goes anywhere until it is fixed (see [`Provider::base_url_issue`]).
+    pub fn point(&self, base_url: Option<String>, api_key: Option<String>) {
+        self.edit(|provider| {
+            if let Some(base_url) = base_url {
+                provider.base_url = base_url;
+            }
+            if let Some(api_key) = api_key {
+                provider.api_key = api_key;
+            }
+        });
+    }
+
+    /// Makes the form's `stream` value (`"true"` or empty) follow the
+    /// provider's streaming: it takes the provider's setting when another
+    /// provider is chosen or the setting changes, and stays as the person
+    /// sets it in between (a kept form keeps its own at load).
+    pub fn follow_stream(&self, field: RwSignal<String>) {
+        self.stream_field.set_value(Some(field));
+        let providers = *self;
+        Effect::new(move |previous: Option<usize>| {
+            let current = providers.current.get();
+            if previous.is_some_and(|previous| previous != current) {
+                providers.show_streaming(untrack(|| providers.provider()).stream);
+            }
+            current
+        });
+    }
+
+    /// Turns streaming on or off for the provider in use, which remembers
+    /// it, and in the form.
+    pub fn set_streaming(&self, on: bool) {
+        self.edit(|provider| provider.stream = on);
+        self.show_streaming(on);
+    }
+
+    fn show_streaming(&self, on: bool) {
+        if let Some(field) = self.stream_field.get_value() {
+            field.set(if on { "true".into() } else { String::new() });
+        }
+    }
+
+    /// The provider in use.
+    pub fn provider(&self) -> Provider {
+        self.list.with(|list| list.get(self.current.get()).cloned().unwrap_or_else(this_server))
+    }
+
+    /// Changes the provider in use.
+    pub(super) fn edit(&self, change: impl FnOnce(&mut Provider)) {
+        let current = self.current.get_untracked();
+        self.list.update(|list| {
+            if let Some(provider) = list.get_mut(current) {
+                change(provider);
+            }
+        });
+    }
+
+    /// A client for the provider in use, with the timeout and retries. With
+    /// a base URL in error, every call fails with
+    /// [`gpt_image_wasm::Error::Validation`] before anything is sent.
+    pub fn client(&self) -> Client {
+        let mut options = self.provider().options();
+        options.timeout_ms = f64::from(self.timeout_seconds.get().max(1)) * 1000.0;
+        options.max_retries = self.max_retries.get();
+        Client::new(options)
+    }
+}
