@@ -170,7 +170,10 @@ mod tests {
     fn the_style_goes_inline_and_the_loader_before_head_ends() {
         let html = format!("<head><title>t</title>{STYLE_TAG}</head><body></body>");
         let built = page(&html, "a{}", "<script src=\"./boot.js\"></script>").unwrap();
-        assert_eq!(built, "<head><title>t</title><style>a{}</style><script src=\"./boot.js\"></script></head><body></body>");
+        assert_eq!(
+            built,
+            "<head><title>t</title><style>a{}</style><script src=\"./boot.js\"></script></head><body></body>"
+        );
         assert!(page("<head></head>", "a{}", "").is_err_and(|error| error.contains("style sheet")));
     }
 
