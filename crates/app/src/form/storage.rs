@@ -1,22 +1,21 @@
 //! The form, kept across reloads: every control's value (never a key, which
-//! is the settings' business) in `localStorage`, written as it changes and
+//! is the providers' business) in `localStorage` (under
+//! [`browser_storage::FORM`]), written as it changes and
 //! put back when the page opens. Kept where the providers are kept (the
 //! playground's own page, see [`Providers::kept`]); an embedded generator
 //! keeps nothing in its host's storage.
 //!
-//! The prompt box starts empty, with an example as its placeholder, rather
-//! than with text a person has to delete first.
+//! The prompt box starts empty, with an example as its placeholder
+//! ([`super::state::EXAMPLE_PROMPT`]), rather than with text a person has
+//! to delete first.
 
 use gpt_image_wasm::core::{Extra, Fields, FromJson, JsonValue, Kind, PARAMETERS};
 use leptos::prelude::*;
 use serde::Serialize;
 
-use super::{CUSTOM, Form};
+use super::state::{CUSTOM, Form};
 use crate::browser_storage;
 use crate::settings::Providers;
-
-/// The prompt box's placeholder: an example, not a value.
-pub const PROMPT_PLACEHOLDER: &str = "a lighthouse at dawn, watercolour";
 
 /// What is stored: the prompt, every parameter's text by name (those of
 /// core's one list; `size` as sent, `WIDTHxHEIGHT` for a custom one), the
@@ -24,7 +23,7 @@ pub const PROMPT_PLACEHOLDER: &str = "a lighthouse at dawn, watercolour";
 /// a JSON map of strings (the type requests' `extra` already is: no second
 /// map's code in the wasm).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-struct Saved {
+struct SavedForm {
     prompt: String,
     parameters: Extra,
     width: String,
@@ -36,7 +35,7 @@ struct Saved {
 /// parameters were kept by name (each at the top level, `compression` for
 /// `output_compression`, `stream` a flag, `size` `custom` beside `width`
 /// and `height`) reads as it was.
-impl FromJson for Saved {
+impl FromJson for SavedForm {
     fn from_json<J: JsonValue>(json: &J) -> Result<Self, String> {
         let fields = Fields::of(json, "the form")?;
         let text = |key: &str| Ok::<_, String>(fields.text(key)?.unwrap_or_default());
@@ -67,11 +66,11 @@ impl FromJson for Saved {
                 }
             }
         }
-        Ok(Saved { prompt: text("prompt")?, parameters, width, height, extra: text("extra")? })
+        Ok(SavedForm { prompt: text("prompt")?, parameters, width, height, extra: text("extra")? })
     }
 }
 
-impl Saved {
+impl SavedForm {
     /// The form's values now (tracked: an effect that reads them reruns on each change).
     fn of(form: &Form) -> Self {
         let mut parameters = Extra::new();
@@ -81,7 +80,7 @@ impl Saved {
                 parameters.insert(name.to_owned(), text.into());
             }
         }
-        Saved {
+        SavedForm {
             prompt: form.prompt.get(),
             parameters,
             width: form.width.get(),
@@ -112,13 +111,13 @@ pub fn keep(form: Form) {
     if !use_context::<Providers>().is_some_and(|providers| providers.kept) {
         return;
     }
-    let saved = browser_storage::read_json::<Saved>(browser_storage::FORM);
+    let saved = browser_storage::read_json::<SavedForm>(browser_storage::FORM);
     match saved {
         Some(saved) => saved.restore(&form),
         None => form.prompt.set(String::new()),
     }
     Effect::new(move |_| {
-        let saved = Saved::of(&form);
+        let saved = SavedForm::of(&form);
         // A full storage only costs the form's memory, never an image.
         browser_storage::write_json(browser_storage::FORM, &saved);
     });
@@ -148,14 +147,14 @@ mod tests {
                 (parameter.name.to_owned(), text.into())
             })
             .collect();
-        let saved = Saved {
+        let saved = SavedForm {
             prompt: "a fox".into(),
             parameters: all,
             width: "2048".into(),
             height: "1152".into(),
             extra: r#"{"seed": 7}"#.into(),
         };
-        assert_eq!(Saved::from_json(&serde_json::to_value(&saved).unwrap()), Ok(saved));
+        assert_eq!(SavedForm::from_json(&serde_json::to_value(&saved).unwrap()), Ok(saved));
     }
 
     #[test]
@@ -165,7 +164,7 @@ mod tests {
             "quality": "high", "background": "", "output_format": "webp", "compression": "80", "moderation": "low",
             "n": "2", "stream": true, "partial_images": "2", "input_fidelity": "high"
         });
-        let read = Saved::from_json(&older).unwrap();
+        let read = SavedForm::from_json(&older).unwrap();
         assert_eq!(
             read.parameters,
             parameters(&[
@@ -181,7 +180,10 @@ mod tests {
                 ("input_fidelity", "high"),
             ])
         );
-        let sparse = Saved::from_json(&json!({"prompt": "a fox", "n": "3"})).unwrap();
-        assert_eq!(sparse, Saved { prompt: "a fox".into(), parameters: parameters(&[("n", "3")]), ..Saved::default() });
+        let sparse = SavedForm::from_json(&json!({"prompt": "a fox", "n": "3"})).unwrap();
+        assert_eq!(
+            sparse,
+            SavedForm { prompt: "a fox".into(), parameters: parameters(&[("n", "3")]), ..SavedForm::default() }
+        );
     }
 }

@@ -1,0 +1,289 @@
+//! The form on the page: the mode, the edit's inputs, mask and markup, the
+//! prompt, every laid-out control with its problems and notes, "More
+//! parameters", and Generate (or Edit) with what it waits for.
+
+use gpt_image_wasm::core::catalogue::{self, ModelSpec, Support};
+use gpt_image_wasm::core::validate::nearest_valid_size;
+use gpt_image_wasm::core::{Background, Complexity, InputFidelity, Moderation, PARAMETERS, Rule};
+use leptos::prelude::*;
+
+use super::advanced::Advanced;
+use super::controls::{Choice, NumberInput, Problems, has_error, shows};
+use super::state::{CUSTOM, EXAMPLE_PROMPT, Form, Mode};
+use super::storage;
+use crate::inputs::InputPicker;
+use crate::markup::MarkupEditor;
+use crate::mask::MaskEditor;
+use crate::model_picker::{ModelPicker, today};
+use crate::options::Options;
+use crate::run::Job;
+
+/// Whether an issue is only that the prompt is still empty.
+fn is_empty_prompt(issue: &gpt_image_wasm::core::Issue) -> bool {
+    issue.field == "prompt" && issue.rule == Rule::Required
+}
+
+/// The form. `on_job` is called with a checked request, or an edit with
+/// its files; `edit` offers the edit mode; `failure` shows a job that could not be made.
+#[component]
+pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSignal<Option<String>>) -> impl IntoView {
+    let today = today();
+    storage::keep(form);
+    let checked = Memo::new(move |_| form.validate(&today));
+    // An empty prompt is where everyone starts, not a mistake to mark in
+    // red: until the person edits the prompt, the hint by Generate asks for one instead.
+    let prompt_edited = RwSignal::new(false);
+    let report = Memo::new(move |_| {
+        let mut report = checked.get();
+        if !prompt_edited.get() {
+            report.issues.retain(|issue| !is_empty_prompt(issue));
+        }
+        report
+    });
+    let options = Memo::new(move |_| form.options());
+    let gpt = move || options.with(Options::gpt_parameters);
+    let blocked = move || checked.with(|report| report.errors().next().is_some());
+    let needs_prompt = move || checked.with(|report| report.errors().all(is_empty_prompt)) && blocked();
+    let submit = move || drop(form.send(on_job, failure));
+    let editing = move || form.mode.get() == Mode::Edit;
+    let first_input = move || {
+        form.inputs.uploads.with(|uploads| uploads.first().map(|upload| (upload.blob.clone(), upload.file.dimensions)))
+    };
+    // An edit's size follows its first input: when that input, the mode or the model changes.
+    let input_key = move || {
+        let first = form.inputs.uploads.with(|uploads| {
+            uploads.first().map(|upload| (upload.file.filename.clone(), upload.file.len, upload.file.dimensions))
+        });
+        (editing(), first, form.value("model").get())
+    };
+    Effect::new(move |previous: Option<_>| {
+        let key = input_key();
+        if let (true, Some((_, _, Some(dimensions))), _) = &key
+            && previous.as_ref() != Some(&key)
+        {
+            untrack(|| form.fit_to_input(*dimensions));
+        }
+        key
+    });
+    let presets = Signal::derive(move || {
+        let (mut presets, custom) = options.with(Options::sizes);
+        if custom {
+            presets.push(CUSTOM.to_owned());
+        }
+        presets
+    });
+    let qualities = Signal::derive(move || options.with(Options::qualities));
+    let formats = Signal::derive(move || options.with(Options::formats));
+    let limits = move || options.with(Options::custom_limits);
+    let step = Signal::derive(move || limits().map(|limits| limits.step.to_string()));
+    let max_edge = Signal::derive(move || limits().map(|limits| limits.max_edge.to_string()));
+    let takes = move |feature: fn(&ModelSpec) -> Support| options.with(|options| options.takes(feature));
+    // Complexity and markup are offered where they are documented (GPT Image 2.6), not where sources disagree.
+    let supports = move |feature: fn(&ModelSpec) -> Support| options.with(|options| options.supports(feature));
+    let max_n = Signal::derive(move || options.with(Options::max_n).map(|n| n.to_string()));
+    let most_partials = Signal::derive(move || {
+        let most = form
+            .nearest()
+            .map_or_else(|| catalogue::most_of(|spec| spec.max_partial_images), |spec| spec.max_partial_images);
+        Some(most.to_string())
+    });
+    // A note is shown while the value it explains stays.
+    let note = move |note: RwSignal<Option<(String, String)>>, value: RwSignal<String>| {
+        move || note.get().filter(|(_, set)| value.with(|value| value == set)).map(|(text, _)| text)
+    };
+    let fixed = |values: &[&str]| {
+        let values: Vec<String> = values.iter().map(|value| (*value).to_owned()).collect();
+        Signal::derive(move || values.clone())
+    };
+    let format = form.value("output_format");
+    let lossy = move || matches!(format.get().as_str(), "jpeg" | "webp");
+    let gif = move || if format.get() == "gif" { options.with(Options::gif) } else { None };
+    let svg = move || format.get() == "svg" && takes(|model| model.svg);
+    let stream = form.value("stream");
+    let streaming = move || stream.get() == "true";
+    let side = |value: RwSignal<String>| move || value.with(|value| value.trim().parse::<u32>().ok());
+    let (width, height) = (side(form.width), side(form.height));
+    // Which of width and height a size error is about (both for the shape and the pixel count).
+    let bad_side = move |value: Option<u32>| {
+        report.with(|report| {
+            report.errors().filter(|issue| issue.field == "size").any(|issue| match (issue.rule, limits(), value) {
+                (Rule::SizeMultipleOf16, Some(limits), Some(value)) => !value.is_multiple_of(limits.step),
+                (Rule::MaxEdge, Some(limits), Some(value)) => value > limits.max_edge,
+                _ => true,
+            })
+        })
+    };
+    // The nearest custom size that keeps every rule, while the one asked for breaks one.
+    let suggestion = Memo::new(move |_| {
+        if form.value("size").get() != CUSTOM || !has_error(report, "size") {
+            return None;
+        }
+        nearest_valid_size(limits()?, width()?, height()?).and_then(|size| size.dimensions())
+    });
+    // A mask says where to edit, markup what to change: one or the other.
+    let mask_blocked =
+        Signal::derive(move || form.markup_in_use().then_some("markup is drawn; a mask does not go with it."));
+    let markup_blocked = Signal::derive(move || {
+        form.mask.is_set().then_some("No markup: a mask is set, and markup does not go with one.")
+    });
+    let format_shown = shows("format");
+    let gif_rule =
+        move |pick: fn(&catalogue::GifRules) -> u32| Signal::derive(move || gif().map(|rules| pick(rules).to_string()));
+    view! {
+        <form
+            class="generate"
+            aria-label=move || if editing() { "Edit images" } else { "Generate images" }
+            on:submit=move |ev| {
+                ev.prevent_default();
+                submit();
+            }
+        >
+            <div class="modes" role="radiogroup" aria-label="Mode" hidden=!edit>
+                <label class="check">
+                    <input type="radio" name="mode" prop:checked=move || !editing() on:change=move |_| form.mode.set(Mode::Generate) />
+                    <span>"Generate"</span>
+                </label>
+                <label class="check">
+                    <input type="radio" name="mode" prop:checked=editing on:change=move |_| form.mode.set(Mode::Edit) />
+                    <span>"Edit"</span>
+                </label>
+            </div>
+            <Show when=editing>
+                <InputPicker inputs=form.inputs />
+                <Problems report fields=vec!["image", "images"] />
+                {move || first_input().map(|(image, size)| view! { <MaskEditor mask=form.mask image size blocked=mask_blocked /> })}
+                <Problems report fields=vec!["mask"] />
+                <Show when=move || supports(|model| model.markup)>
+                    {move || first_input().map(|(image, size)| view! { <MarkupEditor markup=form.markup image size blocked=markup_blocked /> })}
+                </Show>
+                <Problems report fields=vec!["markup"] />
+            </Show>
+            <label class="prompt">
+                <span>"Prompt"</span>
+                <textarea
+                    rows="3"
+                    placeholder=EXAMPLE_PROMPT
+                    bind:value=form.prompt
+                    aria-describedby="problems-prompt"
+                    aria-invalid=move || has_error(report, "prompt").to_string()
+                    on:input=move |_| prompt_edited.set(true)
+                    on:keydown=move |ev| {
+                        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+                            ev.prevent_default();
+                            submit();
+                        }
+                    }
+                ></textarea>
+            </label>
+            <Problems report fields=vec!["prompt"] />
+            <div class="controls">
+                <ModelPicker
+                    model=form.value("model")
+                    other=form.other_model
+                    shown=shows("model")
+                    on_change=Callback::new(move |()| form.fit_to_model())
+                    invalid=Signal::derive(move || has_error(report, "model"))
+                />
+                <Choice
+                    label="Size"
+                    name="size"
+                    value=form.value("size")
+                    options=presets
+                    report
+                    field="size"
+                    // A custom size's problems are its width's and height's.
+                    invalid=Signal::derive(move || form.value("size").get() != CUSTOM && has_error(report, "size"))
+                />
+                <Show when=move || form.value("size").get() == CUSTOM>
+                    // A side of a custom size: in the model's steps, up to its longest edge.
+                    <NumberInput label="Width" value=form.width report field="size" min=step step max=max_edge invalid=Signal::derive(move || bad_side(width())) hidden=!shows("size") />
+                    <NumberInput label="Height" value=form.height report field="size" min=step step max=max_edge invalid=Signal::derive(move || bad_side(height())) hidden=!shows("size") />
+                </Show>
+                <p class="note" role="status" hidden=!shows("size")>
+                    {move || form.size_note.get().filter(|(_, set)| *set == form.effective_size()).map(|(text, _)| text)}
+                </p>
+                <Choice label="Quality" name="quality" value=form.value("quality") options=qualities report field="quality" />
+                <p class="note" role="status" hidden=!shows("quality")>{note(form.quality_note, form.value("quality"))}</p>
+                <Choice label="Complexity" name="complexity" value=form.value("complexity") options=fixed(Complexity::KNOWN) report field="complexity" when=Signal::derive(move || supports(|model| model.complexity)) />
+                <Show when=gpt>
+                    <Choice label="Background" name="background" value=form.value("background") options=fixed(Background::KNOWN) report field="background" />
+                    <Choice label="Format" name="format" value=format options=formats report field="output_format" />
+                    <Show when=lossy>
+                        <NumberInput label="Compression" value=form.value("output_compression") report field="output_compression" min="0" max="100" hidden=!shows("compression") />
+                    </Show>
+                    <div class="group" hidden=move || !format_shown || gif().is_none()>
+                        <NumberInput label="Frames" value=form.value("frame_count") report field="frame_count" min=gif_rule(|rules| rules.frames.0) placeholder=gif_rule(|rules| rules.default_frames) />
+                        <NumberInput label="Frame ms" value=form.value("frame_duration_ms") report field="frame_duration_ms" min=gif_rule(|rules| rules.min_frame_ms) placeholder=gif_rule(|rules| rules.default_frame_ms) />
+                    </div>
+                    // Only in the page with SVG output: its label would answer to "Model" as the picker does.
+                    <Show when=svg>
+                        <label class="svg-model" hidden=!format_shown>
+                            <span>"SVG author model"</span>
+                            <input
+                                type="text"
+                                placeholder="gpt-5.1"
+                                autocomplete="off"
+                                spellcheck="false"
+                                prop:value=move || form.svg_model()
+                                on:input=move |ev| form.set_svg_model(&event_target_value(&ev))
+                                aria-invalid=move || has_error(report, "svg").to_string()
+                                aria-describedby="problems-model"
+                            />
+                        </label>
+                    </Show>
+                    <Choice label="Moderation" name="moderation" value=form.value("moderation") options=fixed(Moderation::KNOWN) report field="moderation" />
+                </Show>
+                <Show when=move || editing() && takes(|model| model.input_fidelity)>
+                    <Choice label="Input fidelity" name="fidelity" value=form.value("input_fidelity") options=fixed(InputFidelity::KNOWN) report field="input_fidelity" />
+                </Show>
+                <NumberInput label="Images" value=form.value("n") report field="n" min="1" max=max_n hidden=!shows("n") />
+                <Show when=gpt>
+                    <label class="check" hidden=!shows("stream")>
+                        <input
+                            type="checkbox"
+                            prop:checked=streaming
+                            on:change=move |ev| stream.set(if event_target_checked(&ev) { "true".into() } else { String::new() })
+                        />
+                        <span>"Stream"</span>
+                    </label>
+                    <Show when=streaming>
+                        <NumberInput label="Partial images" value=form.value("partial_images") report field="partial_images" min="0" max=most_partials hidden=!shows("stream") />
+                    </Show>
+                </Show>
+            </div>
+            <Problems report fields=PARAMETERS.iter().map(|parameter| parameter.name).collect() />
+            {move || suggestion.get().map(|(width, height)| view! {
+                <p class="fix">
+                    <button
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| {
+                            form.width.set(width.to_string());
+                            form.height.set(height.to_string());
+                        }
+                    >
+                        {format!("Use {width}x{height}")}
+                    </button>
+                </p>
+            })}
+            <Advanced form report />
+            <div class="actions">
+                <button type="submit" disabled=blocked aria-describedby="blocked">
+                    {move || if editing() { "Edit" } else { "Generate" }}
+                </button>
+                <span id="blocked" class="hint" class:keys=move || !blocked()>
+                    {move || {
+                        if needs_prompt() {
+                            "Describe the image to make first."
+                        } else if blocked() {
+                            "Fix what is marked above first."
+                        } else {
+                            "Ctrl+Enter or ⌘+Enter sends it."
+                        }
+                    }}
+                </span>
+                {move || failure.get().map(|message| view! { <p class="problem error" role="alert">{message}</p> })}
+            </div>
+        </form>
+    }
+}
