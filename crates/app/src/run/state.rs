@@ -1,25 +1,18 @@
-//! One request and what came of it: placeholders in the shape of the asked
-//! size and an elapsed-time counter while it runs, partial images as they
-//! stream in ("partial 1 of 2"), then the images with their facts and
-//! actions, or a message and Retry.
-//!
-//! A run sends and reports: every image goes to the gallery the moment it
-//! arrives ([`Gallery::keep`]), and the run settles the [`Kept`] handle it
-//! gets back with the image's share of the usage and its revised prompt.
+//! A run's state: the job it sends, where it is, the pictures that arrived
+//! and what they cost. A run sends and reports: every image goes to the
+//! gallery the moment it arrives ([`Gallery::keep`]), and the run settles
+//! the [`Kept`] handle it gets back with the image's share of the usage and
+//! its revised prompt.
 
-use gpt_image_wasm::core::{GenerateRequest, Model, Usage};
+use gpt_image_wasm::core::{GenerateRequest, Usage};
 use gpt_image_wasm::{BlobsResponse, CallOptions, Client, Edit, Error, EventStream, ImageBlob, StreamImage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::{AbortController, Blob};
 
-use crate::actions::Actions;
 use crate::embedding::{Happening, Listener};
 use crate::errors::{Advice, Sent, advise};
-use crate::failure::Failure;
 use crate::gallery::{Facts, Gallery, Kept, shares};
-use crate::link_image::LinkImage;
-use crate::object_url::object_url;
 use crate::price::estimate;
 use crate::store::Entry;
 
@@ -51,16 +44,16 @@ pub struct Picture {
     pub slot: usize,
     pub blob: Blob,
     pub entry: Entry,
-    kept: Option<Kept>,
+    pub(super) kept: Option<Kept>,
     /// For an image whose link the page could not fetch: the link and why.
-    link: Option<(String, String)>,
+    pub(super) link: Option<(String, String)>,
 }
 
 /// One request of the session.
 #[derive(Clone, Copy)]
 pub struct Run {
     pub id: u64,
-    job: StoredValue<Job, LocalStorage>,
+    pub(super) job: StoredValue<Job, LocalStorage>,
     pub settings: StoredValue<GenerateRequest>,
     pub started: RwSignal<f64>,
     pub finished: RwSignal<Option<f64>>,
@@ -69,7 +62,7 @@ pub struct Run {
     pub partial: RwSignal<Option<(Blob, u32)>, LocalStorage>,
     pub pictures: RwSignal<Vec<Picture>, LocalStorage>,
     /// Images arrived so far (deleted ones included).
-    arrived: RwSignal<usize>,
+    pub(super) arrived: RwSignal<usize>,
     pub tokens: RwSignal<Option<u64>>,
     pub cost: RwSignal<Option<f64>>,
     controller: StoredValue<Option<AbortController>, LocalStorage>,
@@ -99,7 +92,7 @@ impl Run {
         }
     }
 
-    fn is_edit(&self) -> bool {
+    pub(super) fn is_edit(&self) -> bool {
         self.job.with_value(|job| job.edit.is_some())
     }
 
@@ -295,125 +288,5 @@ impl Run {
                 controller.abort();
             }
         });
-    }
-}
-
-fn find(pictures: &[Picture], slot: usize) -> Option<&Picture> {
-    pictures.iter().find(|picture| picture.slot == slot)
-}
-
-/// Brings a new run into view when it starts below the middle of the
-/// screen (on a phone, under the form), or above it.
-fn reveal(element: &web_sys::Element) {
-    let top = element.get_bounding_client_rect().top();
-    let height = window().inner_height().ok().and_then(|height| height.as_f64()).unwrap_or(0.0);
-    if top < 0.0 || top > height / 2.0 {
-        element.scroll_into_view_with_bool(true);
-    }
-}
-
-/// A run: its prompt, state, placeholders or pictures, and its buttons.
-/// `reveal`: scroll it into view when it starts out of sight.
-#[component]
-pub fn RunView(
-    run: Run,
-    now: ReadSignal<f64>,
-    client: Signal<Client, LocalStorage>,
-    /// Takes this run off the screen (offered when it failed or was cancelled).
-    on_dismiss: Callback<()>,
-    #[prop(default = false)] reveal: bool,
-) -> impl IntoView {
-    let request = run.settings.get_value();
-    let n = request.n.unwrap_or(1) as usize;
-    let partials = if request.stream == Some(true) { request.partial_images.unwrap_or(0) } else { 0 };
-    let (width, height) = run.job.with_value(|job| job.shape).unwrap_or((1, 1));
-    let ratio = format!("{width} / {height}");
-    let link_ratio = ratio.clone();
-    let model =
-        request.model.clone().map_or_else(|| "default model".to_owned(), |model: Model| model.as_str().to_owned());
-    let kind = if run.is_edit() { "edit" } else { "generation" };
-    let before = run.job.with_value(|job| job.edit.as_ref().and_then(|(_, before)| before.clone()));
-    let elapsed = move || {
-        let end = run.finished.get().unwrap_or_else(|| now.get());
-        format!("{:.1} s", ((end - run.started.get()) / 1000.0).max(0.0))
-    };
-    let running = move || run.status.get() == Status::Running;
-    let card = NodeRef::<leptos::html::Article>::new();
-    if reveal {
-        Effect::new(move |_| {
-            if let Some(card) = card.get() {
-                self::reveal(&card);
-            }
-        });
-    }
-    view! {
-        <article class="run" node_ref=card aria-busy=move || running().to_string()>
-            <header>
-                <p class="run-prompt">{request.prompt.clone()}</p>
-                <p class="run-facts">
-                    <span>{format!("{model} {kind}")}</span>
-                    " · "
-                    <span class="elapsed">{elapsed}</span>
-                    {move || run.tokens.get().map(|tokens| format!(" · {tokens} tokens"))}
-                    {move || run.cost.get().map(|cost| format!(" · ≈ ${cost:.3}"))}
-                </p>
-                <Show when=running>
-                    <button type="button" class="cancel" on:click=move |_| run.cancel()>"Cancel"</button>
-                </Show>
-            </header>
-            {move || {
-                let advice = match run.status.get() {
-                    Status::Failed(advice) => advice,
-                    Status::Cancelled => Advice::cancelled(),
-                    Status::Running | Status::Done => return None,
-                };
-                let on_retry = Callback::new(move |()| run.start(client.get_untracked()));
-                Some(view! { <Failure advice on_retry on_dismiss /> })
-            }}
-            <div class="pictures" class:single=n == 1>
-                <For
-                    each=move || run.pictures.get()
-                    key=|picture| picture.slot
-                    children=move |picture| {
-                        let Picture { slot, blob, entry: first, kept, link } = picture;
-                        if let Some((url, reason)) = link {
-                            let alt = format!("Generated image for: {}", first.settings.prompt);
-                            return view! { <LinkImage url reason alt ratio=link_ratio.clone() /> }.into_any();
-                        }
-                        // Facts arrive after the image: they change in place, the image stays.
-                        let entry = Signal::derive(move || {
-                            let mut entry = run.pictures.with(|pictures| find(pictures, slot).map(|picture| picture.entry.clone()))
-                                .unwrap_or_else(|| first.clone());
-                            entry.id = kept.and_then(|kept| kept.id());
-                            entry
-                        });
-                        let on_delete = Callback::new(move |()| run.remove(slot));
-                        view! { <Actions blob entry on_delete before=before.clone() /> }.into_any()
-                    }
-                />
-                {move || {
-                    let partial = run.partial.get().map(|(blob, index)| (object_url(&blob), index));
-                    let missing = if running() { n.saturating_sub(run.arrived.get()) } else { usize::from(partial.is_some()) };
-                    (0..missing)
-                        .map(|slot| {
-                            let partial = if slot == 0 { partial.clone() } else { None };
-                            let label = match &partial {
-                                Some((_, index)) if running() => format!("Image being generated: partial {} of {partials}", index + 1),
-                                Some((_, index)) => format!("The last partial image received: {} of {partials}", index + 1),
-                                None => "Image being generated".to_owned(),
-                            };
-                            view! {
-                                <div class="placeholder" style:--ratio=ratio.clone() role="img" aria-label=label>
-                                    {partial.map(|(url, index)| view! {
-                                        <img src=url alt="" />
-                                        <span class="partial-note" aria-hidden="true">{format!("partial {} of {partials}", index + 1)}</span>
-                                    })}
-                                </div>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </div>
-        </article>
     }
 }
