@@ -15,6 +15,8 @@ use web_sys::{
     PointerEvent,
 };
 
+use crate::object_url::object_url;
+
 /// Undo steps kept (each is a full-size copy of the canvas).
 const UNDO_STEPS: usize = 20;
 
@@ -95,12 +97,47 @@ pub async fn png_of(
     JsFuture::from(canvas.convert_to_blob_with_options(&options)?).await?.dyn_into()
 }
 
+/// An editor of a drawing over `image` (the first input, `size` its width
+/// and height when known), as the mask's and the markup's are: what the
+/// form shows of it, made by `controls` (given what opens the dialog), and
+/// the dialog the drawing is made in.
+#[component]
+pub fn DrawingEditor<V: IntoView + 'static>(
+    /// The drawing.
+    drawing: Drawing,
+    /// The image drawn over.
+    image: Blob,
+    /// The image's width and height, when known.
+    size: Option<(u32, u32)>,
+    /// What the drawing is for: `mask`, `markup`.
+    name: &'static str,
+    /// The dialog's heading.
+    title: &'static str,
+    /// The brush's colours, as a name and a CSS colour; the first is the brush's at first.
+    colours: &'static [(&'static str, &'static str)],
+    /// The line and buttons shown in the form; the callback opens the dialog.
+    controls: impl FnOnce(Callback<()>) -> V + 'static,
+) -> impl IntoView {
+    let url = object_url(&image);
+    let size = size.filter(|(width, height)| *width > 0 && *height > 0).unwrap_or((1, 1));
+    let dialog = NodeRef::<Dialog>::new();
+    let open = Callback::new(move |()| {
+        if let Some(dialog) = dialog.get_untracked() {
+            let _ = dialog.show_modal();
+        }
+    });
+    view! {
+        {controls(open)}
+        <DrawingDialog drawing dialog url size name title colours />
+    }
+}
+
 /// The dialog a drawing is made in, over the image at `url` (`size` its
 /// width and height). `colours` are the brush's colours (a choice when
 /// there are several); `name` tells its controls apart from another
 /// drawing's on the same page.
 #[component]
-pub fn DrawingDialog(
+fn DrawingDialog(
     /// The drawing.
     drawing: Drawing,
     /// The dialog, for the button that opens it.

@@ -8,8 +8,7 @@ use gpt_image_wasm::Upload;
 use leptos::prelude::*;
 use web_sys::Blob;
 
-use crate::drawing::{Drawing, DrawingDialog, png_of};
-use crate::object_url::object_url;
+use crate::drawing::{Drawing, DrawingEditor, png_of};
 
 /// The brush's colours: strong ones that stand out on most pictures.
 const COLOURS: &[(&str, &str)] =
@@ -58,32 +57,28 @@ pub fn MarkupEditor(
     size: Option<(u32, u32)>,
     #[prop(into)] blocked: Signal<Option<&'static str>>,
 ) -> impl IntoView {
-    let url = object_url(&image);
-    let size = size.filter(|(width, height)| *width > 0 && *height > 0).unwrap_or((1, 1));
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let open = move |_| {
-        if let Some(dialog) = dialog.get_untracked() {
-            let _ = dialog.show_modal();
-        }
-    };
     let state = move || match (markup.is_set(), blocked.get()) {
         (true, _) => "Markup: drawn; the prompt says what the marks ask for.",
         (false, Some(why)) => why,
         (false, None) => "No markup: draw marks the prompt explains (an arrow, a circle).",
     };
     let refused = move || blocked.get().is_some() && !markup.is_set();
-    view! {
-        <div class="mask markup">
-            <p class="markup-state" role="status">{state}</p>
-            <div class="mask-actions">
-                <button type="button" class="secondary" on:click=open disabled=refused>
-                    {move || if markup.is_set() { "Edit the markup" } else { "Draw markup" }}
-                </button>
-                <button type="button" class="secondary" on:click=move |_| markup.drawing.clear() disabled=move || !markup.is_set()>
-                    "Clear markup"
-                </button>
+    let controls = move |open: Callback<()>| {
+        view! {
+            <div class="mask markup">
+                <p class="markup-state" role="status">{state}</p>
+                <div class="mask-actions">
+                    <button type="button" class="secondary" on:click=move |_| open.run(()) disabled=refused>
+                        {move || if markup.is_set() { "Edit the markup" } else { "Draw markup" }}
+                    </button>
+                    <button type="button" class="secondary" on:click=move |_| markup.drawing.clear() disabled=move || !markup.is_set()>
+                        "Clear markup"
+                    </button>
+                </div>
             </div>
-        </div>
-        <DrawingDialog drawing=markup.drawing dialog url size name="markup" title="Mark what to change" colours=COLOURS />
+        }
+    };
+    view! {
+        <DrawingEditor drawing=markup.drawing image size name="markup" title="Mark what to change" colours=COLOURS controls />
     }
 }

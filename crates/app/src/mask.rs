@@ -11,8 +11,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 use web_sys::{Blob, HtmlCanvasElement};
 
-use crate::drawing::{Drawing, DrawingDialog, png_of};
-use crate::object_url::object_url;
+use crate::drawing::{Drawing, DrawingEditor, png_of};
 
 /// The mask being drawn or uploaded.
 #[derive(Clone, Copy)]
@@ -77,14 +76,6 @@ pub fn MaskEditor(
     size: Option<(u32, u32)>,
     #[prop(into)] blocked: Signal<Option<&'static str>>,
 ) -> impl IntoView {
-    let url = object_url(&image);
-    let size = size.filter(|(width, height)| *width > 0 && *height > 0).unwrap_or((1, 1));
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let open = move |_| {
-        if let Some(dialog) = dialog.get_untracked() {
-            let _ = dialog.show_modal();
-        }
-    };
     let state = move || match mask.uploaded.get() {
         Some(upload) => format!("Mask: the uploaded {}.", upload.file.filename),
         None if mask.drawing.painted.get() => "Mask: drawn; only the painted area may change.".to_owned(),
@@ -106,20 +97,24 @@ pub fn MaskEditor(
             }
         });
     };
-    view! {
-        <div class="mask">
-            <p class="mask-state" role="status">{state}</p>
-            <div class="mask-actions">
-                <button type="button" class="secondary" on:click=open disabled=move || mask.uploaded.with(Option::is_some) || refused()>
-                    {move || if mask.drawing.painted.get() { "Edit the mask" } else { "Draw a mask" }}
-                </button>
-                <label class="file-button" class:disabled=refused>
-                    <span>"Upload a mask"</span>
-                    <input type="file" accept="image/png" on:change=on_mask_file disabled=refused />
-                </label>
-                <button type="button" class="secondary" on:click=move |_| mask.clear() disabled=nothing>"Clear mask"</button>
+    let controls = move |open: Callback<()>| {
+        view! {
+            <div class="mask">
+                <p class="mask-state" role="status">{state}</p>
+                <div class="mask-actions">
+                    <button type="button" class="secondary" on:click=move |_| open.run(()) disabled=move || mask.uploaded.with(Option::is_some) || refused()>
+                        {move || if mask.drawing.painted.get() { "Edit the mask" } else { "Draw a mask" }}
+                    </button>
+                    <label class="file-button" class:disabled=refused>
+                        <span>"Upload a mask"</span>
+                        <input type="file" accept="image/png" on:change=on_mask_file disabled=refused />
+                    </label>
+                    <button type="button" class="secondary" on:click=move |_| mask.clear() disabled=nothing>"Clear mask"</button>
+                </div>
             </div>
-        </div>
-        <DrawingDialog drawing=mask.drawing dialog url size name="mask" title="Paint where the image may change" colours=&[("Mask", "#ff2d55")] />
+        }
+    };
+    view! {
+        <DrawingEditor drawing=mask.drawing image size name="mask" title="Paint where the image may change" colours=&[("Mask", "#ff2d55")] controls />
     }
 }
