@@ -40,7 +40,7 @@ fn format_name(mime_type: &str) -> String {
 fn facts(entry: &Entry) -> String {
     let size = match (entry.width, entry.height) {
         (Some(width), Some(height)) => format!("{width}x{height}"),
-        _ => entry.settings.size.as_ref().map_or_else(|| "size unknown".to_owned(), ToString::to_string),
+        _ => entry.request.size.as_ref().map_or_else(|| "size unknown".to_owned(), ToString::to_string),
     };
     let mut facts = format!("{size} · {} · {}", format_name(&entry.mime_type), byte_size(entry.bytes));
     if let Some(tokens) = entry.tokens {
@@ -103,12 +103,12 @@ pub fn Actions(
     let file = file_url(&blob);
     let (transparent, shape, size) = entry.with_untracked(|entry| {
         let transparent =
-            entry.settings.background.as_ref().is_some_and(|background| background.as_str() == "transparent");
+            entry.request.background.as_ref().is_some_and(|background| background.as_str() == "transparent");
         (transparent, ratio(entry), (entry.width, entry.height))
     });
     let alt = Signal::derive(move || {
         entry.with(|entry| {
-            let prompt = entry.revised_prompt.as_ref().unwrap_or(&entry.settings.prompt);
+            let prompt = entry.revised_prompt.as_ref().unwrap_or(&entry.request.prompt);
             format!("Generated image for: {prompt}")
         })
     });
@@ -153,7 +153,7 @@ pub fn Actions(
                 <span class="facts">{move || entry.with(facts)}</span>
                 {move || {
                     entry
-                        .with(|entry| entry.revised_prompt.clone().filter(|text| *text != entry.settings.prompt))
+                        .with(|entry| entry.revised_prompt.clone().filter(|text| *text != entry.request.prompt))
                         .map(|text| view! { <span class="revised">{text}</span> })
                 }}
                 <div class="image-actions">

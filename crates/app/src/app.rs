@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use web_sys::Blob;
 
 use crate::actions::Handlers;
-use crate::embedding::{Embedding, Happening, Options};
+use crate::embedding::{Embedding, Happening, HostOptions};
 use crate::form::{Form, Mode, RequestForm, Shown};
 use crate::gallery::{Gallery, GalleryView};
 use crate::run::{Job, Run, RunView, Status};
@@ -26,7 +26,7 @@ pub struct Generator {
 
 impl Generator {
     /// Applies a host's options; the form's validation runs on them as on typing.
-    pub fn configure(&self, options: Options) {
+    pub fn configure(&self, options: HostOptions) {
         self.providers.point(options.base_url, options.api_key);
         let set = |signal: RwSignal<String>, value: Option<String>| {
             if let Some(value) = value {

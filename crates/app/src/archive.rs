@@ -95,7 +95,7 @@ pub async fn pack(items: &[(Entry, Blob)]) -> Result<Blob, String> {
     let parts = js_sys::Array::new();
     let mut metadata = Metadata { format: FORMAT.into(), images: Vec::new() };
     for (number, (entry, image)) in items.iter().enumerate() {
-        let file = format!("images/{}", entry_file(number + 1, &entry.settings.prompt, &extension(&entry.mime_type)));
+        let file = format!("images/{}", entry_file(number + 1, &entry.request.prompt, &extension(&entry.mime_type)));
         // Only the CRC needs the bytes in wasm memory, one image at a time.
         let data = bytes(image).await?;
         let header = writer.header(&file, zip::crc32(0, &data), data.len() as u64, zip_time(entry.created))?;

@@ -44,7 +44,7 @@ impl Theme {
 
 /// Settings a host may change at any time (each `None` leaves it as it is).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Options {
+pub struct HostOptions {
     /// The API root requests go to.
     pub base_url: Option<String>,
     /// The key; an empty one sends no `Authorization` (a relay adds it).
@@ -59,7 +59,7 @@ pub struct Options {
     pub prompt: Option<String>,
 }
 
-impl Options {
+impl HostOptions {
     /// What is wrong with the base URL these options give, if they give
     /// one: an error when it is not an absolute `http(s)` URL (it is taken
     /// all the same, so that nothing at all is sent until it is fixed: the
@@ -82,8 +82,8 @@ pub enum Happening {
         blob: Blob,
         /// Its MIME type.
         mime_type: String,
-        /// The settings it was made with.
-        settings: GenerateRequest,
+        /// The request it was made with (`settings` to the host).
+        request: GenerateRequest,
         /// The prompt as the model rewrote it, when known on arrival.
         revised_prompt: Option<String>,
     },
@@ -204,7 +204,7 @@ impl Happening {
         set("type", &self.name().into());
         match self {
             Happening::Started(request) => set("settings", &settings(request)),
-            Happening::Image { blob, mime_type, settings: request, revised_prompt } => {
+            Happening::Image { blob, mime_type, request, revised_prompt } => {
                 set("blob", blob);
                 set("mimeType", &mime_type.into());
                 set("settings", &settings(request));
@@ -226,13 +226,13 @@ impl Happening {
 
 /// Reads a host's options from a JavaScript object (`baseURL`, `apiKey`,
 /// `model`, `size`, `quality`, `prompt`; other keys are ignored). A base
-/// URL with a problem (see [`Options::base_url_issue`]) is named on the
+/// URL with a problem (see [`HostOptions::base_url_issue`]) is named on the
 /// console at once, as the custom element's `base-url` attribute has no
 /// other place to say it; every request then fails with that
 /// `ValidationError` (an `error` event) and nothing is sent.
-pub fn options_from_js(value: &wasm_bindgen::JsValue) -> Options {
+pub fn options_from_js(value: &wasm_bindgen::JsValue) -> HostOptions {
     let text = |key: &str| js_sys::Reflect::get(value, &key.into()).ok().and_then(|value| value.as_string());
-    let options = Options {
+    let options = HostOptions {
         base_url: text("baseURL"),
         api_key: text("apiKey"),
         model: text("model"),

@@ -61,7 +61,7 @@ impl Frame {
         let Frame { embedding, origins } = self;
         let base_url = format!("{}/v1", window().location().origin().unwrap_or_default());
         let (generator, mounted) = crate::mount_generator(document().body().expect("a page has a body"), embedding);
-        generator.configure(crate::embedding::Options { base_url: Some(base_url), ..Default::default() });
+        generator.configure(crate::embedding::HostOptions { base_url: Some(base_url), ..Default::default() });
         mounted.forget();
         let allowed = origins.clone();
         let listener = window_event_listener(leptos::ev::message, move |event: MessageEvent| {

@@ -10,14 +10,14 @@ use gpt_image_wasm::core::{ImageFormat, Size};
 
 /// The options of one model name.
 #[derive(Clone, Debug)]
-pub struct Options {
+pub struct ModelOptions {
     /// The models whose rules bear on the name (every model when it is unknown).
     candidates: Vec<&'static ModelSpec>,
     /// Whether the catalogue cannot place the name at all.
     unknown: bool,
 }
 
-impl PartialEq for Options {
+impl PartialEq for ModelOptions {
     fn eq(&self, other: &Self) -> bool {
         self.unknown == other.unknown
             && self.candidates.len() == other.candidates.len()
@@ -25,12 +25,12 @@ impl PartialEq for Options {
     }
 }
 
-impl Options {
+impl ModelOptions {
     /// The options of `name` (trimmed; empty is the API's default model).
     pub fn of(name: &str) -> Self {
         let candidates = catalogue::resolve(name.trim()).candidates();
         let unknown = candidates.is_empty();
-        Options { candidates: if unknown { MODELS.iter().collect() } else { candidates }, unknown }
+        ModelOptions { candidates: if unknown { MODELS.iter().collect() } else { candidates }, unknown }
     }
 
     /// Whether every candidate says yes.
@@ -118,13 +118,13 @@ mod tests {
 
     #[test]
     fn a_catalogue_model_offers_its_own_options() {
-        let flare = Options::of("gpt-image-2.6-flare");
+        let flare = ModelOptions::of("gpt-image-2.6-flare");
         assert_eq!(flare.candidates.iter().map(|model| model.id).collect::<Vec<_>>(), ["gpt-image-2.6-flare"]);
         assert!(!flare.sizes().0.contains(&"256x256".to_owned()));
         assert!(flare.sizes().1, "custom sizes");
         assert!(!flare.qualities().iter().any(|quality| quality == "hd" || quality == "standard"));
         assert!(flare.formats().contains(&"gif".to_owned()) && flare.formats().contains(&"svg".to_owned()));
-        let two_five = Options::of("gpt-image-2.5-flare");
+        let two_five = ModelOptions::of("gpt-image-2.5-flare");
         assert!(!two_five.formats().contains(&"gif".to_owned()), "GIF is GPT Image 2.6's");
         assert!(flare.supports(|model| model.complexity) && !two_five.supports(|model| model.complexity));
         assert!(flare.supports(|model| model.markup) && !two_five.supports(|model| model.markup));
@@ -132,7 +132,7 @@ mod tests {
 
     #[test]
     fn a_name_outside_the_catalogue_is_offered_only_what_every_model_shares() {
-        let other = Options::of("flux-pro");
+        let other = ModelOptions::of("flux-pro");
         let (sizes, custom) = other.sizes();
         for never in ["256x256", "1792x1024"] {
             assert!(!sizes.contains(&never.to_owned()), "{never} is not every model's");
@@ -147,9 +147,9 @@ mod tests {
 
     #[test]
     fn an_unknown_member_of_a_family_is_offered_what_the_family_shares() {
-        let blaze = Options::of("openai/gpt-image-2.6-blaze");
+        let blaze = ModelOptions::of("openai/gpt-image-2.6-blaze");
         assert_eq!(blaze.candidates.len(), 2, "both 2.6 models");
-        assert_eq!(blaze.qualities(), Options::of("gpt-image-2.6-flare").qualities());
+        assert_eq!(blaze.qualities(), ModelOptions::of("gpt-image-2.6-flare").qualities());
         assert!(blaze.gif().is_some() && blaze.custom_limits().is_some());
         assert!(!blaze.sizes().0.contains(&"1792x1024".to_owned()));
     }

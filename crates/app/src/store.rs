@@ -37,10 +37,12 @@ pub struct Entry {
     pub id: Option<u32>,
     /// When it arrived, in milliseconds since the epoch.
     pub created: f64,
-    /// Whether it came from an edit (its settings are then an edit's, less the inputs).
+    /// Whether it came from an edit (its request is then an edit's, less the inputs).
     pub edit: bool,
-    /// The settings it was made with.
-    pub settings: GenerateRequest,
+    /// The request it was made with, its prompt and parameters (stored as
+    /// `settings`, as galleries and their ZIP exports have always had it).
+    #[serde(rename = "settings")]
+    pub request: GenerateRequest,
     /// The prompt as the model rewrote it, when it says.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub revised_prompt: Option<String>,
@@ -72,7 +74,7 @@ impl FromJson for Entry {
             id: fields.whole("id")?,
             created: fields.float("created")?.ok_or_else(|| fields.missing("created"))?,
             edit: fields.flag("edit")?.unwrap_or_default(),
-            settings: fields.read("settings")?.ok_or_else(|| fields.missing("settings"))?,
+            request: fields.read("settings")?.ok_or_else(|| fields.missing("settings"))?,
             revised_prompt: fields.text("revisedPrompt")?,
             mime_type: fields.required_text("mimeType")?,
             width: fields.whole("width")?,
@@ -227,7 +229,7 @@ pub(crate) mod tests {
             id: Some(7),
             created: 1_764_547_200_123.0,
             edit: true,
-            settings: GenerateRequest {
+            request: GenerateRequest {
                 model: Some(Model::from("gpt-image-2.5")),
                 size: Some(Size::pixels(1536, 1024)),
                 quality: Some(Quality::High),

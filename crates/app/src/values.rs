@@ -37,9 +37,9 @@ impl Values {
 
 /// The text of a request's parameter, or of a member of its `extra` that
 /// is one (an edit's own parameters, kept in a generation's record).
-pub fn text_of(settings: &GenerateRequest, name: &str) -> Option<String> {
-    settings.parameter_text(name).or_else(|| {
-        settings.extra.get(name).map(|value| match value {
+pub fn text_of(request: &GenerateRequest, name: &str) -> Option<String> {
+    request.parameter_text(name).or_else(|| {
+        request.extra.get(name).map(|value| match value {
             serde_json::Value::String(text) => text.clone(),
             other => other.to_string(),
         })

@@ -13,7 +13,7 @@ use leptos::task::spawn_local;
 use super::extra::extra_fields;
 use super::state::{Form, Mode};
 use crate::model_picker::today;
-use crate::options::Options;
+use crate::options::ModelOptions;
 use crate::run::Job;
 
 impl Form {
@@ -22,7 +22,7 @@ impl Form {
     /// lossy formats, partial images when streaming, GIF and SVG settings
     /// with their format, a model's own features where it has them. A
     /// parameter without such a rule is sent whenever it is set.
-    fn in_use(&self, name: &str, options: &Options) -> bool {
+    fn in_use(&self, name: &str, options: &ModelOptions) -> bool {
         let format = || self.value("output_format").get();
         let gpt = options.gpt_parameters();
         match name {
@@ -129,7 +129,7 @@ impl Form {
         let (request, _) = self.request();
         let asked = request.size.as_ref().and_then(Size::dimensions);
         if self.mode.get_untracked() == Mode::Generate {
-            return Ok(Job { settings: request, edit: None, shape: asked });
+            return Ok(Job { request, edit: None, shape: asked });
         }
         let mask = self.mask.upload().await?;
         let markup = if self.markup_in_use() { self.markup.upload().await? } else { None };
@@ -137,9 +137,9 @@ impl Form {
         let before = uploads.first().map(|upload| upload.blob.clone());
         let shape = asked.or_else(|| uploads.first().and_then(|upload| upload.file.dimensions));
         let (edit, _) = self.edit_request();
-        let settings = self.record();
+        let request = self.record();
         let edit = Edit::with_uploads(edit, uploads, mask, markup);
-        Ok(Job { settings, edit: Some((edit, before)), shape })
+        Ok(Job { request, edit: Some((edit, before)), shape })
     }
 
     /// Sends what the form describes to `on_job`; a request with errors is

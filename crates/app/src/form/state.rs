@@ -15,7 +15,7 @@ use crate::inputs::Inputs;
 use crate::markup::Markup;
 use crate::mask::Mask;
 use crate::model_picker::listed;
-use crate::options::Options;
+use crate::options::ModelOptions;
 use crate::store::Entry;
 use crate::values::{Values, text_of};
 
@@ -100,8 +100,8 @@ impl Form {
     }
 
     /// What the form offers for the model (tracked).
-    pub fn options(&self) -> Options {
-        self.value("model").with(|name| Options::of(name))
+    pub fn options(&self) -> ModelOptions {
+        self.value("model").with(|name| ModelOptions::of(name))
     }
 
     /// The catalogue entry whose rules stand for the model (see [`gpt_image_wasm::core::Resolved::nearest`]).
@@ -197,14 +197,14 @@ impl Form {
     /// every parameter it was made with, and its extra fields.
     pub fn load(&self, entry: &Entry) {
         self.mode.set(if entry.edit { Mode::Edit } else { Mode::Generate });
-        let settings = &entry.settings;
-        self.prompt.set(settings.prompt.clone());
+        let request = &entry.request;
+        self.prompt.set(request.prompt.clone());
         let texts: Vec<(&str, String)> = PARAMETERS
             .iter()
-            .filter_map(|parameter| Some((parameter.name, text_of(settings, parameter.name)?)))
+            .filter_map(|parameter| Some((parameter.name, text_of(request, parameter.name)?)))
             .collect();
         self.set_parameters(&texts);
-        self.extra.set(extra_text(&settings.extra));
+        self.extra.set(extra_text(&request.extra));
     }
 
     /// Whether marks are drawn for a model documented to take markup (tracked).

@@ -15,7 +15,7 @@ use crate::inputs::InputPicker;
 use crate::markup::MarkupEditor;
 use crate::mask::MaskEditor;
 use crate::model_picker::{ModelPicker, today};
-use crate::options::Options;
+use crate::options::ModelOptions;
 use crate::run::Job;
 
 /// Whether an issue is only that the prompt is still empty.
@@ -41,7 +41,7 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
         report
     });
     let options = Memo::new(move |_| form.options());
-    let gpt = move || options.with(Options::gpt_parameters);
+    let gpt = move || options.with(ModelOptions::gpt_parameters);
     let blocked = move || checked.with(|report| report.errors().next().is_some());
     let needs_prompt = move || checked.with(|report| report.errors().all(is_empty_prompt)) && blocked();
     let submit = move || drop(form.send(on_job, failure));
@@ -66,21 +66,21 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
         key
     });
     let presets = Signal::derive(move || {
-        let (mut presets, custom) = options.with(Options::sizes);
+        let (mut presets, custom) = options.with(ModelOptions::sizes);
         if custom {
             presets.push(CUSTOM.to_owned());
         }
         presets
     });
-    let qualities = Signal::derive(move || options.with(Options::qualities));
-    let formats = Signal::derive(move || options.with(Options::formats));
-    let limits = move || options.with(Options::custom_limits);
+    let qualities = Signal::derive(move || options.with(ModelOptions::qualities));
+    let formats = Signal::derive(move || options.with(ModelOptions::formats));
+    let limits = move || options.with(ModelOptions::custom_limits);
     let step = Signal::derive(move || limits().map(|limits| limits.step.to_string()));
     let max_edge = Signal::derive(move || limits().map(|limits| limits.max_edge.to_string()));
     let takes = move |feature: fn(&ModelSpec) -> Support| options.with(|options| options.takes(feature));
     // Complexity and markup are offered where they are documented (GPT Image 2.6), not where sources disagree.
     let supports = move |feature: fn(&ModelSpec) -> Support| options.with(|options| options.supports(feature));
-    let max_n = Signal::derive(move || options.with(Options::max_n).map(|n| n.to_string()));
+    let max_n = Signal::derive(move || options.with(ModelOptions::max_n).map(|n| n.to_string()));
     let most_partials = Signal::derive(move || {
         let most = form
             .nearest()
@@ -97,7 +97,7 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
     };
     let format = form.value("output_format");
     let lossy = move || matches!(format.get().as_str(), "jpeg" | "webp");
-    let gif = move || if format.get() == "gif" { options.with(Options::gif) } else { None };
+    let gif = move || if format.get() == "gif" { options.with(ModelOptions::gif) } else { None };
     let svg = move || format.get() == "svg" && takes(|model| model.svg);
     let stream = form.value("stream");
     let streaming = move || stream.get() == "true";

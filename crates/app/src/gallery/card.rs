@@ -19,7 +19,7 @@ pub fn Card(
 ) -> impl IntoView {
     let id = entry.id.unwrap_or_default();
     let thumb = LocalResource::new(move || async move { gallery.thumb(id).await });
-    let prompt = entry.settings.prompt.clone();
+    let prompt = entry.request.prompt.clone();
     let alt = format!("Stored image for: {prompt}");
     let favourite = entry.favourite;
     view! {

@@ -27,7 +27,7 @@ impl Journal {
     /// Notes that `entry` is being written.
     pub fn start(entry: &Entry) -> Self {
         let key = format!("{JOURNAL}{}.{}", Self::tab(), js_sys::Math::random());
-        let prompt: String = entry.settings.prompt.chars().take(60).collect();
+        let prompt: String = entry.request.prompt.chars().take(60).collect();
         let note = format!("{}\n{}\n{prompt}", js_sys::Date::now(), entry.created);
         let written = browser_storage::write(&key, &note);
         Journal(written.then_some(key))

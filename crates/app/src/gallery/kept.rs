@@ -253,7 +253,7 @@ mod tests {
             id: Some(1),
             created: 0.0,
             edit: false,
-            settings: Default::default(),
+            request: Default::default(),
             revised_prompt: Some("a harbour at dusk".into()),
             mime_type: "image/png".into(),
             width: None,

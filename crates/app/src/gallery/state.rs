@@ -14,7 +14,7 @@ use crate::store::{Entry, Store, StoreError};
 
 /// What the browser says about the gallery's storage.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Storage {
+pub struct StorageStatus {
     /// Bytes used and allowed, when the browser says.
     pub estimate: Option<Estimate>,
     /// Whether the browser promised not to evict it, when it says.
@@ -41,7 +41,7 @@ pub struct Gallery {
     /// Ids whose erasing transaction is in flight (still written down).
     pub(super) erasing: StoredValue<Vec<u32>>,
     /// The browser's estimate and promise, once asked.
-    pub storage: RwSignal<Option<Storage>>,
+    pub storage: RwSignal<Option<StorageStatus>>,
     /// The ids of the images runs on the page show; the gallery's own list
     /// leaves them out, so that each image is on the page once.
     pub shown: RwSignal<HashSet<u32>>,
@@ -114,7 +114,7 @@ impl Gallery {
             persisted = browser_storage::persist().await.or(persisted);
         }
         let estimate = browser_storage::estimate().await;
-        self.storage.set(Some(Storage { estimate, persisted }));
+        self.storage.set(Some(StorageStatus { estimate, persisted }));
     }
 
     /// Writes an image and its entry; resolves to its entry id.

@@ -40,7 +40,7 @@ pub fn GalleryView(gallery: Gallery) -> impl IntoView {
                 .filter(|entry| !entry.id.is_some_and(|id| gallery.shown.with(|shown| shown.contains(&id))))
                 .filter(|entry| !favourites_only.get() || entry.favourite)
                 .filter(|entry| {
-                    let text = format!("{} {}", entry.settings.prompt, entry.revised_prompt.as_deref().unwrap_or(""))
+                    let text = format!("{} {}", entry.request.prompt, entry.revised_prompt.as_deref().unwrap_or(""))
                         .to_lowercase();
                     words.iter().all(|word| text.contains(word.as_str()))
                 })

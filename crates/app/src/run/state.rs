@@ -16,11 +16,11 @@ use crate::gallery::{Facts, Gallery, Kept, shares};
 use crate::price::estimate;
 use crate::store::Entry;
 
-/// What to send: the form's settings, and for an edit the files (and the
+/// What to send: the form's request, and for an edit the files (and the
 /// first input, for the before/after comparison).
 #[derive(Clone)]
 pub struct Job {
-    pub settings: GenerateRequest,
+    pub request: GenerateRequest,
     pub edit: Option<(Edit, Option<Blob>)>,
     /// The width and height the images are expected to have, for the
     /// placeholders: the size asked for, or for `auto` an edit's first input.
@@ -54,7 +54,7 @@ pub struct Picture {
 pub struct Run {
     pub id: u64,
     pub(super) job: StoredValue<Job, LocalStorage>,
-    pub settings: StoredValue<GenerateRequest>,
+    pub request: StoredValue<GenerateRequest>,
     pub started: RwSignal<f64>,
     pub finished: RwSignal<Option<f64>>,
     pub status: RwSignal<Status>,
@@ -76,7 +76,7 @@ impl Run {
     pub fn new(id: u64, job: Job, gallery: Option<Gallery>, listener: Option<Listener>) -> Self {
         Run {
             id,
-            settings: StoredValue::new(job.settings.clone()),
+            request: StoredValue::new(job.request.clone()),
             job: StoredValue::new_local(job),
             started: RwSignal::new(js_sys::Date::now()),
             finished: RwSignal::new(None),
@@ -105,7 +105,7 @@ impl Run {
         self.finished.set(None);
         self.partial.set(None);
         self.status.set(Status::Running);
-        self.tell(Happening::Started(self.settings.get_value()));
+        self.tell(Happening::Started(self.request.get_value()));
         let max_retries = client.options().max_retries;
         spawn_local(async move {
             let outcome = self.send(&client, &call).await;
@@ -125,7 +125,7 @@ impl Run {
                     self.tell(Happening::failed(&error));
                     let waited = now - self.started.get_untracked();
                     Status::Failed(
-                        self.settings.with_value(|request| advise(&error, &Sent::new(request, max_retries, waited))),
+                        self.request.with_value(|request| advise(&error, &Sent::new(request, max_retries, waited))),
                     )
                 }
             });
@@ -141,14 +141,14 @@ impl Run {
     }
 
     async fn send(&self, client: &Client, call: &CallOptions) -> Result<(), Error> {
-        let Job { settings, edit, .. } = self.job.get_value();
+        let Job { request, edit, .. } = self.job.get_value();
         let on_image = |image: &ImageBlob| {
             self.arrive(image);
         };
-        match (edit, settings.stream == Some(true)) {
-            (None, false) => self.settle_all(client.generate_blobs(&settings, call, on_image).await?),
+        match (edit, request.stream == Some(true)) {
+            (None, false) => self.settle_all(client.generate_blobs(&request, call, on_image).await?),
             (Some((edit, _)), false) => self.settle_all(client.edit_blobs(&edit, call, on_image).await?),
-            (None, true) => self.stream(client.generate_stream(&settings, call).await?).await?,
+            (None, true) => self.stream(client.generate_stream(&request, call).await?).await?,
             (Some((edit, _)), true) => self.stream(client.edit_stream(&edit, call).await?).await?,
         }
         Ok(())
@@ -157,7 +157,7 @@ impl Run {
     /// Every `completed` event carries the usage of the whole request: it
     /// is counted once, and each image gets its share of it.
     async fn stream(&self, mut events: EventStream) -> Result<(), Error> {
-        let count = self.settings.with_value(|settings| settings.n.unwrap_or(1)).max(1) as usize;
+        let count = self.request.with_value(|request| request.n.unwrap_or(1)).max(1) as usize;
         let mut shared: Option<Vec<Facts>> = None;
         let mut completed = 0;
         while let Some(StreamImage { image, partial, usage }) = events.next_image().await? {
@@ -185,7 +185,7 @@ impl Run {
             id: None,
             created: js_sys::Date::now(),
             edit: self.is_edit(),
-            settings: self.settings.get_value(),
+            request: self.request.get_value(),
             revised_prompt: image.revised_prompt.clone(),
             mime_type: image.mime_type.clone(),
             width: image.width,
@@ -206,7 +206,7 @@ impl Run {
             self.tell(Happening::Image {
                 blob: image.blob.clone(),
                 mime_type: image.mime_type.clone(),
-                settings: entry.settings.clone(),
+                request: entry.request.clone(),
                 revised_prompt: image.revised_prompt.clone(),
             });
             self.gallery.map(|gallery| gallery.keep(entry.clone(), image.blob.clone()))
@@ -243,7 +243,7 @@ impl Run {
     /// share of the tokens (whole numbers that add up to the response's) and
     /// of the estimated cost.
     fn account(&self, usage: Option<&Usage>, images: usize) -> Vec<Facts> {
-        let request = self.settings.get_value();
+        let request = self.request.get_value();
         let model = request.effective_model();
         let tokens = usage.map(|usage| usage.total_tokens);
         let cost = estimate(&model, usage, request.quality.as_ref(), request.size.as_ref(), images.max(1) as u32);

@@ -38,7 +38,7 @@ pub fn RunView(
     on_dismiss: Callback<()>,
     #[prop(default = false)] reveal: bool,
 ) -> impl IntoView {
-    let request = run.settings.get_value();
+    let request = run.request.get_value();
     let n = request.n.unwrap_or(1) as usize;
     let partials = if request.stream == Some(true) { request.partial_images.unwrap_or(0) } else { 0 };
     let (width, height) = run.job.with_value(|job| job.shape).unwrap_or((1, 1));
@@ -92,7 +92,7 @@ pub fn RunView(
                     children=move |picture| {
                         let Picture { slot, blob, entry: first, kept, link } = picture;
                         if let Some((url, reason)) = link {
-                            let alt = format!("Generated image for: {}", first.settings.prompt);
+                            let alt = format!("Generated image for: {}", first.request.prompt);
                             return view! { <LinkImage url reason alt ratio=link_ratio.clone() /> }.into_any();
                         }
                         // Facts arrive after the image: they change in place, the image stays.

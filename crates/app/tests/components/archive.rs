@@ -81,7 +81,7 @@ async fn galleries_zipped_by_other_tools_import() {
         let back = import(&blob_of(zip)).await.unwrap();
         assert_eq!(back.len(), 1);
         let (entry, image) = &back[0];
-        assert_eq!(entry.settings.prompt, "a red square");
+        assert_eq!(entry.request.prompt, "a red square");
         assert!(entry.favourite);
         assert_eq!(image.type_(), "image/png");
         let png = bytes(image).await;

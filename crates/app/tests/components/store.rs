@@ -13,7 +13,7 @@ pub fn entry(prompt: &str, created: f64) -> Entry {
         id: None,
         created,
         edit: false,
-        settings: GenerateRequest { prompt: prompt.into(), n: Some(1), ..GenerateRequest::default() },
+        request: GenerateRequest { prompt: prompt.into(), n: Some(1), ..GenerateRequest::default() },
         revised_prompt: None,
         mime_type: "image/png".into(),
         width: Some(16),
