@@ -2,15 +2,18 @@
 //! browser, against the local server or any OpenAI-compatible base URL, and
 //! keep them in a gallery in IndexedDB.
 //!
-//! The binary (`src/main.rs`, built by Trunk) only calls [`mount`]; the
-//! modules whose state needs a real DOM are public for the component tests
-//! in `tests/components/`.
+//! The binary (`src/main.rs`, built by `cargo xtask dist`) only calls [`mount`]; the
+//! modules whose state needs a real DOM (and the trash list's reader and
+//! writer) are public for the component tests in `tests/components/`.
 //!
 //! One image's way through the app, file by file:
 //!
-//! 1. `form/` checks what the person asked for and hands `app.rs` a `Job`.
-//! 2. `app.rs` starts a run (`run.rs`), which sends it through
-//!    `gpt-image-wasm` and shows each image the moment it arrives.
+//! 1. `form/` checks what the person asked for (`form/request.rs`) and
+//!    hands `app.rs` a `Job`.
+//! 2. `app.rs` starts a run (`run/state.rs`) with the client of the
+//!    provider in use (`settings/state.rs`); the run sends the job through
+//!    `gpt-image-wasm` and shows each image the moment it arrives
+//!    (`run/view.rs`).
 //! 3. The run hands the image to the gallery (`gallery/kept.rs`:
 //!    `Gallery::keep`), which writes it to IndexedDB (`store.rs`) and returns
 //!    a `Kept` handle; the run settles it with the image's share of the
@@ -19,6 +22,10 @@
 //! 4. While the run is on the page, the gallery leaves the image out of its
 //!    cards (`gallery/view.rs`); when the run is dismissed, `Kept::release`
 //!    hands it back to them.
+//!
+//! What the app keeps in the browser besides the gallery's IndexedDB (the
+//! providers, the form, the trash list, the crash journal) is named in one
+//! place, `browser_storage.rs`.
 
 mod actions;
 mod app;
@@ -41,7 +48,6 @@ mod model_picker;
 mod names;
 mod object_url;
 mod options;
-
 mod price;
 pub mod reencode;
 mod run;
