@@ -1,8 +1,10 @@
-//! Streams of image events (`stream: true`): partial images, then the
-//! completed one, read from server-sent events as they arrive.
+//! Streams of events (`stream: true`), read from server-sent events as they
+//! arrive: an Images API call's partial images then completed ones, or a
+//! response's events up to its `response.completed`.
 
 use std::collections::VecDeque;
 
+use gpt_image_core::responses::RESPONSES_PATH;
 use gpt_image_core::{Endpoint, ImageStreamEvent, SseEvent, SseParser, StreamItem, Usage};
 
 use crate::body::BodyReader;
@@ -38,10 +40,22 @@ pub struct StreamImage {
     pub usage: Option<Usage>,
 }
 
+/// The API a stream answers, which says when it is complete.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Source {
+    /// An Images API call: complete when every image it began is completed.
+    Images(Endpoint),
+    /// `POST /responses`: complete at `response.completed` (or `.failed`, `.incomplete`).
+    Response,
+}
+
+/// The events that end a response stream.
+pub(crate) const RESPONSE_ENDS: [&str; 3] = ["response.completed", "response.failed", "response.incomplete"];
+
 /// What a stream has sent so far, to tell a complete stream from a cut one.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Progress {
-    endpoint: Option<Endpoint>,
+    source: Source,
     /// Partial images, in all.
     partials: u32,
     /// Partial images since the last completed image.
@@ -53,9 +67,17 @@ struct Progress {
 }
 
 impl Progress {
+    fn new(source: Source) -> Self {
+        Progress { source, partials: 0, partials_pending: 0, completed: 0, over: false }
+    }
+}
+
+impl Progress {
     /// Counts an event of the API, by its `type`.
     fn saw(&mut self, event_type: &str) {
-        if Endpoint::ALL.iter().any(|endpoint| endpoint.completed_event() == event_type) {
+        if RESPONSE_ENDS.contains(&event_type) {
+            self.completed += 1;
+        } else if Endpoint::ALL.iter().any(|endpoint| endpoint.completed_event() == event_type) {
             self.completed += 1;
             self.partials_pending = 0;
         } else if Endpoint::ALL.iter().any(|endpoint| endpoint.partial_image_event() == event_type) {
@@ -69,7 +91,13 @@ impl Progress {
         if std::mem::replace(&mut self.over, true) || (self.completed > 0 && self.partials_pending == 0) {
             return Ok(());
         }
-        let completed = self.endpoint.unwrap_or(Endpoint::Generate).completed_event();
+        let completed = match self.source {
+            Source::Images(endpoint) => endpoint.completed_event(),
+            Source::Response => {
+                let message = format!("the stream of {RESPONSES_PATH} ended before its {} event", RESPONSE_ENDS[0]);
+                return Err(Error::BadResponse { status, message });
+            }
+        };
         let partials = |count: u32| match count {
             1 => "1 partial image".to_owned(),
             count => format!("{count} partial images"),
@@ -93,7 +121,7 @@ impl Progress {
 }
 
 impl EventStream {
-    pub(crate) fn new(answer: Answer, endpoint: Endpoint) -> Result<Self, Error> {
+    pub(crate) fn new(answer: Answer, source: Source) -> Result<Self, Error> {
         let Answer { response, mut attempt } = answer;
         attempt.stop_clock();
         let reader = response.body().map(|body| BodyReader::new(&body, &attempt)).transpose()?;
@@ -103,7 +131,7 @@ impl EventStream {
             status: response.status(),
             parser: SseParser::new(),
             pending: VecDeque::new(),
-            progress: Progress { endpoint: Some(endpoint), ..Progress::default() },
+            progress: Progress::new(source),
         })
     }
 
@@ -193,7 +221,6 @@ impl EventStream {
         }
     }
 
-    #[cfg(feature = "js")]
     /// The HTTP status of the answer.
     pub(crate) fn status(&self) -> u16 {
         self.status

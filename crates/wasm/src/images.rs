@@ -7,7 +7,7 @@ use web_sys::FormData;
 use crate::Error;
 use crate::blobs::{BlobsResponse, ImageBlob, read_blobs};
 use crate::client::{Client, Payload};
-use crate::events::EventStream;
+use crate::events::{EventStream, Source};
 use crate::options::CallOptions;
 use crate::upload::Upload;
 
@@ -109,7 +109,10 @@ impl Client {
     pub async fn generate_stream(&self, request: &GenerateRequest, call: &CallOptions) -> Result<EventStream, Error> {
         let request = GenerateRequest { stream: Some(true), ..request.clone() };
         checked(request.validate_with(&self.validation(call)))?;
-        EventStream::new(self.send(Endpoint::Generate.path(), &json_of(&request)?, call).await?, Endpoint::Generate)
+        EventStream::new(
+            self.send(Endpoint::Generate.path(), &json_of(&request)?, call).await?,
+            Source::Images(Endpoint::Generate),
+        )
     }
 
     /// `POST /images/edits`, answered as JSON.
@@ -135,6 +138,9 @@ impl Client {
         let mut edit = edit.clone();
         edit.request.stream = Some(true);
         checked(edit.request.validate_with(&self.validation(call)))?;
-        EventStream::new(self.send(Endpoint::Edit.path(), &edit_payload(&edit)?, call).await?, Endpoint::Edit)
+        EventStream::new(
+            self.send(Endpoint::Edit.path(), &edit_payload(&edit)?, call).await?,
+            Source::Images(Endpoint::Edit),
+        )
     }
 }

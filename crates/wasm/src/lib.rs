@@ -3,9 +3,12 @@
 //! Two faces over one engine:
 //! - a Rust API ([`Client`]) for Rust web apps such as the Leptos playground:
 //!   [`Client::generate`], [`Client::edit`], their `_blobs` forms (images as
-//!   `Blob`s, decoded while the answer arrives) and `_stream` forms (events);
+//!   `Blob`s, decoded while the answer arrives) and `_stream` forms (events),
+//!   and [`Client::create_response`] for image conversations (the
+//!   Responses API's `image_generation` tool);
 //! - a JavaScript API (the [`js`] module, wrapped by `js/index.js` in the npm
-//!   package) shaped like the official `openai` package's `client.images`.
+//!   package) shaped like the official `openai` package's `client.images`
+//!   and `client.responses`.
 //!
 //! Every request is validated by `gpt-image-core` before it is sent, failures
 //! worth it are retried with the official client's backoff, and each attempt
@@ -21,6 +24,7 @@ mod fetch;
 mod images;
 mod meta;
 mod options;
+mod responses;
 mod retry;
 mod timer;
 mod upload;
@@ -43,6 +47,7 @@ pub use gpt_image_core as core;
 pub use images::Edit;
 pub use meta::{RateLimit, ResponseMeta};
 pub use options::{CallOptions, ClientOptions, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS};
+pub use responses::{ResponseStream, response_image};
 pub use retry::Failure;
 pub use upload::Upload;
 pub use wire::{Json, read_api_error};

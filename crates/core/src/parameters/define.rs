@@ -130,6 +130,13 @@ macro_rules! requests {
             )*
         }
 
+        impl Shared<'_> {
+            /// A generation with these parameters, the rest left out.
+            pub fn generation(&self, prompt: String) -> GenerateRequest {
+                GenerateRequest { prompt, $( $s: self.$s.cloned(), )* ..GenerateRequest::default() }
+            }
+        }
+
         $crate::parameters::define::request_methods!(GenerateRequest, [$($s: $sty),* $(, $g: $gty)*], [$($s),*]);
         $crate::parameters::define::request_methods!(EditRequest, [$($s: $sty),* $(, $e: $ety)*], [$($s),*]);
     };

@@ -13,7 +13,7 @@ use super::stream::WasmStream;
 use crate::Error;
 use crate::blobs::read_blobs;
 use crate::client::{Answer, Client, Payload};
-use crate::events::EventStream;
+use crate::events::{EventStream, Source};
 use crate::options::validation_options;
 use crate::wire::get;
 
@@ -192,7 +192,7 @@ async fn read(answer: Answer, endpoint: Endpoint, reading: Reading, on_image: &J
             set(response.parsed.unchecked_ref(), "data", data);
             Ok(response.parsed)
         }
-        Reading::Stream => Ok(WasmStream::new(EventStream::new(answer, endpoint)?).into()),
+        Reading::Stream => Ok(WasmStream::new(EventStream::new(answer, Source::Images(endpoint))?).into()),
     }
 }
 
