@@ -8,6 +8,7 @@ mod errors;
 mod generate;
 mod relay;
 mod reliability;
+mod responses;
 mod retries;
 mod stream;
 mod support;
