@@ -68,6 +68,17 @@ fn the_tools_image_parameters_are_judged_by_the_catalogue() {
     let fields: Vec<String> = empty.validate_with(&full).errors().map(|issue| issue.field.clone()).collect();
     assert_eq!(fields, ["model", "input"]);
     assert!(ResponseRequest::new("gpt-5.1", "a kite over a harbour").validate_with(&full).issues.is_empty());
+
+    // Without a model the tool draws with a GPT image model, not the Images API's dall-e-2.
+    let bare = |tool: Value| {
+        let body = json!({"model": "gpt-5.1", "input": "a kite", "tools": [tool]});
+        ResponseRequest::read_json(&body).0.validate_with(&full)
+    };
+    let low = bare(json!({"type": "image_generation", "quality": "low", "size": "1024x1024"}));
+    assert!(low.issues.is_empty(), "{low}");
+    let small = bare(json!({"type": "image_generation", "size": "256x256"}));
+    assert!(small.for_field("tools[0].size").any(|issue| issue.is_error()), "{small}");
+    assert_eq!(gpt_image_core::responses::TOOL_DEFAULT_MODEL, gpt_image_core::catalogue::DEFAULT_GPT_MODEL);
 }
 
 #[test]
@@ -93,6 +104,9 @@ fn an_answer_reads_its_text_and_images() {
              "content": [{"type": "output_text", "text": "Here is the kite, ", "annotations": []}, {"type": "output_text", "text": "now blue."}]},
         ],
         "usage": {"input_tokens": 120, "output_tokens": 1800, "total_tokens": 1920},
+        "tool_usage": {"image_gen": {"input_tokens": 40, "output_tokens": 4160, "total_tokens": 4200,
+                                     "input_tokens_details": {"text_tokens": 40, "image_tokens": 0}},
+                       "web_search": {"num_requests": 0}},
         "error": null,
     });
     let response = Response::from_json(&body).unwrap();
@@ -104,6 +118,8 @@ fn an_answer_reads_its_text_and_images() {
     );
     assert!(matches!(&response.output[1], OutputItem::Other(item) if item["type"] == "reasoning"));
     assert_eq!(response.usage.unwrap().total_tokens, 1920);
+    let image_gen = response.tool_usage.as_ref().and_then(|tools| tools.image_gen.as_ref()).unwrap();
+    assert_eq!((image_gen.output_tokens, image_gen.input_tokens_details.unwrap().text_tokens), (4160, 40));
     let written = serde_json::to_value(&response).unwrap();
     assert_eq!(Response::from_json(&written).unwrap(), response, "what the server writes reads back the same");
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::api_error::ErrorBody;
 use crate::json::{Fields, FromJson, JsonValue};
 use crate::params::{Background, ImageFormat, Quality};
+use crate::response::Usage;
 use crate::size::Size;
 
 /// A response: one turn's answer.
@@ -25,9 +26,12 @@ pub struct Response {
     pub previous_response_id: Option<String>,
     /// What the model made, in order.
     pub output: Vec<OutputItem>,
-    /// Tokens used.
+    /// Tokens the answering model used (its text, and the thread it read).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub usage: Option<ResponseUsage>,
+    /// Tokens the hosted tools used, apart from `usage`: the images'.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tool_usage: Option<ToolUsage>,
     /// Why it failed, for a failed response.
     pub error: Option<ErrorBody>,
 }
@@ -88,6 +92,15 @@ pub struct ResponseUsage {
     pub total_tokens: u64,
 }
 
+/// `tool_usage`: what the hosted tools used, apart from the model's `usage`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ToolUsage {
+    /// `image_gen`: every `image_generation` call's tokens, summed, as the
+    /// Images API reports an image's (so the catalogue prices them alike).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image_gen: Option<Usage>,
+}
+
 impl Response {
     /// The images the tool made, in order.
     pub fn images(&self) -> impl Iterator<Item = &ImageGenerationCall> {
@@ -145,6 +158,7 @@ impl FromJson for Response {
             previous_response_id: fields.text("previous_response_id")?,
             output: fields.list("output")?.unwrap_or_default(),
             usage: fields.read("usage")?,
+            tool_usage: fields.read("tool_usage")?,
             error: json.member("error").filter(JsonValue::is_object).map(|error| ErrorBody::read(&error)),
         })
     }
@@ -186,6 +200,12 @@ impl FromJson for ImageGenerationCall {
             background: fields.named("background")?,
             output_format: fields.named("output_format")?,
         })
+    }
+}
+
+impl FromJson for ToolUsage {
+    fn from_json<J: JsonValue>(json: &J) -> Result<Self, String> {
+        Ok(ToolUsage { image_gen: Fields::of(json, "the tool usage")?.read("image_gen")? })
     }
 }
 

@@ -13,6 +13,11 @@ use crate::validate::ValidationOptions;
 /// The tool's `type`.
 pub const TOOL_TYPE: &str = "image_generation";
 
+/// The model the tool draws with when it names none: it draws only with
+/// GPT image models, so the API's default GPT image model (never the
+/// Images API's default for generations, `dall-e-2`).
+pub const TOOL_DEFAULT_MODEL: &str = crate::catalogue::DEFAULT_GPT_MODEL;
+
 /// Image parameters the tool does not take: one image per call, streamed
 /// with the response's own `stream`, always as base64.
 pub const TOOL_WITHOUT: &[&str] = &["n", "stream", "response_format", "user", "style"];
@@ -31,6 +36,11 @@ pub struct ImageGenerationTool {
 }
 
 impl ImageGenerationTool {
+    /// The model that draws: the tool's `model`, else [`TOOL_DEFAULT_MODEL`].
+    pub fn effective_model(&self) -> crate::Model {
+        self.image.model.clone().unwrap_or_else(|| crate::Model::from(TOOL_DEFAULT_MODEL))
+    }
+
     /// Reads the tool from its JSON object; a value of the wrong kind is an
     /// issue naming `tools[index].field`.
     pub fn read_json<J: JsonValue>(json: &J, index: usize, issues: &mut Vec<Issue>) -> Self {
@@ -80,7 +90,14 @@ impl ImageGenerationTool {
                 }
             }
             generation.extra = image.extra.clone();
-            generation.validate_with(options)
+            // Checked with the tool's own default, not the Images API's `dall-e-2`.
+            generation.model = Some(self.effective_model());
+            let mut report = generation.validate_with(options);
+            if self.image.model.is_none() {
+                // What the catalogue says of a name the caller did not write (retired, …) is not theirs to fix.
+                report.issues.retain(|issue| issue.field != "model");
+            }
+            report
         };
         let mut issues: Vec<Issue> = report
             .issues
