@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::config::Config;
-use crate::emulator::{Emulator, FaultLayer, Links};
+use crate::emulator::{Emulator, FaultLayer, Links, Threads};
 use crate::relay::{Forwarder, Gate, Upstreams};
 use crate::static_files::StaticFiles;
 
@@ -46,6 +46,7 @@ impl App {
             url_ttl: config.url_ttl,
             body_limit: config.body_limit,
             local_addr,
+            threads: Threads::new(config.response_ttl, config.response_max),
         };
         Ok(App {
             emulator: Arc::new(emulator),

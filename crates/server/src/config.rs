@@ -20,6 +20,10 @@ pub struct Config {
     pub url_ttl: Duration,
     /// The most bytes kept for links; the oldest are dropped first.
     pub url_max_bytes: usize,
+    /// How long a response is kept for `previous_response_id`.
+    pub response_ttl: Duration,
+    /// The most responses kept; the oldest are dropped first.
+    pub response_max: usize,
     /// Faults for every images request, in order: each entry fails that
     /// many requests (forever when `None`) before the next entry applies.
     pub faults: Vec<(Fault, Option<u32>)>,
@@ -50,6 +54,8 @@ impl Default for Config {
             latency: Latency::default(),
             url_ttl: Duration::from_secs(3600),
             url_max_bytes: 256 * 1024 * 1024,
+            response_ttl: Duration::from_secs(3600),
+            response_max: 256,
             faults: Vec::new(),
             static_dir: None,
             static_headers: Vec::new(),

@@ -39,6 +39,12 @@ struct Cli {
     /// The most MiB of images kept for links (the oldest go first).
     #[arg(long, default_value_t = 256, value_name = "MIB")]
     url_max_mb: usize,
+    /// How long a response of `/v1/responses` is kept for `previous_response_id`, in seconds.
+    #[arg(long, default_value_t = 3600, value_name = "SECONDS")]
+    response_ttl_secs: u64,
+    /// The most responses kept for `previous_response_id` (the oldest go first).
+    #[arg(long, default_value_t = 256, value_name = "N")]
+    response_max: usize,
     /// Fail image requests: `NAME` for all of them, `NAME:COUNT` for the next COUNT; repeat to chain steps.
     #[arg(long = "fault", value_name = "NAME[:COUNT]", value_parser = parse_fault_option)]
     faults: Vec<(Fault, Option<u32>)>,
@@ -107,6 +113,10 @@ struct Cli {
     /// Limits for all callers together, as for --limit-per-token.
     #[arg(long, value_name = "SPEC", value_parser = Limits::parse)]
     limit_total: Option<Limits>,
+    /// Dollars per million text tokens of the answering model on `/v1/responses`
+    /// (input and output), counted from each answer's `usage`; images are priced by the catalogue.
+    #[arg(long, value_name = "USD", value_parser = parse_rate)]
+    text_usd_per_million_tokens: Option<f64>,
     /// The environment variable holding a Redis URL (`redis://127.0.0.1:6379/0`) for counters
     /// shared by several relay processes; without it, counters are kept in this process.
     #[arg(long, value_name = "NAME")]
@@ -197,6 +207,7 @@ fn policy(cli: &Cli) -> Policy {
         log,
         log_prompts: cli.log_prompts,
         admin_key: cli.admin_key_env.as_deref().map(|name| required_env(name, "--admin-key-env")),
+        text_usd_per_million: cli.text_usd_per_million_tokens,
     }
 }
 
@@ -217,6 +228,8 @@ async fn main() -> std::io::Result<()> {
         latency: cli.latency_ms.unwrap_or_default(),
         url_ttl: Duration::from_secs(cli.url_ttl_secs),
         url_max_bytes: cli.url_max_mb.saturating_mul(1024 * 1024),
+        response_ttl: Duration::from_secs(cli.response_ttl_secs),
+        response_max: cli.response_max,
         faults: cli.faults,
         static_dir: cli.static_dir,
         static_headers: cli.static_headers,
@@ -322,6 +335,14 @@ fn parse_seconds(text: &str) -> Result<f64, String> {
     match text.trim().parse::<f64>() {
         Ok(seconds) if seconds.is_finite() && seconds >= 0.0 => Ok(seconds),
         _ => Err(format!("{text:?} is not a number of seconds (0 or more)")),
+    }
+}
+
+/// Dollars, not negative.
+fn parse_rate(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(usd) if usd.is_finite() && usd >= 0.0 => Ok(usd),
+        _ => Err(format!("{text:?} is not an amount of dollars (0 or more)")),
     }
 }
 

@@ -10,6 +10,7 @@ use axum::http::{HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
+use gpt_image_core::responses::RESPONSES_PATH;
 use gpt_image_core::{Endpoint, catalogue};
 use tower_http::cors::{AllowHeaders, AllowOrigin, CorsLayer};
 
@@ -62,12 +63,15 @@ pub fn router(app: Arc<App>) -> Router {
     let routes: Router<Arc<App>> = match &app.forwarder {
         Some(forwarder) => Router::new()
             .route(&api(&format!("{IMAGES_PATH}/{{*rest}}")), any(relay::forward::handle))
+            .route(&api(RESPONSES_PATH), any(relay::forward::handle))
+            .route(&api(&format!("{RESPONSES_PATH}/{{*rest}}")), any(relay::forward::handle))
             .route(&models_path, any(relay::forward::handle))
             .route(&format!("{models_path}/{{*rest}}"), any(relay::forward::handle))
             .with_state(forwarder.clone()),
         None => Router::new()
             .route(&api(Endpoint::Generate.path()), post(emulator::generate::handle))
             .route(&api(Endpoint::Edit.path()), post(emulator::edit::handle))
+            .route(&api(RESPONSES_PATH), post(emulator::responses::handle))
             .route_layer(middleware::from_fn_with_state(app.faults.clone(), emulator::fault_layer::apply))
             .route(&api(&format!("{FILES_PATH}/{{file}}")), get(emulator::files::serve))
             .route(&models_path, get(emulator::models::list))

@@ -83,6 +83,7 @@ async fn prepare(headers: &HeaderMap, body: Result<Bytes, ApiFailure>) -> Result
             (None, Some(markup)) => Some(super::retouch::markup_region(&markup, width, height)),
             (None, None) => None,
         },
+        tint: super::retouch::EDIT_TINT,
     })
     .await
     .map_err(|error| internal(error.to_string()))?;
@@ -91,7 +92,7 @@ async fn prepare(headers: &HeaderMap, body: Result<Bytes, ApiFailure>) -> Result
 }
 
 /// Decodes one file of an edit; a file that is not an image is a 400 naming `field`.
-fn decode(field: &str, bytes: &[u8]) -> Result<RgbaImage, ApiFailure> {
+pub fn decode(field: &str, bytes: &[u8]) -> Result<RgbaImage, ApiFailure> {
     super::encode::decode(bytes).map_err(|error| {
         ApiFailure::invalid(
             format!("The {field} could not be decoded as PNG, JPEG or WebP: {error}"),
@@ -103,7 +104,7 @@ fn decode(field: &str, bytes: &[u8]) -> Result<RgbaImage, ApiFailure> {
 
 /// Decodes a mask or markup: a PNG the size of the first image (`first`),
 /// which core checks for uploads and this checks for data URLs too.
-fn decode_drawn(field: &str, bytes: &[u8], first: (u32, u32)) -> Result<RgbaImage, ApiFailure> {
+pub fn decode_drawn(field: &str, bytes: &[u8], first: (u32, u32)) -> Result<RgbaImage, ApiFailure> {
     if let Some(format) = gpt_image_core::sniff_format(head(bytes)).filter(|format| *format != ImageFormat::Png) {
         return Err(ApiFailure::invalid(
             format!("The {field} is {format}: it must be a PNG"),
@@ -124,7 +125,7 @@ fn decode_drawn(field: &str, bytes: &[u8], first: (u32, u32)) -> Result<RgbaImag
 }
 
 /// The first bytes of a file, as many as core needs to find its format and size.
-fn head(bytes: &[u8]) -> &[u8] {
+pub fn head(bytes: &[u8]) -> &[u8] {
     &bytes[..bytes.len().min(HEAD_LEN)]
 }
 
@@ -159,7 +160,7 @@ fn fetch_all(request: &EditRequest) -> Result<Inputs, ApiFailure> {
 }
 
 /// The bytes of a `data:` URL; other references cannot be fetched here.
-fn fetch(input: &ImageInput, field: &str) -> Result<Bytes, ApiFailure> {
+pub fn fetch(input: &ImageInput, field: &str) -> Result<Bytes, ApiFailure> {
     let url = match input {
         ImageInput::Url(url) => url,
         ImageInput::FileId(_) => {

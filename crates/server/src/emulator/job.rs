@@ -96,6 +96,22 @@ impl Job {
         Job::resolve(Endpoint::Edit, spec, shared, &request.prompt, size)
     }
 
+    /// Resolves the image parameters of a turn's `image_generation` tool
+    /// (validated with the turn) for its model's entry: one image, as
+    /// base64, streamed only with the response itself; `source` is the size
+    /// of the image it edits, when it edits one.
+    pub fn tool(image: &EditRequest, prompt: &str, spec: &'static ModelSpec, source: Option<(u32, u32)>) -> Job {
+        let shared = image.shared();
+        let size = resolve_size(shared.size, source);
+        let endpoint = if source.is_some() { Endpoint::Edit } else { Endpoint::Generate };
+        Job {
+            n: 1,
+            stream: false,
+            response_format: ResponseFormat::B64Json,
+            ..Job::resolve(endpoint, spec, shared, prompt, size)
+        }
+    }
+
     fn resolve(
         endpoint: Endpoint,
         spec: &'static ModelSpec,

@@ -1,6 +1,6 @@
 //! The emulator: answers as the Images API itself, with images drawn from
-//! the prompt, streams of partial images, links that expire, and every
-//! provider failure on demand.
+//! the prompt, streams of partial images, links that expire, image
+//! conversations on the Responses API, and every provider failure on demand.
 
 pub mod draw;
 pub mod edit;
@@ -16,13 +16,18 @@ pub mod links;
 pub mod models;
 pub mod render;
 pub mod respond;
+pub mod response_events;
+pub mod responses;
 pub mod retouch;
 pub mod state;
 pub mod stream;
 pub mod svg;
+pub mod threads;
+pub mod turn;
 
 pub use fault_layer::FaultLayer;
 pub use faults::{Fault, parse_fault_option};
 pub use latency::Latency;
 pub use links::Links;
 pub use state::Emulator;
+pub use threads::Threads;

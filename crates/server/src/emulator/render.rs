@@ -54,3 +54,18 @@ pub fn file(job: &Job, index: u32) -> Result<Vec<u8>, String> {
         _ => super::encode::encode(&job.render(index), &job.encoding),
     }
 }
+
+/// A file of `job` that this server can decode again (a later turn edits
+/// it): the file itself, or for an SVG the picture it shows, as a PNG.
+pub async fn decodable(job: Arc<Job>, file: Bytes) -> Result<Bytes, ApiFailure> {
+    if job.encoding.format != ImageFormat::Svg {
+        return Ok(file);
+    }
+    tokio::task::spawn_blocking(move || {
+        let png = super::encode::Encoding { format: ImageFormat::Png, ..job.encoding.clone() };
+        super::encode::encode(&job.render(0), &png).map(Bytes::from)
+    })
+    .await
+    .map_err(|error| internal(format!("drawing the image failed: {error}")))?
+    .map_err(|error| internal(format!("encoding the image failed: {error}")))
+}

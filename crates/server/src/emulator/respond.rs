@@ -83,10 +83,15 @@ fn svg_usage(job: &Job, files: &[Bytes]) -> Value {
 
 /// The simulated generation time: `x-latency-ms`, else the configured time
 /// for the quality, in the share the job's complexity takes.
-fn latency(emulator: &Emulator, job: &Job, headers: &HeaderMap) -> Duration {
-    let asked = headers.get(LATENCY_HEADER).and_then(|value| value.to_str().ok()?.trim().parse::<u64>().ok());
+pub fn latency(emulator: &Emulator, job: &Job, headers: &HeaderMap) -> Duration {
     let configured = || emulator.latency.for_quality(&job.quality) * job.latency_percent() / 100;
-    asked.map_or_else(configured, Duration::from_millis).min(MAX_LATENCY)
+    asked_latency(headers).unwrap_or_else(configured).min(MAX_LATENCY)
+}
+
+/// The latency a request asks for with `x-latency-ms`, at most [`MAX_LATENCY`].
+pub fn asked_latency(headers: &HeaderMap) -> Option<Duration> {
+    let asked = headers.get(LATENCY_HEADER).and_then(|value| value.to_str().ok()?.trim().parse::<u64>().ok());
+    asked.map(|millis| Duration::from_millis(millis).min(MAX_LATENCY))
 }
 
 /// `http://HOST` of the request, for links back to this server.

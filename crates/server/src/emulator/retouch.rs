@@ -15,7 +15,16 @@ pub struct Source {
     /// What to keep at the output size: 255 keeps a pixel, 0 edits it (from
     /// a mask's alpha, or around markup's marks).
     pub mask: Option<GrayImage>,
+    /// How strongly the prompt's colour tints the input, 0 to 255.
+    pub tint: u8,
 }
+
+/// The tint of an Images API edit: the input visibly recoloured.
+pub const EDIT_TINT: u8 = 80;
+
+/// The tint of a conversation's later turn, half an edit's: its image
+/// keeps the thread's colours while the turn's shapes and words change it.
+pub const TURN_TINT: u8 = 40;
 
 /// Scales an image to cover `width` x `height` and crops the middle; an
 /// image already at that size is returned unchanged, pixel for pixel.
@@ -81,7 +90,7 @@ pub fn retouch(source: &Source, prompt: &str, index: u32, transparent: bool, shi
     let tint = colours[2];
     for pixel in edited.chunks_exact_mut(4) {
         let alpha = pixel[3];
-        draw::blend(pixel, tint, 80);
+        draw::blend(pixel, tint, source.tint);
         if transparent {
             pixel[3] = alpha;
         }
@@ -125,14 +134,15 @@ mod tests {
     #[test]
     fn opaque_mask_pixels_keep_the_input_and_transparent_ones_change() {
         let mask = RgbaImage::from_fn(128, 128, |x, _| image::Rgba([0, 0, 0, if x < 64 { 255 } else { 0 }]));
-        let source = Source { image: checker(128, 128), mask: Some(mask_alpha(&mask, 128, 128)) };
+        let source = Source { image: checker(128, 128), mask: Some(mask_alpha(&mask, 128, 128)), tint: EDIT_TINT };
         let out = retouch(&source, "a green hat", 0, false, 0);
         for (x, y) in [(0, 0), (10, 100), (63, 127)] {
             assert_eq!(out.get_pixel(x, y), source.image.get_pixel(x, y));
         }
         let changed = (64..128).filter(|&x| out.get_pixel(x, 5) != source.image.get_pixel(x, 5)).count();
         assert!(changed > 32, "{changed}");
-        let whole = retouch(&Source { image: checker(128, 128), mask: None }, "a green hat", 0, false, 0);
+        let whole =
+            retouch(&Source { image: checker(128, 128), mask: None, tint: EDIT_TINT }, "a green hat", 0, false, 0);
         assert_ne!(whole.get_pixel(0, 0), source.image.get_pixel(0, 0));
     }
 

@@ -5,8 +5,9 @@ use std::time::Duration;
 
 use super::latency::Latency;
 use super::links::Links;
+use super::threads::Threads;
 
-/// The emulator's settings and the links it answered.
+/// The emulator's settings, the links it answered and the responses it keeps.
 pub struct Emulator {
     /// Simulated generation time by quality.
     pub latency: Latency,
@@ -18,4 +19,6 @@ pub struct Emulator {
     pub body_limit: usize,
     /// Where the server listens (for links when a request has no `Host`).
     pub local_addr: SocketAddr,
+    /// The responses kept for `previous_response_id`.
+    pub threads: Threads,
 }

@@ -1,4 +1,4 @@
-//! `--upstream`: `/v1/images/*` and `/v1/models` relayed to real providers,
+//! `--upstream`: `/v1/images/*`, `/v1/responses` and `/v1/models` relayed to real providers,
 //! with each one's key added here so a browser never sees it. A request goes
 //! to the first healthy upstream that serves its model and on to the next
 //! while nothing of an answer has been sent; answers stream back, kept
@@ -13,7 +13,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderName, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 
-use super::ask::{Ask, endpoint_of};
+use super::ask::{Ask, route_of};
 use super::keep_alive::{self, KeepAlive, Kind, Outcome};
 use super::upstreams::{Upstream, Upstreams, fails_over};
 use crate::error::{ApiFailure, internal, whole_body};
@@ -92,23 +92,24 @@ impl Forwarder {
             Ok(body) => body,
             Err(failure) => return failure.into_response(),
         };
-        let endpoint = endpoint_of(&parts.method, parts.uri.path());
-        let ask = match (parts.extensions.get::<Ask>(), endpoint) {
+        let route = route_of(&parts.method, parts.uri.path());
+        let ask = match (parts.extensions.get::<Ask>(), route) {
             (Some(ask), _) => Some(ask.clone()),
-            (None, Some(endpoint)) => {
+            (None, Some(route)) => {
                 let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|value| value.to_str().ok());
-                Ask::read(endpoint, content_type.unwrap_or_default(), &body).await.ok()
+                Ask::read(route, content_type.unwrap_or_default(), &body).await.ok()
             }
             (None, None) => None,
         };
         let streamed = ask.as_ref().is_some_and(|ask| ask.shared().stream == Some(&true));
-        let order = match self.upstreams.order(ask.as_ref()).await {
+        // A turn that draws no image is not an image request: any upstream serves it.
+        let order = match self.upstreams.order(ask.as_ref().filter(|ask| ask.draws())).await {
             Ok(order) => order.into_iter().cloned().collect::<Vec<_>>(),
             Err(failure) => return failure.into_response(),
         };
         let outgoing = Outgoing { method: parts.method, uri: parts.uri, headers: parts.headers, body };
         let relayed = Relayed::default();
-        let kept = match (endpoint, self.keep_alive.interval) {
+        let kept = match (route, self.keep_alive.interval) {
             (Some(_), Some(interval)) if streamed => Some((Kind::Events, interval)),
             (Some(_), Some(interval)) if self.keep_alive.json => Some((Kind::Json, interval)),
             _ => None,
@@ -217,7 +218,7 @@ fn relay_answer(outcome: Outcome, events_interval: Option<Duration>) -> Response
         .unwrap_or_else(|error| internal(format!("the upstream answer could not be relayed: {error}")).into_response())
 }
 
-/// `--upstream`: everything under `/v1/images/` and `/v1/models` goes to a provider.
+/// `--upstream`: everything under `/v1/images/`, `/v1/responses` and `/v1/models` goes to a provider.
 pub async fn handle(State(forwarder): State<Arc<Forwarder>>, request: Request) -> Response {
     forwarder.forward(request).await
 }

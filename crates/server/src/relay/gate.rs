@@ -15,7 +15,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use super::ask::{Ask, endpoint_of};
+use super::ask::{Ask, route_of, text_usd};
 use super::clock;
 use super::counters::{Check, Counters, Keys, MemoryCounters, Op, Verdict};
 use super::forward::{Attempts, Relayed};
@@ -113,19 +113,19 @@ impl Gate {
         if !self.policy.inspects() {
             return next.run(request).await;
         }
-        if let Some(endpoint) = endpoint_of(request.method(), request.uri().path()) {
+        if let Some(route) = route_of(request.method(), request.uri().path()) {
             let (parts, body) = request.into_parts();
             let bytes = match whole_body(body, self.body_limit).await {
                 Ok(bytes) => bytes,
                 Err(failure) => return self.refuse(entry, failure.into()),
             };
             let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|value| value.to_str().ok());
-            let ask = match Ask::read(endpoint, content_type.unwrap_or_default(), &bytes).await {
+            let ask = match Ask::read(route, content_type.unwrap_or_default(), &bytes).await {
                 Ok(ask) => ask,
                 Err(failure) => return self.refuse(entry, failure.into()),
             };
             let checked = ask.check(&self.policy.caps);
-            entry.estimate = ask.estimate_usd();
+            entry.estimate = ask.estimate_usd(self.policy.text_usd_per_million);
             entry.ask = Some(ask.clone());
             if let Err(failure) = checked {
                 return self.refuse_counted(entry, failure.into()).await;
@@ -229,14 +229,17 @@ impl Gate {
                 meanings.push(Meaning::Images { who: who.clone(), limit: limits.images_per_day });
                 reserved.push((day.clone(), "images", add));
             }
+            // A turn's text tokens need the operator's rate to be counted in dollars.
+            let unpriced =
+                micros.is_none() || (ask.text_model().is_some() && self.policy.text_usd_per_million.is_none());
             match (micros, limits.usd_per_day) {
+                (_, Some(_)) if unpriced => return Err(ask.unpriced(self.policy.text_usd_per_million).into()),
                 (Some(add), limit) if record || limit.is_some() => {
                     let op = Op::Add { field: "usd_micros", add, limit: limit.map(to_micros) };
                     checks.push(Check { key: day.clone(), op });
                     meanings.push(Meaning::Usd { who, limit });
                     reserved.push((day, "usd_micros", add));
                 }
-                (None, Some(_)) => return Err(ask.unpriced().into()),
                 _ => {}
             }
         }
@@ -297,19 +300,20 @@ impl Gate {
         let status = response.status();
         let content_type = response.headers().get(header::CONTENT_TYPE).and_then(|value| value.to_str().ok());
         let tally = match &entry.ask {
-            Some(ask) if status.is_success() => Tally::new(content_type.unwrap_or_default(), ask.endpoint),
+            Some(ask) if status.is_success() => Tally::new(content_type.unwrap_or_default(), ask.route),
             _ => Tally::Ignored,
         };
         let relayed = response.extensions().get::<Relayed>().cloned();
         let (counters, keys) = (self.counters.clone(), self.keys.clone());
         let (log, log_prompts) = (self.log.clone(), self.policy.log_prompts);
+        let text_rate = self.policy.text_usd_per_million;
         let length = response.headers().get(header::CONTENT_LENGTH).and_then(|value| value.to_str().ok()?.parse().ok());
         let (parts, body) = response.into_parts();
         let tapped = Tapped::new(body, length, tally, move |counted, complete| {
             let attempts = relayed.map(|relayed| relayed.attempts());
             // Under a kept-alive 200, what the provider answered.
             let status = attempts.as_ref().and_then(|attempts| attempts.status).unwrap_or(status);
-            let (settled, images) = settle(&entry, status, &counted);
+            let (settled, images) = settle(&entry, status, &counted, text_rate);
             let mut adjustments: Vec<Check> = reserved
                 .into_iter()
                 .filter_map(|(key, field, reserved)| {
@@ -366,11 +370,21 @@ fn upstream_counts(keys: &Keys, day: &str, attempts: &Attempts, images: i64, set
 
 /// What an answer cost and how many images it made (a GIF's frames each
 /// count): from its `usage`; without one, as estimated (a stream cut short
-/// may still be charged); nothing for a failure.
-fn settle(entry: &Entry, status: StatusCode, counted: &Counted) -> (Option<f64>, i64) {
+/// may still be charged); nothing for a failure. A turn's text tokens are
+/// priced at `text_rate`, from its `usage` once it has one.
+fn settle(entry: &Entry, status: StatusCode, counted: &Counted, text_rate: Option<f64>) -> (Option<f64>, i64) {
     let Some(ask) = &entry.ask else { return (None, 0) };
     if !status.is_success() {
         return (Some(0.0), 0);
+    }
+    if ask.text_model().is_some() {
+        let Some(text_tokens) = counted.text_tokens else { return (entry.estimate, i64::from(ask.images())) };
+        let images = counted.images.unwrap_or(0).saturating_mul(ask.frames());
+        let images_usd = match (&counted.usage, images) {
+            (_, 0) => Some(0.0),
+            (usage, _) => ask.settled_usd(usage.as_ref()),
+        };
+        return (images_usd.map(|usd| usd + text_usd(text_tokens, text_rate)), i64::from(images));
     }
     match &counted.usage {
         Some(usage) => {
@@ -414,6 +428,7 @@ fn line(
         "method": entry.method.as_str(),
         "path": entry.path,
         "model": ask.map(|ask| ask.model.clone()),
+        "text_model": ask.and_then(Ask::text_model),
         "size": ask.map(|ask| ask.shared().size.map_or("auto".to_owned(), ToString::to_string)),
         "n": ask.map(Ask::n),
         "quality": ask.map(|ask| ask.shared().quality.map_or("auto", |quality| quality.as_str()).to_owned()),
@@ -425,6 +440,7 @@ fn line(
         "duration_ms": entry.started.elapsed().as_millis() as u64,
         "images": counted.and_then(|counted| counted.images),
         "tokens": usage.map(|usage| json!({"input": usage.input_tokens, "output": usage.output_tokens, "total": usage.total_tokens})),
+        "text_tokens": counted.and_then(|counted| counted.text_tokens),
         "usd_estimated": entry.estimate.map(round_usd),
         "usd": settled.map(round_usd),
     });

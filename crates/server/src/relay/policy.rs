@@ -37,6 +37,10 @@ pub struct Policy {
     pub log_prompts: bool,
     /// The key for `GET /relay/spend`; without one the summary is not served.
     pub admin_key: Option<String>,
+    /// Dollars per million text tokens of the answering model on
+    /// `/v1/responses` (input and output alike); without a rate they are
+    /// not counted in dollars, and a relay with a dollar ceiling refuses turns.
+    pub text_usd_per_million: Option<f64>,
 }
 
 /// Where the counters live.

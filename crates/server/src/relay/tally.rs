@@ -5,12 +5,19 @@
 //!
 //! The skeleton is written here rather than with core's `ResponseDecoder`,
 //! which decodes every image: the relay only needs the few fields around them.
+//!
+//! A turn of `/v1/responses` says what it cost in its response object (the
+//! JSON answer, or the `response.completed` event): the answering model's
+//! `usage`, the image tool's `tool_usage.image_gen`, and its
+//! `image_generation_call` items.
 
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use axum::body::{Body, Bytes};
-use gpt_image_core::{Endpoint, FromJson, SseParser, Usage};
+use gpt_image_core::{FromJson, SseParser, Usage};
+
+use super::ask::Route;
 use http_body::{Frame, SizeHint};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
@@ -21,26 +28,39 @@ const KEPT_STRING: usize = 256;
 /// A skeleton larger than this is given up on (a JSON answer is a few fields).
 const MAX_SKELETON: usize = 1 << 20;
 
+/// The event that ends a turn's stream, with the whole response.
+const TURN_COMPLETED: &str = "response.completed";
+
 /// What an answer said it cost.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Counted {
-    /// Its `usage` (for a stream, the last completed event's).
+    /// Its images' `usage` (for a stream, the last completed event's; for
+    /// a turn, `tool_usage.image_gen`).
     pub usage: Option<Usage>,
     /// How many images it held.
     pub images: Option<u32>,
+    /// A turn's text tokens: its `usage.total_tokens`, the answering model's.
+    pub text_tokens: Option<u64>,
 }
 
 /// Reads one answer's body.
 #[derive(Debug)]
 pub enum Tally {
-    /// An `application/json` images response.
-    Json(Skeleton),
-    /// A `text/event-stream` of image events.
+    /// An `application/json` images response, or response object (`turn`).
+    Json {
+        /// The answer without its long strings.
+        skeleton: Skeleton,
+        /// Whether it is a turn's response object.
+        turn: bool,
+    },
+    /// A `text/event-stream` of image events, or a turn's events (`turn`).
     Events {
         /// The parser.
         parser: SseParser,
-        /// The name of the events that end an image.
+        /// The name of the events that end an image (a turn: the response).
         completed: &'static str,
+        /// Whether they are a turn's events.
+        turn: bool,
         /// What the completed events said so far.
         counted: Counted,
     },
@@ -49,16 +69,16 @@ pub enum Tally {
 }
 
 impl Tally {
-    /// A reader for an answer with this content type.
-    pub fn new(content_type: &str, endpoint: Endpoint) -> Tally {
+    /// A reader for an answer of `route` with this content type.
+    pub fn new(content_type: &str, route: Route) -> Tally {
+        let (completed, turn) = match route {
+            Route::Images(endpoint) => (endpoint.completed_event(), false),
+            Route::Responses => (TURN_COMPLETED, true),
+        };
         if content_type.starts_with("text/event-stream") {
-            Tally::Events {
-                parser: SseParser::new(),
-                completed: endpoint.completed_event(),
-                counted: Counted::default(),
-            }
+            Tally::Events { parser: SseParser::new(), completed, turn, counted: Counted::default() }
         } else if content_type.starts_with("application/json") {
-            Tally::Json(Skeleton::default())
+            Tally::Json { skeleton: Skeleton::default(), turn }
         } else {
             Tally::Ignored
         }
@@ -67,11 +87,17 @@ impl Tally {
     /// Reads the next bytes.
     pub fn push(&mut self, chunk: &[u8]) {
         match self {
-            Tally::Json(skeleton) => skeleton.push(chunk),
-            Tally::Events { parser, completed, counted } => {
+            Tally::Json { skeleton, .. } => skeleton.push(chunk),
+            Tally::Events { parser, completed, turn, counted } => {
                 for event in parser.push(chunk) {
                     let name = event.event.as_deref().unwrap_or_default();
                     if name != *completed {
+                        continue;
+                    }
+                    if *turn {
+                        if let Ok(Finished { response }) = serde_json::from_str(&event.data) {
+                            *counted = response.counted();
+                        }
                         continue;
                     }
                     let images = counted.images.unwrap_or(0) + 1;
@@ -88,7 +114,7 @@ impl Tally {
     /// What the whole body said.
     pub fn finish(self) -> Counted {
         match self {
-            Tally::Json(skeleton) => skeleton.finish(),
+            Tally::Json { skeleton, turn } => skeleton.finish(turn),
             Tally::Events { counted, .. } => counted,
             Tally::Ignored => Counted::default(),
         }
@@ -108,6 +134,51 @@ struct Answer {
     #[serde(default)]
     data: Vec<IgnoredAny>,
     usage: Option<Value>,
+}
+
+/// The fields of a turn's response object the relay reads.
+#[derive(Deserialize)]
+struct TurnAnswer {
+    #[serde(default)]
+    output: Vec<OutputItem>,
+    usage: Option<TextUsage>,
+    tool_usage: Option<ToolUsage>,
+}
+
+/// `response.completed`: the whole response.
+#[derive(Deserialize)]
+struct Finished {
+    response: TurnAnswer,
+}
+
+/// An output item's type (serde skips the rest, the image among it).
+#[derive(Deserialize)]
+struct OutputItem {
+    #[serde(rename = "type")]
+    kind: Option<String>,
+}
+
+/// The answering model's `usage`.
+#[derive(Deserialize)]
+struct TextUsage {
+    total_tokens: Option<u64>,
+}
+
+/// `tool_usage`: the image tool's.
+#[derive(Deserialize)]
+struct ToolUsage {
+    image_gen: Option<Value>,
+}
+
+impl TurnAnswer {
+    fn counted(&self) -> Counted {
+        let images = self.output.iter().filter(|item| item.kind.as_deref() == Some("image_generation_call")).count();
+        Counted {
+            usage: self.tool_usage.as_ref().and_then(|tools| tools.image_gen.as_ref()).and_then(read_usage),
+            images: Some(images as u32),
+            text_tokens: self.usage.as_ref().and_then(|usage| usage.total_tokens),
+        }
+    }
 }
 
 /// A `usage` object, if it reads as one (core's reader).
@@ -177,15 +248,22 @@ impl Skeleton {
         }
     }
 
-    /// The usage and the number of images, if the text was an images response.
-    pub fn finish(self) -> Counted {
+    /// The usage and the number of images, if the text was an images
+    /// response (or with `turn`, a response object).
+    pub fn finish(self, turn: bool) -> Counted {
         if self.overflow {
             return Counted::default();
         }
+        if turn {
+            return serde_json::from_slice::<TurnAnswer>(&self.out)
+                .map_or_else(|_| Counted::default(), |answer| answer.counted());
+        }
         match serde_json::from_slice::<Answer>(&self.out) {
-            Ok(answer) => {
-                Counted { usage: answer.usage.as_ref().and_then(read_usage), images: Some(answer.data.len() as u32) }
-            }
+            Ok(answer) => Counted {
+                usage: answer.usage.as_ref().and_then(read_usage),
+                images: Some(answer.data.len() as u32),
+                text_tokens: None,
+            },
             Err(_) => Counted::default(),
         }
     }
@@ -261,6 +339,7 @@ impl Drop for Tapped {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use gpt_image_core::Endpoint;
 
     fn answer() -> String {
         let image = "A".repeat(10_000);
@@ -275,7 +354,7 @@ mod tests {
     fn a_json_answer_gives_its_usage_in_any_chunks() {
         let body = answer();
         for size in [1, 7, 300, body.len()] {
-            let mut tally = Tally::new("application/json", Endpoint::Generate);
+            let mut tally = Tally::new("application/json", Route::Images(Endpoint::Generate));
             for chunk in body.as_bytes().chunks(size) {
                 tally.push(chunk);
             }
@@ -285,7 +364,7 @@ mod tests {
         }
         let mut long_escapes = Skeleton::default();
         long_escapes.push(format!(r#"{{"data": [], "x": "{}\u00e9"}}"#, "\\n".repeat(300)).as_bytes());
-        assert_eq!(long_escapes.finish().images, Some(0));
+        assert_eq!(long_escapes.finish(false).images, Some(0));
     }
 
     #[test]
@@ -294,12 +373,44 @@ mod tests {
         let text = format!(
             "event: image_generation.partial_image\ndata: {{\"b64_json\":\"AA\"}}\n\nevent: image_generation.completed\ndata: {completed}\n\nevent: image_generation.completed\ndata: {completed}\n\n"
         );
-        let mut tally = Tally::new("text/event-stream; charset=utf-8", Endpoint::Generate);
+        let mut tally = Tally::new("text/event-stream; charset=utf-8", Route::Images(Endpoint::Generate));
         for chunk in text.as_bytes().chunks(5) {
             tally.push(chunk);
         }
         let counted = tally.finish();
         assert_eq!((counted.images, counted.usage.map(|usage| usage.output_tokens)), (Some(2), Some(99)));
-        assert_eq!(Tally::new("text/html", Endpoint::Generate).finish(), Counted::default());
+        assert_eq!(Tally::new("text/html", Route::Images(Endpoint::Generate)).finish(), Counted::default());
+    }
+
+    #[test]
+    fn a_turn_gives_its_text_tokens_its_images_and_their_usage_as_json_or_events() {
+        let image = "A".repeat(10_000);
+        let response = format!(
+            r#"{{"id": "resp_1", "object": "response", "output": [
+                {{"type": "image_generation_call", "id": "ig_1", "status": "completed", "result": "{image}"}},
+                {{"type": "message", "id": "msg_1", "content": [{{"type": "output_text", "text": "Here it is."}}]}}],
+              "usage": {{"input_tokens": 30, "output_tokens": 12, "total_tokens": 42}},
+              "tool_usage": {{"image_gen": {{"input_tokens": 7, "output_tokens": 272, "total_tokens": 279}},
+                             "web_search": {{"num_requests": 0}}}}}}"#
+        );
+        let expected = |counted: Counted| {
+            assert_eq!((counted.images, counted.text_tokens), (Some(1), Some(42)));
+            assert_eq!(counted.usage.map(|usage| usage.output_tokens), Some(272));
+        };
+        let mut json = Tally::new("application/json", Route::Responses);
+        for chunk in response.as_bytes().chunks(11) {
+            json.push(chunk);
+        }
+        expected(json.finish());
+        let completed = format!(r#"{{"type": "response.completed", "sequence_number": 9, "response": {response}}}"#)
+            .replace('\n', " ");
+        let text = format!(
+            "event: response.created\ndata: {{\"response\": {{\"output\": []}}}}\n\nevent: response.completed\ndata: {completed}\n\n"
+        );
+        let mut events = Tally::new("text/event-stream", Route::Responses);
+        for chunk in text.as_bytes().chunks(64) {
+            events.push(chunk);
+        }
+        expected(events.finish());
     }
 }
