@@ -167,3 +167,72 @@ test('errors reach the client as its error classes, and retries see a script suc
   const quota = new OpenAI({ baseURL: `${server.base}/v1`, apiKey: 'sk-local-test', maxRetries: 2, defaultHeaders: { 'x-fault': 'insufficient_quota' } });
   await assert.rejects(quota.images.generate({ model: 'gpt-image-1', prompt: 'x' }), (error) => error instanceof OpenAI.RateLimitError && error.code === 'insufficient_quota');
 });
+
+test('a conversation on the Responses API with the image_generation tool, whole and streamed', async () => {
+  const tool = { type: 'image_generation', model: 'gpt-image-2', quality: 'low', size: '1024x640' };
+  const imageOf = (response) => Buffer.from(response.output.find((item) => item.type === 'image_generation_call').result, 'base64');
+  const first = await client.responses.create({ model: 'gpt-5.1', input: 'a red kite over a harbour', tools: [tool] });
+  assert.equal(first.object, 'response');
+  assert.equal(first.status, 'completed');
+  assert.match(first.id, /^resp_/);
+  assert.match(first.output_text, /a red kite over a harbour/, 'the package gathers the assistant text');
+  assert.equal(formatOf(imageOf(first)), 'png');
+  assert.deepEqual(pngSize(imageOf(first)), [1024, 640]);
+  assert.ok(first.usage.total_tokens > 0 && first.tool_usage.image_gen.output_tokens > 0);
+
+  const second = await client.responses.create({
+    model: 'gpt-5.1',
+    previous_response_id: first.id,
+    input: [{ role: 'user', content: [{ type: 'input_text', text: 'now make the kite blue' }] }],
+    tools: [tool],
+  });
+  assert.equal(second.previous_response_id, first.id);
+  assert.equal(second.output[0].action, 'edit');
+  assert.notDeepEqual(imageOf(second), imageOf(first));
+  assert.ok(second.usage.input_tokens > first.usage.total_tokens, 'the follow-up reads the whole thread');
+
+  const stream = await client.responses.create({
+    model: 'gpt-5.1',
+    previous_response_id: second.id,
+    input: 'add a yellow sun',
+    tools: [{ ...tool, partial_images: 2 }],
+    stream: true,
+  });
+  const types = [];
+  let completed;
+  for await (const event of stream) {
+    assert.equal(event.sequence_number, types.length);
+    types.push(event.type);
+    if (event.type === 'response.image_generation_call.partial_image') {
+      assert.equal(event.partial_image_index, types.filter((type) => type === event.type).length - 1);
+      assert.equal(formatOf(Buffer.from(event.partial_image_b64, 'base64')), 'png');
+    }
+    if (event.type === 'response.completed') completed = event.response;
+  }
+  assert.deepEqual(types.slice(0, 5), [
+    'response.created',
+    'response.in_progress',
+    'response.output_item.added',
+    'response.image_generation_call.in_progress',
+    'response.image_generation_call.generating',
+  ]);
+  assert.equal(types.filter((type) => type === 'response.image_generation_call.partial_image').length, 2);
+  assert.ok(types.includes('response.output_text.delta') && types.includes('response.output_text.done'));
+  assert.equal(types.at(-1), 'response.completed');
+  assert.equal(completed.previous_response_id, second.id);
+  assert.deepEqual(pngSize(imageOf(completed)), [1024, 640]);
+
+  await assert.rejects(
+    client.responses.create({ model: 'gpt-5.1', previous_response_id: 'resp_gone', input: 'x', tools: [tool] }),
+    (error) => error instanceof OpenAI.BadRequestError && error.param === 'previous_response_id' && error.code === 'previous_response_not_found',
+  );
+  await assert.rejects(
+    client.responses.create({ model: 'gpt-5.1', input: 'x', tools: [{ ...tool, size: '1000x1000' }] }),
+    (error) => error instanceof OpenAI.BadRequestError && error.param === 'tools[0].size',
+  );
+  const failing = new OpenAI({ baseURL: `${server.base}/v1`, apiKey: 'sk-local-test', maxRetries: 0, defaultHeaders: { 'x-fault': 'stream_error' } });
+  const broken = await failing.responses.create({ model: 'gpt-5.1', input: 'a kite', tools: [{ ...tool, partial_images: 1 }], stream: true });
+  await assert.rejects(async () => {
+    for await (const event of broken) void event;
+  }, (error) => error instanceof OpenAI.APIError && /stream_error fault/.test(error.message));
+});
