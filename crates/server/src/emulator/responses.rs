@@ -132,16 +132,19 @@ async fn prepare(emulator: &Emulator, body: Result<Bytes, BytesRejection>) -> Re
     Ok((turn, request.stream == Some(true)))
 }
 
+/// Where the thread's image comes from, as the field a failure names.
+const THREAD_IMAGE: &str = "previous_response_id";
+
 /// An input image of the turn: where it is (`input[0].content[1]`), its file and its size.
 #[derive(Clone)]
-struct Inputs {
+struct InputImage {
     field: String,
     bytes: Bytes,
     size: (u32, u32),
 }
 
 /// The turn's input images, fetched (data URLs only: this server fetches nothing).
-fn input_images(request: &ResponseRequest) -> Result<Vec<Inputs>, ApiFailure> {
+fn input_images(request: &ResponseRequest) -> Result<Vec<InputImage>, ApiFailure> {
     let Input::Messages(messages) = &request.input else { return Ok(Vec::new()) };
     let mut images = Vec::new();
     for (index, message) in messages.iter().enumerate() {
@@ -150,7 +153,7 @@ fn input_images(request: &ResponseRequest) -> Result<Vec<Inputs>, ApiFailure> {
                 let field = format!("input[{index}].content[{part}]");
                 let bytes = fetch(image, &field)?;
                 let size = gpt_image_core::dimensions(head(&bytes)).unwrap_or((0, 0));
-                images.push(Inputs { field, bytes, size });
+                images.push(InputImage { field, bytes, size });
             }
         }
     }
@@ -168,7 +171,7 @@ async fn call(
     tool: &ImageGenerationTool,
     text: &str,
     thread_text: &str,
-    inputs: &[Inputs],
+    inputs: &[InputImage],
     previous: Option<&Kept>,
 ) -> Result<Call, ApiFailure> {
     let field = |name: &str| format!("tools[{index}].{name}");
@@ -176,8 +179,8 @@ async fn call(
         failure.error.param = Some(field("model"));
         failure
     })?;
-    let thread_image = previous.and_then(|previous| previous.image.clone()).map(|bytes| Inputs {
-        field: "previous_response_id".into(),
+    let thread_image = previous.and_then(|previous| previous.image.clone()).map(|bytes| InputImage {
+        field: THREAD_IMAGE.into(),
         size: gpt_image_core::dimensions(head(&bytes)).unwrap_or((0, 0)),
         bytes,
     });
@@ -216,7 +219,7 @@ async fn call(
     .map_err(|error| internal(error.to_string()))??;
     let mut job = Job::tool(&tool.image, text, spec, Some(image.dimensions()));
     job.input_sizes = inputs.iter().map(|input| input.size).collect();
-    if source.field == "previous_response_id" {
+    if source.field == THREAD_IMAGE {
         job.input_sizes.insert(0, source.size);
     }
     let (width, height) = (job.width, job.height);
