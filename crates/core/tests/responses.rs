@@ -82,6 +82,29 @@ fn the_tools_image_parameters_are_judged_by_the_catalogue() {
 }
 
 #[test]
+fn an_edit_parameter_on_a_turn_that_draws_anew_is_named() {
+    let body = json!({"model": "gpt-5.1", "input": "a kite",
+        "tools": [{"type": "image_generation", "model": "gpt-image-2", "input_fidelity": "high", "type_hint": 1}]});
+    let (request, _) = ResponseRequest::read_json(&body);
+    let tool = &request.image_tools().next().unwrap().1;
+    assert!(!tool.image.extra.contains_key("type"), "the tool's own fields are not image parameters");
+    let report = request.validate_with(&ValidationOptions::default());
+    let issue = report.issues.iter().find(|issue| issue.field == "tools[0].input_fidelity").expect("named");
+    assert_eq!((issue.rule, issue.severity), (Rule::UnknownParameter, Severity::Warning));
+    assert!(issue.message.contains("edits only"), "{}", issue.message);
+}
+
+#[test]
+fn the_drawing_tool_is_the_first_image_tool_unless_declined() {
+    let mut body = second_turn();
+    let (request, _) = ResponseRequest::read_json(&body);
+    assert_eq!(request.drawing_tool().map(|(index, _)| index), Some(0));
+    body["tool_choice"] = json!("none");
+    let (request, _) = ResponseRequest::read_json(&body);
+    assert!(request.drawing_tool().is_none(), "tool_choice none: nothing is drawn");
+}
+
+#[test]
 fn a_value_of_the_wrong_kind_names_its_place() {
     let body = json!({"model": 5, "input": [{"role": "user", "content": [{"type": "input_image"}]}],
                       "tools": [{"type": "image_generation", "partial_images": "two"}]});

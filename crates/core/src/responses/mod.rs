@@ -16,7 +16,7 @@ mod tool;
 pub use events::{EVENT_PREFIX, ResponseEvent};
 pub use request::{ContentPart, Input, InputMessage, ResponseRequest, Tool};
 pub use response::{ImageGenerationCall, OutputItem, Response, ResponseUsage, ToolUsage};
-pub use tool::{ImageGenerationTool, TOOL_DEFAULT_MODEL, TOOL_TYPE, TOOL_WITHOUT};
+pub use tool::{CALL_TYPE, ImageGenerationTool, TOOL_DEFAULT_MODEL, TOOL_TYPE, TOOL_WITHOUT};
 
 /// Where responses are created, below the base URL.
 pub const RESPONSES_PATH: &str = "/responses";

@@ -140,15 +140,12 @@ impl ResponseRequest {
         let stream = json.member("stream").and_then(|stream| stream.boolean());
         let tool_choice = json.member("tool_choice").map(|choice| choice.to_value());
         let named = ["model", "input", "tools", "previous_response_id", "stream", "tool_choice"];
-        let extra = json
-            .keys()
-            .into_iter()
-            .filter(|key| !named.contains(&key.as_str()))
-            .map(|key| {
-                let value = json.member(&key).map_or(serde_json::Value::Null, |value| value.to_value());
-                (key, value)
-            })
-            .collect();
+        // Inserted one by one: collecting would sort, and bring a sort into the wasm bundles.
+        let mut extra = Extra::new();
+        for key in json.keys().into_iter().filter(|key| !named.contains(&key.as_str())) {
+            let value = json.member(&key).map_or(serde_json::Value::Null, |value| value.to_value());
+            extra.insert(key, value);
+        }
         (ResponseRequest { model, input, tools, previous_response_id, stream, tool_choice, extra }, issues)
     }
 
@@ -190,6 +187,14 @@ impl ResponseRequest {
             Tool::ImageGeneration(tool) => Some((index, &**tool)),
             Tool::Other(_) => None,
         })
+    }
+
+    /// The image tool that draws this turn's image, with its index in
+    /// `tools`: the first one, unless `tool_choice` is `none` (the model
+    /// then draws nothing). The emulator draws with it, the relay counts it.
+    pub fn drawing_tool(&self) -> Option<(usize, &ImageGenerationTool)> {
+        let declined = self.tool_choice.as_ref().and_then(serde_json::Value::as_str) == Some("none");
+        self.image_tools().next().filter(|_| !declined)
     }
 
     /// Every problem of the turn: a model and some input are required, and

@@ -130,7 +130,7 @@ impl Serialize for OutputItem {
         let value = match self {
             OutputItem::ImageGeneration(call) => {
                 let mut value = serde_json::to_value(call).map_err(S::Error::custom)?;
-                value["type"] = "image_generation_call".into();
+                value["type"] = super::tool::CALL_TYPE.into();
                 value
             }
             OutputItem::Message { id, text } => serde_json::json!({
@@ -168,7 +168,7 @@ impl FromJson for OutputItem {
     fn from_json<J: JsonValue>(json: &J) -> Result<Self, String> {
         let fields = Fields::of(json, "an output item")?;
         Ok(match fields.text("type")?.as_deref() {
-            Some("image_generation_call") => OutputItem::ImageGeneration(ImageGenerationCall::from_json(json)?),
+            Some(super::tool::CALL_TYPE) => OutputItem::ImageGeneration(ImageGenerationCall::from_json(json)?),
             Some("message") => OutputItem::Message {
                 id: fields.text("id")?.unwrap_or_default(),
                 text: json

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::edit::EditRequest;
+use crate::endpoint::Endpoint;
 use crate::image_input::ImageInput;
 use crate::issue::{Issue, Rule, Severity};
 use crate::json::JsonValue;
@@ -13,10 +14,16 @@ use crate::validate::ValidationOptions;
 /// The tool's `type`.
 pub const TOOL_TYPE: &str = "image_generation";
 
+/// The `type` of the output item of one call of the tool.
+pub const CALL_TYPE: &str = "image_generation_call";
+
 /// The model the tool draws with when it names none: it draws only with
 /// GPT image models, so the API's default GPT image model (never the
 /// Images API's default for generations, `dall-e-2`).
 pub const TOOL_DEFAULT_MODEL: &str = crate::catalogue::DEFAULT_GPT_MODEL;
+
+/// The tool's own fields, beside the image parameters.
+const TOOL_FIELDS: [&str; 3] = ["type", "action", "input_image_mask"];
 
 /// Image parameters the tool does not take: one image per call, streamed
 /// with the response's own `stream`, always as base64.
@@ -47,9 +54,14 @@ impl ImageGenerationTool {
         let mut reader = ParameterReader::new(json);
         let mut image = EditRequest::default();
         image.read_parameters(&mut reader);
-        for name in ["type", "action", "input_image_mask"] {
-            image.extra.remove(name);
+        // Rebuilt rather than removed from: removal would bring the map's rebalancing into the wasm bundles.
+        let mut extra = crate::parameters::Extra::new();
+        for (name, value) in std::mem::take(&mut image.extra) {
+            if !TOOL_FIELDS.contains(&name.as_str()) {
+                extra.insert(name, value);
+            }
         }
+        image.extra = extra;
         issues.extend(
             reader.issues.into_iter().map(|issue| Issue { field: format!("tools[{index}].{}", issue.field), ..issue }),
         );
@@ -82,13 +94,7 @@ impl ImageGenerationTool {
             image.mask = self.input_image_mask.clone();
             image.validate_with(options)
         } else {
-            let mut generation = crate::GenerateRequest { prompt: image.prompt.clone(), ..Default::default() };
-            for name in image.set_parameters() {
-                if let Some(text) = image.parameter_text(name) {
-                    // A parameter of edits alone (input_fidelity) goes to `extra`, and is warned about.
-                    let _ = generation.set_parameter_text::<serde_json::Value>(name, &text);
-                }
-            }
+            let mut generation = image.shared().generation(image.prompt.clone());
             generation.extra = image.extra.clone();
             // Checked with the tool's own default, not the Images API's `dall-e-2`.
             generation.model = Some(self.effective_model());
@@ -109,7 +115,20 @@ impl ImageGenerationTool {
                 field => Issue { field: format!("tools[{index}].{field}"), ..issue },
             })
             .collect();
-        for &name in TOOL_WITHOUT.iter().filter(|name| self.image.set_parameters().contains(name)) {
+        let set = self.image.set_parameters();
+        if !edit {
+            for name in set.iter().filter(|name| !crate::parameters::takes(Endpoint::Generate, name)) {
+                issues.push(Issue {
+                    field: format!("tools[{index}].{name}"),
+                    rule: Rule::UnknownParameter,
+                    severity: Severity::Warning,
+                    message: format!(
+                        "{name} applies to edits only: this turn draws a new image (no input image, or action: generate)"
+                    ),
+                });
+            }
+        }
+        for &name in TOOL_WITHOUT.iter().filter(|name| set.contains(name)) {
             issues.push(Issue {
                 field: format!("tools[{index}].{name}"),
                 rule: Rule::UnknownParameter,

@@ -92,8 +92,7 @@ async fn prepare(emulator: &Emulator, body: Result<Bytes, BytesRejection>) -> Re
         Some(previous) => previous.text.clone(),
         None => text.clone(),
     };
-    let declined = request.tool_choice.as_ref().and_then(Value::as_str) == Some("none");
-    let call = match request.image_tools().next().filter(|_| !declined) {
+    let call = match request.drawing_tool() {
         Some((index, tool)) => Some(call(index, tool, &text, &thread_text, &inputs, previous.as_ref()).await?),
         None => None,
     };

@@ -368,10 +368,9 @@ impl Ask {
 }
 
 impl Turn {
-    /// What the relay counts of a turn: its first image tool, unless declined.
+    /// What the relay counts of a turn: the image tool that draws it.
     fn read(request: &ResponseRequest) -> Turn {
-        let declined = request.tool_choice.as_ref().and_then(Value::as_str) == Some("none");
-        let tool = request.image_tools().next().filter(|_| !declined);
+        let tool = request.drawing_tool();
         let image = match tool {
             // The tool makes one image, whatever `n` it names.
             Some((_, tool)) => EditRequest { model: Some(tool.effective_model()), n: None, ..tool.image.clone() },
