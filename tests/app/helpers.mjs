@@ -53,9 +53,17 @@ export async function newPage(t, base, context = {}, { prompt: typed = DEFAULT_P
 /**
  * A blank page in a new browser context (`context`: its options), failing
  * the test on any uncaught error or Content-Security-Policy report in it.
+ * The playground's service worker is blocked unless `context.serviceWorkers`
+ * is `'allow'` (offline.test.mjs): requests a worker handles are out of
+ * reach of `page.route`, which many tests use.
  */
 export async function newContextPage(t, context = {}) {
-  const browserContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...context });
+  const browserContext = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    serviceWorkers: 'block',
+    ...context,
+  });
   t.after(() => browserContext.close());
   const page = await browserContext.newPage();
   const errors = [];

@@ -11,6 +11,7 @@ mod dist;
 mod floors;
 mod fuzz;
 mod generated;
+mod icons;
 mod pkg;
 mod pkg_bench;
 mod play;

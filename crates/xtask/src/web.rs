@@ -13,7 +13,10 @@
 //!    and, before `</head>`, preloads of the glue, its snippets and the
 //!    wasm with their `integrity`, and the loader as a file of its own (a
 //!    policy without `'unsafe-inline'` blocks an inline one).
-//! 4. Everything else in `web/` is copied as it is.
+//! 4. Everything else in `web/` is copied as it is, the app icons are
+//!    drawn ([`crate::icons`]), and `sw.js`, the service worker that lets
+//!    the playground open without a network, is given the list of the
+//!    shell's files and a version made from what they hold.
 //!
 //! Built here rather than by Trunk: installing Trunk took 7 of the 10
 //! minutes a fresh machine spent on tools, and Trunk 0.21 cannot split a wasm. No `wasm-opt`
@@ -35,7 +38,20 @@ const APP: &str = "gpt-image-app";
 const STYLE_TAG: &str = r#"<link rel="stylesheet" href="style.css" data-inline>"#;
 
 /// The files of `web/` that are not copied as they are.
-const BUILT_FROM: &[&str] = &["index.html", "style.css"];
+const BUILT_FROM: &[&str] = &["index.html", "style.css", SERVICE_WORKER];
+
+/// The service worker, in `web/` and in `dist/`.
+const SERVICE_WORKER: &str = "sw.js";
+
+/// What of `dist/` the service worker does not keep: the host's headers,
+/// itself, and the example host pages (the embed is built after the page).
+const NOT_SHELL: &[&str] = &["_headers", SERVICE_WORKER, "examples"];
+
+/// The part of `web/sw.js` this build writes.
+const SHELL_REGION: (&str, &str) = (
+    "// @generated begin: `cargo xtask dist` (crates/xtask/src/web.rs) writes the shell's files and its version.\n",
+    "// @generated end\n",
+);
 
 /// Builds the playground into `out` (emptied first).
 pub fn build(out: &Path) -> Result {
@@ -83,7 +99,47 @@ pub fn build(out: &Path) -> Result {
             fs::copy(&path, out.join(name)).map_err(|error| format!("{}: {error}", path.display()))?;
         }
     }
-    Ok(())
+    crate::icons::write(out)?;
+    let worker = service_worker(&read(&web.join(SERVICE_WORKER))?, &shell(out)?)?;
+    write(&out.join(SERVICE_WORKER), &worker)
+}
+
+/// The shell's files (`./` for the page), each with what it holds, in order.
+fn shell(out: &Path) -> Result<Vec<(String, Vec<u8>)>> {
+    let mut files = Vec::new();
+    let mut folders = vec![out.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder).map_err(|error| format!("{}: {error}", folder.display()))? {
+            let path = entry.map_err(|error| error.to_string())?.path();
+            let name = relative(out, &path)?;
+            if NOT_SHELL.contains(&name.as_str()) {
+                continue;
+            }
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let bytes = fs::read(&path).map_err(|error| format!("{}: {error}", path.display()))?;
+                files.push((if name == "index.html" { "./".to_owned() } else { format!("./{name}") }, bytes));
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// `web/sw.js` with the shell's files and a version made from them.
+fn service_worker(template: &str, shell: &[(String, Vec<u8>)]) -> Result<String> {
+    let (begin, end) = SHELL_REGION;
+    let start = template.find(begin).ok_or("web/sw.js has no @generated region for the shell")? + begin.len();
+    let stop = start + template[start..].find(end).ok_or("web/sw.js: the @generated region is not closed")?;
+    let mut everything = Vec::new();
+    for (name, bytes) in shell {
+        everything.extend(name.as_bytes());
+        everything.extend(bytes);
+    }
+    let names: Vec<String> = shell.iter().map(|(name, _)| format!("'{name}'")).collect();
+    let generated = format!("const VERSION = '{}';\nconst SHELL = [{}];\n", short_hash(&everything), names.join(", "));
+    Ok(format!("{}{generated}{}", &template[..start], &template[stop..]))
 }
 
 /// Compiles the app and binds it; returns the folder wasm-bindgen wrote.
@@ -175,6 +231,17 @@ mod tests {
             "<head><title>t</title><style>a{}</style><script src=\"./boot.js\"></script></head><body></body>"
         );
         assert!(page("<head></head>", "a{}", "").is_err_and(|error| error.contains("style sheet")));
+    }
+
+    #[test]
+    fn the_service_worker_gets_the_shell_and_a_version_that_follows_it() {
+        let template = read(&root().join("web").join(SERVICE_WORKER)).unwrap();
+        let shell = vec![("./".to_owned(), b"<html>".to_vec()), ("./app.wasm".to_owned(), b"\0asm".to_vec())];
+        let worker = service_worker(&template, &shell).unwrap();
+        assert!(worker.contains("const SHELL = ['./', './app.wasm'];"), "{worker}");
+        let changed = service_worker(&template, &[shell[0].clone(), ("./app.wasm".to_owned(), b"\0asm2".to_vec())]);
+        assert_ne!(worker, changed.unwrap(), "another wasm, another version");
+        assert!(service_worker("no region", &shell).is_err());
     }
 
     #[test]
