@@ -136,14 +136,7 @@ enum InputRole {
     Markup,
 }
 
-fn check_input(
-    rules: &Rules,
-    issues: &mut Vec<Issue>,
-    field: &str,
-    input: &ImageInput,
-    edits: Edits,
-    role: InputRole,
-) {
+fn check_input(rules: &Rules, issues: &mut Vec<Issue>, field: &str, input: &ImageInput, edits: Edits, role: InputRole) {
     let png_only = role != InputRole::Image || edits == Edits::OneSquarePng;
     // Markup's limit is not documented: an input image's applies.
     let max_bytes = if png_only && role != InputRole::Markup { 4 * MB } else { 50 * MB };
