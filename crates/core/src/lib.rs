@@ -21,7 +21,9 @@
 
 mod wire_enum;
 
+pub mod answered;
 pub mod api_error;
+pub mod batch;
 pub mod catalogue;
 pub mod decode;
 pub mod edit;

@@ -504,3 +504,31 @@ fn what_sources_dispute_about_2_6_is_a_warning() {
     );
     assert!(compressed.errors().any(|issue| issue.field == "output_compression"), "{compressed}");
 }
+
+#[test]
+fn resolution_presets_keep_their_ratio_within_the_models_limits() {
+    use gpt_image_core::validate::{ASPECT_RATIOS, Resolution, resolution_size};
+    let limits = gpt_image_core::catalogue::find("gpt-image-2").unwrap().custom_sizes().unwrap();
+    let size = |ratio, resolution| resolution_size(limits, ratio, resolution).map(|size| size.to_string());
+    assert_eq!(size((1, 1), Resolution::K1).as_deref(), Some("1024x1024"));
+    assert_eq!(size((16, 9), Resolution::K2).as_deref(), Some("2048x1152"));
+    assert_eq!(size((16, 9), Resolution::K4).as_deref(), Some("3840x2160"), "4K is the longest edge");
+    assert_eq!(size((9, 16), Resolution::K4).as_deref(), Some("2160x3840"));
+    // A 4K square has more pixels than the model takes: shrunk as a whole, still square.
+    let square = size((1, 1), Resolution::K4).unwrap();
+    let (w, h) = square.split_once('x').map(|(w, h)| (w.parse::<u64>().unwrap(), h.parse::<u64>().unwrap())).unwrap();
+    assert_eq!(w, h, "{square}");
+    assert!(w * h <= limits.max_pixels && w % 16 == 0, "{square}");
+    for ratio in ASPECT_RATIOS {
+        for resolution in Resolution::ALL {
+            let made = resolution_size(limits, ratio, resolution).unwrap_or_else(|| panic!("{ratio:?} {resolution:?}"));
+            let request = gpt_image_core::GenerateRequest {
+                model: Some("gpt-image-2".into()),
+                size: Some(made.clone()),
+                ..gpt_image_core::GenerateRequest::new("a kite")
+            };
+            assert!(!request.validate().has_errors(), "{made} ({}) breaks a rule", resolution.label());
+        }
+    }
+    assert_eq!(resolution_size(limits, (4, 1), Resolution::K2), None, "wider than the model allows");
+}

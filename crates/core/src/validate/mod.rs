@@ -26,7 +26,7 @@ use crate::model::Model;
 use crate::parameters::{Extra, Shared};
 
 use values::check_style;
-pub use values::nearest_valid_size;
+pub use values::{ASPECT_RATIOS, Resolution, nearest_valid_size, resolution_size};
 
 const MB: u64 = 1024 * 1024;
 

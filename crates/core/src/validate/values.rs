@@ -222,6 +222,84 @@ pub fn nearest_valid_size(limits: &crate::catalogue::CustomSizes, width: u32, he
     best.map(|(_, _, _, w, h)| Size::pixels(w as u32, h as u32))
 }
 
+/// A size class people pick instead of pixels: the long edge's target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    /// About 1,024 pixels along the long edge.
+    K1,
+    /// About 2,048.
+    K2,
+    /// The model's longest edge (3,840 for GPT Image 2), or as near as its pixel limit allows.
+    K4,
+}
+
+impl Resolution {
+    /// All three, smallest first.
+    pub const ALL: [Resolution; 3] = [Resolution::K1, Resolution::K2, Resolution::K4];
+
+    /// `1K`, `2K`, `4K`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Resolution::K1 => "1K",
+            Resolution::K2 => "2K",
+            Resolution::K4 => "4K",
+        }
+    }
+
+    fn long_edge(self, max_edge: u32) -> u32 {
+        match self {
+            Resolution::K1 => 1024,
+            Resolution::K2 => 2048,
+            Resolution::K4 => max_edge,
+        }
+        .min(max_edge)
+    }
+}
+
+/// The aspect ratios sizes are offered in, as width:height.
+pub const ASPECT_RATIOS: [(u32, u32); 7] = [(1, 1), (3, 2), (2, 3), (4, 3), (3, 4), (16, 9), (9, 16)];
+
+/// The size of `resolution` in the aspect ratio `width:height` that the
+/// limits take: the long edge at its target, shrunk or grown as a whole
+/// (the ratio kept) into the pixel limits, each side a multiple of the step; `None` when
+/// no such size keeps the rules (a ratio wider than the model allows).
+pub fn resolution_size(
+    limits: &crate::catalogue::CustomSizes,
+    (width, height): (u32, u32),
+    resolution: Resolution,
+) -> Option<Size> {
+    if width == 0 || height == 0 {
+        return None;
+    }
+    let long = f64::from(resolution.long_edge(limits.max_edge));
+    let (mut w, mut h) = if width >= height {
+        (long, long * f64::from(height) / f64::from(width))
+    } else {
+        (long * f64::from(width) / f64::from(height), long)
+    };
+    let pixels = w * h;
+    let scale = if pixels > limits.max_pixels as f64 {
+        (limits.max_pixels as f64 / pixels).sqrt()
+    } else if pixels < limits.min_pixels as f64 {
+        (limits.min_pixels as f64 / pixels).sqrt()
+    } else {
+        1.0
+    };
+    (w, h) = (w * scale, h * scale);
+    // Down to the step when shrinking (or kept), up when growing, so the pixel limit still holds.
+    let step = f64::from(limits.step.max(1));
+    let snap = |side: f64| (if scale > 1.0 { (side / step).ceil() } else { (side / step).floor() } * step) as u32;
+    let size = nearest_valid_size(limits, snap(w), snap(h))?;
+    let ratio_kept = match size {
+        Size::Pixels { width: w, height: h } => {
+            (f64::from(w) / f64::from(h) - f64::from(width) / f64::from(height)).abs()
+                < 0.02 * f64::from(width) / f64::from(height)
+        }
+        _ => false,
+    };
+    ratio_kept.then_some(size)
+}
+
 /// `32000` as `32,000`.
 pub(super) fn group_digits(value: u64) -> String {
     let digits = value.to_string();
