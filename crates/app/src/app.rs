@@ -7,12 +7,14 @@ use leptos::prelude::*;
 use web_sys::Blob;
 
 use crate::actions::Handlers;
+use crate::conversation::{ConversationView, Conversations};
 use crate::embedding::{Embedding, Happening, HostOptions};
 use crate::form::{Form, Mode, RequestForm, Shown};
 use crate::gallery::{Gallery, GalleryView};
 use crate::run::{Job, Run, RunView, Status};
 use crate::settings::{Providers, SettingsPanel};
 use crate::store::Entry;
+use crate::thread::ThreadLinks;
 
 /// The handle a host steers a mounted generator with.
 #[derive(Clone, Copy)]
@@ -66,6 +68,11 @@ pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>)
     let form = Form::new();
     providers.follow_stream(form.value("stream"));
     let gallery = embedding.gallery.then(Gallery::new);
+    // Conversations live beside the gallery, in its database: the playground's.
+    let conversations = gallery
+        .filter(|_| embedding.settings && !embedding.compact)
+        .map(|gallery| Conversations::new(gallery, providers, form, client));
+    let talking = move || conversations.is_some() && form.mode.get() == Mode::Conversation;
     let runs = RwSignal::new(Vec::<Run>::new());
     let next_id = StoredValue::new(1_u64);
     let failure = RwSignal::new(None::<String>);
@@ -92,6 +99,17 @@ pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>)
             window().scroll_to_with_x_and_y(0.0, 0.0);
         }),
     });
+    if let Some(conversations) = conversations {
+        provide_context(ThreadLinks {
+            title: Callback::new(move |id: String| conversations.title(&id)),
+            open: Callback::new(move |id: String| {
+                form.mode.set(Mode::Conversation);
+                conversations.open.set(Some(id));
+                window().scroll_to_with_x_and_y(0.0, 0.0);
+            }),
+            imported: Callback::new(move |()| conversations.reload()),
+        });
+    }
     if let Some(out) = out {
         let embedding = StoredValue::new_local(embedding.clone());
         out(Generator { providers, form, on_job, failure, embedding });
@@ -103,6 +121,11 @@ pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>)
             runs.with_untracked(|runs| {
                 runs.iter().any(|run| run.status.with_untracked(|status| *status == Status::Running))
             }) || gallery.is_some_and(|gallery| gallery.storing.get_untracked() > 0)
+                || conversations.is_some_and(|conversations| {
+                    conversations.live.with_untracked(|live| {
+                        live.values().any(|turn| turn.status.with_untracked(|status| *status == Status::Running))
+                    })
+                })
         };
         let leaving = window_event_listener(leptos::ev::beforeunload, move |ev| {
             if busy() {
@@ -133,9 +156,14 @@ pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>)
                 {embedding.settings.then(|| view! { <SettingsPanel providers /> })}
             </header>
             <main>
-                <RequestForm form on_job edit=embedding.edit failure />
+                <RequestForm form on_job edit=embedding.edit conversation=conversations.is_some() failure />
                 <div class="results">
-                    <section class="runs" aria-label="Requests" hidden=move || runs.with(Vec::is_empty)>
+                    {conversations.map(|conversations| view! {
+                        <Show when=talking>
+                            <ConversationView conversations />
+                        </Show>
+                    })}
+                    <section class="runs" aria-label="Requests" hidden=move || talking() || runs.with(Vec::is_empty)>
                         <For
                             each=move || runs.get()
                             key=|run| run.id

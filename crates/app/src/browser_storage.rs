@@ -17,7 +17,7 @@ use web_sys::Storage;
 
 use crate::js_json::from_text;
 
-/// IndexedDB: the gallery's database (its tables are [`crate::store`]'s).
+/// IndexedDB: the gallery's and the conversations' database (its tables are [`crate::store`]'s).
 pub const DATABASE: &str = "gpt-image-playground";
 
 /// `localStorage`: the Settings dialog's providers, timeout and retries, as
@@ -30,6 +30,13 @@ pub const FORM: &str = "gpt-image-playground.form";
 /// `localStorage`: the ids of gallery images deleted but not yet erased,
 /// comma-separated.
 pub const TRASH: &str = "gpt-image-playground.trash";
+
+/// `localStorage`: the ids of conversations deleted but not yet erased, comma-separated.
+pub const THREAD_TRASH: &str = "gpt-image-playground.thread-trash";
+
+/// `localStorage`: while the conversation mode is open, the id of the
+/// conversation in view (empty for a new one), so a reload opens it again.
+pub const CONVERSATION: &str = "gpt-image-playground.conversation";
 
 /// `localStorage`: the prefix of the crash journal's notes, one per image
 /// being written: `…writing.<tab>.<n>`.

@@ -32,6 +32,7 @@ mod app;
 pub mod archive;
 mod browser_storage;
 mod compare;
+mod conversation;
 mod drawing;
 pub mod embedding;
 mod errors;
@@ -54,6 +55,7 @@ mod run;
 mod settings;
 mod shell;
 pub mod store;
+pub mod thread;
 mod values;
 pub mod zip;
 

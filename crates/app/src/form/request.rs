@@ -3,6 +3,7 @@
 //! it as `gpt-image-core` validates it, and the job a run sends (for an
 //! edit, with its files, mask and markup).
 
+use gpt_image_wasm::core::responses::{ImageGenerationTool, ResponseRequest, TOOL_WITHOUT, Tool};
 use gpt_image_wasm::core::{
     EditRequest, Endpoint, GenerateRequest, ImageInput, Issue, Report, Size, ValidationOptions, parameters,
 };
@@ -106,11 +107,66 @@ impl Form {
         record
     }
 
+    /// The image parameters of a conversation's turns (the
+    /// `image_generation` tool's, and an Images API turn's): every
+    /// parameter in use but those the tool does not take
+    /// ([`TOOL_WITHOUT`]: one image per turn, streamed with the turn), and
+    /// the extra fields; with the problems of text that is not its
+    /// parameter's kind.
+    pub fn turn_parameters(&self) -> (EditRequest, Vec<Issue>) {
+        let mut image = EditRequest::default();
+        let mut issues = Vec::new();
+        for (name, text) in self.texts(Endpoint::Edit).into_iter().filter(|(name, _)| !TOOL_WITHOUT.contains(name)) {
+            issues.extend(image.set_parameter_text::<Json>(name, &text).err());
+        }
+        match self.extra.with(|text| extra_fields(text)) {
+            Ok(extra) => image.extra.extend(extra),
+            Err(issue) => issues.push(issue),
+        }
+        (image, issues)
+    }
+
+    /// Whether a conversation's turns stream (the stream control, for a model that streams).
+    pub fn turn_streams(&self) -> bool {
+        self.in_use("stream", &self.options()) && self.value("stream").get() == "true"
+    }
+
+    /// What the gallery keeps of the settings of a turn's image: the
+    /// generation the form describes, with the turn's text as its prompt
+    /// and one image.
+    pub fn turn_record(&self, text: &str) -> GenerateRequest {
+        let (request, _) = untrack(|| self.request());
+        GenerateRequest { prompt: text.to_owned(), n: None, ..request }
+    }
+
+    /// The first error of the request in the current mode, as of today.
+    pub fn first_error(&self) -> Option<String> {
+        self.validate(&today()).errors().next().map(|issue| issue.message.clone())
+    }
+
+    /// Every problem of a conversation's turns that the form can fix: the
+    /// image tool's, each named as the form's field (`size`, not `tools[0].size`).
+    fn validate_turns(&self, options: &ValidationOptions) -> (Report, Vec<Issue>) {
+        let (image, issues) = self.turn_parameters();
+        let tool = ImageGenerationTool { image, ..ImageGenerationTool::default() };
+        let mut request = ResponseRequest::new("a model", "a turn");
+        request.tools = vec![Tool::ImageGeneration(Box::new(tool))];
+        request.stream = self.turn_streams().then_some(true);
+        let mut report = request.validate_with(options);
+        for issue in &mut report.issues {
+            if let Some(field) = issue.field.strip_prefix("tools[0].") {
+                issue.field = field.to_owned();
+            }
+        }
+        (report, issues)
+    }
+
     /// Every problem of the request in the current mode, as of today
     /// (a model OpenAI retires today is retired).
     pub(super) fn validate(&self, today: &str) -> Report {
         let options = ValidationOptions { today: Some(today.to_owned()), ..ValidationOptions::default() };
         let (mut report, issues) = match self.mode.get() {
+            Mode::Conversation => self.validate_turns(&options),
             Mode::Generate => {
                 let (request, issues) = self.request();
                 (request.validate_with(&options), issues)

@@ -37,11 +37,13 @@ pub(super) const CUSTOM: &str = "custom";
 /// image of a model with custom sizes: 1536x1024's, the largest standard size.
 const EDIT_PIXELS: f64 = 1536.0 * 1024.0;
 
-/// Generate new images, or edit input images.
+/// Generate new images, edit input images, or hold a conversation (the
+/// form then sets the image parameters of every turn).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Mode {
     Generate,
     Edit,
+    Conversation,
 }
 
 /// The form's values: the prompt, every parameter's text, and what only
@@ -194,9 +196,12 @@ impl Form {
     }
 
     /// Copies an image's settings into the form ("reuse its settings"):
-    /// every parameter it was made with, and its extra fields.
+    /// every parameter it was made with, and its extra fields. A
+    /// conversation keeps its mode: the settings are its next turn's.
     pub fn load(&self, entry: &Entry) {
-        self.mode.set(if entry.edit { Mode::Edit } else { Mode::Generate });
+        if self.mode.get_untracked() != Mode::Conversation {
+            self.mode.set(if entry.edit { Mode::Edit } else { Mode::Generate });
+        }
         let request = &entry.request;
         self.prompt.set(request.prompt.clone());
         let texts: Vec<(&str, String)> = PARAMETERS

@@ -24,9 +24,18 @@ fn is_empty_prompt(issue: &gpt_image_wasm::core::Issue) -> bool {
 }
 
 /// The form. `on_job` is called with a checked request, or an edit with
-/// its files; `edit` offers the edit mode; `failure` shows a job that could not be made.
+/// its files; `edit` offers the edit mode and `conversation` the
+/// conversation mode (where the form sets every turn's image parameters and
+/// the conversation beside it takes the text); `failure` shows a job that
+/// could not be made.
 #[component]
-pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSignal<Option<String>>) -> impl IntoView {
+pub fn RequestForm(
+    form: Form,
+    on_job: Callback<Job>,
+    edit: bool,
+    #[prop(default = false)] conversation: bool,
+    failure: RwSignal<Option<String>>,
+) -> impl IntoView {
     let today = today();
     storage::keep(form);
     let checked = Memo::new(move |_| form.validate(&today));
@@ -46,6 +55,7 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
     let needs_prompt = move || checked.with(|report| report.errors().all(is_empty_prompt)) && blocked();
     let submit = move || drop(form.send(on_job, failure));
     let editing = move || form.mode.get() == Mode::Edit;
+    let talking = move || form.mode.get() == Mode::Conversation;
     let first_input = move || {
         form.inputs.uploads.with(|uploads| uploads.first().map(|upload| (upload.blob.clone(), upload.file.dimensions)))
     };
@@ -132,22 +142,33 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
     view! {
         <form
             class="generate"
-            aria-label=move || if editing() { "Edit images" } else { "Generate images" }
+            aria-label=move || match form.mode.get() {
+                Mode::Generate => "Generate images",
+                Mode::Edit => "Edit images",
+                Mode::Conversation => "Conversation settings",
+            }
             on:submit=move |ev| {
                 ev.prevent_default();
                 submit();
             }
         >
-            <div class="modes" role="radiogroup" aria-label="Mode" hidden=!edit>
+            <div class="modes" role="radiogroup" aria-label="Mode" hidden=!edit && !conversation>
                 <label class="check">
-                    <input type="radio" name="mode" prop:checked=move || !editing() on:change=move |_| form.mode.set(Mode::Generate) />
+                    <input type="radio" name="mode" prop:checked=move || form.mode.get() == Mode::Generate on:change=move |_| form.mode.set(Mode::Generate) />
                     <span>"Generate"</span>
                 </label>
-                <label class="check">
+                <label class="check" hidden=!edit>
                     <input type="radio" name="mode" prop:checked=editing on:change=move |_| form.mode.set(Mode::Edit) />
                     <span>"Edit"</span>
                 </label>
+                <label class="check" hidden=!conversation>
+                    <input type="radio" name="mode" prop:checked=talking on:change=move |_| form.mode.set(Mode::Conversation) />
+                    <span>"Conversation"</span>
+                </label>
             </div>
+            <Show when=talking>
+                <p class="hint conversation-hint">"Each turn of the conversation makes its image with these settings."</p>
+            </Show>
             <Show when=editing>
                 <InputPicker inputs=form.inputs />
                 <Problems report fields=vec!["image", "images"] />
@@ -158,7 +179,7 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                 </Show>
                 <Problems report fields=vec!["markup"] />
             </Show>
-            <label class="prompt">
+            <label class="prompt" hidden=talking>
                 <span>"Prompt"</span>
                 <textarea
                     rows="3"
@@ -236,7 +257,9 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                 <Show when=move || editing() && takes(|model| model.input_fidelity)>
                     <Choice label="Input fidelity" name="fidelity" value=form.value("input_fidelity") options=fixed(InputFidelity::KNOWN) report field="input_fidelity" />
                 </Show>
-                <NumberInput label="Images" value=form.value("n") report field="n" min="1" max=max_n hidden=!shows("n") />
+                <Show when=move || !talking()>
+                    <NumberInput label="Images" value=form.value("n") report field="n" min="1" max=max_n hidden=!shows("n") />
+                </Show>
                 <Show when=gpt>
                     <label class="check" hidden=!shows("stream")>
                         <input
@@ -267,7 +290,7 @@ pub fn RequestForm(form: Form, on_job: Callback<Job>, edit: bool, failure: RwSig
                 </p>
             })}
             <Advanced form report />
-            <div class="actions">
+            <div class="actions" hidden=talking>
                 <button type="submit" disabled=blocked aria-describedby="blocked">
                     {move || if editing() { "Edit" } else { "Generate" }}
                 </button>

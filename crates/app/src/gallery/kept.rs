@@ -114,6 +114,9 @@ struct State {
     released: bool,
 }
 
+/// What waits for an image's id ([`Kept::when_stored`]).
+type OnStored = Box<dyn FnOnce(Option<u32>)>;
+
 /// An image the gallery is keeping, as its run holds it: settles the
 /// facts learnt after its bytes, deletes it, or hands it back to the
 /// gallery's own list when the run leaves the page.
@@ -121,6 +124,8 @@ struct State {
 pub struct Kept {
     gallery: Gallery,
     state: RwSignal<State>,
+    /// Called once with the id (or `None`) when the gallery has written it.
+    on_stored: StoredValue<Option<OnStored>, LocalStorage>,
 }
 
 impl Gallery {
@@ -129,7 +134,7 @@ impl Gallery {
     /// and the gallery's own list leaves it out.
     pub fn keep(&self, entry: Entry, image: Blob) -> Kept {
         let state = State { stage: Stage::ARRIVED, deleted: false, released: false };
-        let kept = Kept { gallery: *self, state: RwSignal::new(state) };
+        let kept = Kept { gallery: *self, state: RwSignal::new(state), on_stored: StoredValue::new_local(None) };
         let gallery = *self;
         spawn_local(async move {
             let id = gallery.write(entry, image).await;
@@ -163,6 +168,15 @@ impl Kept {
         }
     }
 
+    /// Calls `then` with the gallery id once the image is written (`None`
+    /// when it could not be): at once if it is already.
+    pub fn when_stored(&self, then: impl FnOnce(Option<u32>) + 'static) {
+        match self.state.with_untracked(|state| state.stage.clone()) {
+            Stage::Arrived { .. } => self.on_stored.set_value(Some(Box::new(then))),
+            stage => then(stage.id()),
+        }
+    }
+
     /// Its run leaves the page: the gallery's own list shows it from now on.
     pub fn release(&self) {
         self.state.update(|state| state.released = true);
@@ -174,10 +188,12 @@ impl Kept {
     }
 
     fn step(&self, step: Step) {
-        let stored = match step {
-            Step::Stored(id) => id,
+        // `Some(id)`: this step is the write's end (`id` `None` when it failed).
+        let written = match step {
+            Step::Stored(id) => Some(id),
             Step::Facts(_) => None,
         };
+        let stored = written.flatten();
         let (amend, deleted, released) = self
             .state
             .try_update(|state| {
@@ -187,6 +203,11 @@ impl Kept {
                 (amend, state.deleted, state.released)
             })
             .unwrap_or((None, false, true));
+        if let Some(id) = written
+            && let Some(then) = self.on_stored.try_update_value(Option::take).flatten()
+        {
+            then(id);
+        }
         if let Some(id) = stored {
             if deleted {
                 self.gallery.delete(id);
@@ -262,6 +283,8 @@ mod tests {
             tokens: None,
             cost: None,
             favourite: false,
+            thread: None,
+            turn: None,
         };
         Facts { tokens: Some(274), cost: Some(0.008), revised_prompt: None }.apply(&mut entry);
         assert_eq!((entry.tokens, entry.cost), (Some(274), Some(0.008)));

@@ -17,6 +17,7 @@
 //! late facts with ([`kept`]).
 
 mod card;
+mod export;
 mod journal;
 mod kept;
 mod state;
@@ -29,5 +30,5 @@ mod viewer_image;
 
 pub use kept::{Facts, Kept, shares};
 pub use state::Gallery;
-pub use trash::{set_trash_list, trash_list};
+pub use trash::{UNDO_SECONDS, set_trash_list, trash_list};
 pub use view::GalleryView;

@@ -87,7 +87,7 @@ impl Gallery {
     }
 
     /// Runs `task` on the open store; a failure is shown and gives `None`.
-    pub(super) async fn with_store<T, F: Future<Output = Result<T, StoreError>>>(
+    pub async fn with_store<T, F: Future<Output = Result<T, StoreError>>>(
         &self,
         task: impl FnOnce(Store) -> F,
     ) -> Option<T> {
@@ -99,7 +99,7 @@ impl Gallery {
     }
 
     /// Runs a write, counted in [`Gallery::storing`] while it is in flight.
-    pub(super) async fn writing<T>(&self, write: impl Future<Output = T>) -> T {
+    pub async fn writing<T>(&self, write: impl Future<Output = T>) -> T {
         self.storing.update(|storing| *storing += 1);
         let outcome = write.await;
         self.storing.update(|storing| *storing = storing.saturating_sub(1));
@@ -157,21 +157,22 @@ impl Gallery {
         self.with_store(|store| async move { store.image(id).await }).await.flatten()
     }
 
-    pub(super) async fn thumb(&self, id: u32) -> Option<Blob> {
+    /// The thumbnail of entry `id`.
+    pub async fn thumb(&self, id: u32) -> Option<Blob> {
         self.with_store(|store| async move { store.thumb(id).await }).await.flatten()
     }
 
-    /// Adds imported entries (oldest first) with their images.
-    pub async fn import(&self, items: Vec<(Entry, Blob)>) -> usize {
-        let mut count = 0;
+    /// Adds imported entries (oldest first) with their images, until one
+    /// cannot be written; returns each written one's id in the archive (if
+    /// it had one) and its new id.
+    pub async fn import(&self, items: Vec<(Entry, Blob)>) -> Vec<(Option<u32>, u32)> {
+        let mut written = Vec::new();
         for (mut entry, image) in items {
-            entry.id = None;
-            if self.write(entry, image).await.is_none() {
-                break;
-            }
-            count += 1;
+            let was = entry.id.take();
+            let Some(id) = self.write(entry, image).await else { break };
+            written.push((was, id));
         }
-        count
+        written
     }
 
     /// Tokens and estimated dollars of every stored image.

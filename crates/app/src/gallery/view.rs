@@ -13,6 +13,7 @@ use super::undo_bar::UndoBar;
 use super::viewer::Viewer;
 use crate::archive;
 use crate::store::Entry;
+use crate::thread::ThreadLinks;
 
 /// Cards added per "Show more".
 const PAGE: usize = 48;
@@ -20,6 +21,15 @@ const PAGE: usize = 48;
 /// "1 image" or "3 images".
 pub(super) fn images(count: usize) -> String {
     if count == 1 { "1 image".to_owned() } else { format!("{count} images") }
+}
+
+/// " and 1 conversation", " and 2 conversations", or nothing for none.
+fn conversations(count: usize) -> String {
+    match count {
+        0 => String::new(),
+        1 => " and 1 conversation".to_owned(),
+        count => format!(" and {count} conversations"),
+    }
 }
 
 /// The gallery section.
@@ -31,6 +41,7 @@ pub fn GalleryView(gallery: Gallery) -> impl IntoView {
     let selected = RwSignal::new(HashSet::<u32>::new());
     let opened = RwSignal::new(None::<u32>);
     let status = RwSignal::new(String::new());
+    let links = use_context::<ThreadLinks>();
     // The images runs on the page show are there, not here.
     let matching = Memo::new(move |_| {
         let words: Vec<String> = query.get().to_lowercase().split_whitespace().map(str::to_owned).collect();
@@ -66,14 +77,9 @@ pub fn GalleryView(gallery: Gallery) -> impl IntoView {
             .collect();
         status.set(format!("Packing {}…", images(entries.len())));
         spawn_local(async move {
-            let mut items = Vec::new();
-            for entry in entries.into_iter().rev() {
-                if let Some(image) = gallery.image(entry.id.unwrap_or_default()).await {
-                    items.push((entry, image));
-                }
-            }
-            status.set(match archive::export(&items).await {
-                Ok(()) => format!("Exported {}.", images(items.len())),
+            let archive = gallery.archive(entries, chosen.is_empty()).await;
+            status.set(match archive::export(&archive).await {
+                Ok(()) => format!("Exported {}{}.", images(archive.images.len()), conversations(archive.threads.len())),
                 Err(error) => format!("The export failed: {error}"),
             });
         });
@@ -85,11 +91,14 @@ pub fn GalleryView(gallery: Gallery) -> impl IntoView {
         status.set("Reading the ZIP…".into());
         spawn_local(async move {
             status.set(match archive::import(&file).await {
-                Ok(items) => {
-                    let total = items.len();
-                    let added = gallery.import(items).await;
+                Ok(archive) => {
+                    let total = archive.images.len();
+                    let (added, threads) = gallery.import_archive(archive).await;
+                    if threads > 0 {
+                        links.inspect(|links| links.imported.run(()));
+                    }
                     if added == total {
-                        format!("Imported {}.", images(added))
+                        format!("Imported {}{}.", images(added), conversations(threads))
                     } else {
                         format!("Imported {added} of {total} images; the rest did not fit.")
                     }

@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use super::Gallery;
 use crate::actions::Actions;
 use crate::store::Entry;
+use crate::thread::ThreadLinks;
 
-/// The image `id` of the viewer, with its facts and actions. Deleting it
-/// shows the next one (or the previous one at the end, or closes).
+/// The image `id` of the viewer, with its facts and actions, and the
+/// conversation it came from, if one made it (with a button that opens it).
+/// Deleting it shows the next one (or the previous one at the end, or closes).
 #[component]
 pub fn ViewerImage(
     gallery: Gallery,
@@ -24,9 +26,29 @@ pub fn ViewerImage(
         gallery.delete(id);
         opened.set(next);
     });
+    let links = use_context::<ThreadLinks>();
+    let from = move || {
+        let links = links?;
+        let (thread, turn) = entry.with(|entry| Some((entry.thread.clone()?, entry.turn)))?;
+        let turn = turn.map(|turn| format!(", turn {turn}")).unwrap_or_default();
+        Some(match links.title.run(thread.clone()) {
+            Some(title) => view! {
+                <p class="from-thread">
+                    <span>{format!("From conversation \u{201c}{title}\u{201d}{turn}.")}</span>
+                    <button type="button" class="secondary" on:click=move |_| {
+                        opened.set(None);
+                        links.open.run(thread.clone());
+                    }>"Open conversation"</button>
+                </p>
+            }
+            .into_any(),
+            None => view! { <p class="from-thread">"From a conversation that was deleted."</p> }.into_any(),
+        })
+    };
     Some(view! {
         <div class="viewer-image">
             {move || image.get().flatten().map(|blob| view! { <Actions blob entry on_delete /> })}
+            {from}
         </div>
     })
 }

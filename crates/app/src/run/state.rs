@@ -194,6 +194,8 @@ impl Run {
             tokens: None,
             cost: None,
             favourite: false,
+            thread: None,
+            turn: None,
         };
         let link = match (&image.error, &image.url) {
             (Some(error), Some(url)) => Some((url.clone(), error.to_string())),

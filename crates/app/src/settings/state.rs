@@ -8,6 +8,8 @@ use gpt_image_wasm::{Client, ClientOptions, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 use leptos::prelude::*;
 use serde::Serialize;
 
+use crate::thread::Api;
+
 /// The longest timeout the dialog accepts: an hour per attempt.
 pub(super) const MAX_TIMEOUT_SECONDS: u32 = 3600;
 
@@ -29,7 +31,19 @@ pub struct Provider {
     /// when the provider is chosen or the setting changes (a stream keeps
     /// the connection busy through proxies that cut quiet ones).
     pub stream: bool,
+    /// How conversations reach it: the Responses API or the Images API;
+    /// `None` until it is known (the Responses API is tried first, and a
+    /// 404 or 405 from `/responses` sets the Images API).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conversations: Option<Api>,
+    /// The model that answers conversations on the Responses API (empty:
+    /// [`DEFAULT_CHAT_MODEL`]); the form's model draws the images.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub chat_model: String,
 }
+
+/// The model that answers conversations when a provider names none.
+pub const DEFAULT_CHAT_MODEL: &str = "gpt-5.1";
 
 impl Provider {
     /// The key to send, if any.
@@ -40,6 +54,14 @@ impl Provider {
     /// The client options for this provider (base URL and key).
     pub(super) fn options(&self) -> ClientOptions {
         ClientOptions::new(self.base_url.trim().to_owned(), self.key())
+    }
+
+    /// The model that answers its conversations.
+    pub fn chat_model(&self) -> String {
+        match self.chat_model.trim() {
+            "" => DEFAULT_CHAT_MODEL.to_owned(),
+            model => model.to_owned(),
+        }
     }
 
     /// What is wrong with the base URL (an error: nothing is sent) or
@@ -85,6 +107,8 @@ pub(super) fn this_server() -> Provider {
         api_key: String::new(),
         remember_key: false,
         stream: false,
+        conversations: None,
+        chat_model: String::new(),
     }
 }
 
@@ -173,6 +197,11 @@ impl Providers {
     /// The provider in use.
     pub fn provider(&self) -> Provider {
         self.list.with(|list| list.get(self.current.get()).cloned().unwrap_or_else(this_server))
+    }
+
+    /// Sets how conversations reach the provider in use (and keeps it).
+    pub fn set_conversations(&self, api: Option<Api>) {
+        self.edit(|provider| provider.conversations = api);
     }
 
     /// Changes the provider in use.

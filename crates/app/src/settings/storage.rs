@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::state::{MAX_RETRIES, MAX_TIMEOUT_SECONDS, Provider, Providers, this_server};
 use crate::browser_storage;
+use crate::thread::Api;
 
 /// What is stored of the providers (as `endpoints`, the name they were
 /// first stored under), the one in use, the timeout and the retries.
@@ -30,6 +31,8 @@ impl FromJson for Provider {
             api_key: fields.text("api_key")?.unwrap_or_default(),
             remember_key: fields.flag("remember_key")?.unwrap_or_default(),
             stream: fields.flag("stream")?.unwrap_or_default(),
+            conversations: fields.text("conversations")?.as_deref().and_then(Api::from_name),
+            chat_model: fields.text("chat_model")?.unwrap_or_default(),
         })
     }
 }
@@ -103,6 +106,8 @@ mod tests {
                     api_key: String::new(),
                     remember_key: false,
                     stream: false,
+                    conversations: None,
+                    chat_model: String::new(),
                 },
                 Provider {
                     name: "OpenAI".into(),
@@ -110,6 +115,8 @@ mod tests {
                     api_key: "sk-test".into(),
                     remember_key: true,
                     stream: true,
+                    conversations: Some(Api::Images),
+                    chat_model: "gpt-5.1-mini".into(),
                 },
             ],
             current: 1,

@@ -1,8 +1,9 @@
 //! The provider in use on the main screen, with the Settings button, and
 //! the Settings dialog: pick, add, name and remove providers (the dialog
 //! calls them endpoints), their base URL checked as it is typed, the key and
-//! whether to remember it, streaming, the connection test, the timeout and
-//! the retries.
+//! whether to remember it, streaming, how conversations go (the Responses
+//! API or the Images API) and their model, the connection test, the
+//! timeout and the retries.
 
 use gpt_image_wasm::DEFAULT_BASE_URL;
 use gpt_image_wasm::core::Issue;
@@ -11,8 +12,10 @@ use leptos::task::spawn_local;
 
 use super::connection::{Tested, test_connection};
 use super::state::{
-    MAX_RETRIES, MAX_TIMEOUT_SECONDS, Provider, Providers, at_field, base_url_issue, origin, same_origin_api,
+    DEFAULT_CHAT_MODEL, MAX_RETRIES, MAX_TIMEOUT_SECONDS, Provider, Providers, at_field, base_url_issue, origin,
+    same_origin_api,
 };
+use crate::thread::Api;
 
 /// Whether `base_url` is on the page's own server (which adds the key itself).
 fn is_own_server(base_url: &str) -> bool {
@@ -90,6 +93,8 @@ fn SettingsForm(providers: Providers, dialog: NodeRef<leptos::html::Dialog>) -> 
                 api_key: String::new(),
                 remember_key: false,
                 stream: false,
+                conversations: None,
+                chat_model: String::new(),
             })
         });
         providers.current.set(providers.list.with_untracked(Vec::len) - 1);
@@ -223,6 +228,34 @@ fn SettingsForm(providers: Providers, dialog: NodeRef<leptos::html::Dialog>) -> 
             <p class="hint">
                 "Images arrive as they are made, with partial images on the way. A stream keeps the connection busy, so a proxy or gateway that cuts quiet connections (often after 60 or 100 seconds) lets a long generation finish."
             </p>
+            <div class="field">
+                <label for="conversations">"Conversations go through"</label>
+                <select
+                    id="conversations"
+                    on:change=move |ev| providers.set_conversations(Api::from_name(&event_target_value(&ev)))
+                >
+                    {move || {
+                        let chosen = providers.provider().conversations.map(Api::as_str).unwrap_or_default();
+                        [("", "Detect: the Responses API, else the Images API"), ("responses", "The Responses API"), ("images", "The Images API (edits)")]
+                            .into_iter()
+                            .map(|(value, label)| view! { <option value=value selected=chosen == value>{label}</option> })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+            <p class="hint">
+                "The Responses API keeps a conversation on the provider's side; many providers have only the Images API, where each turn edits the previous turn's image, the earlier turns summed up in its prompt. Detect tries the Responses API and keeps to the Images API once the provider has no /responses."
+            </p>
+            <label>
+                <span>"Conversation model"</span>
+                <input
+                    autocomplete="off"
+                    spellcheck="false"
+                    placeholder=DEFAULT_CHAT_MODEL
+                    prop:value=field(|provider| provider.chat_model.clone())
+                    on:input=move |ev| providers.edit(|provider| provider.chat_model = event_target_value(&ev))
+                />
+            </label>
             <div class="connection">
                 <button
                     type="button"

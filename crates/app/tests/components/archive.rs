@@ -1,6 +1,7 @@
 //! The gallery's ZIP: what `pack` writes, `import` reads back.
 
-use gpt_image_app::archive::{import, pack};
+use gpt_image_app::archive::{Archive, import, pack};
+use gpt_image_app::thread::{Api, Reference, Thread, Turn, TurnState};
 use gpt_image_app::zip;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -33,12 +34,14 @@ async fn a_packed_gallery_imports_back_with_its_images_and_metadata() {
     second.favourite = true;
     second.tokens = Some(7);
     let items = vec![(entry("a png", 1_700_000_000_000.0), png.clone()), (second.clone(), jpeg.clone())];
-    let zip = pack(&items).await.unwrap();
+    let archive = Archive { images: items.clone(), ..Archive::default() };
+    let zip = pack(&archive).await.unwrap();
     let zip = bytes(&zip).await;
     assert_eq!(&zip[..4], b"PK\x03\x04");
-    assert_eq!(zip.len() as f64, pack(&items).await.unwrap().size());
+    assert_eq!(zip.len() as f64, pack(&archive).await.unwrap().size());
 
-    let back = import(&blob_of(&zip)).await.unwrap();
+    let back = import(&blob_of(&zip)).await.unwrap().images;
+    assert!(!String::from_utf8_lossy(&zip).contains("\"threads\""), "no conversations, no list of them");
     assert_eq!(back.len(), 2);
     assert_eq!(back[0].0, items[0].0, "metadata, oldest first");
     assert_eq!(back[1].0, second);
@@ -79,6 +82,8 @@ async fn galleries_zipped_by_other_tools_import() {
     ];
     for zip in zips {
         let back = import(&blob_of(zip)).await.unwrap();
+        assert!(back.threads.is_empty(), "a ZIP made before conversations has none");
+        let back = back.images;
         assert_eq!(back.len(), 1);
         let (entry, image) = &back[0];
         assert_eq!(entry.request.prompt, "a red square");
@@ -104,9 +109,35 @@ async fn an_imported_image_is_typed_by_its_bytes() {
     let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>"#;
     let mut listed = entry("a drawing", 1.0);
     listed.mime_type = "image/png".into();
-    let items = vec![(listed, blob_of(svg))];
-    let zip = bytes(&pack(&items).await.unwrap()).await;
-    let back = import(&blob_of(&zip)).await.unwrap();
+    let archive = Archive { images: vec![(listed, blob_of(svg))], ..Archive::default() };
+    let zip = bytes(&pack(&archive).await.unwrap()).await;
+    let back = import(&blob_of(&zip)).await.unwrap().images;
     assert_eq!(back[0].0.mime_type, "image/svg+xml", "what its bytes say, not what it was listed as");
     assert_eq!(back[0].1.type_(), "image/svg+xml");
+}
+
+#[wasm_bindgen_test]
+async fn conversations_and_their_files_go_along() {
+    let png = encoded(&canvas(16, 16, "#abcdef"), "image/png").await;
+    let pasted = encoded(&canvas(8, 8, "#123123"), "image/png").await;
+    let mut made = entry("a red kite", 1.0);
+    (made.id, made.thread, made.turn) = (Some(41), Some("tkite".into()), Some(1));
+    let mut turn = Turn::new(1, None, "a red kite".into(), Vec::new(), Api::Images);
+    turn.state = TurnState::Done;
+    turn.images = vec![41];
+    turn.references = vec![Reference::File { key: "tkite/1/0".into(), mime_type: "image/png".into() }];
+    let mut thread = Thread::new("a red kite");
+    thread.id = "tkite".into();
+    thread.turns = vec![turn];
+    thread.current = Some(1);
+    let archive = Archive {
+        images: vec![(made.clone(), png)],
+        threads: vec![thread.clone()],
+        files: vec![("tkite/1/0".into(), pasted.clone())],
+    };
+    let back = import(&blob_of(&bytes(&pack(&archive).await.unwrap()).await)).await.unwrap();
+    assert_eq!(back.images[0].0, made, "the image keeps its id and its conversation's, to be linked again");
+    assert_eq!(back.threads, [thread]);
+    assert_eq!(back.files[0].0, "tkite/1/0");
+    assert_eq!(bytes(&back.files[0].1).await, bytes(&pasted).await);
 }

@@ -11,6 +11,13 @@
 //! entries, thumbnails and images go together or not at all. The undoable
 //! delete before it, with its trash list in `localStorage`, is the
 //! gallery's (`gallery/trash.rs`).
+//!
+//! Version 2 of the database adds the conversations (`threads.rs`): an
+//! upgrade from version 1 creates their two stores and leaves the gallery's
+//! as they are. A page that holds the database open closes it when another
+//! page asks for a newer version, so an upgrade is never blocked by an old tab.
+
+mod threads;
 
 use std::rc::Rc;
 
@@ -27,6 +34,9 @@ use crate::js_json::from_js;
 const ENTRIES: &str = "entries";
 const THUMBS: &str = "thumbs";
 const IMAGES: &str = "images";
+
+/// The database's version: 1 held the gallery, 2 added the conversations.
+const VERSION: u32 = 2;
 
 /// What is kept of one image besides its bytes.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -65,6 +75,12 @@ pub struct Entry {
     pub cost: Option<f64>,
     /// Marked as a favourite.
     pub favourite: bool,
+    /// The conversation that made it (its id), if one did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thread: Option<String>,
+    /// The turn of that conversation that made it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub turn: Option<u32>,
 }
 
 impl FromJson for Entry {
@@ -83,6 +99,8 @@ impl FromJson for Entry {
             tokens: fields.whole("tokens")?,
             cost: fields.float("cost")?,
             favourite: fields.flag("favourite")?.unwrap_or_default(),
+            thread: fields.text("thread")?,
+            turn: fields.whole("turn")?,
         })
     }
 }
@@ -122,18 +140,37 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (and on first use creates) the gallery's database.
+    /// Opens (and on first use creates) the gallery's database, upgrading
+    /// an older one: each store that is missing is created, and those that
+    /// exist are kept with everything in them.
     pub async fn open() -> Result<Store, StoreError> {
-        let mut request = Factory::new()?.open(DATABASE, Some(1))?;
+        let mut request = Factory::new()?.open(DATABASE, Some(VERSION))?;
         request.on_upgrade_needed(|event| {
             let Ok(db) = event.database() else { return };
-            let mut entries = ObjectStoreParams::new();
-            entries.auto_increment(true).key_path(Some(KeyPath::new_single("id")));
-            let _ = db.create_object_store(ENTRIES, entries);
-            let _ = db.create_object_store(THUMBS, ObjectStoreParams::new());
-            let _ = db.create_object_store(IMAGES, ObjectStoreParams::new());
+            let existing = db.store_names();
+            let missing = |name: &str| !existing.iter().any(|store| store == name);
+            if missing(ENTRIES) {
+                let mut entries = ObjectStoreParams::new();
+                entries.auto_increment(true).key_path(Some(KeyPath::new_single("id")));
+                let _ = db.create_object_store(ENTRIES, entries);
+            }
+            for store in [THUMBS, IMAGES] {
+                if missing(store) {
+                    let _ = db.create_object_store(store, ObjectStoreParams::new());
+                }
+            }
+            threads::create_stores(&db, &existing);
         });
-        Ok(Store { db: Rc::new(request.await?) })
+        let mut db = request.await?;
+        // Another page wants a newer version (or to delete it): let it have the
+        // database. The handler outlives this value, as the connection does.
+        db.on_version_change(|event| {
+            if let Some(db) = event.target().and_then(|target| Database::try_from(target).ok()) {
+                db.close();
+            }
+        });
+        db.forget_callbacks();
+        Ok(Store { db: Rc::new(db) })
     }
 
     /// Stores a new image with its thumbnail; returns the entry with its id.
@@ -213,8 +250,8 @@ async fn finish(transaction: idb::Transaction) -> Result<(), StoreError> {
     })
 }
 
-fn to_js(entry: &Entry) -> Result<JsValue, StoreError> {
-    crate::js_json::to_js(entry).ok_or_else(|| StoreError::Failed("an entry could not be written as JSON".into()))
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StoreError> {
+    crate::js_json::to_js(value).ok_or_else(|| StoreError::Failed("a record could not be written as JSON".into()))
 }
 
 #[cfg(test)]
@@ -244,6 +281,8 @@ pub(crate) mod tests {
             tokens: Some(614),
             cost: Some(0.0421),
             favourite: true,
+            thread: Some("tabc".into()),
+            turn: Some(2),
         }
     }
 
@@ -251,7 +290,16 @@ pub(crate) mod tests {
     fn an_entry_reads_back_as_it_was_written() {
         let entry = full_entry();
         assert_eq!(Entry::from_json(&serde_json::to_value(&entry).unwrap()), Ok(entry));
-        let sparse = Entry { id: None, revised_prompt: None, width: None, tokens: None, cost: None, ..full_entry() };
+        let sparse = Entry {
+            id: None,
+            revised_prompt: None,
+            width: None,
+            tokens: None,
+            cost: None,
+            thread: None,
+            turn: None,
+            ..full_entry()
+        };
         assert_eq!(Entry::from_json(&serde_json::to_value(&sparse).unwrap()), Ok(sparse));
     }
 

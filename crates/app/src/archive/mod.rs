@@ -4,6 +4,14 @@
 //! `Blob` joined from the images' own `Blob`s and the headers between them,
 //! and an import slices the file the same way, so neither copies a whole
 //! gallery into wasm memory. API keys are never in it.
+//!
+//! Conversations go along: `gallery.json` lists them under `threads` (each
+//! image keeps its gallery id and its conversation's, to link them again)
+//! and the files pasted into their turns under `threadFiles`, stored in
+//! `threads/`. A ZIP without them (made before conversations, or by another
+//! tool) imports as before; how an import links them again is `threads.rs`.
+
+mod threads;
 
 use gpt_image_wasm::Json;
 use gpt_image_wasm::core::{Fields, FromJson, JsonValue, sniff_format};
@@ -17,6 +25,7 @@ use crate::actions::extension;
 use crate::model_picker::today;
 use crate::names::{archive_name, entry_file};
 use crate::store::Entry;
+use crate::thread::Thread;
 use crate::zip::{self, DosTime, Member, Method};
 
 /// The metadata file's name inside the ZIP.
@@ -24,11 +33,41 @@ const METADATA: &str = "gallery.json";
 /// What `gallery.json` says it is, so other files are told apart.
 const FORMAT: &str = "gpt-image-playground/1";
 
+/// What a gallery ZIP holds.
+#[derive(Clone, Debug, Default)]
+pub struct Archive {
+    /// The images with their entries, oldest first.
+    pub images: Vec<(Entry, Blob)>,
+    /// The conversations.
+    pub threads: Vec<Thread>,
+    /// The files of the conversations' turns, by their key (`THREAD/TURN/N`).
+    pub files: Vec<(String, Blob)>,
+}
+
 /// `gallery.json`.
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct Metadata {
     format: String,
     images: Vec<Item>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    threads: Vec<Thread>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    thread_files: Vec<FileItem>,
+}
+
+/// A conversation's file in `gallery.json`: its key, and its file in the ZIP.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+struct FileItem {
+    key: String,
+    file: String,
+}
+
+impl FromJson for FileItem {
+    fn from_json<J: JsonValue>(json: &J) -> Result<Self, String> {
+        let fields = Fields::of(json, "a conversation's file")?;
+        Ok(FileItem { key: fields.required_text("key")?, file: fields.required_text("file")? })
+    }
 }
 
 /// One image in `gallery.json`: its file in the ZIP and its entry.
@@ -45,6 +84,8 @@ impl FromJson for Metadata {
         Ok(Metadata {
             format: fields.required_text("format")?,
             images: fields.list("images")?.ok_or_else(|| fields.missing("images"))?,
+            threads: fields.list("threads")?.unwrap_or_default(),
+            thread_files: fields.list("threadFiles")?.unwrap_or_default(),
         })
     }
 }
@@ -89,19 +130,41 @@ fn zip_time(millis: f64) -> DosTime {
     )
 }
 
-/// The ZIP of `items` (oldest first): what [`export`] saves.
-pub async fn pack(items: &[(Entry, Blob)]) -> Result<Blob, String> {
+/// A file's member in the ZIP: its header, then the file itself.
+async fn add_member(
+    writer: &mut zip::Writer,
+    parts: &js_sys::Array,
+    name: &str,
+    file: &Blob,
+    time: f64,
+) -> Result<(), String> {
+    // Only the CRC needs the bytes in wasm memory, one file at a time.
+    let data = bytes(file).await?;
+    let header = writer.header(name, zip::crc32(0, &data), data.len() as u64, zip_time(time))?;
+    parts.push(&js_sys::Uint8Array::from(&header[..]));
+    parts.push(file);
+    Ok(())
+}
+
+/// The ZIP of `archive`: what [`export`] saves.
+pub async fn pack(archive: &Archive) -> Result<Blob, String> {
     let mut writer = zip::Writer::default();
     let parts = js_sys::Array::new();
-    let mut metadata = Metadata { format: FORMAT.into(), images: Vec::new() };
-    for (number, (entry, image)) in items.iter().enumerate() {
+    let mut metadata = Metadata {
+        format: FORMAT.into(),
+        images: Vec::new(),
+        threads: archive.threads.clone(),
+        thread_files: Vec::new(),
+    };
+    for (number, (entry, image)) in archive.images.iter().enumerate() {
         let file = format!("images/{}", entry_file(number + 1, &entry.request.prompt, &extension(&entry.mime_type)));
-        // Only the CRC needs the bytes in wasm memory, one image at a time.
-        let data = bytes(image).await?;
-        let header = writer.header(&file, zip::crc32(0, &data), data.len() as u64, zip_time(entry.created))?;
-        parts.push(&js_sys::Uint8Array::from(&header[..]));
-        parts.push(image);
-        metadata.images.push(Item { file, entry: Entry { id: None, ..entry.clone() } });
+        add_member(&mut writer, &parts, &file, image, entry.created).await?;
+        metadata.images.push(Item { file, entry: entry.clone() });
+    }
+    for (number, (key, blob)) in archive.files.iter().enumerate() {
+        let file = format!("threads/{:04}.{}", number + 1, extension(&blob.type_()));
+        add_member(&mut writer, &parts, &file, blob, js_sys::Date::now()).await?;
+        metadata.thread_files.push(FileItem { key: key.clone(), file });
     }
     // Writing to memory fails only on a map with non-text keys, which these types have none of.
     let json = serde_json::to_vec_pretty(&metadata).map_err(|_| format!("{METADATA} could not be written"))?;
@@ -112,9 +175,9 @@ pub async fn pack(items: &[(Entry, Blob)]) -> Result<Blob, String> {
     blob_of(&parts, "application/zip")
 }
 
-/// Saves `items` (oldest first) as `gpt-image-gallery-YYYY-MM-DD.zip` (today) through the browser's download.
-pub async fn export(items: &[(Entry, Blob)]) -> Result<(), String> {
-    let blob = pack(items).await?;
+/// Saves `archive` as `gpt-image-gallery-YYYY-MM-DD.zip` (today) through the browser's download.
+pub async fn export(archive: &Archive) -> Result<(), String> {
+    let blob = pack(archive).await?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "no object URL".to_owned())?;
     let link: HtmlAnchorElement =
         leptos::prelude::document().create_element("a").map_err(|_| "no document".to_owned())?.unchecked_into();
@@ -129,9 +192,9 @@ pub async fn export(items: &[(Entry, Blob)]) -> Result<(), String> {
     Ok(())
 }
 
-/// The entries and images of a gallery ZIP, oldest first: one [`export`]
-/// made, or the same files zipped again by another tool (stored or deflated).
-pub async fn import(file: &Blob) -> Result<Vec<(Entry, Blob)>, String> {
+/// What a gallery ZIP holds: one [`export`] made, or the same files zipped
+/// again by another tool (stored or deflated).
+pub async fn import(file: &Blob) -> Result<Archive, String> {
     let len = file.size() as u64;
     let tail = bytes_at(file, len.saturating_sub(zip::TAIL_LEN as u64), len).await?;
     let directory = zip::find_directory(&tail, len)?;
@@ -156,7 +219,15 @@ pub async fn import(file: &Blob) -> Result<Vec<(Entry, Blob)>, String> {
         let blob = blob_of(&js_sys::Array::of1(&js_sys::Uint8Array::from(&image[..])), &entry.mime_type)?;
         items.push((entry, blob));
     }
-    Ok(items)
+    let mut files = Vec::new();
+    for FileItem { key, file: name } in metadata.thread_files {
+        let found = member(&name).ok_or_else(|| format!("{name} is listed in {METADATA} but not in the ZIP"))?;
+        let data = read(file, found).await?;
+        let mime_type =
+            sniff_format(&data).map_or_else(|| "application/octet-stream".to_owned(), |f| f.mime_type().to_owned());
+        files.push((key, blob_of(&js_sys::Array::of1(&js_sys::Uint8Array::from(&data[..])), &mime_type)?));
+    }
+    Ok(Archive { images: items, threads: metadata.threads, files })
 }
 
 /// A member's bytes, inflated if need be and checked against its CRC-32.
@@ -199,15 +270,18 @@ fn blob_of(parts: &js_sys::Array, mime_type: &str) -> Result<Blob, String> {
 mod tests {
     use super::*;
     use crate::store::tests::full_entry;
+    use crate::thread::tests::thread;
 
     #[test]
     fn gallery_json_reads_back_as_it_was_written() {
         let metadata = Metadata {
             format: FORMAT.into(),
             images: vec![
-                Item { file: "0001-a-lighthouse.webp".into(), entry: Entry { id: None, ..full_entry() } },
+                Item { file: "0001-a-lighthouse.webp".into(), entry: full_entry() },
                 Item { file: "0002.png".into(), entry: Entry { id: None, tokens: None, edit: false, ..full_entry() } },
             ],
+            threads: vec![thread()],
+            thread_files: vec![FileItem { key: "tabc/2/0".into(), file: "threads/0001.png".into() }],
         };
         let text = String::from_utf8(serde_json::to_vec_pretty(&metadata).unwrap()).unwrap();
         let read = Metadata::from_json_text::<serde_json::Value>(&text).unwrap();
@@ -216,6 +290,7 @@ mod tests {
             metadata.images.iter().map(|item| (item.file.clone(), item.entry.clone())).collect()
         };
         assert_eq!(pairs(&read), pairs(&metadata));
+        assert_eq!((read.threads, read.thread_files), (metadata.threads, metadata.thread_files));
         let broken = text.replace("\"file\": \"0002.png\"", "\"file\": 2");
         assert!(
             Metadata::from_json_text::<serde_json::Value>(&broken)
