@@ -72,6 +72,7 @@ pub fn router(app: Arc<App>) -> Router {
             .route(&api(Endpoint::Generate.path()), post(emulator::generate::handle))
             .route(&api(Endpoint::Edit.path()), post(emulator::edit::handle))
             .route(&api(RESPONSES_PATH), post(emulator::responses::handle))
+            .merge(azure_routes())
             .route_layer(middleware::from_fn_with_state(app.faults.clone(), emulator::fault_layer::apply))
             .route(&api(&format!("{FILES_PATH}/{{file}}")), get(emulator::files::serve))
             .route(&models_path, get(emulator::models::list))
@@ -88,6 +89,15 @@ pub fn router(app: Arc<App>) -> Router {
         .layer(middleware::from_fn_with_state(app.clone(), stamp))
         .layer(cors)
         .with_state(app)
+}
+
+/// The Images API under Azure OpenAI's paths (`emulator::azure`).
+fn azure_routes() -> Router<Arc<emulator::state::Emulator>> {
+    let azure = |path: &str| format!("{}{path}", emulator::azure::DEPLOYMENT_BASE);
+    Router::new()
+        .route(&azure(Endpoint::Generate.path()), post(emulator::generate::handle))
+        .route(&azure(Endpoint::Edit.path()), post(emulator::edit::handle))
+        .route_layer(middleware::from_fn(emulator::azure::require_api_version))
 }
 
 /// The origins in `origins` (any, when it is empty) may call the API and

@@ -599,6 +599,11 @@ export interface ClientOptions {
   apiKey?: string | null;
   /** Headers for every request; a header set to `null` is not sent. */
   defaultHeaders?: HeaderValues | null;
+  /**
+   * Query parameters for every request, after the base URL's own query
+   * (which stays at the end of every URL); a parameter set to `null` is not sent.
+   */
+  defaultQuery?: QueryValues | null;
   /** Milliseconds each attempt may take, default 600000 (10 minutes). */
   timeout?: number | null;
   /** How many times a failure worth it (connection, 408, 409, 429, 5xx) is retried, default 2. */
@@ -618,6 +623,9 @@ export interface ClientOptions {
  */
 export type HeaderValues = Record<string, string | number | null | undefined>;
 
+/** Query parameter names and values; `null` (or `undefined`) removes one the client would otherwise send. */
+export type QueryValues = Record<string, string | number | boolean | null | undefined>;
+
 /** The options of one call, the second argument of every call; each overrides the client's. */
 export interface RequestOptions {
   /** Aborting it ends the call at once with an {@link APIUserAbortError}. */
@@ -628,6 +636,8 @@ export interface RequestOptions {
   maxRetries?: number | null;
   /** Headers for this call, over the client's `defaultHeaders`; `null` removes one. */
   headers?: HeaderValues | null;
+  /** Query parameters for this call, over the client's `defaultQuery`; `null` removes one. */
+  query?: QueryValues | null;
   /** What validation may stop for this call, over the client's `validation`. */
   validation?: ValidationMode | null;
 }
@@ -971,6 +981,8 @@ export class ImagesClient {
   readonly apiKey: string | null;
   /** The headers of every request. */
   readonly defaultHeaders: HeaderValues;
+  /** The query parameters of every request. */
+  readonly defaultQuery: QueryValues;
   /** Milliseconds each attempt may take. */
   readonly timeout: number;
   /** How many times a failure worth it is retried. */
@@ -982,6 +994,32 @@ export class ImagesClient {
 
   /** The status, request id and rate limits of the last answer (errors included); `undefined` before the first one. */
   get lastResponse(): LastResponse | undefined;
+}
+
+/** The options of {@link AzureOpenAI}: openai-node's, and every other option of {@link ClientOptions}. */
+export interface AzureClientOptions extends Omit<ClientOptions, 'apiKey'> {
+  /** The resource's endpoint: `https://NAME.openai.azure.com`. Required (or a whole `baseURL`). */
+  endpoint?: string | null;
+  /** The deployment of the image model; its name goes into the path (`/openai/deployments/NAME`). */
+  deployment?: string | null;
+  /** Sent as `?api-version=…` with every request. Required. */
+  apiVersion: string;
+  /** Sent in the `api-key` header (never as `Authorization`). */
+  apiKey?: string | null;
+}
+
+/**
+ * A client of Azure OpenAI, shaped like openai-node's `AzureOpenAI`:
+ * `ENDPOINT/openai/deployments/DEPLOYMENT/images/generations?api-version=VERSION`,
+ * the key in an `api-key` header.
+ */
+export class AzureOpenAI extends ImagesClient {
+  /** @throws {ValidationError} `endpoint` (or `baseURL`) or `apiVersion` is missing, or the base URL is not an absolute `http(s)` URL. */
+  constructor(options: AzureClientOptions);
+  /** The deployment, or `null`. */
+  readonly deployment: string | null;
+  /** The `api-version` sent. */
+  readonly apiVersion: string;
 }
 
 export default ImagesClient;

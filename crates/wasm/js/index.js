@@ -347,16 +347,18 @@ export class ImagesClient {
    *   URL, else this throws a {@link ValidationError} naming `baseURL` before any key is sent.
    * @param options.apiKey Sent as `Authorization: Bearer …`; leave it out (or `null`) for a relay that adds it.
    * @param options.defaultHeaders Headers for every request; `null` removes one.
+   * @param options.defaultQuery Query parameters for every request (after the base URL's own); `null` removes one.
    * @param options.timeout Milliseconds per attempt (default 600000).
    * @param options.maxRetries Retries after the first attempt (default 2).
    * @param options.validation What validation may stop: `full` (default), `warn` or `off`.
    */
-  constructor({ baseURL, apiKey, defaultHeaders, timeout, maxRetries, validation } = {}) {
+  constructor({ baseURL, apiKey, defaultHeaders, defaultQuery, timeout, maxRetries, validation } = {}) {
     this.baseURL = String(baseURL ?? 'https://api.openai.com/v1');
     const issue = baseURLIssue(this.baseURL);
     if (issue) throw new ValidationError([issue], issue.message);
     this.apiKey = apiKey ?? null;
     this.defaultHeaders = defaultHeaders ?? {};
+    this.defaultQuery = defaultQuery ?? {};
     this.timeout = timeout ?? 600_000;
     this.maxRetries = maxRetries ?? 2;
     this.validation = validation ?? 'full';
@@ -374,6 +376,7 @@ export class ImagesClient {
       baseURL: this.baseURL,
       apiKey: this.apiKey,
       defaultHeaders: this.defaultHeaders,
+      defaultQuery: this.defaultQuery,
       timeout: this.timeout,
       maxRetries: this.maxRetries,
       validation: this.validation,
@@ -382,7 +385,32 @@ export class ImagesClient {
   }
 }
 
-for (const [name, Class] of Object.entries({ Stream, Images, ImagesClient })) {
+/**
+ * A client of Azure OpenAI, shaped like openai-node's `AzureOpenAI`:
+ * `new AzureOpenAI({ endpoint, deployment, apiVersion, apiKey })` calls
+ * `ENDPOINT/openai/deployments/DEPLOYMENT/images/…?api-version=VERSION`
+ * with the key in an `api-key` header.
+ */
+export class AzureOpenAI extends ImagesClient {
+  constructor({ endpoint, deployment, apiVersion, apiKey, baseURL, defaultHeaders, defaultQuery, ...rest } = {}) {
+    for (const [field, value] of [['endpoint', endpoint ?? baseURL], ['apiVersion', apiVersion]]) {
+      if (value) continue;
+      const message = `${field} is required: new AzureOpenAI({ endpoint, deployment, apiVersion, apiKey })`;
+      throw new ValidationError([{ field, rule: 'required', severity: 'error', message }], message);
+    }
+    super({
+      ...rest,
+      baseURL: baseURL ?? `${endpoint.replace(/\/+$/, '')}/openai${deployment ? `/deployments/${encodeURIComponent(deployment)}` : ''}`,
+      apiKey: null,
+      defaultHeaders: { 'api-key': apiKey ?? null, ...defaultHeaders },
+      defaultQuery: { 'api-version': apiVersion, ...defaultQuery },
+    });
+    this.deployment = deployment ?? null;
+    this.apiVersion = apiVersion;
+  }
+}
+
+for (const [name, Class] of Object.entries({ Stream, Images, ImagesClient, AzureOpenAI })) {
   Object.defineProperty(Class, 'name', { value: name });
 }
 

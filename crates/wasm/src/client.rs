@@ -132,7 +132,7 @@ impl Client {
         }
         let max_retries = call.max_retries.unwrap_or(self.options.max_retries);
         let timeout_ms = call.timeout_ms.unwrap_or(self.options.timeout_ms);
-        let url = format!("{}{path}", self.options.base_url.trim_end_matches('/'));
+        let url = crate::url::call_url(&self.options.base_url, path, &self.options.default_query, &call.query);
         let mut retries_left = max_retries;
         loop {
             let attempt = Attempt::start(call.signal.as_ref(), timeout_ms)?;

@@ -28,6 +28,7 @@ mod responses;
 mod retry;
 mod timer;
 mod upload;
+mod url;
 mod wire;
 
 #[cfg(feature = "js")]

@@ -22,6 +22,9 @@ pub struct ClientOptions {
     pub api_key: Option<String>,
     /// Headers sent with every call; a `None` value removes a header.
     pub default_headers: Vec<(String, Option<String>)>,
+    /// Query parameters of every call's URL (Azure OpenAI's `api-version`),
+    /// after the base URL's own; a `None` value removes one.
+    pub default_query: Vec<(String, Option<String>)>,
     /// Milliseconds one attempt may take, answer included.
     pub timeout_ms: f64,
     /// Attempts after the first one, for failures worth retrying.
@@ -37,6 +40,7 @@ impl Default for ClientOptions {
             base_url: DEFAULT_BASE_URL.into(),
             api_key: None,
             default_headers: Vec::new(),
+            default_query: Vec::new(),
             timeout_ms: DEFAULT_TIMEOUT_MS,
             max_retries: DEFAULT_MAX_RETRIES,
             validation: ValidationMode::Full,
@@ -149,6 +153,9 @@ pub struct CallOptions {
     pub max_retries: Option<u32>,
     /// Extra headers; a `None` value removes a header.
     pub headers: Vec<(String, Option<String>)>,
+    /// Query parameters for this call, over the client's `default_query`;
+    /// a `None` value removes one.
+    pub query: Vec<(String, Option<String>)>,
     /// What validation may stop, for this call.
     pub validation: Option<ValidationMode>,
 }

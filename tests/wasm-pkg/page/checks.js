@@ -168,7 +168,7 @@ function checks(lib, env) {
         'ConflictError', 'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'APIUserAbortError',
         'APIConnectionError', 'APIConnectionTimeoutError', 'ValidationError',
       ];
-      for (const name of [...classes, 'ImagesClient', 'Images', 'Stream', 'init']) {
+      for (const name of [...classes, 'ImagesClient', 'AzureOpenAI', 'Images', 'Stream', 'init']) {
         equal(typeof lib[name], 'function', `typeof ${name}`);
       }
       equal(lib.default, ImagesClient, 'the default export');
@@ -182,6 +182,39 @@ function checks(lib, env) {
       equal(lib.APIError.generate(503, {}, 'm', new Headers()).constructor, lib.InternalServerError, 'APIError.generate(503)');
       equal(lib.APIError.generate(418, {}, 'm', new Headers()).constructor, lib.APIError, 'APIError.generate(418)');
       await lib.init();
+    },
+
+    async 'query: a base URL\'s own query stays at the end, after the path, with defaultQuery and a call\'s query'() {
+      const { seen, stop } = recordFetches();
+      try {
+        const images = new ImagesClient({ baseURL: `${baseURL}?tenant=a`, apiKey: null, defaultQuery: { trace: 'on', drop: 'x' } });
+        await images.images.generate({ ...quick, prompt: 'a query' }, { query: { trace: 'call', drop: null, 'a b': 'c&d' } });
+      } finally {
+        stop();
+      }
+      equal(seen[0], `POST ${baseURL}/images/generations?tenant=a&trace=call&a+b=c%26d -`, 'the URL sent');
+    },
+
+    async 'Azure: AzureOpenAI calls the deployment\'s path with api-version, the key in api-key'() {
+      const sent = [];
+      const original = globalThis.fetch;
+      globalThis.fetch = function (request, init) {
+        sent.push([request.url, request.headers.get('api-key'), request.headers.get('authorization')]);
+        return original.call(this, request, init);
+      };
+      let res;
+      try {
+        const azure = new lib.AzureOpenAI({ endpoint: origin, deployment: 'gpt-image-2', apiVersion: '2025-04-01-preview', apiKey: 'azure-key' });
+        assert(azure instanceof ImagesClient, 'an ImagesClient');
+        res = await azure.images.generate({ ...quick, prompt: 'an Azure kite' });
+      } finally {
+        globalThis.fetch = original;
+      }
+      const url = `${origin}/openai/deployments/gpt-image-2/images/generations?api-version=2025-04-01-preview`;
+      equal(JSON.stringify(sent[0]), JSON.stringify([url, 'azure-key', null]), 'URL, api-key, no Authorization');
+      expectPng(fromBase64(res.data[0].b64_json), 1024, 640, 'the image');
+      const missing = await rejection(async () => new lib.AzureOpenAI({ endpoint: origin, apiKey: 'k' }), 'no apiVersion');
+      assert(missing instanceof lib.ValidationError && missing.issues[0].field === 'apiVersion', describe(missing));
     },
 
     async 'generate: JSON with base64 PNGs of the requested size, warnings, request id, lastResponse'() {

@@ -4,6 +4,7 @@
 // marked `@ts-expect-error` (tsc fails if such a line is accepted).
 
 import ImagesClientDefault, {
+  AzureOpenAI,
   APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
@@ -31,6 +32,7 @@ import type {
   BlobsResult,
   ClientOptions,
   HeaderValues,
+  QueryValues,
   Image,
   ImageBackground,
   ImageBlob,
@@ -551,4 +553,16 @@ export function finalImage(event: ImageGenStreamEvent | ImageEditStreamEvent): s
 export function summary(result: ResultExtras & { data?: Image[] }, error?: APIErrorObject): string {
   const details: ModerationDetails | undefined = error?.moderation_details;
   return `${result.data?.length ?? 0} images, ${result.warnings.length} warnings, ${result._request_id ?? '-'} ${JSON.stringify(details)}`;
+}
+
+export async function azure(key: string): Promise<string | undefined> {
+  const client = new AzureOpenAI({ endpoint: 'https://demo.openai.azure.com', deployment: 'gpt-image-2', apiVersion: '2025-04-01-preview', apiKey: key });
+  const images: ImagesClient = client;
+  const version: string = client.apiVersion;
+  const query: QueryValues = { 'api-version': version, tenant: null, page: 2 };
+  const res = await images.images.generate({ prompt: 'a kite' }, { query });
+  // @ts-expect-error apiVersion is required
+  new AzureOpenAI({ endpoint: 'https://demo.openai.azure.com' });
+  new ImagesClient({ defaultQuery: { tenant: 'a' } });
+  return res.data?.[0]?.b64_json;
 }

@@ -2,6 +2,7 @@
 //! the prompt, streams of partial images, links that expire, image
 //! conversations on the Responses API, and every provider failure on demand.
 
+pub mod azure;
 pub mod draw;
 pub mod edit;
 pub mod encode;

@@ -129,20 +129,22 @@ pub(crate) fn client_options(options: &JsValue) -> Result<ClientOptions, Error> 
     Ok(ClientOptions {
         base_url: get(options, "baseURL").as_string().unwrap_or_else(|| DEFAULT_BASE_URL.into()),
         api_key: get(options, "apiKey").as_string(),
-        default_headers: headers(&get(options, "defaultHeaders")),
+        default_headers: pairs(&get(options, "defaultHeaders")),
+        default_query: pairs(&get(options, "defaultQuery")),
         timeout_ms: get(options, "timeout").as_f64().unwrap_or(DEFAULT_TIMEOUT_MS),
         max_retries: get(options, "maxRetries").as_f64().map_or(DEFAULT_MAX_RETRIES, |n| n.max(0.0) as u32),
         validation: validation_mode(options)?.unwrap_or_default(),
     })
 }
 
-/// The second argument of a call: `{ signal, timeout, maxRetries, headers, validation }`.
+/// The second argument of a call: `{ signal, timeout, maxRetries, headers, query, validation }`.
 pub(crate) fn call_options(options: &JsValue) -> Result<CallOptions, Error> {
     Ok(CallOptions {
         signal: get(options, "signal").dyn_into::<AbortSignal>().ok(),
         timeout_ms: get(options, "timeout").as_f64(),
         max_retries: get(options, "maxRetries").as_f64().map(|n| n.max(0.0) as u32),
-        headers: headers(&get(options, "headers")),
+        headers: pairs(&get(options, "headers")),
+        query: pairs(&get(options, "query")),
         validation: validation_mode(options)?,
     })
 }
@@ -170,8 +172,9 @@ fn validation_mode(options: &JsValue) -> Result<Option<ValidationMode>, Error> {
     }
 }
 
-/// Header pairs of a `{ name: value }` object; `null` removes a header.
-fn headers(object: &JsValue) -> Vec<(String, Option<String>)> {
+/// The pairs of a `{ name: value }` object (headers, a query); `null` (or
+/// `undefined`) removes one.
+fn pairs(object: &JsValue) -> Vec<(String, Option<String>)> {
     if !object.is_object() {
         return Vec::new();
     }
