@@ -67,6 +67,7 @@ pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>)
     let client = Signal::derive_local(move || providers.client());
     let form = Form::new();
     providers.follow_stream(form.value("stream"));
+    providers.follow_model(form.value("model"));
     let gallery = embedding.gallery.then(Gallery::new);
     // Conversations live beside the gallery, in its database: the playground's.
     let conversations = gallery

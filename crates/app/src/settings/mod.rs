@@ -18,10 +18,15 @@
 //!   signal per control, the client it makes and the form's stream control
 //!   that follows the provider in use;
 //! - `storage.rs`: what is read from `localStorage` and written back;
+//! - `setup.rs`: what the site's `config.json`, a shared link and the
+//!   page's address set up;
 //! - `connection.rs`: the dialog's connection test (`GET {base}/models`);
+//! - `share.rs`: the dialog's link to the provider in use;
 //! - `view.rs`: the provider in use on the main screen, and the dialog.
 
 mod connection;
+mod setup;
+mod share;
 mod state;
 mod storage;
 mod view;

@@ -40,6 +40,28 @@ pub struct Provider {
     /// [`DEFAULT_CHAT_MODEL`]); the form's model draws the images.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub chat_model: String,
+    /// The image model the form takes when this provider is chosen (empty: the form keeps its own).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub model: String,
+    /// A short description, from the site's `config.json`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Set up by the site and locked: only the key (and streaming) can change.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub locked: bool,
+    /// What the site's `config.json` last said of it, to tell the person's
+    /// own changes (kept) from the site's (followed) when the site changes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_site: Option<SiteValues>,
+}
+
+/// The values a site's `config.json` gives a provider.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct SiteValues {
+    /// Its base URL.
+    pub base_url: String,
+    /// Its default image model (empty: none).
+    pub model: String,
 }
 
 /// The model that answers conversations when a provider names none.
@@ -101,14 +123,25 @@ pub(super) fn same_origin_api() -> String {
 
 /// The playground's own server, as the first provider.
 pub(super) fn this_server() -> Provider {
-    Provider {
-        name: "This server".into(),
-        base_url: same_origin_api(),
-        api_key: String::new(),
-        remember_key: false,
-        stream: false,
-        conversations: None,
-        chat_model: String::new(),
+    Provider::named("This server", same_origin_api())
+}
+
+impl Provider {
+    /// A provider called `name` at `base_url`, everything else as a new one has it.
+    pub(super) fn named(name: impl Into<String>, base_url: impl Into<String>) -> Self {
+        Provider {
+            name: name.into(),
+            base_url: base_url.into(),
+            api_key: String::new(),
+            remember_key: false,
+            stream: false,
+            conversations: None,
+            chat_model: String::new(),
+            model: String::new(),
+            description: String::new(),
+            locked: false,
+            from_site: None,
+        }
     }
 }
 
@@ -121,6 +154,11 @@ pub struct Providers {
     pub(super) current: RwSignal<usize>,
     pub(super) timeout_seconds: RwSignal<u32>,
     pub(super) max_retries: RwSignal<u32>,
+    /// What the site's `config.json`, a shared link or the page's address
+    /// set up, or why it was not used; shown on the main screen until dismissed.
+    pub(super) notice: RwSignal<Option<String>>,
+    /// A model a shared link or the page's address asked the form to take.
+    pub(super) asked_model: RwSignal<Option<String>>,
     /// The form's `stream` value, once it follows the provider ([`Providers::follow_stream`]).
     stream_field: StoredValue<Option<RwSignal<String>>>,
     /// Whether these providers are kept in `localStorage` (the playground's
@@ -138,6 +176,8 @@ impl Providers {
             list: RwSignal::new(list),
             timeout_seconds: RwSignal::new(timeout_seconds),
             max_retries: RwSignal::new(max_retries),
+            notice: RwSignal::new(None),
+            asked_model: RwSignal::new(None),
             stream_field: StoredValue::new(None),
             kept,
         };
@@ -178,6 +218,24 @@ impl Providers {
                 providers.show_streaming(untrack(|| providers.provider()).stream);
             }
             current
+        });
+    }
+
+    /// Makes the form's `model` value take the provider's model when another
+    /// provider is chosen, or its model changes (the site's `config.json`),
+    /// and the model a shared link or the page's address asks for; a
+    /// provider without a model leaves the form's as it is.
+    pub fn follow_model(&self, field: RwSignal<String>) {
+        let providers = *self;
+        Effect::new(move |previous: Option<(usize, String)>| {
+            let now = (providers.current.get(), providers.provider().model);
+            if let Some(asked) = providers.asked_model.get() {
+                field.set(asked);
+                providers.asked_model.set(None);
+            } else if previous.is_some_and(|before| before != now) && !now.1.trim().is_empty() {
+                field.set(now.1.clone());
+            }
+            now
         });
     }
 

@@ -7,7 +7,7 @@ use gpt_image_wasm::{DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS};
 use leptos::prelude::*;
 use serde::Serialize;
 
-use super::state::{MAX_RETRIES, MAX_TIMEOUT_SECONDS, Provider, Providers, this_server};
+use super::state::{MAX_RETRIES, MAX_TIMEOUT_SECONDS, Provider, Providers, SiteValues, this_server};
 use crate::browser_storage;
 use crate::thread::Api;
 
@@ -33,6 +33,20 @@ impl FromJson for Provider {
             stream: fields.flag("stream")?.unwrap_or_default(),
             conversations: fields.text("conversations")?.as_deref().and_then(Api::from_name),
             chat_model: fields.text("chat_model")?.unwrap_or_default(),
+            model: fields.text("model")?.unwrap_or_default(),
+            description: fields.text("description")?.unwrap_or_default(),
+            locked: fields.flag("locked")?.unwrap_or_default(),
+            from_site: fields.read("from_site")?,
+        })
+    }
+}
+
+impl FromJson for SiteValues {
+    fn from_json<J: JsonValue>(json: &J) -> Result<Self, String> {
+        let fields = Fields::of(json, "what the site set")?;
+        Ok(SiteValues {
+            base_url: fields.text("base_url")?.unwrap_or_default(),
+            model: fields.text("model")?.unwrap_or_default(),
         })
     }
 }
@@ -70,6 +84,7 @@ impl Providers {
             saved.max_retries.min(MAX_RETRIES),
             true,
         );
+        providers.set_up();
         Effect::new(move |_| providers.save());
         providers
     }
@@ -108,6 +123,10 @@ mod tests {
                     stream: false,
                     conversations: None,
                     chat_model: String::new(),
+                    model: String::new(),
+                    description: String::new(),
+                    locked: false,
+                    from_site: None,
                 },
                 Provider {
                     name: "OpenAI".into(),
@@ -117,6 +136,13 @@ mod tests {
                     stream: true,
                     conversations: Some(Api::Images),
                     chat_model: "gpt-5.1-mini".into(),
+                    model: "gpt-image-2".into(),
+                    description: "OpenAI's own API".into(),
+                    locked: true,
+                    from_site: Some(SiteValues {
+                        base_url: "https://api.openai.com/v1".into(),
+                        model: "gpt-image-2".into(),
+                    }),
                 },
             ],
             current: 1,

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::connection::{Tested, test_connection};
+use super::share::ShareEndpoint;
 use super::state::{
     DEFAULT_CHAT_MODEL, MAX_RETRIES, MAX_TIMEOUT_SECONDS, Provider, Providers, at_field, base_url_issue, origin,
     same_origin_api,
@@ -69,6 +70,12 @@ pub fn SettingsPanel(providers: Providers) -> impl IntoView {
             </p>
             <button type="button" class="secondary" aria-haspopup="dialog" on:click=open>"Settings"</button>
         </div>
+        {move || providers.notice.get().map(|notice| view! {
+            <p class="setup-notice" role="status">
+                <span>{notice}</span>
+                <button type="button" class="secondary" on:click=move |_| providers.notice.set(None)>"Dismiss"</button>
+            </p>
+        })}
         <dialog class="settings" node_ref=dialog aria-labelledby="settings-title">
             <SettingsForm providers dialog />
         </dialog>
@@ -86,17 +93,7 @@ fn SettingsForm(providers: Providers, dialog: NodeRef<leptos::html::Dialog>) -> 
         tested.set(None);
     });
     let add = move |_| {
-        providers.list.update(|list| {
-            list.push(Provider {
-                name: format!("Endpoint {}", list.len() + 1),
-                base_url: String::new(),
-                api_key: String::new(),
-                remember_key: false,
-                stream: false,
-                conversations: None,
-                chat_model: String::new(),
-            })
-        });
+        providers.list.update(|list| list.push(Provider::named(format!("Endpoint {}", list.len() + 1), "")));
         providers.current.set(providers.list.with_untracked(Vec::len) - 1);
     };
     let remove = move |_| {
@@ -118,6 +115,7 @@ fn SettingsForm(providers: Providers, dialog: NodeRef<leptos::html::Dialog>) -> 
         (!provider.base_url.trim().is_empty()).then(|| provider.base_url_issue()).flatten()
     });
     let empty = move || providers.provider().base_url.trim().is_empty();
+    let locked = move || providers.provider().locked;
     // `api.openai.com` → `https://api.openai.com`, when that is a good base URL.
     let suggestion = move || {
         let typed = providers.provider().base_url.trim().to_owned();
@@ -148,13 +146,22 @@ fn SettingsForm(providers: Providers, dialog: NodeRef<leptos::html::Dialog>) -> 
             </div>
             <div class="endpoint-actions">
                 <button type="button" class="secondary" on:click=add>"Add endpoint"</button>
-                <button type="button" class="secondary" on:click=remove disabled=move || providers.list.with(Vec::len) < 2>
+                <button type="button" class="secondary" on:click=remove disabled=move || providers.list.with(Vec::len) < 2 || locked()>
                     "Remove endpoint"
                 </button>
             </div>
+            {move || {
+                let provider = providers.provider();
+                (provider.locked || !provider.description.is_empty()).then(|| view! {
+                    <p class="hint site-endpoint">
+                        {provider.description}
+                        {provider.locked.then_some(" Set up by this site: only the key and streaming can be changed.")}
+                    </p>
+                })
+            }}
             <label>
                 <span>"Name"</span>
-                <input prop:value=field(|provider| provider.name.clone()) on:input=move |ev| providers.edit(|provider| provider.name = event_target_value(&ev)) />
+                <input disabled=locked prop:value=field(|provider| provider.name.clone()) on:input=move |ev| providers.edit(|provider| provider.name = event_target_value(&ev)) />
             </label>
             <label>
                 <span>"Base URL"</span>
@@ -165,6 +172,7 @@ fn SettingsForm(providers: Providers, dialog: NodeRef<leptos::html::Dialog>) -> 
                     spellcheck="false"
                     list="base-urls"
                     placeholder="https://provider.example/v1"
+                    disabled=locked
                     aria-invalid=move || issue.with(|issue| issue.as_ref().is_some_and(Issue::is_error)).to_string()
                     aria-describedby="base-url-problem"
                     prop:value=field(|provider| provider.base_url.clone())
@@ -192,6 +200,18 @@ fn SettingsForm(providers: Providers, dialog: NodeRef<leptos::html::Dialog>) -> 
                     }
                 })}
             </div>
+            <label>
+                <span>"Image model"</span>
+                <input
+                    autocomplete="off"
+                    spellcheck="false"
+                    placeholder="the form's own"
+                    disabled=locked
+                    prop:value=field(|provider| provider.model.clone())
+                    on:input=move |ev| providers.edit(|provider| provider.model = event_target_value(&ev))
+                />
+            </label>
+            <p class="hint">"The form takes this model when the endpoint is chosen; empty keeps the form's."</p>
             <label>
                 <span>"API key"</span>
                 <input
@@ -273,6 +293,7 @@ fn SettingsForm(providers: Providers, dialog: NodeRef<leptos::html::Dialog>) -> 
                     }}
                 </p>
             </div>
+            <ShareEndpoint providers />
             <WholeNumber label="Timeout (seconds)" id="timeout" value=providers.timeout_seconds range=1..=MAX_TIMEOUT_SECONDS />
             <WholeNumber label="Retries" id="retries" value=providers.max_retries range=0..=MAX_RETRIES />
         </form>
