@@ -67,7 +67,14 @@ describe('conversations', () => {
     await converse(page);
     await say(page, 'a red kite over the sea', 1);
     await say(page, 'now make the kite blue', 2);
-    await say(page, 'add a small boat', 3);
+    await stored(page, 2);
+    // The third turn attaches the first turn's image too: a second input of the edit.
+    const message = page.getByLabel('Message', { exact: true });
+    await message.pressSequentially('add a small boat from @1');
+    await message.press('Enter');
+    await page.locator('.composer').getByRole('img', { name: 'Attached image 1' }).waitFor();
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await answered(page, 3);
     assert.equal(responses.length, 0, 'nothing goes to /responses');
     assert.equal(generations.length, 1, 'the first turn is a generation');
     assert.equal(generations[0].postDataJSON().prompt, 'a red kite over the sea');
@@ -75,8 +82,10 @@ describe('conversations', () => {
     assert.equal(edits.length, 2, 'each follow-up is an edit of the image before');
     const field = (form, name) => form.fields.find(([each]) => each === name)?.[1];
     assert.equal(field(edits[0], 'prompt'), 'Earlier in this conversation: a red kite over the sea. Now: now make the kite blue');
-    assert.equal(field(edits[1], 'prompt'), 'Earlier in this conversation: a red kite over the sea; then now make the kite blue. Now: add a small boat');
-    assert.deepEqual(edits[1].fields.filter(([, value]) => value.startsWith('file ')), [['image', 'file image.png image/png']], 'the image before goes as the input');
+    assert.equal(field(edits[1], 'prompt'), 'Earlier in this conversation: a red kite over the sea; then now make the kite blue. Now: add a small boat from @1');
+    const files = (form) => form.fields.filter(([, value]) => value.startsWith('file ')).map(([name]) => name);
+    assert.deepEqual(files(edits[0]), ['image'], 'the image before goes as the input');
+    assert.deepEqual(files(edits[1]), ['image[]', 'image[]'], 'the image before, then the attached one');
     assert.equal(field(edits[1], 'model'), 'gpt-image-2');
     assert.notEqual(await turnImage(page, 1), await turnImage(page, 0), "the follow-up's image differs from the first");
     assert.match(await page.locator('.turns > .turn').nth(2).locator('.turn-facts').innerText(), /· Images API$/);

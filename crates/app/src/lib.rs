@@ -1,6 +1,7 @@
 //! The playground: generate and edit images with the Images API in the
-//! browser, against the local server or any OpenAI-compatible base URL, and
-//! keep them in a gallery in IndexedDB.
+//! browser, against the local server or any OpenAI-compatible base URL,
+//! refine them turn by turn in conversations, and keep them in a gallery in
+//! IndexedDB.
 //!
 //! The binary (`src/main.rs`, built by `cargo xtask dist`) only calls [`mount`]; the
 //! modules whose state needs a real DOM (and the trash list's reader and
@@ -23,9 +24,24 @@
 //!    cards (`gallery/view.rs`); when the run is dismissed, `Kept::release`
 //!    hands it back to them.
 //!
-//! What the app keeps in the browser besides the gallery's IndexedDB (the
-//! providers, the form, the trash list, the crash journal) is named in one
-//! place, `browser_storage.rs`.
+//! In the conversation mode (`conversation/`) an image takes another way
+//! to the same gallery:
+//!
+//! 1. The composer (`conversation/composer.rs`) hands `conversation/turn.rs`
+//!    the turn's text and attached images; the turn is added to its thread
+//!    (`thread/`) and stored at once (`store/threads.rs`).
+//! 2. `conversation/send.rs` sends it with the form's image parameters
+//!    (`form/request.rs`: `Form::turn_parameters`) through the Responses API
+//!    or the Images API, as the provider takes (`settings/state.rs`).
+//! 3. Each image goes to the gallery through `Gallery::keep`, its entry
+//!    naming its conversation and turn, released to the gallery's cards at
+//!    once; `Kept::when_stored` gives the turn its gallery id, and the
+//!    answer's usage and cost settle both. The turn shows the image from
+//!    then on, from the gallery after a reload (`conversation/turn_view.rs`).
+//!
+//! What the app keeps in the browser besides the IndexedDB database (the
+//! providers, the form, the trash lists, the crash journal, the conversation
+//! in view) is named in one place, `browser_storage.rs`.
 
 mod actions;
 mod app;

@@ -6,9 +6,9 @@
 //! gallery into wasm memory. API keys are never in it.
 //!
 //! Conversations go along: `gallery.json` lists them under `threads` (each
-//! image keeps its gallery id and its conversation's, to link them again)
-//! and the files pasted into their turns under `threadFiles`, stored in
-//! `threads/`. A ZIP without them (made before conversations, or by another
+//! image entry names its conversation and turn, and each turn its images by
+//! their number in `images`) and the files pasted into their turns under
+//! `threadFiles`, stored in `threads/`. A ZIP without them (made before conversations, or by another
 //! tool) imports as before; how an import links them again is `threads.rs`.
 
 mod threads;
@@ -153,13 +153,13 @@ pub async fn pack(archive: &Archive) -> Result<Blob, String> {
     let mut metadata = Metadata {
         format: FORMAT.into(),
         images: Vec::new(),
-        threads: archive.threads.clone(),
+        threads: archive.numbered_threads(),
         thread_files: Vec::new(),
     };
     for (number, (entry, image)) in archive.images.iter().enumerate() {
         let file = format!("images/{}", entry_file(number + 1, &entry.request.prompt, &extension(&entry.mime_type)));
         add_member(&mut writer, &parts, &file, image, entry.created).await?;
-        metadata.images.push(Item { file, entry: entry.clone() });
+        metadata.images.push(Item { file, entry: Entry { id: None, ..entry.clone() } });
     }
     for (number, (key, blob)) in archive.files.iter().enumerate() {
         let file = format!("threads/{:04}.{}", number + 1, extension(&blob.type_()));
@@ -277,7 +277,7 @@ mod tests {
         let metadata = Metadata {
             format: FORMAT.into(),
             images: vec![
-                Item { file: "0001-a-lighthouse.webp".into(), entry: full_entry() },
+                Item { file: "0001-a-lighthouse.webp".into(), entry: Entry { id: None, ..full_entry() } },
                 Item { file: "0002.png".into(), entry: Entry { id: None, tokens: None, edit: false, ..full_entry() } },
             ],
             threads: vec![thread()],

@@ -1,12 +1,13 @@
-//! Linking an imported archive's conversations to what the import wrote:
-//! each conversation gets a new id, so that importing never overwrites a
-//! conversation of this browser (nor one imported before), and its images'
-//! entries, its files' keys and its references follow; once the images are
-//! written under their new gallery ids, each turn's images and gallery
-//! references name those.
+//! A ZIP's conversations name their images by number, not by database id
+//! (an export holds no ids): an export numbers each turn's images and
+//! gallery references by their place in the ZIP's list of images; an
+//! import gives each conversation a new id, so that it never overwrites a
+//! conversation of this browser (nor one imported before), with its images'
+//! entries, its files' keys and its references following, and once the
+//! images are written, each number becomes the image's new gallery id.
 
 use super::Archive;
-use crate::thread::Reference;
+use crate::thread::{Reference, Thread};
 
 /// `key` (`OLD/TURN/N`) under thread `new`, when it is one of thread `old`'s.
 fn moved(key: &mut String, old: &str, new: &str) {
@@ -15,7 +16,30 @@ fn moved(key: &mut String, old: &str, new: &str) {
     }
 }
 
+/// Each turn's images and gallery references by `renamed` (`None`: left out).
+fn rename(threads: &mut [Thread], renamed: impl Fn(u32) -> Option<u32>) {
+    for turn in threads.iter_mut().flat_map(|thread| &mut thread.turns) {
+        turn.images = turn.images.iter().filter_map(|id| renamed(*id)).collect();
+        turn.references.retain_mut(|reference| match reference {
+            Reference::Gallery { id } => renamed(*id).map(|found| *id = found).is_some(),
+            Reference::File { .. } => true,
+        });
+    }
+}
+
 impl Archive {
+    /// The conversations as a ZIP lists them: each image and gallery
+    /// reference by its number in the list of images (from 1); one the ZIP
+    /// does not hold is left out.
+    pub(super) fn numbered_threads(&self) -> Vec<Thread> {
+        let mut threads = self.threads.clone();
+        rename(&mut threads, |id| {
+            let index = self.images.iter().position(|(entry, _)| entry.id == Some(id))?;
+            u32::try_from(index + 1).ok()
+        });
+        threads
+    }
+
     /// Gives every conversation a new id from `new_id`, with its images'
     /// entries, its files and its file references following it; an image
     /// linked to a conversation the archive does not hold loses the link.
@@ -43,18 +67,11 @@ impl Archive {
         }
     }
 
-    /// Once the images are written (`written`: each one's id in the archive,
-    /// if it had one, and its new gallery id), each turn names its images'
-    /// new ids; an image or a gallery reference the archive did not hold is left out.
-    pub fn relink(&mut self, written: &[(Option<u32>, u32)]) {
-        let new = |old: u32| written.iter().find(|(was, _)| *was == Some(old)).map(|(_, id)| *id);
-        for turn in self.threads.iter_mut().flat_map(|thread| &mut thread.turns) {
-            turn.images = turn.images.iter().filter_map(|id| new(*id)).collect();
-            turn.references.retain_mut(|reference| match reference {
-                Reference::Gallery { id } => new(*id).map(|found| *id = found).is_some(),
-                Reference::File { .. } => true,
-            });
-        }
+    /// Once the images are written (`written`: the new gallery id of each,
+    /// in the ZIP's order), each turn names its images by their new ids; a
+    /// number the import did not write is left out.
+    pub fn relink(&mut self, written: &[u32]) {
+        rename(&mut self.threads, |number| written.get(usize::try_from(number).ok()?.checked_sub(1)?).copied());
     }
 }
 
@@ -72,8 +89,7 @@ mod tests {
         let image =
             |id: u32, turn: u32| Entry { id: Some(id), thread: Some("tabc".into()), turn: Some(turn), ..full_entry() };
         let blob = || Blob::from(wasm_bindgen::JsValue::NULL);
-        let mut other = full_entry();
-        other.thread = Some("tgone".into());
+        let other = Entry { id: Some(8), thread: Some("tgone".into()), ..full_entry() };
         Archive {
             images: vec![(image(10, 1), blob()), (image(20, 2), blob()), (other, blob())],
             threads: vec![thread()],
@@ -97,11 +113,17 @@ mod tests {
     }
 
     #[test]
-    fn turns_name_the_images_as_written() {
+    fn a_zip_numbers_the_images_and_an_import_names_them_as_written() {
         let mut archive = archive();
-        archive.relink(&[(Some(10), 101), (Some(20), 102), (None, 103)]);
+        let numbered = archive.numbered_threads();
+        let turns = &numbered[0].turns;
+        assert_eq!((turns[0].images.clone(), turns[1].images.clone()), (vec![1], vec![2]));
+        assert_eq!(turns[1].references.len(), 1, "gallery image 7 is not in the ZIP");
+        archive.threads = numbered;
+        archive.relink(&[101, 102, 103]);
         let turns = &archive.threads[0].turns;
         assert_eq!((turns[0].images.clone(), turns[1].images.clone()), (vec![101], vec![102]));
-        assert_eq!(turns[1].references.len(), 1, "gallery image 7 was not in the archive");
+        archive.relink(&[]);
+        assert!(archive.threads[0].turns[0].images.is_empty(), "an image not written is left out");
     }
 }

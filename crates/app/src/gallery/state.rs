@@ -163,14 +163,13 @@ impl Gallery {
     }
 
     /// Adds imported entries (oldest first) with their images, until one
-    /// cannot be written; returns each written one's id in the archive (if
-    /// it had one) and its new id.
-    pub async fn import(&self, items: Vec<(Entry, Blob)>) -> Vec<(Option<u32>, u32)> {
+    /// cannot be written; returns the new ids of those written, in order.
+    pub async fn import(&self, items: Vec<(Entry, Blob)>) -> Vec<u32> {
         let mut written = Vec::new();
         for (mut entry, image) in items {
-            let was = entry.id.take();
+            entry.id = None;
             let Some(id) = self.write(entry, image).await else { break };
-            written.push((was, id));
+            written.push(id);
         }
         written
     }
