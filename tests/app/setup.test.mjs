@@ -115,11 +115,11 @@ describe('set up from one link', () => {
       await dialog.getByLabel('Base URL').fill(api);
       await dialog.getByLabel('Image model').fill('gpt-image-2');
       await dialog.getByLabel('API key', { exact: true }).fill('sk-shared-secret');
-      const link = dialog.getByLabel('Link to this endpoint');
+      const link = dialog.getByLabel('Shareable link');
       const without = await link.inputValue();
       assert.ok(without.startsWith(`${base}/#endpoint=`), without);
       assert.ok(!without.includes('sk-shared-secret'), 'no key unless ticked');
-      await dialog.getByLabel('Include the API key').check();
+      await dialog.getByLabel('Put the key in the link too').check();
       const withKey = await link.inputValue();
       assert.ok(decodeURIComponent(withKey).includes('"api_key":"sk-shared-secret"'), withKey);
       assert.match(await dialog.locator('fieldset.share .hint').innerText(), /Anyone who has this link can use the key/);

@@ -97,6 +97,7 @@ fn azure_routes() -> Router<Arc<emulator::state::Emulator>> {
     Router::new()
         .route(&azure(Endpoint::Generate.path()), post(emulator::generate::handle))
         .route(&azure(Endpoint::Edit.path()), post(emulator::edit::handle))
+        .route(&format!("{}{}", emulator::azure::RESOURCE_BASE, catalogue::MODELS_PATH), get(emulator::models::list))
         .route_layer(middleware::from_fn(emulator::azure::require_api_version))
 }
 

@@ -29,6 +29,18 @@ async fn without_an_api_version_it_is_refused_naming_it() {
     assert_eq!(error["param"], "api-version");
 }
 
+#[tokio::test]
+async fn the_resource_lists_its_models() {
+    let base = start(Config::default()).await;
+    let response = client().get(format!("{base}/openai/models?api-version=2025-04-01-preview")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let list: Value = response.json().await.unwrap();
+    assert!(
+        list["data"].as_array().is_some_and(|models| models.iter().any(|model| model["id"] == "gpt-image-2")),
+        "{list}"
+    );
+}
+
 fn base64_bytes(text: &str) -> Vec<u8> {
     use base64::Engine as _;
     base64::engine::general_purpose::STANDARD.decode(text).unwrap()

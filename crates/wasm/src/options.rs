@@ -53,6 +53,12 @@ impl ClientOptions {
     pub fn new(base_url: impl Into<String>, api_key: Option<String>) -> Self {
         ClientOptions { base_url: base_url.into(), api_key, ..Default::default() }
     }
+
+    /// The URL a call to `path` (`/images/generations`, `/models`) goes to:
+    /// the base URL, the path, the base's own query and `default_query`.
+    pub fn url_of(&self, path: &str) -> String {
+        crate::url::call_url(&self.base_url, path, &self.default_query, &[])
+    }
 }
 
 impl ClientOptions {

@@ -1,5 +1,6 @@
-//! The dialog's connection test: `GET {base}/models` with the provider's
-//! key, on the browser's own `fetch` (the client speaks only the Images
+//! The dialog's connection test: `GET {base}/models` (Azure OpenAI:
+//! `/openai/models` of the resource) with the provider's key, headers and
+//! query, on the browser's own `fetch` (the client speaks only the Images
 //! API), said for a person: whether the provider answers, takes the key,
 //! and which image models it lists.
 
@@ -32,15 +33,29 @@ pub(super) async fn test_connection(provider: Provider) -> Tested {
     if let Some(issue) = options.report().errors().next() {
         return Tested::Failed(at_field(issue, "Base URL"));
     }
-    let url = format!("{}/models", options.base_url.trim_end_matches('/'));
+    let mut listing = options.clone();
+    if provider.is_azure() {
+        // Azure OpenAI lists a resource's models at `/openai/models`, not below a deployment.
+        if let Some((resource, _)) = listing.base_url.split_once("/openai/") {
+            listing.base_url = format!("{resource}/openai");
+        }
+    }
+    let url = listing.url_of("/models");
     let controller = web_sys::AbortController::new().ok();
     let init = web_sys::RequestInit::new();
     init.set_method("GET");
     if let Some(controller) = &controller {
         init.set_signal(Some(&controller.signal()));
     }
-    if let (Some(key), Ok(headers)) = (&options.api_key, web_sys::Headers::new()) {
-        let _ = headers.set("authorization", &format!("Bearer {key}"));
+    if let Ok(headers) = web_sys::Headers::new() {
+        if let Some(key) = &options.api_key {
+            let _ = headers.set("authorization", &format!("Bearer {key}"));
+        }
+        for (name, value) in &options.default_headers {
+            if let Some(value) = value {
+                let _ = headers.set(name, value);
+            }
+        }
         init.set_headers(&headers);
     }
     let timer = controller.clone().map(|controller| {

@@ -22,8 +22,10 @@
 //!   page's address set up;
 //! - `connection.rs`: the dialog's connection test (`GET {base}/models`);
 //! - `share.rs`: the dialog's link to the provider in use;
+//! - `addressing.rs`: the dialog's kind (Azure OpenAI or not), headers and query;
 //! - `view.rs`: the provider in use on the main screen, and the dialog.
 
+mod addressing;
 mod connection;
 mod setup;
 mod share;

@@ -41,12 +41,12 @@ pub(super) fn ShareEndpoint(providers: Providers) -> impl IntoView {
         <fieldset class="share">
             <legend>"Share this endpoint"</legend>
             <div class="share-link">
-                <input readonly aria-label="Link to this endpoint" prop:value=shown />
+                <input readonly aria-label="Shareable link" prop:value=shown />
                 <button type="button" class="secondary" on:click=copy>{move || if copied.get() { "Copied" } else { "Copy link" }}</button>
             </div>
             <label class="check">
                 <input type="checkbox" prop:checked=with_key disabled=move || !has_key() on:change=move |ev| with_key.set(event_target_checked(&ev)) />
-                <span>"Include the API key"</span>
+                <span>"Put the key in the link too"</span>
             </label>
             <p class="hint" class:warning=with_key>
                 {move || if with_key.get() {

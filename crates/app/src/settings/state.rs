@@ -49,6 +49,16 @@ pub struct Provider {
     /// Set up by the site and locked: only the key (and streaming) can change.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub locked: bool,
+    /// Azure OpenAI's `api-version` (set: an Azure OpenAI resource, called
+    /// with the version in the query and the key in an `api-key` header).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub azure_api_version: String,
+    /// Headers for every request, one `name: value` a line.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub headers: String,
+    /// Query parameters for every request, one `name=value` a line.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub query: String,
     /// What the site's `config.json` last said of it, to tell the person's
     /// own changes (kept) from the site's (followed) when the site changes.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -73,9 +83,17 @@ impl Provider {
         Some(self.api_key.trim().to_owned()).filter(|key| !key.is_empty())
     }
 
-    /// The client options for this provider (base URL and key).
+    /// The client options for this provider: base URL, key, headers and
+    /// query; for Azure OpenAI, the key in `api-key` and the `api-version`.
     pub(super) fn options(&self) -> ClientOptions {
-        ClientOptions::new(self.base_url.trim().to_owned(), self.key())
+        let mut options = ClientOptions::new(self.base_url.trim().to_owned(), self.key());
+        options.default_headers = pairs(&self.headers, ':');
+        options.default_query = pairs(&self.query, '=');
+        if self.is_azure() {
+            options.default_headers.insert(0, ("api-key".into(), options.api_key.take()));
+            options.default_query.insert(0, ("api-version".into(), Some(self.azure_api_version.trim().to_owned())));
+        }
+        options
     }
 
     /// The model that answers its conversations.
@@ -141,8 +159,27 @@ impl Provider {
             description: String::new(),
             locked: false,
             from_site: None,
+            azure_api_version: String::new(),
+            headers: String::new(),
+            query: String::new(),
         }
     }
+
+    /// Whether it is an Azure OpenAI resource.
+    pub fn is_azure(&self) -> bool {
+        !self.azure_api_version.trim().is_empty()
+    }
+}
+
+/// The `name`/`value` pairs of `text`, one a line split at the first `separator`; blank lines are skipped.
+fn pairs(text: &str, separator: char) -> Vec<(String, Option<String>)> {
+    text.lines()
+        .filter_map(|line| {
+            let (name, value) = line.split_once(separator)?;
+            let name = name.trim();
+            (!name.is_empty()).then(|| (name.to_owned(), Some(value.trim().to_owned())))
+        })
+        .collect()
 }
 
 /// The providers and the connection settings, one signal per control.
@@ -280,5 +317,33 @@ impl Providers {
         options.timeout_ms = f64::from(self.timeout_seconds.get().max(1)) * 1000.0;
         options.max_retries = self.max_retries.get();
         Client::new(options)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_azure_provider_sends_its_key_as_api_key_and_its_version_in_the_query() {
+        let provider = Provider {
+            api_key: "azure-key".into(),
+            azure_api_version: "2025-04-01-preview".into(),
+            headers: "x-team: images\nnot a header\n".into(),
+            query: "tenant=acme".into(),
+            ..Provider::named("Azure", "https://demo.openai.azure.com/openai/deployments/gpt-image-2")
+        };
+        let options = provider.options();
+        assert_eq!(options.api_key, None, "no Authorization header");
+        assert_eq!(
+            options.default_headers,
+            [("api-key".into(), Some("azure-key".into())), ("x-team".into(), Some("images".into()))]
+        );
+        assert_eq!(
+            options.default_query,
+            [("api-version".into(), Some("2025-04-01-preview".into())), ("tenant".into(), Some("acme".into()))]
+        );
+        let plain = Provider { api_key: "sk-x".into(), ..Provider::named("OpenAI", "https://api.openai.com/v1") };
+        assert_eq!((plain.options().api_key.as_deref(), plain.options().default_query.len()), (Some("sk-x"), 0));
     }
 }

@@ -37,6 +37,9 @@ impl FromJson for Provider {
             description: fields.text("description")?.unwrap_or_default(),
             locked: fields.flag("locked")?.unwrap_or_default(),
             from_site: fields.read("from_site")?,
+            azure_api_version: fields.text("azure_api_version")?.unwrap_or_default(),
+            headers: fields.text("headers")?.unwrap_or_default(),
+            query: fields.text("query")?.unwrap_or_default(),
         })
     }
 }
@@ -115,22 +118,8 @@ mod tests {
     fn the_settings_read_back_as_they_were_written() {
         let saved = SavedProviders {
             providers: vec![
+                Provider::named("This server", "/v1"),
                 Provider {
-                    name: "This server".into(),
-                    base_url: "/v1".into(),
-                    api_key: String::new(),
-                    remember_key: false,
-                    stream: false,
-                    conversations: None,
-                    chat_model: String::new(),
-                    model: String::new(),
-                    description: String::new(),
-                    locked: false,
-                    from_site: None,
-                },
-                Provider {
-                    name: "OpenAI".into(),
-                    base_url: "https://api.openai.com/v1".into(),
                     api_key: "sk-test".into(),
                     remember_key: true,
                     stream: true,
@@ -143,6 +132,10 @@ mod tests {
                         base_url: "https://api.openai.com/v1".into(),
                         model: "gpt-image-2".into(),
                     }),
+                    azure_api_version: "2025-04-01-preview".into(),
+                    headers: "x-team: images".into(),
+                    query: "tenant=a".into(),
+                    ..Provider::named("OpenAI", "https://api.openai.com/v1")
                 },
             ],
             current: 1,

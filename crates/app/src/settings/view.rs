@@ -10,6 +10,7 @@ use gpt_image_wasm::core::Issue;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::addressing::Addressing;
 use super::connection::{Tested, test_connection};
 use super::share::ShareEndpoint;
 use super::state::{
@@ -237,6 +238,7 @@ fn SettingsForm(providers: Providers, dialog: NodeRef<leptos::html::Dialog>) -> 
                     "The key stays in this tab's memory and is gone when it closes. It is never put in a URL, logged or exported. Leave it empty when the server or a relay adds it."
                 }}
             </p>
+            <Addressing providers />
             <label class="check">
                 <input
                     type="checkbox"

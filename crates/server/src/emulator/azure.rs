@@ -1,6 +1,7 @@
 //! The Images API as Azure OpenAI addresses it, for clients built for
 //! Azure (`AzureOpenAI`, a provider set up as Azure in the playground):
-//! `/openai/deployments/NAME/images/generations?api-version=…`, the key in
+//! `/openai/deployments/NAME/images/generations?api-version=…` (and the
+//! resource's models at `/openai/models?api-version=…`), the key in
 //! an `api-key` header (this server takes any key, as on `/v1`). A call
 //! without `api-version` is refused, as Azure refuses it.
 
@@ -9,6 +10,9 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::error::ApiFailure;
+
+/// Where Azure OpenAI serves a resource's API (its models are listed at `/openai/models`).
+pub const RESOURCE_BASE: &str = "/openai";
 
 /// Where Azure OpenAI serves a deployment's API, as a route pattern.
 pub const DEPLOYMENT_BASE: &str = "/openai/deployments/{deployment}";

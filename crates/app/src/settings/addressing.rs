@@ -1,0 +1,69 @@
+//! How the dialog's endpoint is addressed beyond its base URL: its kind
+//! (OpenAI-compatible, or Azure OpenAI with its `api-version` and the key
+//! in `api-key`), and headers and query parameters for every request.
+
+use leptos::prelude::*;
+
+use super::state::Providers;
+
+/// The API version an Azure OpenAI endpoint starts with.
+const AZURE_API_VERSION: &str = "2025-04-01-preview";
+
+/// The kind, the API version, the headers and the query of the provider in use.
+#[component]
+pub(super) fn Addressing(providers: Providers) -> impl IntoView {
+    let azure = move || providers.provider().is_azure();
+    let set_kind = move |ev| {
+        let to_azure = event_target_value(&ev) == "azure";
+        providers.edit(|provider| {
+            provider.azure_api_version = if to_azure { AZURE_API_VERSION.into() } else { String::new() };
+        });
+    };
+    view! {
+        <div class="field">
+            <label for="endpoint-kind">"Kind"</label>
+            <select id="endpoint-kind" on:change=set_kind>
+                <option value="openai" selected=move || !azure()>"OpenAI or OpenAI-compatible"</option>
+                <option value="azure" selected=azure>"Azure OpenAI"</option>
+            </select>
+        </div>
+        {move || azure().then(|| view! {
+            <label>
+                <span>"API version"</span>
+                <input
+                    autocomplete="off"
+                    spellcheck="false"
+                    prop:value=move || providers.provider().azure_api_version
+                    on:input=move |ev| providers.edit(|provider| provider.azure_api_version = event_target_value(&ev))
+                />
+            </label>
+            <p class="hint">
+                "The base URL is the deployment's: https://NAME.openai.azure.com/openai/deployments/DEPLOYMENT. The key goes in an api-key header, the version in ?api-version=."
+            </p>
+        })}
+        <details class="addressing">
+            <summary>"Headers and query parameters"</summary>
+            <label>
+                <span>"Headers, one a line, as Header: value"</span>
+                <textarea
+                    rows="2"
+                    spellcheck="false"
+                    placeholder="x-team: images"
+                    prop:value=move || providers.provider().headers
+                    on:input=move |ev| providers.edit(|provider| provider.headers = event_target_value(&ev))
+                ></textarea>
+            </label>
+            <label>
+                <span>"Query parameters, one a line, as key=value"</span>
+                <textarea
+                    rows="2"
+                    spellcheck="false"
+                    placeholder="tenant=acme"
+                    prop:value=move || providers.provider().query
+                    on:input=move |ev| providers.edit(|provider| provider.query = event_target_value(&ev))
+                ></textarea>
+            </label>
+            <p class="hint">"Sent with every request to this endpoint, and kept with its settings (a header that holds a secret is stored like the base URL: unencrypted)."</p>
+        </details>
+    }
+}
