@@ -32,7 +32,10 @@ describe('the playground on screens', () => {
         await page.getByLabel('Images', { exact: true }).fill('2');
         await send(page, { count: 2 });
         await page.waitForFunction(() => document.querySelector('.run')?.getAttribute('aria-busy') === 'false');
-        await page.waitForTimeout(400);
+        // Every image decoded and the fonts in, then two frames painted: the screen as a person sees it.
+        await page.waitForFunction(() =>
+          [...document.images].every((img) => img.complete) && document.fonts.status === 'loaded');
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
         await shot('results');
         // A full-page screenshot drops the touch emulation for a moment: the desktop's only.
         if (name === 'desktop') await shot('results-full', { fullPage: true });
