@@ -16,7 +16,7 @@
 //!    `gpt-image-wasm` and shows each image the moment it arrives
 //!    (`run/view.rs`).
 //! 3. The run hands the image to the gallery (`gallery/kept.rs`:
-//!    `Gallery::keep`), which writes it to IndexedDB (`store.rs`) and returns
+//!    `Gallery::keep`), which writes it to IndexedDB (`store/`) and returns
 //!    a `Kept` handle; the run settles it with the image's share of the
 //!    usage, the estimated cost (`price.rs`) and the revised prompt once the
 //!    answer says them.
