@@ -51,8 +51,16 @@ impl Redis {
     }
 }
 
+/// A free port below the kernel's ephemeral range (32768 and up on Linux),
+/// which is where every server of the other tests binds (port 0): between
+/// this check and redis-server's own bind, none of them can take it, and a
+/// readiness probe cannot reach another test's listener on it.
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").and_then(|socket| socket.local_addr()).expect("a port").port()
+    let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().subsec_nanos();
+    (0..1000u32)
+        .map(|attempt| 20_000 + ((seed / 7 + attempt * 7919 + std::process::id()) % 10_000) as u16)
+        .find(|&port| std::net::TcpListener::bind(("127.0.0.1", port)).is_ok())
+        .expect("a free port between 20000 and 30000")
 }
 
 /// `redis-server` on 127.0.0.1 with `args`, without persistence.
