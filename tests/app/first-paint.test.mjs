@@ -24,7 +24,7 @@ function watchThePage() {
     }
   }).observe({ type: 'layout-shift', buffered: true });
   const frame = () => {
-    const box = document.querySelector('textarea');
+    const box = document.querySelector('label.prompt textarea');
     if (document.body && performance.getEntriesByName('first-contentful-paint').length > 0) {
       window.firstPaint.frames += 1;
       if (!box?.checkVisibility()) window.firstPaint.blankFrames += 1;
@@ -38,7 +38,7 @@ function watchThePage() {
 const layout = (page) =>
   page.evaluate(() =>
     Object.fromEntries(
-      ['.top h1', '.totals', 'form.generate', 'textarea', '#model', '.controls', 'form.generate button', '.results'].map((selector) => {
+      ['.top h1', '.totals', 'form.generate', 'label.prompt textarea', '#model', '.controls', 'form.generate button', '.results'].map((selector) => {
         const { x, y, width, height } = document.querySelector(selector).getBoundingClientRect();
         const box = selector === '.results' ? [x, y, width] : [x, y, width, height];
         return [selector, box.map((value) => Math.round(value * 10) / 10)];
@@ -82,7 +82,7 @@ describe('the first paint', () => {
         release();
         await page.waitForFunction(() => !document.getElementById('shell') && document.querySelector('button[type=submit]')?.disabled === false);
         const kept = await page.evaluate(() => {
-          const box = document.querySelector('textarea');
+          const box = document.querySelector('label.prompt textarea');
           return [box.value, box.selectionStart, box.selectionEnd, box.selectionDirection, document.activeElement === box];
         });
         assert.deepEqual(kept, ['a paper boat on a pond', 13, 14, 'backward', true], 'the text, the selection and the focus are kept');

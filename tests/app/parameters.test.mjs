@@ -46,7 +46,7 @@ describe('parameters', () => {
     const [text, placeholder, prompt] = await typed.evaluate((input) => [
       getComputedStyle(input).color,
       getComputedStyle(input, '::placeholder').color,
-      getComputedStyle(document.querySelector('textarea')).color,
+      getComputedStyle(document.querySelector('label.prompt textarea')).color,
     ]);
     assert.equal(text, prompt, 'typed text is the colour of other typed text');
     assert.notEqual(text, placeholder, 'not the placeholder grey');

@@ -3,7 +3,7 @@
 // (its key only when ticked), and ?base_url=…&model=… in the address. Bad
 // input in any of them is named, and the person's own settings stay.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -18,7 +18,14 @@ async function site(t) {
   cpSync(dist, folder, { recursive: true });
   const server = await startServer(['--static', folder, ...hostHeaders(), '--latency-ms', '0']);
   t.after(server.stop);
-  const config = (value) => writeFileSync(path.join(folder, 'config.json'), typeof value === 'string' ? value : JSON.stringify(value));
+  let written = Date.now() / 1000;
+  const config = (value) => {
+    const file = path.join(folder, 'config.json');
+    writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+    // A new second each time: a revalidation by Last-Modified must see each rewrite.
+    written += 10;
+    utimesSync(file, written, written);
+  };
   return { base: server.base, api: `${server.base}/v1`, config };
 }
 
@@ -78,7 +85,7 @@ describe('set up from one link', () => {
     await appReady(page);
     dialog = await openSettings(page);
     await page.waitForFunction(() => document.querySelector('#endpoint option:checked')?.textContent === 'Acme EU');
-    await page.waitForFunction(() => document.querySelector('input[type=url]')?.value.endsWith('region=eu2'));
+    await page.waitForFunction(() => document.querySelector('dialog.settings input[type=url]')?.value.endsWith('region=eu2'));
     assert.equal(await dialog.getByLabel('Image model').inputValue(), 'gpt-image-2.5', 'locked: the site’s');
     await dialog.getByLabel('Endpoint', { exact: true }).selectOption({ label: 'Acme' });
     assert.equal(await dialog.getByLabel('Base URL').inputValue(), `${api}?v=2`, 'not changed by the person: follows the site');

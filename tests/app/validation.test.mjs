@@ -58,8 +58,8 @@ describe('a custom size that breaks a rule', () => {
     const { page } = await open(t);
     const box = page.getByLabel('Prompt', { exact: true });
     await box.fill('');
-    await page.waitForFunction(() => document.querySelector('textarea').getAttribute('aria-invalid') === 'true');
+    await page.waitForFunction(() => document.querySelector('label.prompt textarea').getAttribute('aria-invalid') === 'true');
     await box.fill('a fox');
-    await page.waitForFunction(() => document.querySelector('textarea').getAttribute('aria-invalid') === 'false');
+    await page.waitForFunction(() => document.querySelector('label.prompt textarea').getAttribute('aria-invalid') === 'false');
   });
 });

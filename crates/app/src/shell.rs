@@ -9,6 +9,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlTextAreaElement};
 
+/// The prompt box, in the shell and in the app alike (the page has other
+/// text areas: the settings dialog's, the conversation's).
+const PROMPT_BOX: &str = "label.prompt textarea";
+
 /// The page's first paint, while it is there.
 pub struct Shell {
     root: Element,
@@ -19,7 +23,7 @@ impl Shell {
     /// The shell of the page, if it has one.
     pub fn find() -> Option<Shell> {
         let root = document().get_element_by_id("shell")?;
-        let prompt = root.query_selector("textarea").ok().flatten().and_then(|element| element.dyn_into().ok());
+        let prompt = root.query_selector(PROMPT_BOX).ok().flatten().and_then(|element| element.dyn_into().ok());
         Some(Shell { root, prompt })
     }
 
@@ -44,7 +48,7 @@ impl Shell {
         }
         let (Some(shell), Some(prompt)) = (
             self.prompt,
-            app.query_selector("textarea")
+            app.query_selector(PROMPT_BOX)
                 .ok()
                 .flatten()
                 .and_then(|element| element.dyn_into::<HtmlTextAreaElement>().ok()),

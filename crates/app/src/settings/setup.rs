@@ -252,8 +252,8 @@ impl Providers {
 /// The site's `config.json`: `None` when there is none, an error
 /// naming the field when it cannot be used.
 async fn site_config() -> Result<Option<SiteConfig>, String> {
-    let answer =
-        JsFuture::from(window().fetch_with_str(SITE_CONFIG)).await.map_err(|_| "it could not be fetched".to_owned())?;
+    // No answer (offline): the site's endpoints are already among the stored ones.
+    let Ok(answer) = JsFuture::from(window().fetch_with_str(SITE_CONFIG)).await else { return Ok(None) };
     let response: web_sys::Response = answer.dyn_into().map_err(|_| "it could not be fetched".to_owned())?;
     // None: a 404, or the page itself (hosts that answer every path with index.html).
     let html = response.headers().get("content-type").ok().flatten().is_some_and(|kind| kind.starts_with("text/html"));
