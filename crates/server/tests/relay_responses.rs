@@ -9,7 +9,7 @@ mod relay_support;
 
 use std::time::Duration;
 
-use common::{client, expect_error};
+use common::{client, expect_error, turn};
 use gpt_image_core::{Match, Model, ModelSpec, Size};
 use gpt_image_server::{Caps, Limits, Policy};
 use relay_support::{ALICE, BOB, log_lines, log_path, relay, row, spend, tokens};
@@ -17,19 +17,6 @@ use serde_json::{Value, json};
 
 /// The operator's price of text tokens in these tests, dollars per million.
 const TEXT_RATE: f64 = 2.0;
-
-/// A turn for the relay: `gpt-image-2`, low quality, 1024x640.
-fn turn(text: &str, previous: Option<&str>) -> Value {
-    let mut body = json!({
-        "model": "gpt-5.1",
-        "input": text,
-        "tools": [{"type": "image_generation", "model": "gpt-image-2", "quality": "low", "size": "1024x640"}],
-    });
-    if let Some(previous) = previous {
-        body["previous_response_id"] = previous.into();
-    }
-    body
-}
 
 /// POSTs a turn to the relay with a token.
 async fn send(relay: &str, token: &str, body: &Value) -> reqwest::Response {

@@ -9,25 +9,12 @@ mod common;
 use std::time::{Duration, Instant};
 
 use base64::Engine;
-use common::{client, decode_b64, expect_error, png, start};
+use common::{client, decode_b64, expect_error, png, start, turn};
 use gpt_image_core::responses::{Response, ResponseEvent};
 use gpt_image_core::{FromJson, Model, Quality, SseParser};
 use gpt_image_server::{Config, Fault};
 use image::{GenericImageView, ImageFormat, RgbaImage};
 use serde_json::{Value, json};
-
-/// A turn of `text` with a small, quick image tool (`gpt-image-2`, low quality, 1024x640).
-fn turn(text: &str, previous: Option<&str>) -> Value {
-    let mut body = json!({
-        "model": "gpt-5.1",
-        "input": text,
-        "tools": [{"type": "image_generation", "model": "gpt-image-2", "quality": "low", "size": "1024x640"}],
-    });
-    if let Some(previous) = previous {
-        body["previous_response_id"] = previous.into();
-    }
-    body
-}
 
 /// POSTs a turn, with `headers`.
 async fn send(base: &str, body: &Value, headers: &[(&str, &str)]) -> reqwest::Response {

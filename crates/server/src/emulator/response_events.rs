@@ -12,8 +12,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::body::{Body, Bytes};
-use axum::http::{StatusCode, header};
+use axum::body::Bytes;
 use axum::response::Response;
 use serde_json::{Value, json};
 use tokio::sync::mpsc;
@@ -21,9 +20,9 @@ use tokio::sync::mpsc;
 use super::encode::{base64, partial_block};
 use super::render::{encode, render};
 use super::state::Emulator;
-use super::stream::StreamEnd;
+use super::stream::{Stop, StreamEnd};
 use super::turn::Turn;
-use crate::error::{ApiFailure, internal};
+use crate::error::internal;
 
 /// Starts streaming `turn`; `delay` is spread over its partial images.
 pub fn respond(emulator: Arc<Emulator>, turn: Arc<Turn>, delay: Duration, end: StreamEnd) -> Response {
@@ -36,28 +35,7 @@ pub fn respond(emulator: Arc<Emulator>, turn: Arc<Turn>, delay: Duration, end: S
             let _ = events.send("error", error).await;
         }
     });
-    let events = futures_util::stream::unfold(receiver, |mut receiver| async move {
-        let event = receiver.recv().await?;
-        Some((Ok::<_, std::convert::Infallible>(event), receiver))
-    });
-    Response::builder()
-        .status(StatusCode::OK)
-        .header(header::CONTENT_TYPE, "text/event-stream; charset=utf-8")
-        .header(header::CACHE_CONTROL, "no-cache")
-        .body(Body::from_stream(events))
-        .unwrap_or_else(|_| Response::new(Body::empty()))
-}
-
-/// Why the events stop early: the client went away, or an error to report.
-enum Stop {
-    Gone,
-    Failed(ApiFailure),
-}
-
-impl From<ApiFailure> for Stop {
-    fn from(failure: ApiFailure) -> Self {
-        Stop::Failed(failure)
-    }
+    super::stream::event_stream(receiver)
 }
 
 /// The stream's sender, numbering its events.

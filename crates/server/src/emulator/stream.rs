@@ -37,6 +37,12 @@ pub fn respond(job: Arc<Job>, delay: Duration, end: StreamEnd) -> Response {
             let _ = sender.send(event).await;
         }
     });
+    event_stream(receiver)
+}
+
+/// A 200 `text/event-stream` answer whose body is the events `receiver`
+/// gets, as they come (the Images API's streams and `/v1/responses`').
+pub fn event_stream(receiver: mpsc::Receiver<Bytes>) -> Response {
     let events = futures_util::stream::unfold(receiver, |mut receiver| async move {
         let event = receiver.recv().await?;
         Some((Ok::<_, std::convert::Infallible>(event), receiver))
@@ -49,9 +55,11 @@ pub fn respond(job: Arc<Job>, delay: Duration, end: StreamEnd) -> Response {
         .unwrap_or_else(|_| Response::new(Body::empty()))
 }
 
-/// The reason `produce` stops early: the client went away, or an error to report.
-enum Stop {
+/// Why a stream's producer stops early: the client went away, or an error to report.
+pub enum Stop {
+    /// The client went away.
     Gone,
+    /// An error to report as the stream's last event.
     Failed(ApiFailure),
 }
 

@@ -56,3 +56,17 @@ pub async fn expect_error(response: reqwest::Response, status: u16, code: Option
     assert_eq!(error["code"].as_str(), code, "{body}");
     error
 }
+
+/// A turn of `/v1/responses` saying `text` (after `previous`, if any), with
+/// a small, quick image tool: `gpt-image-2`, low quality, 1024x640.
+pub fn turn(text: &str, previous: Option<&str>) -> Value {
+    let mut body = serde_json::json!({
+        "model": "gpt-5.1",
+        "input": text,
+        "tools": [{"type": "image_generation", "model": "gpt-image-2", "quality": "low", "size": "1024x640"}],
+    });
+    if let Some(previous) = previous {
+        body["previous_response_id"] = previous.into();
+    }
+    body
+}
