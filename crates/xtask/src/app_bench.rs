@@ -18,7 +18,7 @@ pub fn run() -> Result {
     crate::dist::build()?;
     embed_weight()?;
     let floor = floor_page()?;
-    let server = crate::server::build(true)?;
+    let server = crate::server::build_release()?;
     let mut node = command("node", &["app/bench/load.mjs"]);
     node.current_dir(root().join("tests")).env("GPT_IMAGE_SERVER_BIN", &server).env("FLOOR_PAGE_DIR", &floor);
     cmd::run(node)

@@ -18,6 +18,7 @@ pub fn dir() -> PathBuf {
 
 /// Builds `dist/`.
 pub fn build() -> Result {
+    compile()?;
     crate::web::build(&dir())?;
     crate::csp::allow_inline(&dir())?;
     build_embed(&dir().join("embed"))?;
@@ -71,15 +72,23 @@ pub fn headers() -> Result<Vec<String>> {
     Ok(text.lines().filter(|line| line.starts_with("  ")).map(|line| line.trim().to_owned()).collect())
 }
 
+/// Compiles the playground and the embed in one cargo run, so that their two
+/// link-time optimisations (one codegen unit each, so one core each) run side
+/// by side.
+fn compile() -> Result {
+    #[rustfmt::skip]
+    let args = [
+        "build", "--profile", "web", "--target", "wasm32-unknown-unknown",
+        "--package", crate::web::APP, "--bin", crate::web::APP, "--package", "gpt-image-embed", "--lib",
+    ];
+    run(command("cargo", &args))
+}
+
 /// `embed.js` and the wasm it loads: the `gpt-image-embed` crate (profile
 /// `web`, as the playground) through `wasm-bindgen`, and
 /// `crates/embed/js/embed.js` with the playground's style sheet put in front
 /// of it as `STYLE`.
 fn build_embed(out: &Path) -> Result {
-    run(command(
-        "cargo",
-        &["build", "--profile", "web", "--package", "gpt-image-embed", "--target", "wasm32-unknown-unknown"],
-    ))?;
     let built = target_dir().join("wasm32-unknown-unknown/web/gpt_image_embed.wasm");
     let (built, out_dir) = (built.to_string_lossy().into_owned(), out.to_string_lossy().into_owned());
     sh(

@@ -9,7 +9,7 @@ use crate::cmd::{self, Result, command, root};
 /// Builds the package and the release server, then runs the page benchmark.
 pub fn run() -> Result {
     crate::pkg::build()?;
-    let server = crate::server::build(true)?;
+    let server = crate::server::build_release()?;
     let mut node = command("node", &["wasm-pkg/bench/run.mjs"]);
     node.current_dir(root().join("tests")).env("GPT_IMAGE_SERVER_BIN", &server);
     cmd::run(node)

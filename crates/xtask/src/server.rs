@@ -6,15 +6,20 @@ use std::process::{Child, Command, Stdio};
 
 use crate::cmd::{Result, sh};
 
-/// Builds the server binary (release or debug) and returns its path.
-pub fn build(release: bool) -> Result<PathBuf> {
-    let mut args = vec!["build", "-p", "gpt-image-server", "--bin", "gpt-image-server"];
-    if release {
-        args.push("--release");
-    }
-    sh("cargo", &args)?;
-    let path = crate::pkg::target_dir().join(if release { "release" } else { "debug" }).join("gpt-image-server");
+/// Builds the release server binary (for benchmarks) and returns its path.
+pub fn build_release() -> Result<PathBuf> {
+    sh("cargo", &["build", "-p", "gpt-image-server", "--bin", "gpt-image-server", "--release"])?;
+    let path = crate::pkg::target_dir().join("release").join("gpt-image-server");
     if path.is_file() { Ok(path) } else { Err(format!("{} was not built", path.display())) }
+}
+
+/// The debug server binary that `cargo test --workspace` built for the
+/// server's own integration tests. Building it again with `cargo build -p`
+/// would resolve the dependencies' features for that package alone and
+/// compile most of them a second time (46 s on two cores).
+pub fn built_by_tests() -> Result<PathBuf> {
+    let path = crate::pkg::target_dir().join("debug").join("gpt-image-server");
+    if path.is_file() { Ok(path) } else { Err(format!("{} was not built by `cargo test`", path.display())) }
 }
 
 /// A running server.

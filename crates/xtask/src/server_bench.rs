@@ -13,7 +13,7 @@ const SECONDS: &str = "10";
 const CONNECTIONS: &str = "8";
 
 fn start_server() -> Result<Server> {
-    Server::start(&crate::server::build(true)?, 0, &[])
+    Server::start(&crate::server::build_release()?, 0, &[])
 }
 
 /// Requests per second from one wrk run.

@@ -50,15 +50,13 @@ pub fn run() -> Result {
     })?;
     stages.run("cargo test", || sh("cargo", &["test", "--workspace"]))?;
     stages.run("fuzz", || crate::fuzz::run_targets(FUZZ_SECONDS))?;
-    let server = stages.run("server build", || crate::server::build(false))?;
+    let server = crate::server::built_by_tests()?;
     stages.run("browser tests", || browser_tests(&server))?;
     // Before the server's Node tests: they also read a provider error through the built package.
     stages.run("npm package build", crate::pkg::build)?;
-    stages.run("server node tests", || node_tests("server/", &server))?;
-    stages.run("npm package tests", || node_tests("wasm-pkg/", &server))?;
+    stages.run("server and package node tests", || node_tests(&["server/", "wasm-pkg/"], &server))?;
     stages.run("playground build", crate::dist::build)?;
-    stages.run("playground page tests", || node_tests("app/", &server))?;
-    stages.run("embed page tests", || node_tests("embed/", &server))
+    stages.run("page tests", || node_tests(&["app/", "embed/"], &server))
 }
 
 /// How long each stage of a run took, printed when the run ends.
@@ -121,12 +119,18 @@ fn browser_tests(server_binary: &Path) -> Result {
     Ok(())
 }
 
-/// One folder of Node tests in `tests/`, given the server binary to spawn:
+/// How many Node test files run at once. Each starts its own server on a
+/// free port (and its own browser), so they share nothing; a page test mostly
+/// waits on its browser, so two at a time halve the time on two cores
+/// (three gain little more).
+const NODE_TEST_FILES_AT_ONCE: &str = "--test-concurrency=2";
+
+/// Folders of Node tests in `tests/`, given the server binary to spawn:
 /// `server/` (the API against the spec and the `openai` package),
 /// `wasm-pkg/` (the built npm package), `app/` (the playground's release
 /// build) and `embed/` (the custom element and the iframe mode on host pages).
-fn node_tests(dir: &str, server_binary: &Path) -> Result {
-    let mut node = command("node", &["--test", "--test-concurrency=1", dir]);
+fn node_tests(dirs: &[&str], server_binary: &Path) -> Result {
+    let mut node = command("node", &[&["--test", NODE_TEST_FILES_AT_ONCE], dirs].concat());
     node.current_dir(root().join("tests")).env("GPT_IMAGE_SERVER_BIN", server_binary);
     cmd::run(node)
 }

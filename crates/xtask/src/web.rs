@@ -32,7 +32,7 @@ use crate::cmd::{Result, command, root, run};
 use crate::pkg::{snippets, target_dir};
 
 /// The app's binary, and the stem of its files in `dist/`.
-const APP: &str = "gpt-image-app";
+pub const APP: &str = "gpt-image-app";
 
 /// The tag in `web/index.html` that the style sheet replaces, inline.
 const STYLE_TAG: &str = r#"<link rel="stylesheet" href="style.css" data-inline>"#;
@@ -142,10 +142,9 @@ fn service_worker(template: &str, shell: &[(String, Vec<u8>)]) -> Result<String>
     Ok(format!("{}{generated}{}", &template[..start], &template[stop..]))
 }
 
-/// Compiles the app and binds it; returns the folder wasm-bindgen wrote.
+/// Binds the compiled app ([`crate::dist::compile`]); returns the folder
+/// wasm-bindgen wrote.
 fn bind() -> Result<PathBuf> {
-    let args = ["build", "--profile", "web", "--package", APP, "--bin", APP, "--target", "wasm32-unknown-unknown"];
-    run(command("cargo", &args))?;
     let built = target_dir().join(format!("wasm32-unknown-unknown/web/{APP}.wasm"));
     let bound = target_dir().join("web-page");
     if bound.exists() {
