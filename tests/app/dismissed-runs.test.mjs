@@ -82,7 +82,7 @@ describe('a dismissed run hands its images to the gallery', () => {
     const page = await brokenStream(t);
     await page.locator('.run .failure').waitFor({ timeout: 20_000 });
     const spent = await session(page);
-    assert.match(spent, /^This session: [1-9]\d* tokens · ≈ \$0\.0[1-9]\d$/, 'the image that arrived was paid for');
+    assert.match(spent, /^This session: [1-9][\d,]* tokens · ≈ \$0\.0[1-9]\d$/, 'the image that arrived was paid for');
     await dismiss(page);
     assert.equal(await session(page), spent, 'dismissing a run does not give its money back');
   });

@@ -22,7 +22,7 @@ describe('the playground', () => {
     assert.match(await page.locator('.facts').first().innerText(), /^1024x1024 · PNG · \d+\.\d KB · \d+ tokens · ≈ \$\d+\.\d{3}$/);
     const download = page.getByRole('link', { name: 'Download' }).first();
     assert.match(await download.getAttribute('download'), /\.png$/);
-    assert.match(await page.locator('.totals').innerText(), /^This session: [1-9]\d* tokens · ≈ \$\d+\.\d{3}$/);
+    assert.match(await page.locator('.totals').innerText(), /^This session: [1-9][\d,]* tokens · ≈ \$\d+\.\d{3}$/);
     await screenshot(page, 'generate');
     await menuAction(page.locator('.run'), 'Delete');
     await page.waitForFunction(() => document.querySelectorAll('.picture').length === 1);

@@ -11,6 +11,7 @@ use crate::conversation::{ConversationView, Conversations};
 use crate::embedding::{Embedding, Happening, HostOptions};
 use crate::form::{Form, Mode, RequestForm, Shown};
 use crate::gallery::{Gallery, GalleryView};
+use crate::i18n::{LanguageSwitch, format, words};
 use crate::run::{Job, Run, RunView, Status};
 use crate::settings::{Providers, SettingsPanel};
 use crate::store::Entry;
@@ -150,10 +151,11 @@ pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>)
     view! {
         <div class=class>
             <header class="top" hidden=embedding.compact && !embedding.settings>
-                <h1 hidden=embedding.compact>"gpt-image playground"</h1>
+                <h1 hidden=embedding.compact>{move || words().page_title}</h1>
                 <p class="totals" aria-live="polite" hidden=embedding.compact>
-                    {move || format!("This session: {} tokens · ≈ ${:.3}", total_tokens(), total_cost())}
+                    {move || (words().session_totals)(&format::count(total_tokens()), &format::usd(total_cost()))}
                 </p>
+                <LanguageSwitch />
                 {embedding.settings.then(|| view! { <SettingsPanel providers /> })}
             </header>
             <main>

@@ -42,6 +42,10 @@ pub const CONVERSATION: &str = "gpt-image-playground.conversation";
 /// being written: `…writing.<tab>.<n>`.
 pub const JOURNAL: &str = "gpt-image-playground.writing.";
 
+/// `localStorage`: the language the person picked (`en` or `zh-CN`); without
+/// it the browser's preference decides.
+pub const LANGUAGE: &str = "gpt-image-playground.language";
+
 /// `sessionStorage`: this tab's name for the journal (kept across its reloads).
 pub const TAB: &str = "gpt-image-playground.tab";
 

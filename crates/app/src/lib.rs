@@ -56,6 +56,7 @@ mod failure;
 mod form;
 pub mod frame;
 mod gallery;
+pub mod i18n;
 mod inputs;
 mod js_json;
 mod link_image;
@@ -90,6 +91,7 @@ pub use app::Generator;
 /// The page's first paint is its shell ([`shell`]): the playground takes
 /// its place keeping what was typed into it; the other modes replace it.
 pub fn mount() {
+    i18n::own_page();
     let shell = shell::Shell::find();
     let playground = frame::Frame::from_location().is_none() && !frame::framed();
     match shell {
