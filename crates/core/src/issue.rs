@@ -171,7 +171,9 @@ impl Serialize for Rule {
 }
 
 /// One problem with a request: the field, the rule it breaks, how serious it
-/// is, and a sentence a person understands.
+/// is, a sentence a person understands, and the values the sentence is made
+/// of (so that a program can write its own sentence, in another language,
+/// from the rule and the values).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Issue {
     /// The field, as the API names it: `size`, `n`, `image[2]`, `mask`.
@@ -180,19 +182,81 @@ pub struct Issue {
     pub rule: Rule,
     /// Error or warning.
     pub severity: Severity,
-    /// What is wrong and what would be right.
+    /// What is wrong and what would be right, in English.
     pub message: String,
+    /// The values in the message.
+    #[serde(skip_serializing_if = "Values::is_empty")]
+    pub values: Values,
+}
+
+/// The values an [`Issue`]'s message is made of; each is there when the
+/// rule and the case have it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Values {
+    /// The value given, as written: `5000x100`, `7`, `jpeg`, a file's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub given: Option<String>,
+    /// What would be right: a limit (`32,000`), a range (`1–10`), or the
+    /// values taken (`png, webp`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed: Option<String>,
+    /// The model whose rule it is: `GPT Image 2`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    /// The other field or value a `requires` or `conflict` is about:
+    /// `stream`, `output_format: jpeg`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other: Option<String>,
+    /// A value that keeps every rule, where one is near: the nearest valid size.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggested: Option<String>,
+}
+
+impl Values {
+    /// Whether no value is there.
+    pub fn is_empty(&self) -> bool {
+        *self == Values::default()
+    }
 }
 
 impl Issue {
     /// An error: the request cannot succeed.
     pub fn error(field: impl Into<String>, rule: Rule, message: impl Into<String>) -> Self {
-        Issue { field: field.into(), rule, severity: Severity::Error, message: message.into() }
+        Issue::new(field.into(), rule, Severity::Error, message.into())
     }
 
     /// A warning: only some providers accept the request.
     pub fn warning(field: impl Into<String>, rule: Rule, message: impl Into<String>) -> Self {
-        Issue { field: field.into(), rule, severity: Severity::Warning, message: message.into() }
+        Issue::new(field.into(), rule, Severity::Warning, message.into())
+    }
+
+    /// An issue of either severity, without values yet.
+    pub fn new(field: String, rule: Rule, severity: Severity, message: String) -> Self {
+        Issue { field, rule, severity, message, values: Values::default() }
+    }
+
+    /// With the value given ([`Values::given`]).
+    pub fn given(mut self, value: impl ToString) -> Self {
+        self.values.given = Some(value.to_string());
+        self
+    }
+
+    /// With what would be right ([`Values::allowed`]).
+    pub fn allowed(mut self, value: impl ToString) -> Self {
+        self.values.allowed = Some(value.to_string());
+        self
+    }
+
+    /// With the model whose rule it is ([`Values::model`]).
+    pub fn model(mut self, model: impl ToString) -> Self {
+        self.values.model = Some(model.to_string());
+        self
+    }
+
+    /// With the other field or value it is about ([`Values::other`]).
+    pub fn other(mut self, other: impl ToString) -> Self {
+        self.values.other = Some(other.to_string());
+        self
     }
 
     /// Whether this issue stops the request.

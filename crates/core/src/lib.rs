@@ -51,7 +51,7 @@ pub use edit::EditRequest;
 pub use endpoint::Endpoint;
 pub use generate::GenerateRequest;
 pub use image_input::{ImageInput, UploadedFile};
-pub use issue::{Issue, Report, Rule, Severity};
+pub use issue::{Issue, Report, Rule, Severity, Values};
 pub use json::{Fields, FromJson, JsonValue, ParseJson};
 pub use media::{HEAD_LEN, dimensions, sniff_format};
 pub use model::Model;

@@ -3,7 +3,7 @@
 use gpt_image_core::Severity::{Error, Warning};
 use gpt_image_core::validate::nearest_valid_size;
 use gpt_image_core::{
-    Background, EditRequest, GenerateRequest, ImageFormat, ImageInput, InputFidelity, Model, Quality, Report,
+    Background, EditRequest, GenerateRequest, ImageFormat, ImageInput, InputFidelity, Issue, Model, Quality, Report,
     ResponseFormat, Rule, Severity, Size, Style, UploadedFile,
 };
 
@@ -24,7 +24,32 @@ impl Check for EditRequest {
     }
 }
 
+/// Every issue carries the values a sentence of its rule is made of, so
+/// that a program can write it in another language from the rule and the
+/// values (the playground's Chinese does): checked on every report here.
+fn has_its_values(issue: &Issue) {
+    let values = &issue.values;
+    let needs: &[(&str, &Option<String>)] = match issue.rule {
+        Rule::Required | Rule::Experimental | Rule::ProviderSpecific => &[],
+        Rule::MaxLength | Rule::SizeMultipleOf16 | Rule::AspectRatio | Rule::MaxEdge | Rule::PixelCount => {
+            &[("given", &values.given), ("allowed", &values.allowed)]
+        }
+        Rule::FileType | Rule::Dimensions => &[("given", &values.given), ("allowed", &values.allowed)],
+        Rule::Range | Rule::SizeFormat | Rule::Malformed | Rule::UnknownModel | Rule::Retired => {
+            &[("given", &values.given)]
+        }
+        Rule::UnknownParameter => &[("given", &values.given)],
+        Rule::UnknownValue | Rule::FileSize => &[("allowed", &values.allowed)],
+        Rule::UnsupportedByModel => &[("model", &values.model)],
+        Rule::Requires | Rule::Conflict => &[("other", &values.other)],
+    };
+    for (name, value) in needs {
+        assert!(value.is_some(), "{} ({}): no {name} value in {:?}", issue.field, issue.rule.name(), issue.message);
+    }
+}
+
 fn without_retirement(report: Report) -> Report {
+    report.issues.iter().for_each(has_its_values);
     Report { issues: report.issues.into_iter().filter(|issue| issue.rule != Rule::Retired).collect() }
 }
 

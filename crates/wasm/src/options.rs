@@ -69,18 +69,25 @@ impl ClientOptions {
     /// cross the network over plain `http` (any host but this machine).
     /// Every call refuses to start while there is an error.
     pub fn report(&self) -> Report {
-        let issues = match BaseUrl::parse(&self.base_url) {
-            None => vec![Issue::error("baseURL", Rule::Malformed, base_url_message(&self.base_url))],
-            Some(url) if !url.secure && self.api_key.is_some() && !url.is_this_machine() => vec![Issue::warning(
+        let issues =
+            match BaseUrl::parse(&self.base_url) {
+                None => vec![
+                    Issue::error("baseURL", Rule::Malformed, base_url_message(&self.base_url))
+                        .given(&self.base_url)
+                        .allowed("http(s)://host"),
+                ],
+                Some(url) if !url.secure && self.api_key.is_some() && !url.is_this_machine() => vec![Issue::warning(
                 "baseURL",
                 Rule::Conflict,
                 format!(
                     "the API key is sent over plain http to {}, where anyone on the network can read it: use https",
                     url.host
                 ),
-            )],
-            Some(_) => Vec::new(),
-        };
+            )
+            .given(format!("http://{}", url.host))
+            .other("API key")],
+                Some(_) => Vec::new(),
+            };
         Report { issues }
     }
 }

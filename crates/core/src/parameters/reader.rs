@@ -25,7 +25,7 @@ impl<'a, J: JsonValue> ParameterReader<'a, J> {
         let Some(value) = self.object.member("prompt") else { return String::new() };
         value.text().unwrap_or_else(|| {
             let issue = format!("prompt must be a string, not {}", value.json_text());
-            self.issues.push(Issue::error("prompt", Rule::Malformed, issue));
+            self.issues.push(Issue::error("prompt", Rule::Malformed, issue).given(value.json_text()));
             String::new()
         })
     }
@@ -44,7 +44,7 @@ impl<'a, J: JsonValue> ParameterReader<'a, J> {
     #[cold]
     fn unreadable(&mut self, name: &str, kind: Kind, value: &J) {
         let message = format!("{name} must be {}, not {}", kind.described(), value.json_text());
-        self.issues.push(Issue::error(name, Rule::Malformed, message));
+        self.issues.push(Issue::error(name, Rule::Malformed, message).given(value.json_text()));
     }
 
     /// The members that are neither in `known` nor structural (`prompt`,

@@ -52,7 +52,7 @@ pub trait ParameterValue: Sized {
 
 /// The issue of a form field whose text is not the parameter's kind.
 pub(crate) fn unreadable_text(name: &str, kind: Kind, text: &str) -> Issue {
-    Issue::error(name, Rule::Malformed, format!("{name} must be {}, not \"{text}\"", kind.described()))
+    Issue::error(name, Rule::Malformed, format!("{name} must be {}, not \"{text}\"", kind.described())).given(text)
 }
 
 impl ParameterValue for u32 {

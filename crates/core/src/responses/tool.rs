@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::edit::EditRequest;
 use crate::endpoint::Endpoint;
 use crate::image_input::ImageInput;
-use crate::issue::{Issue, Rule, Severity};
+use crate::issue::{Issue, Rule};
 use crate::json::JsonValue;
 use crate::parameters::ParameterReader;
 use crate::validate::ValidationOptions;
@@ -118,23 +118,23 @@ impl ImageGenerationTool {
         let set = self.image.set_parameters();
         if !edit {
             for name in set.iter().filter(|name| !crate::parameters::takes(Endpoint::Generate, name)) {
-                issues.push(Issue {
-                    field: format!("tools[{index}].{name}"),
-                    rule: Rule::UnknownParameter,
-                    severity: Severity::Warning,
-                    message: format!(
+                issues.push(Issue::warning(
+                    format!("tools[{index}].{name}"),
+                    Rule::UnknownParameter,
+                    format!(
                         "{name} applies to edits only: this turn draws a new image (no input image, or action: generate)"
                     ),
-                });
+                )
+                .given(name));
             }
         }
         for &name in TOOL_WITHOUT.iter().filter(|name| set.contains(name)) {
-            issues.push(Issue {
-                field: format!("tools[{index}].{name}"),
-                rule: Rule::UnknownParameter,
-                severity: Severity::Warning,
-                message: format!("the image_generation tool takes no {name}: it makes one image per call, as base64, streamed with the response"),
-            });
+            issues.push(Issue::warning(
+                format!("tools[{index}].{name}"),
+                Rule::UnknownParameter,
+                format!("the image_generation tool takes no {name}: it makes one image per call, as base64, streamed with the response"),
+            )
+            .given(name));
         }
         issues
     }

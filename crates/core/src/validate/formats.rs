@@ -14,11 +14,14 @@ impl Common<'_> {
         let gif = self.params.output_format == Some(&ImageFormat::Gif);
         if !gif {
             for field in ["frame_count", "frame_duration_ms"].into_iter().filter(|name| self.set.contains(name)) {
-                issues.push(Issue::warning(
-                    field,
-                    Rule::Requires,
-                    format!("{field} only shapes animated GIFs: it has no effect without output_format: gif"),
-                ));
+                issues.push(
+                    Issue::warning(
+                        field,
+                        Rule::Requires,
+                        format!("{field} only shapes animated GIFs: it has no effect without output_format: gif"),
+                    )
+                    .other("output_format: gif"),
+                );
             }
             return;
         }
@@ -26,31 +29,45 @@ impl Common<'_> {
             Some(spec) => match spec.gif {
                 Some(gif) => Some(gif),
                 None => {
-                    issues.push(rules.issue(
-                        "output_format",
-                        Rule::UnsupportedByModel,
-                        format!("{} makes no animated GIFs: GPT Image 2.6 does", rules.label),
-                    ));
+                    issues.push(
+                        rules
+                            .issue(
+                                "output_format",
+                                Rule::UnsupportedByModel,
+                                format!("{} makes no animated GIFs: GPT Image 2.6 does", rules.label),
+                            )
+                            .given("gif"),
+                    );
                     return;
                 }
             },
             None => None,
         };
-        issues.push(Issue::warning(
-            "output_format",
-            Rule::Experimental,
-            "animated GIFs are a preview: the account needs preview access",
-        ));
-        if self.endpoint == Endpoint::Edit {
-            issues.push(Issue::warning(
+        issues.push(
+            Issue::warning(
                 "output_format",
-                Rule::ProviderSpecific,
-                "the API reference offers GIF on edits, but some providers make GIFs only from text",
-            ));
+                Rule::Experimental,
+                "animated GIFs are a preview: the account needs preview access",
+            )
+            .given("gif"),
+        );
+        if self.endpoint == Endpoint::Edit {
+            issues.push(
+                Issue::warning(
+                    "output_format",
+                    Rule::ProviderSpecific,
+                    "the API reference offers GIF on edits, but some providers make GIFs only from text",
+                )
+                .given("gif"),
+            );
         }
-        self.refuse_streaming(rules, "animated GIFs do not stream", issues);
+        self.refuse_streaming(rules, "animated GIFs do not stream", "output_format: gif", issues);
         if self.params.output_compression.is_some() {
-            issues.push(rules.issue("output_compression", Rule::Conflict, "animated GIFs take no output_compression"));
+            issues.push(
+                rules
+                    .issue("output_compression", Rule::Conflict, "animated GIFs take no output_compression")
+                    .other("output_format: gif"),
+            );
         }
         let Some(gif) = rules_of_gif else { return };
         let (fewest, most) = gif.frames;
@@ -60,14 +77,21 @@ impl Common<'_> {
                 "frame_count",
                 Rule::Range,
                 format!("frame_count is {fewest} to {most}, not {frames}: some providers fall back to {} frames, others refuse", gif.default_frames),
-            ));
+            )
+            .given(frames)
+            .allowed(format!("{fewest}–{most}")));
         }
         if let Some(&duration) = self.params.frame_duration_ms.filter(|duration| **duration < gif.min_frame_ms) {
-            issues.push(rules.issue(
-                "frame_duration_ms",
-                Rule::Range,
-                format!("frame_duration_ms must be at least {}, not {duration}", gif.min_frame_ms),
-            ));
+            issues.push(
+                rules
+                    .issue(
+                        "frame_duration_ms",
+                        Rule::Range,
+                        format!("frame_duration_ms must be at least {}, not {duration}", gif.min_frame_ms),
+                    )
+                    .given(duration)
+                    .allowed(format!("≥ {}", gif.min_frame_ms)),
+            );
         }
         let frames = self.params.frame_count.copied().unwrap_or(gif.default_frames).clamp(fewest, most);
         if let (Some(cap), Some((width, height))) =
@@ -80,16 +104,19 @@ impl Common<'_> {
                 format!(
                     "{frames} frames of {width}x{height} may not fit on one sheet: a gateway measured square frames up to {cap}x{cap} for {frames} frames"
                 ),
-            ));
+            )
+            .given(format!("{width}x{height}"))
+            .allowed(format!("{cap}x{cap}"))
+            .other(format!("frame_count: {frames}")));
         }
     }
 
     /// `stream` and `partial_images`, for an output that cannot stream (`why`).
-    fn refuse_streaming(&self, rules: &Rules, why: &str, issues: &mut Vec<Issue>) {
+    fn refuse_streaming(&self, rules: &Rules, why: &str, output: &str, issues: &mut Vec<Issue>) {
         let set =
             [("stream", self.params.stream == Some(&true)), ("partial_images", self.params.partial_images.is_some())];
         for (field, _) in set.into_iter().filter(|(_, set)| *set) {
-            issues.push(rules.issue(field, Rule::Conflict, format!("{why}: leave out {field}")));
+            issues.push(rules.issue(field, Rule::Conflict, format!("{why}: leave out {field}")).other(output));
         }
     }
 
@@ -98,20 +125,27 @@ impl Common<'_> {
         let svg = self.params.output_format == Some(&ImageFormat::Svg);
         if !svg {
             if self.params.svg.is_some() {
-                issues.push(Issue::warning(
-                    "svg",
-                    Rule::Requires,
-                    "svg only shapes SVG output: it has no effect without output_format: svg",
-                ));
+                issues.push(
+                    Issue::warning(
+                        "svg",
+                        Rule::Requires,
+                        "svg only shapes SVG output: it has no effect without output_format: svg",
+                    )
+                    .other("output_format: svg"),
+                );
             }
             return;
         }
         if let Some(Support::No) = rules.spec.map(|spec| spec.svg) {
-            issues.push(rules.issue(
-                "output_format",
-                Rule::UnsupportedByModel,
-                format!("{} writes no SVG: GPT Image 2.6 does", rules.label),
-            ));
+            issues.push(
+                rules
+                    .issue(
+                        "output_format",
+                        Rule::UnsupportedByModel,
+                        format!("{} writes no SVG: GPT Image 2.6 does", rules.label),
+                    )
+                    .given("svg"),
+            );
             return;
         }
         if self.params.svg.and_then(|options| options.model()).is_none_or(|model| model.trim().is_empty()) {
@@ -119,21 +153,33 @@ impl Common<'_> {
                 "svg",
                 Rule::Requires,
                 "SVG output names the text model that writes it in svg.model: some providers refuse an SVG without one",
-            ));
+            )
+            .other("svg.model"));
         }
         if self.endpoint == Endpoint::Edit {
-            issues.push(Issue::warning(
-                "output_format",
-                Rule::ProviderSpecific,
-                "SVG output is documented for generations; edits may refuse it",
-            ));
+            issues.push(
+                Issue::warning(
+                    "output_format",
+                    Rule::ProviderSpecific,
+                    "SVG output is documented for generations; edits may refuse it",
+                )
+                .given("svg"),
+            );
         }
-        self.refuse_streaming(rules, "SVG output does not stream", issues);
+        self.refuse_streaming(rules, "SVG output does not stream", "output_format: svg", issues);
         if let Some(&n) = self.params.n.filter(|n| **n > 1) {
-            issues.push(Issue::warning("n", Rule::Range, format!("SVG output makes one image per request, not {n}")));
+            issues.push(
+                Issue::warning("n", Rule::Range, format!("SVG output makes one image per request, not {n}"))
+                    .given(n)
+                    .allowed(1)
+                    .other("output_format: svg"),
+            );
         }
         if self.params.output_compression.is_some() {
-            issues.push(Issue::warning("output_compression", Rule::Conflict, "SVG output takes no output_compression"));
+            issues.push(
+                Issue::warning("output_compression", Rule::Conflict, "SVG output takes no output_compression")
+                    .other("output_format: svg"),
+            );
         }
     }
 }

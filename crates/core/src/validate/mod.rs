@@ -94,7 +94,7 @@ impl Rules<'_> {
     }
 
     fn issue(&self, field: impl Into<String>, rule: Rule, message: impl Into<String>) -> Issue {
-        Issue { field: field.into(), rule, severity: self.severity(), message: message.into() }
+        Issue::new(field.into(), rule, self.severity(), message.into()).model(self.label)
     }
 }
 
@@ -153,8 +153,12 @@ impl Common<'_> {
             Match::Known(spec) | Match::Snapshot(spec) => run(Some(spec), &label, &check),
             Match::Unknown => run(None, &label, &check),
         });
-        if options.mode == ValidationMode::WarningsOnly {
-            for issue in &mut issues {
+        for issue in &mut issues {
+            // The model's name, not the label with its English note.
+            if issue.values.model.is_some() {
+                issue.values.model = Some(self.model.to_string());
+            }
+            if options.mode == ValidationMode::WarningsOnly {
                 issue.severity = Severity::Warning;
             }
         }
@@ -227,6 +231,15 @@ fn check_model_name(resolved: &Resolved, today: Option<&str>, issues: &mut Vec<I
         )),
     };
     if let Some((rule, message)) = message {
-        issues.push(Issue::warning("model", rule, message));
+        let issue = Issue::warning("model", rule, message).given(name);
+        // The day it retires or retired, where that is the issue.
+        let day = match resolved.matched {
+            Match::Known(spec) => spec.retired.filter(|_| rule == Rule::Retired),
+            _ => None,
+        };
+        issues.push(match day {
+            Some(day) => issue.allowed(day),
+            None => issue,
+        });
     }
 }
