@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use web_sys::{Blob, PointerEvent};
 
+use crate::i18n::words;
 use crate::object_url::object_url;
 
 /// The input (`before`) under the result (`after`, a URL); dragging on the
@@ -44,12 +45,12 @@ pub fn Compare(before: Blob, #[prop(into)] after: Signal<String>, #[prop(into)] 
                     }
                 }
             >
-                <img src=before alt="The input image, before the edit" draggable="false" />
+                <img src=before alt=move || words().before_edit draggable="false" />
                 <img class="after" src=move || after.get() alt=alt draggable="false" />
                 <span class="compare-line" aria-hidden="true"></span>
             </div>
             <label class="compare-slider">
-                <span>"Before / after"</span>
+                <span>{move || words().before_after}</span>
                 <input
                     type="range"
                     min="0"

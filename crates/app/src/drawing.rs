@@ -15,7 +15,11 @@ use web_sys::{
     PointerEvent,
 };
 
+use crate::i18n::{Words, words};
 use crate::object_url::object_url;
+
+/// A brush's colour: its name, and its CSS colour.
+pub type Colour = (fn(&Words) -> &'static str, &'static str);
 
 /// Undo steps kept (each is a full-size copy of the canvas).
 const UNDO_STEPS: usize = 20;
@@ -112,9 +116,11 @@ pub fn DrawingEditor<V: IntoView + 'static>(
     /// What the drawing is for: `mask`, `markup`.
     name: &'static str,
     /// The dialog's heading.
-    title: &'static str,
+    title: fn(&Words) -> &'static str,
+    /// The drawing area's name.
+    area: fn(&Words) -> &'static str,
     /// The brush's colours, as a name and a CSS colour; the first is the brush's at first.
-    colours: &'static [(&'static str, &'static str)],
+    colours: &'static [Colour],
     /// The line and buttons shown in the form; the callback opens the dialog.
     controls: impl FnOnce(Callback<()>) -> V + 'static,
 ) -> impl IntoView {
@@ -128,7 +134,7 @@ pub fn DrawingEditor<V: IntoView + 'static>(
     });
     view! {
         {controls(open)}
-        <DrawingDialog drawing dialog url size name title colours />
+        <DrawingDialog drawing dialog url size name title area colours />
     }
 }
 
@@ -149,9 +155,11 @@ fn DrawingDialog(
     /// What the drawing is for: `mask`, `markup`.
     name: &'static str,
     /// The dialog's heading.
-    title: &'static str,
+    title: fn(&Words) -> &'static str,
+    /// The drawing area's name.
+    area: fn(&Words) -> &'static str,
     /// The brush's colours, as a name and a CSS colour; the first is the brush's at first.
-    colours: &'static [(&'static str, &'static str)],
+    colours: &'static [Colour],
 ) -> impl IntoView {
     let (width, height) = size;
     let close = move |_| {
@@ -241,52 +249,51 @@ fn DrawingDialog(
                     <label class="check swatch">
                         <input type="radio" name=format!("{name}-colour") prop:checked=move || colour.get() == *css on:change=move |_| colour.set(css) />
                         <span class="swatch-colour" style:background=*css aria-hidden="true"></span>
-                        <span>{*label}</span>
+                        <span>{move || label(words())}</span>
                     </label>
                 }
             })
             .collect_view();
-        view! { <span class="tool-choice" role="radiogroup" aria-label="Colour">{choices}</span> }
+        view! { <span class="tool-choice" role="radiogroup" aria-label=move || words().colour>{choices}</span> }
     });
     let title_id = format!("{name}-title");
     let heading_id = title_id.clone();
     let keys_id = format!("{name}-keys");
     let hint_id = keys_id.clone();
-    let label = format!("{}{} drawing area", name[..1].to_uppercase(), &name[1..]);
     view! {
         <dialog class=format!("drawing-dialog {name}-dialog") node_ref=dialog aria-labelledby=title_id>
             <div class="mask-head">
-                <h2 id=heading_id>{title}</h2>
-                <button type="button" on:click=close>"Done"</button>
+                <h2 id=heading_id>{move || title(words())}</h2>
+                <button type="button" on:click=close>{move || words().drawing_done}</button>
             </div>
             <div class="mask-tools">
-                <span class="tool-choice" role="radiogroup" aria-label="Tool">
+                <span class="tool-choice" role="radiogroup" aria-label=move || words().tool>
                     <label class="check">
                         <input type="radio" name=format!("{name}-tool") prop:checked=move || tool.get() == Tool::Brush on:change=move |_| tool.set(Tool::Brush) />
-                        <span>"Brush"</span>
+                        <span>{move || words().brush}</span>
                     </label>
                     <label class="check">
                         <input type="radio" name=format!("{name}-tool") prop:checked=move || tool.get() == Tool::Eraser on:change=move |_| tool.set(Tool::Eraser) />
-                        <span>"Eraser"</span>
+                        <span>{move || words().eraser}</span>
                     </label>
                 </span>
                 {palette}
                 <label class="brush-size">
-                    <span>"Brush size"</span>
+                    <span>{move || words().brush_size}</span>
                     <input type="range" min="4" max="256" prop:value=move || brush.get().to_string() on:input=move |ev| brush.set(event_target_value(&ev).parse().unwrap_or(64)) />
                 </label>
-                <button type="button" class="secondary" on:click=move |_| drawing.undo()>"Undo"</button>
-                <button type="button" class="secondary" on:click=move |_| drawing.clear()>"Clear"</button>
+                <button type="button" class="secondary" on:click=move |_| drawing.undo()>{move || words().undo}</button>
+                <button type="button" class="secondary" on:click=move |_| drawing.clear()>{move || words().clear}</button>
             </div>
             <p class="hint" id=hint_id>
-                "With the keyboard: focus the image, move with the arrow keys, paint with Shift+arrows or Space."
+                {move || words().drawing_keys}
             </p>
             <div class="mask-stage" style:--ratio=format!("{width} / {height}")>
-                <img src=url alt="The first input image, under the drawing" on:load=on_load />
+                <img src=url alt=move || words().drawing_image on:load=on_load />
                 <canvas
                     node_ref=drawing.canvas
                     tabindex="0"
-                    aria-label=label
+                    aria-label=move || area(words())
                     aria-describedby=keys_id
                     on:focus=move |_| {
                         if let Some(canvas) = drawing.canvas() {

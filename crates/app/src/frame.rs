@@ -14,6 +14,7 @@ use wasm_bindgen::JsValue;
 use web_sys::{MessageEvent, UrlSearchParams};
 
 use crate::embedding::{Embedding, Happening, Theme, options_from_js};
+use crate::i18n::words;
 
 /// The iframe mode's settings, from the page's URL.
 pub struct Frame {
@@ -104,8 +105,8 @@ pub fn OwnTab() -> impl IntoView {
     let href = window().location().href().unwrap_or_default();
     view! {
         <main class="gpt-image own-tab">
-            <p>"The playground runs in its own tab, not inside another page."</p>
-            <a href=href target="_blank" rel="noopener">"Open the playground"</a>
+            <p>{move || words().own_tab}</p>
+            <a href=href target="_blank" rel="noopener">{move || words().open_playground}</a>
         </main>
     }
 }

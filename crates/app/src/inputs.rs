@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, ClipboardEvent, Element, File, FileList, Node, ShadowRoot};
 
+use crate::i18n::words;
 use crate::object_url::object_url;
 
 /// The edit's input images, in order; the first is the one a mask applies to.
@@ -130,7 +131,7 @@ pub fn InputPicker(inputs: Inputs) -> impl IntoView {
             }
         >
             <label class="file-button">
-                <span>"Add images"</span>
+                <span>{move || words().add_images}</span>
                 <input
                     type="file"
                     accept="image/png,image/jpeg,image/webp"
@@ -142,10 +143,10 @@ pub fn InputPicker(inputs: Inputs) -> impl IntoView {
                     }
                 />
             </label>
-            <span class="hint">"or drop or paste them here: PNG, JPEG or WebP, up to 16."</span>
+            <span class="hint">{move || words().drop_hint}</span>
         </div>
         {move || inputs.problem.get().map(|problem| view! { <p class="problem error" role="alert">{problem}</p> })}
-        <ol class="inputs" aria-label="Input images">
+        <ol class="inputs" aria-label=move || words().input_images>
             <For
                 each=numbered
                 key=|(index, upload)| (*index, upload.file.filename.clone(), upload.file.len)
@@ -153,12 +154,13 @@ pub fn InputPicker(inputs: Inputs) -> impl IntoView {
                     let url = object_url(&upload.blob);
                     let name = upload.file.filename.clone();
                     let size = upload.file.dimensions.map(|(width, height)| format!("{width}x{height}")).unwrap_or_default();
+                    let shown = format!("{name} {size}");
                     view! {
                         <li>
-                            <img src=url alt=format!("Input image {}: {name}", index + 1) />
-                            <span class="hint">{format!("{name} {size}")}</span>
-                            <button type="button" class="secondary" on:click=move |_| inputs.remove(index) aria-label=format!("Remove input image {}", index + 1)>
-                                "Remove"
+                            <img src=url alt=move || (words().input_image)(index + 1, &name) />
+                            <span class="hint">{shown}</span>
+                            <button type="button" class="secondary" on:click=move |_| inputs.remove(index) aria-label=move || (words().remove_input_image)(index + 1)>
+                                {move || words().remove}
                             </button>
                         </li>
                     }

@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::words;
+
 /// The image at `url`, and why it could not be kept (`reason`).
 #[component]
 pub fn LinkImage(
@@ -22,10 +24,10 @@ pub fn LinkImage(
         <figure class="picture link-image" style:--ratio=ratio>
             <img src=url.clone() alt=alt referrerpolicy="no-referrer" />
             <figcaption role="status">
-                <span>{format!("Not kept in the gallery: {reason}. Open or download it while the link lasts.")}</span>
+                <span>{move || (words().link_not_kept)(&reason)}</span>
                 <span class="link-actions">
-                    <a href=url.clone() target="_blank" rel="noopener noreferrer">"Open"</a>
-                    <a href=url download="">"Download"</a>
+                    <a href=url.clone() target="_blank" rel="noopener noreferrer">{move || words().open_link}</a>
+                    <a href=url download="">{move || words().download_link}</a>
                 </span>
             </figcaption>
         </figure>

@@ -8,11 +8,16 @@ use gpt_image_wasm::Upload;
 use leptos::prelude::*;
 use web_sys::Blob;
 
-use crate::drawing::{Drawing, DrawingEditor, png_of};
+use crate::drawing::{Colour, Drawing, DrawingEditor, png_of};
+use crate::i18n::words;
 
 /// The brush's colours: strong ones that stand out on most pictures.
-const COLOURS: &[(&str, &str)] =
-    &[("Red", "#ff2d55"), ("Yellow", "#ffcc00"), ("Green", "#34c759"), ("Blue", "#0a84ff")];
+const COLOURS: &[Colour] = &[
+    (|words| words.red, "#ff2d55"),
+    (|words| words.yellow, "#ffcc00"),
+    (|words| words.green, "#34c759"),
+    (|words| words.blue, "#0a84ff"),
+];
 
 /// The markup being drawn.
 #[derive(Clone, Copy)]
@@ -39,9 +44,7 @@ impl Markup {
             return Ok(None);
         }
         let Some(canvas) = self.drawing.canvas() else { return Ok(None) };
-        let png = png_of(&canvas, |_| Ok(()))
-            .await
-            .map_err(|_| "the drawn markup could not be made into a PNG".to_owned())?;
+        let png = png_of(&canvas, |_| Ok(())).await.map_err(|_| words().markup_not_png.to_owned())?;
         Upload::from_blob(&png, Some("markup.png"), "markup", "markup").await.map(Some).map_err(|issue| issue.message)
     }
 }
@@ -58,9 +61,9 @@ pub fn MarkupEditor(
     #[prop(into)] blocked: Signal<Option<&'static str>>,
 ) -> impl IntoView {
     let state = move || match (markup.is_set(), blocked.get()) {
-        (true, _) => "Markup: drawn; the prompt says what the marks ask for.",
+        (true, _) => words().markup_drawn,
         (false, Some(why)) => why,
-        (false, None) => "No markup: draw marks the prompt explains (an arrow, a circle).",
+        (false, None) => words().no_markup,
     };
     let refused = move || blocked.get().is_some() && !markup.is_set();
     let controls = move |open: Callback<()>| {
@@ -69,16 +72,16 @@ pub fn MarkupEditor(
                 <p class="markup-state" role="status">{state}</p>
                 <div class="mask-actions">
                     <button type="button" class="secondary" on:click=move |_| open.run(()) disabled=refused>
-                        {move || if markup.is_set() { "Edit the markup" } else { "Draw markup" }}
+                        {move || if markup.is_set() { words().edit_markup } else { words().draw_markup }}
                     </button>
                     <button type="button" class="secondary" on:click=move |_| markup.drawing.clear() disabled=move || !markup.is_set()>
-                        "Clear markup"
+                        {move || words().clear_markup}
                     </button>
                 </div>
             </div>
         }
     };
     view! {
-        <DrawingEditor drawing=markup.drawing image size name="markup" title="Mark what to change" colours=COLOURS controls />
+        <DrawingEditor drawing=markup.drawing image size name="markup" title=|words| words.markup_title area=|words| words.markup_area colours=COLOURS controls />
     }
 }

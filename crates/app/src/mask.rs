@@ -11,7 +11,11 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 use web_sys::{Blob, HtmlCanvasElement};
 
-use crate::drawing::{Drawing, DrawingEditor, png_of};
+use crate::drawing::{Colour, Drawing, DrawingEditor, png_of};
+use crate::i18n::words;
+
+/// The mask brush's one colour.
+const COLOURS: &[Colour] = &[(|words| words.mask_colour, "#ff2d55")];
 
 /// The mask being drawn or uploaded.
 #[derive(Clone, Copy)]
@@ -49,7 +53,7 @@ impl Mask {
             return Ok(None);
         }
         let Some(canvas) = self.drawing.canvas() else { return Ok(None) };
-        let png = mask_png(&canvas).await.map_err(|_| "the drawn mask could not be made into a PNG".to_owned())?;
+        let png = mask_png(&canvas).await.map_err(|_| words().mask_not_png.to_owned())?;
         Upload::from_blob(&png, Some("mask.png"), "mask", "mask").await.map(Some).map_err(|issue| issue.message)
     }
 }
@@ -77,11 +81,11 @@ pub fn MaskEditor(
     #[prop(into)] blocked: Signal<Option<&'static str>>,
 ) -> impl IntoView {
     let state = move || match mask.uploaded.get() {
-        Some(upload) => format!("Mask: the uploaded {}.", upload.file.filename),
-        None if mask.drawing.painted.get() => "Mask: drawn; only the painted area may change.".to_owned(),
+        Some(upload) => (words().mask_uploaded)(&upload.file.filename),
+        None if mask.drawing.painted.get() => words().mask_drawn.to_owned(),
         None => match blocked.get() {
-            Some(why) => format!("No mask: {why}"),
-            None => "No mask: the whole image may change.".to_owned(),
+            Some(why) => (words().no_mask_because)(why),
+            None => words().no_mask.to_owned(),
         },
     };
     let nothing = move || !mask.is_set();
@@ -103,18 +107,18 @@ pub fn MaskEditor(
                 <p class="mask-state" role="status">{state}</p>
                 <div class="mask-actions">
                     <button type="button" class="secondary" on:click=move |_| open.run(()) disabled=move || mask.uploaded.with(Option::is_some) || refused()>
-                        {move || if mask.drawing.painted.get() { "Edit the mask" } else { "Draw a mask" }}
+                        {move || if mask.drawing.painted.get() { words().edit_mask } else { words().draw_mask }}
                     </button>
                     <label class="file-button" class:disabled=refused>
-                        <span>"Upload a mask"</span>
+                        <span>{move || words().upload_mask}</span>
                         <input type="file" accept="image/png" on:change=on_mask_file disabled=refused />
                     </label>
-                    <button type="button" class="secondary" on:click=move |_| mask.clear() disabled=nothing>"Clear mask"</button>
+                    <button type="button" class="secondary" on:click=move |_| mask.clear() disabled=nothing>{move || words().clear_mask}</button>
                 </div>
             </div>
         }
     };
     view! {
-        <DrawingEditor drawing=mask.drawing image size name="mask" title="Paint where the image may change" colours=&[("Mask", "#ff2d55")] controls />
+        <DrawingEditor drawing=mask.drawing image size name="mask" title=|words| words.mask_title area=|words| words.mask_area colours=COLOURS controls />
     }
 }

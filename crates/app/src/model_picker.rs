@@ -6,6 +6,8 @@
 use gpt_image_wasm::core::catalogue::{Lifecycle, MODELS, ModelSpec};
 use leptos::prelude::*;
 
+use crate::i18n::{Words, words};
+
 /// The picker's value for "Other model…"; no model id has a space.
 const OTHER: &str = "other model";
 
@@ -23,12 +25,13 @@ pub fn listed(name: &str) -> bool {
 
 /// An option's text: the id, what the model is for, and when OpenAI retires it.
 fn describe(model: &ModelSpec, lifecycle: Lifecycle) -> String {
+    let words = words();
     let when = match lifecycle {
         Lifecycle::Current => String::new(),
-        Lifecycle::Retiring(day) => format!(" (until {day})"),
-        Lifecycle::Retired(day) => format!(" (since {day})"),
+        Lifecycle::Retiring(day) => (words.model_until)(day),
+        Lifecycle::Retired(day) => (words.model_since)(day),
     };
-    format!("{} — {}{when}", model.id, model.summary)
+    format!("{} — {}{when}", model.id, (words.model_summary)(model.id, model.summary))
 }
 
 /// The picker: a `<select>` of the catalogue, and a text field for any
@@ -48,7 +51,9 @@ pub fn ModelPicker(
     invalid: Signal<bool>,
 ) -> impl IntoView {
     let today = today();
-    let groups = [("Current", 0), ("Retiring at OpenAI", 1), ("Retired at OpenAI", 2)].map(|(label, rank)| {
+    let group_names: [fn(&Words) -> &'static str; 3] =
+        [|words| words.models_current, |words| words.models_retiring, |words| words.models_retired];
+    let groups = group_names.into_iter().zip(0..).map(|(label, rank)| {
         let models: Vec<_> = MODELS
             .iter()
             .map(|model| (model, model.lifecycle(Some(&today))))
@@ -69,10 +74,10 @@ pub fn ModelPicker(
                 .map(|(spec, lifecycle)| {
                     let id = spec.id;
                     let selected = move || !other.get() && model.with(|name| name == id);
-                    view! { <option value=id prop:selected=selected>{describe(spec, lifecycle)}</option> }
+                    view! { <option value=id prop:selected=selected>{move || describe(spec, lifecycle)}</option> }
                 })
                 .collect_view();
-            view! { <optgroup label=label>{options}</optgroup> }
+            view! { <optgroup label=move || label(words())>{options}</optgroup> }
         })
         .collect_view();
     let typed = NodeRef::<leptos::html::Input>::new();
@@ -95,18 +100,18 @@ pub fn ModelPicker(
     };
     view! {
         <div class="field model" hidden=!shown>
-            <label for="model">"Model"</label>
+            <label for="model">{move || words().model}</label>
             <select id="model" on:change=pick aria-describedby="problems-model" aria-invalid=move || invalid.get().to_string()>
                 {options}
-                <option value=OTHER prop:selected=move || other.get()>"Other model…"</option>
+                <option value=OTHER prop:selected=move || other.get()>{move || words().other_model}</option>
             </select>
             <Show when=move || other.get()>
                 <label class="other-model">
-                    <span>"Model name, sent as typed"</span>
+                    <span>{move || words().model_typed}</span>
                     <input
                         node_ref=typed
                         bind:value=model
-                        placeholder="e.g. openai/gpt-image-2.5-flare"
+                        placeholder=move || words().model_typed_placeholder
                         autocomplete="off"
                         spellcheck="false"
                         aria-describedby="problems-model"

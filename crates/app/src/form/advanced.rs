@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use super::controls::{has_error, shows};
 use super::extra::EXTRA;
 use super::state::{Form, Mode};
+use crate::i18n::words;
 
 /// The parameters whose controls the form lays out by hand (`view.rs`);
 /// every other one of the list gets a plain control here.
@@ -113,10 +114,10 @@ pub fn Advanced(form: Form, report: Memo<Report>) -> impl IntoView {
     };
     view! {
         <details class="more" prop:open=untrack(holds_something) hidden=!shows("more")>
-            <summary>"More parameters"</summary>
+            <summary>{move || words().more_parameters}</summary>
             <div class="controls">{controls}</div>
             <label class="extra">
-                <span>"Extra fields (JSON)"</span>
+                <span>{move || words().extra_fields}</span>
                 <textarea
                     rows="2"
                     placeholder="{\"seed\": 7}"

@@ -5,6 +5,8 @@
 use gpt_image_wasm::core::Report;
 use leptos::prelude::*;
 
+use crate::i18n::{Language, Words, words};
+
 /// The issues of the fields a control edits, shown under it; a field
 /// `image` also takes the issues of `image[0]`, `image[1]` …
 #[component]
@@ -37,7 +39,7 @@ pub(super) fn Problems(report: Memo<Report>, fields: Vec<&'static str>) -> impl 
 /// list `problems` (an id).
 #[component]
 pub(super) fn Choice(
-    label: &'static str,
+    label: fn(&Words) -> &'static str,
     name: &'static str,
     value: RwSignal<String>,
     options: Signal<Vec<String>>,
@@ -54,13 +56,15 @@ pub(super) fn Choice(
     let invalid = invalid.unwrap_or_else(|| Signal::derive(move || has_error(report, field)));
     let shown = shows(name);
     // A separate `<label for>`: a wrapping label would put the selected
-    // option's text into the control's accessible name.
-    let id = format!("choice-{}", label.to_ascii_lowercase().replace(' ', "-"));
+    // option's text into the control's accessible name. The id is the
+    // English label's, whatever the language.
+    let english = label(Language::English.words());
+    let id = format!("choice-{}", english.to_ascii_lowercase().replace(' ', "-"));
     view! {
         <div class="field" hidden=move || !shown || when.is_some_and(|when| !when.get())>
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>{move || label(words())}</label>
             <select id=id bind:value=value aria-invalid=move || invalid.get().to_string() aria-describedby=problems>
-                <option value="">"(default)"</option>
+                <option value="">{move || words().server_default}</option>
                 {move || {
                     let current = value.get();
                     let mut options = options.get();
@@ -71,7 +75,7 @@ pub(super) fn Choice(
                     options
                         .into_iter()
                         .map(|option| {
-                            let (selected, label) = (option == current, option.clone());
+                            let (selected, label) = (option == current, (words().value_label)(name, &option));
                             view! { <option value=option selected=selected>{label}</option> }
                         })
                         .collect_view()
@@ -87,7 +91,7 @@ pub(super) fn Choice(
 /// attribute, left out while it is `None`.
 #[component]
 pub(super) fn NumberInput(
-    label: &'static str,
+    label: fn(&Words) -> &'static str,
     value: RwSignal<String>,
     report: Memo<Report>,
     field: &'static str,
@@ -113,7 +117,7 @@ pub(super) fn NumberInput(
     let invalid = invalid.unwrap_or_else(|| Signal::derive(move || has_error(report, field)));
     view! {
         <label class="narrow" hidden=hidden>
-            <span>{label}</span>
+            <span>{move || label(words())}</span>
             <input
                 type="number"
                 min=move || min.get()

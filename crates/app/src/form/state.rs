@@ -11,6 +11,7 @@ use gpt_image_wasm::core::{PARAMETERS, ParameterValue, Quality, Size, SvgOptions
 use leptos::prelude::*;
 
 use super::extra::extra_text;
+use crate::i18n::words;
 use crate::inputs::Inputs;
 use crate::markup::Markup;
 use crate::mask::Mask;
@@ -46,6 +47,32 @@ pub enum Mode {
     Conversation,
 }
 
+/// Why the form changed a value by itself, shown by its control while the value stays.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Note {
+    /// The model does not take the quality asked for: reset to `to` (empty: the server's default).
+    QualityReset { to: String, model: String, asked: String },
+    /// The model does not take the size asked for: reset to `to` (empty: the server's default).
+    SizeReset { to: String, model: String, asked: String },
+    /// An edit's size is `auto`: the model follows its input's shape.
+    AutoForInput { model: String, width: u32, height: u32 },
+    /// An edit's size follows its input.
+    ForInput { size: String, width: u32, height: u32 },
+}
+
+impl Note {
+    /// The note in the language in use (tracked).
+    pub(super) fn text(&self) -> String {
+        let words = words();
+        match self {
+            Note::QualityReset { to, model, asked } => (words.quality_reset)(to, model, asked),
+            Note::SizeReset { to, model, asked } => (words.size_reset)(to, model, asked),
+            Note::AutoForInput { model, width, height } => (words.size_auto_for_input)(model, *width, *height),
+            Note::ForInput { size, width, height } => (words.size_for_input)(size, *width, *height),
+        }
+    }
+}
+
 /// The form's values: the prompt, every parameter's text, and what only
 /// the controls need.
 #[derive(Clone, Copy)]
@@ -68,9 +95,9 @@ pub struct Form {
     /// The markup of an edit (never with a mask).
     pub markup: Markup,
     /// Why the quality was changed when the model changed, and to what: shown while it stays so.
-    pub(super) quality_note: RwSignal<Option<(String, String)>>,
+    pub(super) quality_note: RwSignal<Option<(Note, String)>>,
     /// Why the size was changed when the model changed, and to what.
-    pub(super) size_note: RwSignal<Option<(String, String)>>,
+    pub(super) size_note: RwSignal<Option<(Note, String)>>,
 }
 
 impl Form {
@@ -128,10 +155,9 @@ impl Form {
         if !quality.is_empty() && !qualities.contains(&quality) {
             let auto = Quality::Auto.as_str();
             let fallback = if qualities.iter().any(|quality| quality == auto) { auto } else { "" };
-            let shown = if fallback.is_empty() { "the default" } else { fallback };
             self.value("quality").set(fallback.to_owned());
-            self.quality_note
-                .set(Some((format!("Quality reset to {shown}: {name} does not take {quality}."), fallback.to_owned())));
+            let note = Note::QualityReset { to: fallback.to_owned(), model: name.clone(), asked: quality };
+            self.quality_note.set(Some((note, fallback.to_owned())));
         }
         let wanted = self.effective_size();
         self.size_note.set(None);
@@ -142,9 +168,9 @@ impl Form {
             let square = Size::SQUARE.to_string();
             let fallback =
                 if presets.contains(&square) { square } else { presets.first().cloned().unwrap_or_default() };
-            let shown = if fallback.is_empty() { "the default".to_owned() } else { fallback.clone() };
             self.value("size").set(fallback.clone());
-            self.size_note.set(Some((format!("Size reset to {shown}: {name} does not take {wanted}."), fallback)));
+            let note = Note::SizeReset { to: fallback.clone(), model: name, asked: wanted };
+            self.size_note.set(Some((note, fallback)));
         }
     }
 
@@ -164,9 +190,9 @@ impl Form {
         let name = self.value("model").with_untracked(|name| name.trim().to_owned());
         self.set_size(&size);
         let note = if size == Size::Auto.to_string() {
-            format!("Size set to auto: {name} follows the input image's shape ({width}x{height}).")
+            Note::AutoForInput { model: name, width, height }
         } else {
-            format!("Size set to {size} to follow the input image ({width}x{height}).")
+            Note::ForInput { size: size.clone(), width, height }
         };
         self.size_note.set(Some((note, size)));
     }

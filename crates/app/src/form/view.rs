@@ -9,8 +9,9 @@ use leptos::prelude::*;
 
 use super::advanced::Advanced;
 use super::controls::{Choice, NumberInput, Problems, has_error, shows};
-use super::state::{CUSTOM, EXAMPLE_PROMPT, Form, Mode};
+use super::state::{CUSTOM, Form, Mode, Note};
 use super::storage;
+use crate::i18n::words;
 use crate::inputs::InputPicker;
 use crate::markup::MarkupEditor;
 use crate::mask::MaskEditor;
@@ -98,8 +99,8 @@ pub fn RequestForm(
         Some(most.to_string())
     });
     // A note is shown while the value it explains stays.
-    let note = move |note: RwSignal<Option<(String, String)>>, value: RwSignal<String>| {
-        move || note.get().filter(|(_, set)| value.with(|value| value == set)).map(|(text, _)| text)
+    let note = move |note: RwSignal<Option<(Note, String)>>, value: RwSignal<String>| {
+        move || note.get().filter(|(_, set)| value.with(|value| value == set)).map(|(note, _)| note.text())
     };
     let fixed = |values: &[&str]| {
         let values: Vec<String> = values.iter().map(|value| (*value).to_owned()).collect();
@@ -131,11 +132,8 @@ pub fn RequestForm(
         nearest_valid_size(limits()?, width()?, height()?).and_then(|size| size.dimensions())
     });
     // A mask says where to edit, markup what to change: one or the other.
-    let mask_blocked =
-        Signal::derive(move || form.markup_in_use().then_some("markup is drawn; a mask does not go with it."));
-    let markup_blocked = Signal::derive(move || {
-        form.mask.is_set().then_some("No markup: a mask is set, and markup does not go with one.")
-    });
+    let mask_blocked = Signal::derive(move || form.markup_in_use().then(|| words().mask_blocked));
+    let markup_blocked = Signal::derive(move || form.mask.is_set().then(|| words().markup_blocked));
     let format_shown = shows("format");
     let gif_rule =
         move |pick: fn(&catalogue::GifRules) -> u32| Signal::derive(move || gif().map(|rules| pick(rules).to_string()));
@@ -143,31 +141,31 @@ pub fn RequestForm(
         <form
             class="generate"
             aria-label=move || match form.mode.get() {
-                Mode::Generate => "Generate images",
-                Mode::Edit => "Edit images",
-                Mode::Conversation => "Conversation settings",
+                Mode::Generate => words().form_generate,
+                Mode::Edit => words().form_edit,
+                Mode::Conversation => words().form_conversation,
             }
             on:submit=move |ev| {
                 ev.prevent_default();
                 submit();
             }
         >
-            <div class="modes" role="radiogroup" aria-label="Mode" hidden=!edit && !conversation>
+            <div class="modes" role="radiogroup" aria-label=move || words().mode hidden=!edit && !conversation>
                 <label class="check">
                     <input type="radio" name="mode" prop:checked=move || form.mode.get() == Mode::Generate on:change=move |_| form.mode.set(Mode::Generate) />
-                    <span>"Generate"</span>
+                    <span>{move || words().mode_generate}</span>
                 </label>
                 <label class="check" hidden=!edit>
                     <input type="radio" name="mode" prop:checked=editing on:change=move |_| form.mode.set(Mode::Edit) />
-                    <span>"Edit"</span>
+                    <span>{move || words().mode_edit}</span>
                 </label>
                 <label class="check" hidden=!conversation>
                     <input type="radio" name="mode" prop:checked=talking on:change=move |_| form.mode.set(Mode::Conversation) />
-                    <span>"Conversation"</span>
+                    <span>{move || words().mode_conversation}</span>
                 </label>
             </div>
             <Show when=talking>
-                <p class="hint conversation-hint">"Each turn of the conversation makes its image with these settings."</p>
+                <p class="hint conversation-hint">{move || words().form_conversation_hint}</p>
             </Show>
             <Show when=editing>
                 <InputPicker inputs=form.inputs />
@@ -180,10 +178,10 @@ pub fn RequestForm(
                 <Problems report fields=vec!["markup"] />
             </Show>
             <label class="prompt" hidden=talking>
-                <span>"Prompt"</span>
+                <span>{move || words().prompt}</span>
                 <textarea
                     rows="3"
-                    placeholder=EXAMPLE_PROMPT
+                    placeholder=move || words().prompt_placeholder
                     bind:value=form.prompt
                     aria-describedby="problems-prompt"
                     aria-invalid=move || has_error(report, "prompt").to_string()
@@ -206,7 +204,7 @@ pub fn RequestForm(
                     invalid=Signal::derive(move || has_error(report, "model"))
                 />
                 <Choice
-                    label="Size"
+                    label=|words| words.size
                     name="size"
                     value=form.value("size")
                     options=presets
@@ -217,29 +215,29 @@ pub fn RequestForm(
                 />
                 <Show when=move || form.value("size").get() == CUSTOM>
                     // A side of a custom size: in the model's steps, up to its longest edge.
-                    <NumberInput label="Width" value=form.width report field="size" min=step step max=max_edge invalid=Signal::derive(move || bad_side(width())) hidden=!shows("size") />
-                    <NumberInput label="Height" value=form.height report field="size" min=step step max=max_edge invalid=Signal::derive(move || bad_side(height())) hidden=!shows("size") />
+                    <NumberInput label=|words| words.width value=form.width report field="size" min=step step max=max_edge invalid=Signal::derive(move || bad_side(width())) hidden=!shows("size") />
+                    <NumberInput label=|words| words.height value=form.height report field="size" min=step step max=max_edge invalid=Signal::derive(move || bad_side(height())) hidden=!shows("size") />
                 </Show>
                 <p class="note" role="status" hidden=!shows("size")>
-                    {move || form.size_note.get().filter(|(_, set)| *set == form.effective_size()).map(|(text, _)| text)}
+                    {move || form.size_note.get().filter(|(_, set)| *set == form.effective_size()).map(|(note, _)| note.text())}
                 </p>
-                <Choice label="Quality" name="quality" value=form.value("quality") options=qualities report field="quality" />
+                <Choice label=|words| words.quality name="quality" value=form.value("quality") options=qualities report field="quality" />
                 <p class="note" role="status" hidden=!shows("quality")>{note(form.quality_note, form.value("quality"))}</p>
-                <Choice label="Complexity" name="complexity" value=form.value("complexity") options=fixed(Complexity::KNOWN) report field="complexity" when=Signal::derive(move || supports(|model| model.complexity)) />
+                <Choice label=|words| words.complexity name="complexity" value=form.value("complexity") options=fixed(Complexity::KNOWN) report field="complexity" when=Signal::derive(move || supports(|model| model.complexity)) />
                 <Show when=gpt>
-                    <Choice label="Background" name="background" value=form.value("background") options=fixed(Background::KNOWN) report field="background" />
-                    <Choice label="Format" name="format" value=format options=formats report field="output_format" />
+                    <Choice label=|words| words.background name="background" value=form.value("background") options=fixed(Background::KNOWN) report field="background" />
+                    <Choice label=|words| words.format name="format" value=format options=formats report field="output_format" />
                     <Show when=lossy>
-                        <NumberInput label="Compression" value=form.value("output_compression") report field="output_compression" min="0" max="100" hidden=!shows("compression") />
+                        <NumberInput label=|words| words.compression value=form.value("output_compression") report field="output_compression" min="0" max="100" hidden=!shows("compression") />
                     </Show>
                     <div class="group" hidden=move || !format_shown || gif().is_none()>
-                        <NumberInput label="Frames" value=form.value("frame_count") report field="frame_count" min=gif_rule(|rules| rules.frames.0) placeholder=gif_rule(|rules| rules.default_frames) />
-                        <NumberInput label="Frame ms" value=form.value("frame_duration_ms") report field="frame_duration_ms" min=gif_rule(|rules| rules.min_frame_ms) placeholder=gif_rule(|rules| rules.default_frame_ms) />
+                        <NumberInput label=|words| words.frames value=form.value("frame_count") report field="frame_count" min=gif_rule(|rules| rules.frames.0) placeholder=gif_rule(|rules| rules.default_frames) />
+                        <NumberInput label=|words| words.frame_ms value=form.value("frame_duration_ms") report field="frame_duration_ms" min=gif_rule(|rules| rules.min_frame_ms) placeholder=gif_rule(|rules| rules.default_frame_ms) />
                     </div>
                     // Only in the page with SVG output: its label would answer to "Model" as the picker does.
                     <Show when=svg>
                         <label class="svg-model" hidden=!format_shown>
-                            <span>"SVG author model"</span>
+                            <span>{move || words().svg_model}</span>
                             <input
                                 type="text"
                                 placeholder="gpt-5.1"
@@ -252,13 +250,13 @@ pub fn RequestForm(
                             />
                         </label>
                     </Show>
-                    <Choice label="Moderation" name="moderation" value=form.value("moderation") options=fixed(Moderation::KNOWN) report field="moderation" />
+                    <Choice label=|words| words.moderation name="moderation" value=form.value("moderation") options=fixed(Moderation::KNOWN) report field="moderation" />
                 </Show>
                 <Show when=move || editing() && takes(|model| model.input_fidelity)>
-                    <Choice label="Input fidelity" name="fidelity" value=form.value("input_fidelity") options=fixed(InputFidelity::KNOWN) report field="input_fidelity" />
+                    <Choice label=|words| words.input_fidelity name="fidelity" value=form.value("input_fidelity") options=fixed(InputFidelity::KNOWN) report field="input_fidelity" />
                 </Show>
                 <Show when=move || !talking()>
-                    <NumberInput label="Images" value=form.value("n") report field="n" min="1" max=max_n hidden=!shows("n") />
+                    <NumberInput label=|words| words.image_count value=form.value("n") report field="n" min="1" max=max_n hidden=!shows("n") />
                 </Show>
                 <Show when=gpt>
                     <label class="check" hidden=!shows("stream")>
@@ -267,10 +265,10 @@ pub fn RequestForm(
                             prop:checked=streaming
                             on:change=move |ev| stream.set(if event_target_checked(&ev) { "true".into() } else { String::new() })
                         />
-                        <span>"Stream"</span>
+                        <span>{move || words().stream}</span>
                     </label>
                     <Show when=streaming>
-                        <NumberInput label="Partial images" value=form.value("partial_images") report field="partial_images" min="0" max=most_partials hidden=!shows("stream") />
+                        <NumberInput label=|words| words.partial_images value=form.value("partial_images") report field="partial_images" min="0" max=most_partials hidden=!shows("stream") />
                     </Show>
                 </Show>
             </div>
@@ -285,23 +283,23 @@ pub fn RequestForm(
                             form.height.set(height.to_string());
                         }
                     >
-                        {format!("Use {width}x{height}")}
+                        {move || (words().use_size)(width, height)}
                     </button>
                 </p>
             })}
             <Advanced form report />
             <div class="actions" hidden=talking>
                 <button type="submit" disabled=blocked aria-describedby="blocked">
-                    {move || if editing() { "Edit" } else { "Generate" }}
+                    {move || if editing() { words().mode_edit } else { words().mode_generate }}
                 </button>
                 <span id="blocked" class="hint" class:keys=move || !blocked()>
                     {move || {
                         if needs_prompt() {
-                            "Describe the image to make first."
+                            words().needs_prompt
                         } else if blocked() {
-                            "Fix what is marked above first."
+                            words().fix_marked
                         } else {
-                            "Ctrl+Enter or ⌘+Enter sends it."
+                            words().send_keys
                         }
                     }}
                 </span>

@@ -10,6 +10,7 @@ use super::state::{Picture, Run, Status};
 use crate::actions::Actions;
 use crate::errors::Advice;
 use crate::failure::Failure;
+use crate::i18n::{format, words};
 use crate::link_image::LinkImage;
 use crate::object_url::object_url;
 
@@ -44,13 +45,13 @@ pub fn RunView(
     let (width, height) = run.job.with_value(|job| job.shape).unwrap_or((1, 1));
     let ratio = format!("{width} / {height}");
     let link_ratio = ratio.clone();
-    let model =
-        request.model.clone().map_or_else(|| "default model".to_owned(), |model: Model| model.as_str().to_owned());
-    let kind = if run.is_edit() { "edit" } else { "generation" };
+    let model = request.model.clone().map(|model: Model| model.as_str().to_owned());
+    let edit = run.is_edit();
+    let facts = move || (words().run_of)(model.as_deref().unwrap_or(words().default_model), edit);
     let before = run.job.with_value(|job| job.edit.as_ref().and_then(|(_, before)| before.clone()));
     let elapsed = move || {
         let end = run.finished.get().unwrap_or_else(|| now.get());
-        format!("{:.1} s", ((end - run.started.get()) / 1000.0).max(0.0))
+        (words().elapsed)(((end - run.started.get()) / 1000.0).max(0.0))
     };
     let running = move || run.status.get() == Status::Running;
     let card = NodeRef::<leptos::html::Article>::new();
@@ -66,14 +67,14 @@ pub fn RunView(
             <header>
                 <p class="run-prompt">{request.prompt.clone()}</p>
                 <p class="run-facts">
-                    <span>{format!("{model} {kind}")}</span>
+                    <span>{facts}</span>
                     " · "
                     <span class="elapsed">{elapsed}</span>
-                    {move || run.tokens.get().map(|tokens| format!(" · {tokens} tokens"))}
-                    {move || run.cost.get().map(|cost| format!(" · ≈ ${cost:.3}"))}
+                    {move || run.tokens.get().map(|tokens| (words().run_tokens)(&format::count(tokens)))}
+                    {move || run.cost.get().map(|cost| (words().run_cost)(&format::usd(cost)))}
                 </p>
                 <Show when=running>
-                    <button type="button" class="cancel" on:click=move |_| run.cancel()>"Cancel"</button>
+                    <button type="button" class="cancel" on:click=move |_| run.cancel()>{move || words().cancel}</button>
                 </Show>
             </header>
             {move || {
@@ -92,7 +93,7 @@ pub fn RunView(
                     children=move |picture| {
                         let Picture { slot, blob, entry: first, kept, link } = picture;
                         if let Some((url, reason)) = link {
-                            let alt = format!("Generated image for: {}", first.request.prompt);
+                            let alt = (words().generated_image)(&first.request.prompt);
                             return view! { <LinkImage url reason alt ratio=link_ratio.clone() /> }.into_any();
                         }
                         // Facts arrive after the image: they change in place, the image stays.
@@ -113,15 +114,15 @@ pub fn RunView(
                         .map(|slot| {
                             let partial = if slot == 0 { partial.clone() } else { None };
                             let label = match &partial {
-                                Some((_, index)) if running() => format!("Image being generated: partial {} of {partials}", index + 1),
-                                Some((_, index)) => format!("The last partial image received: {} of {partials}", index + 1),
-                                None => "Image being generated".to_owned(),
+                                Some((_, index)) if running() => (words().partial_running)(index + 1, partials),
+                                Some((_, index)) => (words().partial_last)(index + 1, partials),
+                                None => words().image_being_generated.to_owned(),
                             };
                             view! {
                                 <div class="placeholder" style:--ratio=ratio.clone() role="img" aria-label=label>
                                     {partial.map(|(url, index)| view! {
                                         <img src=url alt="" />
-                                        <span class="partial-note" aria-hidden="true">{format!("partial {} of {partials}", index + 1)}</span>
+                                        <span class="partial-note" aria-hidden="true">{(words().partial_note)(index + 1, partials)}</span>
                                     })}
                                 </div>
                             }

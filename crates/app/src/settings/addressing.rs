@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::state::Providers;
+use crate::i18n::words;
 
 /// The API version an Azure OpenAI endpoint starts with.
 const AZURE_API_VERSION: &str = "2025-04-01-preview";
@@ -21,15 +22,15 @@ pub(super) fn Addressing(providers: Providers) -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="endpoint-kind">"Kind"</label>
+            <label for="endpoint-kind">{move || words().endpoint_kind}</label>
             <select id="endpoint-kind" on:change=set_kind>
-                <option value="openai" selected=move || !azure()>"OpenAI or OpenAI-compatible"</option>
+                <option value="openai" selected=move || !azure()>{move || words().kind_openai}</option>
                 <option value="azure" selected=azure>"Azure OpenAI"</option>
             </select>
         </div>
         {move || azure().then(|| view! {
             <label>
-                <span>"API version"</span>
+                <span>{move || words().api_version}</span>
                 <input
                     autocomplete="off"
                     spellcheck="false"
@@ -38,13 +39,13 @@ pub(super) fn Addressing(providers: Providers) -> impl IntoView {
                 />
             </label>
             <p class="hint">
-                "The base URL is the deployment's: https://NAME.openai.azure.com/openai/deployments/DEPLOYMENT. The key goes in an api-key header, the version in ?api-version=."
+                {move || words().azure_hint}
             </p>
         })}
         <details class="addressing">
-            <summary>"Headers and query parameters"</summary>
+            <summary>{move || words().headers_and_query}</summary>
             <label>
-                <span>"Headers, one a line, as Header: value"</span>
+                <span>{move || words().headers}</span>
                 <textarea
                     rows="2"
                     spellcheck="false"
@@ -54,7 +55,7 @@ pub(super) fn Addressing(providers: Providers) -> impl IntoView {
                 ></textarea>
             </label>
             <label>
-                <span>"Query parameters, one a line, as key=value"</span>
+                <span>{move || words().query}</span>
                 <textarea
                     rows="2"
                     spellcheck="false"
@@ -63,7 +64,7 @@ pub(super) fn Addressing(providers: Providers) -> impl IntoView {
                     on:input=move |ev| providers.edit(|provider| provider.query = event_target_value(&ev))
                 ></textarea>
             </label>
-            <p class="hint">"Sent with every request to this endpoint, and kept with its settings (a header that holds a secret is stored like the base URL: unencrypted)."</p>
+            <p class="hint">{move || words().addressing_hint}</p>
         </details>
     }
 }

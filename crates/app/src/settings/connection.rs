@@ -11,6 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::state::{Provider, at_field};
 use crate::errors::explain;
+use crate::i18n::words;
 
 /// How long the connection test waits for an answer.
 const TEST_TIMEOUT_MS: i32 = 15_000;
@@ -101,7 +102,8 @@ async fn read_models(url: &str, response: web_sys::Response) -> Tested {
             raw: JsValue::UNDEFINED,
             body: text,
         };
-        return Tested::Failed(format!("{url} answered HTTP {status}. {}", explain(&Error::Api(Box::new(failure)))));
+        let advice = explain(&Error::Api(Box::new(failure)));
+        return Tested::Failed((words().connection_refused)(url, status, &advice));
     }
     let ids: Vec<String> = js_sys::JSON::parse(&text)
         .ok()
@@ -121,9 +123,10 @@ async fn read_models(url: &str, response: web_sys::Response) -> Tested {
     };
     let images: Vec<&str> =
         ids.iter().map(String::as_str).filter(|id| id.contains("image") && !snapshot(id)).take(4).collect();
+    let words = words();
     Tested::Passed(match (ids.len(), images.is_empty()) {
-        (0, _) => format!("Connected: {url} answered HTTP {status}, without a list of models."),
-        (count, true) => format!("Connected: {count} models, none of them an image model by its name."),
-        (count, false) => format!("Connected: {count} models, among them {}.", images.join(", ")),
+        (0, _) => (words.connected_without_list)(url, status),
+        (count, true) => (words.connected_no_image_model)(count),
+        (count, false) => (words.connected_image_models)(count, &images.join(", ")),
     })
 }

@@ -20,6 +20,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::state::{Provider, Providers, SiteValues, base_url_issue};
+use crate::i18n::words;
 
 /// The site's file of endpoints, beside `index.html`.
 pub const SITE_CONFIG: &str = "config.json";
@@ -203,9 +204,9 @@ impl Providers {
             let read = js_sys::decode_uri_component(encoded)
                 .ok()
                 .and_then(|text| <gpt_image_wasm::Json as ParseJson>::parse(&String::from(text)))
-                .ok_or_else(|| "the shared endpoint in the link is not JSON".to_owned())
+                .ok_or_else(|| words().link_not_json.to_owned())
                 .and_then(|json| SharedEndpoint::from_json(&json));
-            self.take(read, "The shared link");
+            self.take(read, words().from_shared_link);
             let without =
                 format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
             let _ = window()
@@ -215,16 +216,14 @@ impl Providers {
         let params = web_sys::UrlSearchParams::new_with_str(&location.search().unwrap_or_default()).ok();
         let param = |name: &str| params.as_ref().and_then(|params| params.get(name)).filter(|value| !value.is_empty());
         if let Some(base_url) = param("base_url").or_else(|| param("baseURL")) {
-            self.take(from_parameters(&base_url, param("model")), "The page's address");
+            self.take(from_parameters(&base_url, param("model")), words().from_address);
         }
         let providers = *self;
         leptos::task::spawn_local(async move {
             match site_config().await {
                 Ok(Some(config)) => providers.list.update(|list| *list = config.merge(std::mem::take(list))),
                 Ok(None) => {}
-                Err(message) => {
-                    providers.notice.set(Some(format!("This site's {SITE_CONFIG} was not used: {message}.")))
-                }
+                Err(message) => providers.notice.set(Some((words().site_config_not_used)(SITE_CONFIG, &message))),
             }
         });
     }
@@ -240,11 +239,9 @@ impl Providers {
                 let mut index = 0;
                 self.list.update(|list| index = shared.add_to(list));
                 self.current.set(index);
-                self.notice.set(Some(format!("{from} set up the endpoint “{name}”: it is in use now.")));
+                self.notice.set(Some((words().endpoint_set_up)(from, &name)));
             }
-            Err(message) => {
-                self.notice.set(Some(format!("{from} was not used: {message}. Your settings are as they were.")))
-            }
+            Err(message) => self.notice.set(Some((words().setup_not_used)(from, &message))),
         }
     }
 }
@@ -254,19 +251,19 @@ impl Providers {
 async fn site_config() -> Result<Option<SiteConfig>, String> {
     // No answer (offline): the site's endpoints are already among the stored ones.
     let Ok(answer) = JsFuture::from(window().fetch_with_str(SITE_CONFIG)).await else { return Ok(None) };
-    let response: web_sys::Response = answer.dyn_into().map_err(|_| "it could not be fetched".to_owned())?;
+    let response: web_sys::Response = answer.dyn_into().map_err(|_| words().config_not_fetched.to_owned())?;
     // None: a 404, or the page itself (hosts that answer every path with index.html).
     let html = response.headers().get("content-type").ok().flatten().is_some_and(|kind| kind.starts_with("text/html"));
     if response.status() == 404 || html {
         return Ok(None);
     }
     if !response.ok() {
-        return Err(format!("it answered HTTP {}", response.status()));
+        return Err((words().config_answered)(response.status()));
     }
-    let text = response.text().map_err(|_| "it could not be read".to_owned())?;
-    let text =
-        JsFuture::from(text).await.map_err(|_| "it could not be read".to_owned())?.as_string().unwrap_or_default();
-    let json = <gpt_image_wasm::Json as ParseJson>::parse(&text).ok_or_else(|| "it is not JSON".to_owned())?;
+    let unread = || words().config_not_read.to_owned();
+    let text = response.text().map_err(|_| unread())?;
+    let text = JsFuture::from(text).await.map_err(|_| unread())?.as_string().unwrap_or_default();
+    let json = <gpt_image_wasm::Json as ParseJson>::parse(&text).ok_or_else(|| words().config_not_json.to_owned())?;
     SiteConfig::from_json(&json).map(Some)
 }
 

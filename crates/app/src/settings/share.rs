@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::setup::{LINK_KEY, SharedEndpoint};
 use super::state::Providers;
+use crate::i18n::words;
 
 /// The link that sets up the provider in use: this page's address with the
 /// endpoint in its fragment.
@@ -39,20 +40,20 @@ pub(super) fn ShareEndpoint(providers: Providers) -> impl IntoView {
     let has_key = move || !providers.provider().api_key.trim().is_empty();
     view! {
         <fieldset class="share">
-            <legend>"Share this endpoint"</legend>
+            <legend>{move || words().share_endpoint}</legend>
             <div class="share-link">
-                <input readonly aria-label="Shareable link" prop:value=shown />
-                <button type="button" class="secondary" on:click=copy>{move || if copied.get() { "Copied" } else { "Copy link" }}</button>
+                <input readonly aria-label=move || words().shareable_link prop:value=shown />
+                <button type="button" class="secondary" on:click=copy>{move || if copied.get() { words().copied } else { words().copy_link }}</button>
             </div>
             <label class="check">
                 <input type="checkbox" prop:checked=with_key disabled=move || !has_key() on:change=move |ev| with_key.set(event_target_checked(&ev)) />
-                <span>"Put the key in the link too"</span>
+                <span>{move || words().key_in_link}</span>
             </label>
             <p class="hint" class:warning=with_key>
                 {move || if with_key.get() {
-                    "Anyone who has this link can use the key, and pay with it: send it only to yourself or someone you trust. It is in the link's fragment, which browsers do not send to any server."
+                    words().share_key_warning
                 } else {
-                    "The link carries the name, base URL and model, never the key: whoever opens it adds their own."
+                    words().share_without_key
                 }}
             </p>
         </fieldset>

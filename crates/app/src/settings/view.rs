@@ -17,6 +17,7 @@ use super::state::{
     DEFAULT_CHAT_MODEL, MAX_RETRIES, MAX_TIMEOUT_SECONDS, Provider, Providers, at_field, base_url_issue, origin,
     same_origin_api,
 };
+use crate::i18n::{Words, words};
 use crate::thread::Api;
 
 /// Whether `base_url` is on the page's own server (which adds the key itself).
@@ -35,18 +36,18 @@ fn is_openai(base_url: &str) -> bool {
 /// What the key field suggests for a provider.
 fn key_placeholder(base_url: &str) -> &'static str {
     if is_own_server(base_url) {
-        "none: the server adds it"
+        words().key_added_by_server
     } else if is_openai(base_url) {
         "sk-…"
     } else {
-        "the provider's key (none if a relay adds it)"
+        words().key_of_provider
     }
 }
 
 /// The base URL as the main screen's provider shows it on hover.
 fn shown_url(base_url: &str) -> String {
     match base_url.trim() {
-        "" => "no base URL yet".into(),
+        "" => words().no_base_url.into(),
         base_url => base_url.to_owned(),
     }
 }
@@ -65,16 +66,16 @@ pub fn SettingsPanel(providers: Providers) -> impl IntoView {
     view! {
         <div class="endpoint-bar">
             <p class="active-endpoint" class:invalid=move || problem().is_some() title=move || shown_url(&providers.provider().base_url)>
-                "Endpoint: "
+                {move || words().endpoint_in_use}
                 <strong>{move || providers.provider().name}</strong>
-                {move || problem().map(|_| view! { <span class="endpoint-problem">" — base URL not valid: nothing is sent"</span> })}
+                {move || problem().map(|_| view! { <span class="endpoint-problem">{move || words().endpoint_not_valid}</span> })}
             </p>
-            <button type="button" class="secondary" aria-haspopup="dialog" on:click=open>"Settings"</button>
+            <button type="button" class="secondary" aria-haspopup="dialog" on:click=open>{move || words().settings}</button>
         </div>
         {move || providers.notice.get().map(|notice| view! {
             <p class="setup-notice" role="status">
                 <span>{notice}</span>
-                <button type="button" class="secondary" on:click=move |_| providers.notice.set(None)>"Dismiss"</button>
+                <button type="button" class="secondary" on:click=move |_| providers.notice.set(None)>{move || words().dismiss}</button>
             </p>
         })}
         <dialog class="settings" node_ref=dialog aria-labelledby="settings-title">
@@ -133,12 +134,12 @@ fn SettingsForm(providers: Providers, dialog: NodeRef<leptos::html::Dialog>) -> 
     let own_api = same_origin_api();
     view! {
         <div class="dialog-head">
-            <h2 id="settings-title">"Settings"</h2>
-            <button type="button" class="secondary" on:click=close>"Close"</button>
+            <h2 id="settings-title">{move || words().settings}</h2>
+            <button type="button" class="secondary" on:click=close>{move || words().close}</button>
         </div>
         <form on:submit=|ev| ev.prevent_default()>
             <div class="field">
-                <label for="endpoint">"Endpoint"</label>
+                <label for="endpoint">{move || words().endpoint}</label>
                 <select id="endpoint" on:change=move |ev| providers.current.set(event_target_value(&ev).parse().unwrap_or(0))>
                     {move || providers.list.get().into_iter().enumerate().map(|(index, provider)| view! {
                         <option value=index.to_string() selected=move || providers.current.get() == index>{provider.name}</option>
@@ -146,9 +147,9 @@ fn SettingsForm(providers: Providers, dialog: NodeRef<leptos::html::Dialog>) -> 
                 </select>
             </div>
             <div class="endpoint-actions">
-                <button type="button" class="secondary" on:click=add>"Add endpoint"</button>
+                <button type="button" class="secondary" on:click=add>{move || words().add_endpoint}</button>
                 <button type="button" class="secondary" on:click=remove disabled=move || providers.list.with(Vec::len) < 2 || locked()>
-                    "Remove endpoint"
+                    {move || words().remove_endpoint}
                 </button>
             </div>
             {move || {
@@ -156,16 +157,16 @@ fn SettingsForm(providers: Providers, dialog: NodeRef<leptos::html::Dialog>) -> 
                 (provider.locked || !provider.description.is_empty()).then(|| view! {
                     <p class="hint site-endpoint">
                         {provider.description}
-                        {provider.locked.then_some(" Set up by this site: only the key and streaming can be changed.")}
+                        {provider.locked.then_some(move || words().site_locked)}
                     </p>
                 })
             }}
             <label>
-                <span>"Name"</span>
+                <span>{move || words().name}</span>
                 <input disabled=locked prop:value=field(|provider| provider.name.clone()) on:input=move |ev| providers.edit(|provider| provider.name = event_target_value(&ev)) />
             </label>
             <label>
-                <span>"Base URL"</span>
+                <span>{move || words().base_url}</span>
                 <input
                     type="url"
                     inputmode="url"
@@ -182,7 +183,7 @@ fn SettingsForm(providers: Providers, dialog: NodeRef<leptos::html::Dialog>) -> 
             </label>
             <datalist id="base-urls">
                 <option value=DEFAULT_BASE_URL>"OpenAI"</option>
-                <option value=own_api>"This server"</option>
+                <option value=own_api>{move || words().this_server}</option>
             </datalist>
             <div id="base-url-problem" class="base-url-problem" aria-live="polite">
                 {move || issue.get().map(|issue| {
@@ -190,10 +191,10 @@ fn SettingsForm(providers: Providers, dialog: NodeRef<leptos::html::Dialog>) -> 
                     view! { <p class=class data-rule=issue.rule.name()>{at_field(&issue, "Base URL")}</p> }
                 })}
                 {move || empty().then(|| view! {
-                    <p class="hint">{format!("The provider's API root, such as {DEFAULT_BASE_URL}: nothing is sent until it is set.")}</p>
+                    <p class="hint">{move || (words().base_url_hint)(DEFAULT_BASE_URL)}</p>
                 })}
                 {move || suggestion().map(|url| {
-                    let shown = format!("Use {url}");
+                    let shown = (words().use_url)(&url);
                     view! {
                         <button type="button" class="secondary" on:click=move |_| providers.edit(|provider| provider.base_url = url.clone())>
                             {shown}
@@ -202,19 +203,19 @@ fn SettingsForm(providers: Providers, dialog: NodeRef<leptos::html::Dialog>) -> 
                 })}
             </div>
             <label>
-                <span>"Image model"</span>
+                <span>{move || words().image_model}</span>
                 <input
                     autocomplete="off"
                     spellcheck="false"
-                    placeholder="the form's own"
+                    placeholder=move || words().image_model_placeholder
                     disabled=locked
                     prop:value=field(|provider| provider.model.clone())
                     on:input=move |ev| providers.edit(|provider| provider.model = event_target_value(&ev))
                 />
             </label>
-            <p class="hint">"The form takes this model when the endpoint is chosen; empty keeps the form's."</p>
+            <p class="hint">{move || words().image_model_hint}</p>
             <label>
-                <span>"API key"</span>
+                <span>{move || words().api_key}</span>
                 <input
                     type="password"
                     autocomplete="off"
@@ -229,13 +230,13 @@ fn SettingsForm(providers: Providers, dialog: NodeRef<leptos::html::Dialog>) -> 
                     prop:checked=move || providers.provider().remember_key
                     on:change=move |ev| providers.edit(|provider| provider.remember_key = event_target_checked(&ev))
                 />
-                <span>"Remember the key in this browser"</span>
+                <span>{move || words().remember_key}</span>
             </label>
             <p class="hint" class:warning=move || providers.provider().remember_key>
                 {move || if providers.provider().remember_key {
-                    "The key is now stored unencrypted in this browser: anyone who uses this browser profile, and any script on this site, can read it. Do this only on a computer you alone use."
+                    words().key_stored
                 } else {
-                    "The key stays in this tab's memory and is gone when it closes. It is never put in a URL, logged or exported. Leave it empty when the server or a relay adds it."
+                    words().key_in_memory
                 }}
             </p>
             <Addressing providers />
@@ -245,20 +246,21 @@ fn SettingsForm(providers: Providers, dialog: NodeRef<leptos::html::Dialog>) -> 
                     prop:checked=move || providers.provider().stream
                     on:change=move |ev| providers.set_streaming(event_target_checked(&ev))
                 />
-                <span>"Stream images"</span>
+                <span>{move || words().stream_images}</span>
             </label>
             <p class="hint">
-                "Images arrive as they are made, with partial images on the way. A stream keeps the connection busy, so a proxy or gateway that cuts quiet connections (often after 60 or 100 seconds) lets a long generation finish."
+                {move || words().stream_hint}
             </p>
             <div class="field">
-                <label for="conversations">"Conversations go through"</label>
+                <label for="conversations">{move || words().conversations_through}</label>
                 <select
                     id="conversations"
                     on:change=move |ev| providers.set_conversations(Api::from_name(&event_target_value(&ev)))
                 >
                     {move || {
                         let chosen = providers.provider().conversations.map(Api::as_str).unwrap_or_default();
-                        [("", "Detect: the Responses API, else the Images API"), ("responses", "The Responses API"), ("images", "The Images API (edits)")]
+                        let words = words();
+                        [("", words.api_detect), ("responses", words.api_responses), ("images", words.api_images)]
                             .into_iter()
                             .map(|(value, label)| view! { <option value=value selected=chosen == value>{label}</option> })
                             .collect_view()
@@ -266,10 +268,10 @@ fn SettingsForm(providers: Providers, dialog: NodeRef<leptos::html::Dialog>) -> 
                 </select>
             </div>
             <p class="hint">
-                "The Responses API keeps a conversation on the provider's side; many providers have only the Images API, where each turn edits the previous turn's image, the earlier turns summed up in its prompt. Detect tries the Responses API and keeps to the Images API once the provider has no /responses."
+                {move || words().conversations_hint}
             </p>
             <label>
-                <span>"Conversation model"</span>
+                <span>{move || words().conversation_model}</span>
                 <input
                     autocomplete="off"
                     spellcheck="false"
@@ -285,19 +287,19 @@ fn SettingsForm(providers: Providers, dialog: NodeRef<leptos::html::Dialog>) -> 
                     on:click=run_test
                     disabled=move || tested.get() == Some(Tested::Running) || issue.with(|issue| issue.as_ref().is_some_and(Issue::is_error)) || empty()
                 >
-                    "Test connection"
+                    {move || words().test_connection}
                 </button>
                 <p class="connection-result" role="status" class:error=move || matches!(tested.get(), Some(Tested::Failed(_)))>
                     {move || match tested.get() {
                         None => String::new(),
-                        Some(Tested::Running) => "Asking for the provider's models…".into(),
+                        Some(Tested::Running) => words().testing.into(),
                         Some(Tested::Passed(text) | Tested::Failed(text)) => text,
                     }}
                 </p>
             </div>
             <ShareEndpoint providers />
-            <WholeNumber label="Timeout (seconds)" id="timeout" value=providers.timeout_seconds range=1..=MAX_TIMEOUT_SECONDS />
-            <WholeNumber label="Retries" id="retries" value=providers.max_retries range=0..=MAX_RETRIES />
+            <WholeNumber label=|words| words.timeout_seconds id="timeout" value=providers.timeout_seconds range=1..=MAX_TIMEOUT_SECONDS />
+            <WholeNumber label=|words| words.retries id="retries" value=providers.max_retries range=0..=MAX_RETRIES />
         </form>
     }
 }
@@ -306,27 +308,25 @@ fn SettingsForm(providers: Providers, dialog: NodeRef<leptos::html::Dialog>) -> 
 /// named next to its control and the last good value stays in use.
 #[component]
 fn WholeNumber(
-    label: &'static str,
+    label: fn(&Words) -> &'static str,
     id: &'static str,
     value: RwSignal<u32>,
     range: std::ops::RangeInclusive<u32>,
 ) -> impl IntoView {
-    let problem = RwSignal::new(None::<String>);
+    // The value still in use after a bad one, while it is named.
+    let problem = RwSignal::new(None::<u32>);
     let (min, max) = (*range.start(), *range.end());
     let change = move |ev| match event_target_value(&ev).trim().parse::<u32>() {
         Ok(number) if range.contains(&number) => {
             value.set(number);
             problem.set(None);
         }
-        _ => problem.set(Some(format!(
-            "{label}: must be a whole number from {min} to {max}. Still using {}.",
-            value.get_untracked()
-        ))),
+        _ => problem.set(Some(value.get_untracked())),
     };
     let problem_id = format!("{id}-problem");
     view! {
         <label class="narrow">
-            <span>{label}</span>
+            <span>{move || label(words())}</span>
             <input
                 type="number"
                 min=min
@@ -337,6 +337,10 @@ fn WholeNumber(
                 on:change=change
             />
         </label>
-        {move || problem.get().map(|problem| view! { <p class="problem error" id=problem_id.clone() role="alert">{problem}</p> })}
+        {move || problem.get().map(|kept| view! {
+            <p class="problem error" id=problem_id.clone() role="alert">
+                {move || (words().whole_number)(label(words()), min, max, kept)}
+            </p>
+        })}
     }
 }
