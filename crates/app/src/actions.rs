@@ -12,6 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Blob;
 
 use crate::compare::Compare;
+use crate::i18n::{format, words};
 use crate::object_url::{file_url, image_src, is_document};
 use crate::store::Entry;
 
@@ -40,14 +41,14 @@ fn format_name(mime_type: &str) -> String {
 fn facts(entry: &Entry) -> String {
     let size = match (entry.width, entry.height) {
         (Some(width), Some(height)) => format!("{width}x{height}"),
-        _ => entry.request.size.as_ref().map_or_else(|| "size unknown".to_owned(), ToString::to_string),
+        _ => entry.request.size.as_ref().map_or_else(|| words().image_size_unknown.to_owned(), ToString::to_string),
     };
     let mut facts = format!("{size} · {} · {}", format_name(&entry.mime_type), byte_size(entry.bytes));
     if let Some(tokens) = entry.tokens {
-        facts.push_str(&format!(" · {tokens} tokens"));
+        facts.push_str(&format!(" · {}", (words().image_tokens)(tokens)));
     }
     if let Some(cost) = entry.cost {
-        facts.push_str(&format!(" · ≈ ${cost:.3}"));
+        facts.push_str(&format!(" · {}", (words().image_cost)(&format::usd(cost))));
     }
     facts
 }
@@ -109,7 +110,7 @@ pub fn Actions(
     let alt = Signal::derive(move || {
         entry.with(|entry| {
             let prompt = entry.revised_prompt.as_ref().unwrap_or(&entry.request.prompt);
-            format!("Generated image for: {prompt}")
+            (words().image_alt)(prompt)
         })
     });
     let file_name = move || {
@@ -118,27 +119,25 @@ pub fn Actions(
             format!("gpt-image-{stamp}.{}", extension(&entry.mime_type))
         })
     };
-    let copied = RwSignal::new(String::new());
+    // Whether the copy was done (`Some(true)`) or refused (`Some(false)`).
+    let copied = RwSignal::new(None::<bool>);
     let on_copy = {
         let blob = blob.clone();
         move |_| {
             let blob = blob.clone();
             spawn_local(async move {
-                copied.set(match copy(blob).await {
-                    Ok(()) => "Copied.".into(),
-                    Err(_) => "This browser did not allow copying the image.".into(),
-                });
+                copied.set(Some(copy(blob).await.is_ok()));
             });
         }
     };
     // Opening an image is a new tab, but an SVG's is a download (the same link, other attributes).
     let open = if document { file.clone() } else { url.clone() };
     let (tab, saved) = (move || (!document).then_some("_blank"), move || document.then(file_name));
-    let open_label = if document { "Open as a file" } else { "Open full size" };
+    let open_label = move || if document { words().image_open_file } else { words().image_open_full };
     let picture = match before {
         Some(before) => view! { <Compare before after=src alt /> }.into_any(),
         None => view! {
-            <a class="frame" href=open.clone() target=tab rel="noopener" download=saved aria-label=if document { "Download the SVG" } else { "Open full size" }>
+            <a class="frame" href=open.clone() target=tab rel="noopener" download=saved aria-label=move || if document { words().image_download_svg } else { words().image_open_full }>
                 <img src=move || src.get() alt=alt width=size.0 height=size.1 />
             </a>
         }
@@ -157,25 +156,25 @@ pub fn Actions(
                         .map(|text| view! { <span class="revised">{text}</span> })
                 }}
                 <div class="image-actions">
-                    <a class="button" href=file.clone() download=file_name>"Download"</a>
-                    <button type="button" class="secondary" on:click=on_copy>"Copy"</button>
-                    <button type="button" class="secondary" aria-label="Edit this image" on:click=move |_| handlers.edit.run(edited.clone())>
-                        "Edit"
+                    <a class="button" href=file.clone() download=file_name>{move || words().image_download}</a>
+                    <button type="button" class="secondary" on:click=on_copy>{move || words().image_copy}</button>
+                    <button type="button" class="secondary" aria-label=move || words().image_edit_label on:click=move |_| handlers.edit.run(edited.clone())>
+                        {move || words().image_edit}
                     </button>
-                    <button type="button" class="secondary more" popovertarget=menu.clone() aria-label="More actions">
-                        "More"
+                    <button type="button" class="secondary more" popovertarget=menu.clone() aria-label=move || words().image_more_label>
+                        {move || words().image_more}
                     </button>
                     <div class="menu" popover="auto" id=menu.clone()>
                         <a href=open target=tab rel="noopener" download=saved>{open_label}</a>
                         <button type="button" popovertarget=menu.clone() popovertargetaction="hide" on:click=move |_| handlers.reuse.run(entry.get_untracked())>
-                            "Reuse settings"
+                            {move || words().image_reuse}
                         </button>
                         <button type="button" class="danger" popovertarget=menu.clone() popovertargetaction="hide" on:click=move |_| on_delete.run(())>
-                            "Delete"
+                            {move || words().image_delete}
                         </button>
                     </div>
                 </div>
-                <span class="image-status" role="status">{move || copied.get()}</span>
+                <span class="image-status" role="status">{move || copied.get().map(|done| if done { words().image_copied } else { words().image_copy_refused })}</span>
             </figcaption>
         </figure>
     }

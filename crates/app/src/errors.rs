@@ -1,5 +1,6 @@
-//! Every failure the library reports, as a sentence a person can act on,
-//! and whether Retry can help: both from `gpt-image-wasm`'s one table
+//! Every failure the library reports, as a sentence a person can act on
+//! (in the language in use when it failed), and whether Retry can help:
+//! both from `gpt-image-wasm`'s one table
 //! ([`Error::is_retryable`], [`Error::was_retried`], [`Error::retry_after_ms`],
 //! [`Error::class`]), never from a second list of statuses here.
 //!
@@ -10,6 +11,8 @@
 
 use gpt_image_wasm::core::GenerateRequest;
 use gpt_image_wasm::{Error, ErrorClass};
+
+use crate::i18n::{Words, words};
 
 /// How long an attempt must have waited before a dropped connection is
 /// taken for a proxy's idle cut rather than a provider out of reach: the
@@ -53,10 +56,10 @@ impl Sent {
     }
 
     /// `after 100 seconds`, or with retries `after about 100 seconds each time`; empty when not measured.
-    fn after(&self, retried: bool) -> String {
+    fn after(&self, words: &Words, retried: bool) -> String {
         match (self.per_try_ms(retried), retried && self.max_retries > 0) {
-            (Some(ms), false) => format!(" after {}", wait(ms)),
-            (Some(ms), true) => format!(" after about {} each time", wait((ms / 1000.0).round() * 1000.0)),
+            (Some(ms), false) => (words.advice_after)(&wait(words, ms)),
+            (Some(ms), true) => (words.advice_after_each)(&wait(words, (ms / 1000.0).round() * 1000.0)),
             (None, _) => String::new(),
         }
     }
@@ -80,109 +83,96 @@ pub struct Advice {
 impl Advice {
     /// A request the person cancelled: nothing is wrong with it, so it may be sent again.
     pub fn cancelled() -> Self {
-        Advice { message: "Cancelled.".into(), retry: true, class: ErrorClass::UserAbort, offer_stream: false }
+        Advice {
+            message: words().advice_cancelled.into(),
+            retry: true,
+            class: ErrorClass::UserAbort,
+            offer_stream: false,
+        }
     }
 }
 
 /// The name of a gateway's timeout status, for a person: `504 Gateway
 /// Timeout`, Cloudflare's `524 A timeout occurred`; `None` for other statuses.
-fn gateway_timeout(status: u16) -> Option<&'static str> {
+fn gateway_timeout(words: &Words, status: u16) -> Option<&'static str> {
     match status {
-        504 => Some("HTTP 504 Gateway Timeout"),
-        524 => Some("HTTP 524, Cloudflare's \u{201c}A timeout occurred\u{201d}"),
+        504 => Some(words.advice_gateway_504),
+        524 => Some(words.advice_gateway_524),
         _ => None,
     }
 }
 
 /// What a cut long wait means, and what streaming can do about it (by `sent.stream`).
-fn cut_short(sent: &Sent) -> &'static str {
+fn cut_short(words: &Words, sent: &Sent) -> &'static str {
     match sent.stream {
-        Some(true) => {
-            "The stream stayed quiet for longer than a proxy on the way waits. The provider may still finish the image, and bill it."
-        }
-        Some(false) => {
-            "The provider may still finish the image, and bill it. Streaming keeps the connection busy while it works: turn it on for this endpoint."
-        }
-        None => "The provider may still finish the image, and bill it.",
+        Some(true) => words.advice_cut_streamed,
+        Some(false) => words.advice_cut_offer,
+        None => words.advice_cut,
     }
 }
 
 /// A wait as the provider gave it: `250 ms`, `1 second`, `1.5 seconds`, `2 minutes`.
-pub fn wait(ms: f64) -> String {
+pub fn wait(words: &Words, ms: f64) -> String {
     let ms = ms.max(0.0);
     if ms < 1000.0 {
-        return format!("{} ms", ms.round() as u64);
+        return (words.wait_ms)(ms.round() as u64);
     }
     let seconds = ms / 1000.0;
     if seconds >= 120.0 && seconds % 60.0 == 0.0 {
-        return format!("{} minutes", (seconds / 60.0) as u64);
+        return (words.wait_minutes)((seconds / 60.0) as u64);
     }
-    let shown = (seconds * 10.0).round() / 10.0;
-    if shown == 1.0 { "1 second".to_owned() } else { format!("{shown} seconds") }
+    (words.wait_seconds)((seconds * 10.0).round() / 10.0)
 }
 
-/// What happened and what to do about it, for the request `sent`.
+/// What happened and what to do about it, for the request `sent`, in the
+/// words of the language in use.
 pub fn advise(error: &Error, sent: &Sent) -> Advice {
+    advise_in(words(), error, sent)
+}
+
+/// What happened and what to do about it, for the request `sent`, in `words`.
+fn advise_in(words: &Words, error: &Error, sent: &Sent) -> Advice {
     let retry = error.is_retryable();
     let retried = sent.max_retries > 0 && error.was_retried();
     let mut offer_stream = false;
     let mut message = match error {
-        Error::Validation(report) => format!("The request was not sent: {report}."),
+        Error::Validation(report) => (words.advice_not_sent)(&report.to_string()),
         Error::Api(failure) => {
             let code = failure.error.error.code.as_deref().unwrap_or("");
             let advice = match (error.class(), code) {
-                (_, "moderation_blocked") => {
-                    "The prompt or an input image was refused by moderation: reword it.".to_owned()
-                }
-                (_, "insufficient_quota") => "The account is out of credit: check its plan and billing.".to_owned(),
-                (ErrorClass::Authentication, _) => "The API key was refused: check it in Settings.".to_owned(),
-                (ErrorClass::PermissionDenied, _) => "This key may not use this model or region.".to_owned(),
-                (ErrorClass::NotFound, _) => "The base URL or the model is wrong: check both in Settings.".to_owned(),
-                _ if !failure.is_stream_event() && gateway_timeout(failure.error.status).is_some() => {
-                    let status = gateway_timeout(failure.error.status).unwrap_or_default();
+                (_, "moderation_blocked") => words.advice_moderation.to_owned(),
+                (_, "insufficient_quota") => words.advice_quota.to_owned(),
+                (ErrorClass::Authentication, _) => words.advice_authentication.to_owned(),
+                (ErrorClass::PermissionDenied, _) => words.advice_permission.to_owned(),
+                (ErrorClass::NotFound, _) => words.advice_not_found.to_owned(),
+                _ if !failure.is_stream_event() && gateway_timeout(words, failure.error.status).is_some() => {
+                    let status = gateway_timeout(words, failure.error.status).unwrap_or_default();
                     offer_stream = sent.stream == Some(false);
-                    format!(
-                        "A gateway between here and the provider gave up waiting ({status}){}. {}",
-                        sent.after(retried),
-                        cut_short(sent)
-                    )
+                    (words.advice_gateway)(status, &sent.after(words, retried), cut_short(words, sent))
                 }
                 (ErrorClass::RateLimit, _) => match error.retry_after_ms() {
-                    Some(ms) => format!("Too many requests: try again in {}.", wait(ms)),
-                    None => "Too many requests: wait a little, then retry.".to_owned(),
+                    Some(ms) => (words.advice_rate_limit_wait)(&wait(words, ms)),
+                    None => words.advice_rate_limit.to_owned(),
                 },
-                _ if failure.is_stream_event() && retry => "The image stream reported an error: retry.".to_owned(),
-                _ if failure.is_stream_event() => "The image stream reported an error.".to_owned(),
-                (ErrorClass::InternalServer, _) => "The provider failed: retry in a moment.".to_owned(),
-                _ if retry => "The provider could not take the request now: retry in a moment.".to_owned(),
-                _ => "The provider refused the request.".to_owned(),
+                _ if failure.is_stream_event() && retry => words.advice_stream_retry.to_owned(),
+                _ if failure.is_stream_event() => words.advice_stream.to_owned(),
+                (ErrorClass::InternalServer, _) => words.advice_server.to_owned(),
+                _ if retry => words.advice_busy.to_owned(),
+                _ => words.advice_refused.to_owned(),
             };
-            let said = failure.error.message();
-            match &failure.request_id {
-                Some(id) => format!("{advice} ({said}; request {id})"),
-                None => format!("{advice} ({said})"),
-            }
+            (words.advice_said)(&advice, failure.error.message(), failure.request_id.as_deref())
         }
-        Error::BadResponse { status, message } => {
-            format!("The provider's answer (HTTP {status}) could not be read: {message}. Retry.")
-        }
+        Error::BadResponse { status, message } => (words.advice_bad_response)(*status, message),
         Error::Connection(message) if sent.per_try_ms(retried).is_some_and(|ms| ms >= LONG_WAIT_MS) => {
             offer_stream = sent.stream == Some(false);
-            format!(
-                "The connection was cut{} ({message}): a proxy or gateway on the way probably closes connections that stay quiet that long. {}",
-                sent.after(retried),
-                cut_short(sent)
-            )
+            (words.advice_connection_cut)(&sent.after(words, retried), message, cut_short(words, sent))
         }
-        Error::Connection(message) => {
-            format!("The provider could not be reached ({message}): check the base URL and the network, then retry.")
-        }
-        Error::Timeout => "The provider took longer than the timeout: retry, or raise it in Settings.".to_owned(),
-        Error::Aborted => "Cancelled.".to_owned(),
+        Error::Connection(message) => (words.advice_unreachable)(message),
+        Error::Timeout => words.advice_timeout.to_owned(),
+        Error::Aborted => words.advice_cancelled.to_owned(),
     };
     if retried {
-        let times = if sent.max_retries == 1 { "once".to_owned() } else { format!("{} times", sent.max_retries) };
-        message.push_str(&format!(" It was already retried {times}."));
+        message.push_str(&(words.advice_retried)(sent.max_retries));
     }
     Advice { message, retry, class: error.class(), offer_stream }
 }
@@ -194,17 +184,23 @@ pub fn explain(error: &Error) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{LONG_WAIT_MS, Sent, wait};
+    use super::{LONG_WAIT_MS, Sent, advise_in, wait};
+    use crate::i18n::Language;
+    use gpt_image_wasm::Error;
     use gpt_image_wasm::core::{GenerateRequest, Model};
 
     #[test]
     fn waits_keep_the_providers_units() {
+        let wait = |ms| wait(Language::English.words(), ms);
         assert_eq!(wait(250.0), "250 ms");
         assert_eq!(wait(999.4), "999 ms");
         assert_eq!(wait(1000.0), "1 second");
         assert_eq!(wait(1500.0), "1.5 seconds");
         assert_eq!(wait(20_000.0), "20 seconds");
         assert_eq!(wait(120_000.0), "2 minutes");
+        let chinese = Language::Chinese.words();
+        assert_eq!(super::wait(chinese, 1500.0), "1.5 秒");
+        assert_eq!(super::wait(chinese, 120_000.0), "2 分钟");
     }
 
     fn request(model: &str, stream: Option<bool>) -> GenerateRequest {
@@ -221,9 +217,35 @@ mod tests {
     #[test]
     fn a_wait_is_shared_by_the_tries() {
         let sent = Sent::new(&request("gpt-image-1", None), 2, 300_000.0);
-        assert_eq!(sent.after(false), " after 5 minutes");
-        assert_eq!(sent.after(true), " after about 100 seconds each time");
+        let english = Language::English.words();
+        assert_eq!(sent.after(english, false), " after 5 minutes");
+        assert_eq!(sent.after(english, true), " after about 100 seconds each time");
         assert!(sent.per_try_ms(true).is_some_and(|ms| ms >= LONG_WAIT_MS));
-        assert_eq!(Sent::UNKNOWN.after(true), "");
+        assert_eq!(Sent::UNKNOWN.after(english, true), "");
+    }
+
+    #[test]
+    fn advice_is_said_in_each_language() {
+        let sent = Sent { max_retries: 2, waited_ms: Some(300_000.0), stream: Some(false) };
+        let cut = Error::Connection("connection reset".into());
+        let english = advise_in(Language::English.words(), &cut, &sent);
+        assert_eq!(
+            english.message,
+            "The connection was cut after about 100 seconds each time (connection reset): a proxy or gateway on the \
+             way probably closes connections that stay quiet that long. The provider may still finish the image, and \
+             bill it. Streaming keeps the connection busy while it works: turn it on for this endpoint. It was \
+             already retried 2 times."
+        );
+        assert!(english.offer_stream);
+        let chinese = advise_in(Language::Chinese.words(), &cut, &sent);
+        assert_eq!(
+            chinese.message,
+            "连接每次在约 100 秒后被切断（connection reset）：途中的代理或网关很可能会关闭静默这么久的连接。\
+             服务商可能仍会完成这张图片并计费。流式传输能在服务商处理期间保持连接活跃：请为此接口开启流式。\
+             已自动重试 2 次。"
+        );
+        assert_eq!((chinese.retry, chinese.class, chinese.offer_stream), (english.retry, english.class, true));
+        let timeout = advise_in(Language::English.words(), &Error::Timeout, &Sent::UNKNOWN);
+        assert_eq!(timeout.message, "The provider took longer than the timeout: retry, or raise it in Settings.");
     }
 }

@@ -6,6 +6,7 @@ use gpt_image_wasm::ErrorClass;
 use leptos::prelude::*;
 
 use crate::errors::Advice;
+use crate::i18n::words;
 use crate::settings::Providers;
 
 /// A failed or cancelled request: what happened, and Retry where it can
@@ -28,8 +29,8 @@ pub fn Failure(
             <p>{message}</p>
             <div class="failure-actions">
                 {providers.map(|providers| view! { <TurnOnStreaming providers /> })}
-                {retry.then(|| view! { <button type="button" on:click=move |_| on_retry.run(())>"Retry"</button> })}
-                <button type="button" class="secondary" on:click=move |_| on_dismiss.run(())>"Dismiss"</button>
+                {retry.then(|| view! { <button type="button" on:click=move |_| on_retry.run(())>{move || words().failure_retry}</button> })}
+                <button type="button" class="secondary" on:click=move |_| on_dismiss.run(())>{move || words().failure_dismiss}</button>
             </div>
         </div>
     }
@@ -50,9 +51,9 @@ fn TurnOnStreaming(
     };
     view! {
         {move || if done.get() {
-            view! { <p class="stream-on" role="status">{format!("Streaming is on for \u{201c}{}\u{201d}: the next request streams.", name())}</p> }.into_any()
+            view! { <p class="stream-on" role="status">{move || (words().failure_stream_on)(&name())}</p> }.into_any()
         } else {
-            view! { <button type="button" on:click=turn_on>{format!("Turn on streaming for \u{201c}{}\u{201d}", name())}</button> }.into_any()
+            view! { <button type="button" on:click=turn_on>{move || (words().failure_stream_offer)(&name())}</button> }.into_any()
         }}
     }
 }

@@ -13,6 +13,7 @@ use super::picker::Picker;
 use super::references::{Attached, complete_mention, mention_at};
 use super::state::Conversations;
 use super::thumbs::{AttachedThumb, GalleryThumb};
+use crate::i18n::words;
 use crate::run::Status;
 use crate::thread::{Numbered, Reference};
 
@@ -110,11 +111,11 @@ pub fn Composer(conversations: Conversations) -> impl IntoView {
     };
     let hint = move || {
         if let Some(problem) = problem.get() {
-            format!("Fix the settings first: {problem}")
+            (words().composer_fix_settings)(&problem)
         } else if busy() {
-            "Wait for the answer, or cancel it.".to_owned()
+            words().composer_wait.to_owned()
         } else {
-            "Enter sends it, Shift+Enter starts a new line; type @ to attach an earlier image.".to_owned()
+            words().composer_keys.to_owned()
         }
     };
     view! {
@@ -136,29 +137,29 @@ pub fn Composer(conversations: Conversations) -> impl IntoView {
                 attach(files_of(ev.data_transfer().and_then(|data| data.files())));
             }
         >
-            <ul class="attached" aria-label="Images attached to this turn" hidden=move || attached.with(Vec::is_empty)>
+            <ul class="attached" aria-label=move || words().composer_attached hidden=move || attached.with(Vec::is_empty)>
                 {move || attached.get().into_iter().enumerate().map(|(index, one)| {
                     let removed = one.clone();
                     view! {
                         <li>
-                            <AttachedThumb conversations attached=one alt=format!("Attached image {}", index + 1) />
+                            <AttachedThumb conversations attached=one alt=(words().composer_attached_alt)(index + 1) />
                             <button
                                 type="button"
                                 class="secondary"
-                                aria-label=format!("Remove attached image {}", index + 1)
+                                aria-label=(words().composer_remove_label)(index + 1)
                                 on:click=move |_| attached.update(|list| list.retain(|each| *each != removed))
-                            >"Remove"</button>
+                            >{words().composer_remove}</button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
             <div class="composer-box">
                 <label class="message">
-                    <span>"Message"</span>
+                    <span>{move || words().composer_message}</span>
                     <textarea
                         rows="2"
                         node_ref=area
-                        placeholder="Describe an image, then ask for changes"
+                        placeholder=move || words().composer_placeholder
                         aria-autocomplete="list"
                         aria-controls="mentions"
                         aria-expanded=move || listing().to_string()
@@ -178,7 +179,7 @@ pub fn Composer(conversations: Conversations) -> impl IntoView {
                         }
                     ></textarea>
                 </label>
-                <ul class="mentions" id="mentions" role="listbox" aria-label="Images of this conversation" hidden=move || !listing()>
+                <ul class="mentions" id="mentions" role="listbox" aria-label=move || words().composer_mentions hidden=move || !listing()>
                     {move || options.get().into_iter().enumerate().map(|(index, image)| view! {
                         <li
                             role="option"
@@ -190,14 +191,14 @@ pub fn Composer(conversations: Conversations) -> impl IntoView {
                             }
                         >
                             <GalleryThumb conversations id=image.id alt=String::new() />
-                            <span>{format!("@{} · turn {}", image.number, image.turn)}</span>
+                            <span>{(words().composer_mention)(image.number, image.turn)}</span>
                         </li>
                     }).collect_view()}
                 </ul>
             </div>
             <div class="composer-actions">
-                <button type="button" class="secondary" on:click=move |_| picking.set(true)>"Attach image"</button>
-                <button type="submit" disabled=blocked>"Send"</button>
+                <button type="button" class="secondary" on:click=move |_| picking.set(true)>{move || words().composer_attach}</button>
+                <button type="submit" disabled=blocked>{move || words().composer_send}</button>
                 <span class="hint" id="composer-hint">{hint}</span>
             </div>
             <Show when=move || picking.get()>

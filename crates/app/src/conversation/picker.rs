@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::state::Conversations;
 use super::thumbs::GalleryThumb;
+use crate::i18n::words;
 use crate::thread::Numbered;
 
 /// Gallery images shown per "Show more".
@@ -65,31 +66,31 @@ pub fn Picker(
     view! {
         <dialog class="picker" node_ref=dialog aria-labelledby="picker-title" on:close=move |_| on_close.run(())>
             <div class="dialog-head">
-                <h2 id="picker-title">"Attach an image"</h2>
-                <button type="button" class="secondary" autofocus=true on:click=move |_| close()>"Close"</button>
+                <h2 id="picker-title">{move || words().picker_title}</h2>
+                <button type="button" class="secondary" autofocus=true on:click=move |_| close()>{move || words().picker_close}</button>
             </div>
             <section hidden=move || numbered.with(Vec::is_empty) aria-labelledby="picker-thread">
-                <h3 id="picker-thread">"This conversation"</h3>
+                <h3 id="picker-thread">{move || words().picker_thread}</h3>
                 <ul class="picks">
                     {move || numbered.get().into_iter().map(|image| {
-                        let label = format!("@{} from turn {}", image.number, image.turn);
+                        let label = (words().picker_from_turn)(image.number, image.turn);
                         view! { <Choice conversations id=image.id label on_pick=pick /> }
                     }).collect_view()}
                 </ul>
             </section>
             <section aria-labelledby="picker-gallery">
-                <h3 id="picker-gallery">"Gallery"</h3>
+                <h3 id="picker-gallery">{move || words().gallery_title}</h3>
                 <Show when=move || gallery.entries.with(Vec::is_empty)>
-                    <p class="hint">"The gallery has no images yet."</p>
+                    <p class="hint">{move || words().picker_empty}</p>
                 </Show>
                 <ul class="picks">
                     {move || entries().into_iter().map(|(id, prompt)| {
-                        let label = format!("Gallery image: {prompt}");
+                        let label = (words().picker_gallery_image)(&prompt);
                         view! { <Choice conversations id label on_pick=pick /> }
                     }).collect_view()}
                 </ul>
                 <Show when=move || { gallery.entries.with(Vec::len) > shown.get() }>
-                    <button type="button" class="secondary" on:click=move |_| shown.update(|shown| *shown += PAGE)>"Show more"</button>
+                    <button type="button" class="secondary" on:click=move |_| shown.update(|shown| *shown += PAGE)>{move || words().gallery_show_more}</button>
                 </Show>
             </section>
         </dialog>

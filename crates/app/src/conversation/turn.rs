@@ -276,9 +276,7 @@ impl Conversations {
             _ => 404,
         };
         self.providers.set_conversations(Some(Api::Images));
-        self.note.set(Some(format!(
-            "\u{201c}{provider}\u{201d} has no Responses API (/responses answered HTTP {status}): its conversations go through the Images API from now on, each turn an edit of the turn before. Settings can change it."
-        )));
+        self.note.set(Some((crate::i18n::words().conversation_no_responses)(provider, status)));
         self.change(&key.0, |thread| {
             if let Some(turn) = thread.turn_mut(key.1) {
                 turn.api = Api::Images;

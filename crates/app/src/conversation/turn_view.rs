@@ -14,6 +14,7 @@ use super::thumbs::AttachedThumb;
 use crate::actions::Actions;
 use crate::errors::Advice;
 use crate::failure::Failure;
+use crate::i18n::{self, format};
 use crate::object_url::object_url;
 use crate::run::Status;
 use crate::store::Entry;
@@ -21,27 +22,26 @@ use crate::thread::{Api, Reference, Turn, TurnState};
 
 /// What a turn cost, for a person: `This turn: 1234 tokens · image ≈ $0.011 · Images API`.
 fn cost_line(turn: &Turn) -> String {
+    let words = i18n::words();
     let mut parts = Vec::new();
     if let Some(tokens) = turn.tokens {
-        parts.push(format!("{tokens} tokens"));
+        parts.push((words.image_tokens)(tokens));
     }
     if let Some(cost) = turn.cost {
-        parts.push(format!("image ≈ ${cost:.3}"));
+        parts.push((words.turn_image_cost)(&format::usd(cost)));
     }
     parts.push(match turn.api {
         Api::Responses => "Responses API".to_owned(),
         Api::Images => "Images API".to_owned(),
     });
-    format!("This turn: {}", parts.join(" · "))
+    (words.turn_facts)(&parts.join(" · "))
 }
 
 /// The advice shown for a turn that failed before this page was opened.
 fn stored_failure(turn: &Turn) -> Option<Advice> {
     let message = match &turn.state {
         TurnState::Done => return None,
-        TurnState::Sent => {
-            "This turn was not answered: the page closed while it was being sent. Retry sends it again.".to_owned()
-        }
+        TurnState::Sent => i18n::words().turn_unanswered.to_owned(),
         TurnState::Failed { message } => message.clone(),
     };
     Some(Advice { message, retry: true, class: ErrorClass::Api, offer_stream: false })
@@ -83,14 +83,14 @@ fn LiveImage(live: LiveTurn, picture: Picture) -> impl IntoView {
 fn Placeholder(live: LiveTurn, ratio: String) -> impl IntoView {
     let partial = move || live.partial.get().map(|(blob, index)| (object_url(&blob), index));
     let label = move || match live.partial.with(|partial| partial.as_ref().map(|(_, index)| *index)) {
-        Some(index) => format!("Image being made: partial image {}", index + 1),
-        None => "Image being made".to_owned(),
+        Some(index) => (i18n::words().turn_partial_label)(index + 1),
+        None => i18n::words().turn_being_made.to_owned(),
     };
     view! {
         <div class="placeholder" style:--ratio=ratio role="img" aria-label=label>
             {move || partial().map(|(url, index)| view! {
                 <img src=url alt="" />
-                <span class="partial-note" aria-hidden="true">{format!("partial {}", index + 1)}</span>
+                <span class="partial-note" aria-hidden="true">{(i18n::words().turn_partial_note)(index + 1)}</span>
             })}
         </div>
     }
@@ -172,7 +172,7 @@ pub fn TurnView(conversations: Conversations, thread: String, id: u32) -> impl I
                     fallback=move || view! { <p class="said-text">{text.clone()}</p> }
                 >
                     <label class="turn-edit">
-                        <span>"Edit this turn"</span>
+                        <span>{move || i18n::words().turn_edit_label}</span>
                         <textarea
                             rows="2"
                             prop:value=move || editing.get().unwrap_or_default()
@@ -180,27 +180,27 @@ pub fn TurnView(conversations: Conversations, thread: String, id: u32) -> impl I
                         ></textarea>
                     </label>
                     <div class="turn-tools">
-                        <button type="button" on:click=send_edit>"Send as a new branch"</button>
-                        <button type="button" class="secondary" on:click=move |_| editing.set(None)>"Cancel"</button>
+                        <button type="button" on:click=send_edit>{move || i18n::words().turn_send_branch}</button>
+                        <button type="button" class="secondary" on:click=move |_| editing.set(None)>{move || i18n::words().turn_cancel}</button>
                     </div>
                 </Show>
                 {(!references.is_empty()).then(|| view! {
-                    <ul class="turn-references" aria-label="Attached images">
+                    <ul class="turn-references" aria-label=move || i18n::words().turn_attached>
                         {references.into_iter().enumerate().map(|(index, attached)| view! {
-                            <li><AttachedThumb conversations attached alt=format!("Attached image {}", index + 1) /></li>
+                            <li><AttachedThumb conversations attached alt=(i18n::words().composer_attached_alt)(index + 1) /></li>
                         }).collect_view()}
                     </ul>
                 })}
                 <div class="turn-tools" hidden=move || editing.with(Option::is_some)>
                     {fork.map(|(at, of)| view! {
-                        <span class="branches" role="group" aria-label="Branches">
-                            <button type="button" class="secondary" aria-label="Previous branch" disabled=at == 1 on:click=move |_| switch(-1)>"‹"</button>
+                        <span class="branches" role="group" aria-label=move || i18n::words().turn_branches>
+                            <button type="button" class="secondary" aria-label=move || i18n::words().turn_previous_branch disabled=at == 1 on:click=move |_| switch(-1)>"‹"</button>
                             <span class="branch-count">{format!("{at}/{of}")}</span>
-                            <button type="button" class="secondary" aria-label="Next branch" disabled=at == of on:click=move |_| switch(1)>"›"</button>
+                            <button type="button" class="secondary" aria-label=move || i18n::words().turn_next_branch disabled=at == of on:click=move |_| switch(1)>"›"</button>
                         </span>
                     })}
-                    <button type="button" class="secondary" disabled=running on:click=move |_| editing.set(Some(edited.clone()))>"Edit"</button>
-                    <button type="button" class="secondary" disabled=running on:click=regenerate>"Regenerate"</button>
+                    <button type="button" class="secondary" disabled=running on:click=move |_| editing.set(Some(edited.clone()))>{move || i18n::words().turn_edit}</button>
+                    <button type="button" class="secondary" disabled=running on:click=regenerate>{move || i18n::words().turn_regenerate}</button>
                 </div>
             </div>
         }
@@ -225,12 +225,12 @@ pub fn TurnView(conversations: Conversations, thread: String, id: u32) -> impl I
                 {failure}
                 <p class="turn-facts">
                     {move || if running() {
-                        "Being answered…".to_owned()
+                        i18n::words().turn_answering.to_owned()
                     } else {
                         found.with(|found| found.as_ref().filter(|(turn, _)| turn.state == TurnState::Done).map(|(turn, _)| cost_line(turn)).unwrap_or_default())
                     }}
                     <Show when=running>
-                        <button type="button" class="cancel" on:click=move |_| key.with_value(|key| conversations.cancel(key))>"Cancel"</button>
+                        <button type="button" class="cancel" on:click=move |_| key.with_value(|key| conversations.cancel(key))>{move || i18n::words().turn_cancel}</button>
                     </Show>
                 </p>
             </div>

@@ -8,29 +8,25 @@ use leptos::prelude::*;
 use super::composer::Composer;
 use super::state::{Conversations, Deleted};
 use super::turn_view::TurnView;
-
-/// "1 image" or "3 images".
-fn images(count: usize) -> String {
-    if count == 1 { "1 image".to_owned() } else { format!("{count} images") }
-}
+use crate::i18n::{format, words};
 
 /// The confirmation of a delete: whether its images go too.
 #[component]
 fn ConfirmDelete(conversations: Conversations, id: String, count: usize, asking: RwSignal<bool>) -> impl IntoView {
     let with_images = RwSignal::new(false);
     view! {
-        <div class="confirm" role="group" aria-label="Delete this conversation">
-            <p>"Delete this conversation? Its images stay in the gallery unless you tick the box."</p>
+        <div class="confirm" role="group" aria-label=move || words().confirm_label>
+            <p>{move || words().confirm_text}</p>
             <label class="check" hidden=count == 0>
                 <input type="checkbox" bind:checked=with_images />
-                <span>{format!("Also delete its {}", images(count))}</span>
+                <span>{move || (words().confirm_also)(count)}</span>
             </label>
             <div class="turn-tools">
                 <button type="button" class="danger-fill" on:click=move |_| {
                     asking.set(false);
                     conversations.delete(&id, with_images.get_untracked());
-                }>"Delete"</button>
-                <button type="button" class="secondary" on:click=move |_| asking.set(false)>"Keep it"</button>
+                }>{move || words().confirm_delete}</button>
+                <button type="button" class="secondary" on:click=move |_| asking.set(false)>{move || words().confirm_keep}</button>
             </div>
         </div>
     }
@@ -45,9 +41,7 @@ pub fn ConversationView(conversations: Conversations) -> impl IntoView {
         thread.with(|thread| {
             thread.as_ref().map(|thread| {
                 let (tokens, cost) = thread.totals();
-                let turns = thread.turns.len();
-                let turns = if turns == 1 { "1 turn".to_owned() } else { format!("{turns} turns") };
-                format!("{turns} · {tokens} tokens · images ≈ ${:.3}", cost + 0.0)
+                (words().conversation_totals)(thread.turns.len(), tokens, &format::usd(cost + 0.0))
             })
         })
     };
@@ -61,18 +55,15 @@ pub fn ConversationView(conversations: Conversations) -> impl IntoView {
     };
     let undo_text = move || {
         conversations.deleted.with(|deleted| {
-            deleted.as_ref().map(|Deleted { thread, images: count }| match count {
-                0 => format!("Deleted \u{201c}{}\u{201d}; its images are still in the gallery.", thread.title),
-                count => format!("Deleted \u{201c}{}\u{201d} and its {}.", thread.title, images(*count)),
-            })
+            deleted.as_ref().map(|Deleted { thread, images }| (words().conversation_deleted)(&thread.title, *images))
         })
     };
     view! {
         <section class="conversation" aria-labelledby="conversation-title">
             <header class="conversation-head">
-                <h2 id="conversation-title">"Conversation"</h2>
+                <h2 id="conversation-title">{move || words().conversation_title}</h2>
                 <div class="field thread-choice">
-                    <label for="thread-choice">"Open"</label>
+                    <label for="thread-choice">{move || words().conversation_open}</label>
                     <select
                         id="thread-choice"
                         on:change=move |ev| {
@@ -81,7 +72,7 @@ pub fn ConversationView(conversations: Conversations) -> impl IntoView {
                             conversations.open.set((!id.is_empty()).then_some(id));
                         }
                     >
-                        <option value="" selected=move || conversations.open.with(Option::is_none)>"New conversation"</option>
+                        <option value="" selected=move || conversations.open.with(Option::is_none)>{move || words().conversation_new}</option>
                         {move || conversations.threads.get().into_iter().map(|thread| {
                             let id = thread.id.clone();
                             let selected = move || conversations.open.with(|open| open.as_deref() == Some(id.as_str()));
@@ -94,7 +85,7 @@ pub fn ConversationView(conversations: Conversations) -> impl IntoView {
                     class="secondary danger"
                     hidden=move || thread.with(Option::is_none)
                     on:click=move |_| asking.set(true)
-                >"Delete conversation"</button>
+                >{move || words().conversation_delete}</button>
             </header>
             <p class="conversation-totals">{totals}</p>
             {move || thread.get().filter(|_| asking.get()).map(|thread| {
@@ -104,21 +95,19 @@ pub fn ConversationView(conversations: Conversations) -> impl IntoView {
             {move || conversations.note.get().map(|note| view! {
                 <p class="conversation-note" role="status">
                     <span>{note}</span>
-                    <button type="button" class="secondary" on:click=move |_| conversations.note.set(None)>"OK"</button>
+                    <button type="button" class="secondary" on:click=move |_| conversations.note.set(None)>{move || words().conversation_ok}</button>
                 </p>
             })}
             <div class="undo" role="status" class:active=move || undo_text().is_some()>
                 {move || undo_text().map(|text| view! {
                     <span>{text}</span>
-                    <button type="button" class="secondary" on:click=move |_| conversations.undo_delete()>"Undo"</button>
+                    <button type="button" class="secondary" on:click=move |_| conversations.undo_delete()>{move || words().undo_undo}</button>
                 })}
             </div>
             <Show when=move || thread.with(Option::is_none)>
-                <p class="hint">
-                    "Describe an image to start a conversation, then ask for changes turn by turn: each turn changes the image before it. Editing or regenerating a turn starts a branch. Attach gallery or earlier images with Attach image, by pasting or dropping them, or by typing @."
-                </p>
+                <p class="hint">{move || words().conversation_hint}</p>
             </Show>
-            <ol class="turns" aria-label="Turns">
+            <ol class="turns" aria-label=move || words().conversation_turns>
                 <For
                     each=path
                     key=|key| key.clone()

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 
 use super::Gallery;
+use crate::i18n::words;
 use crate::object_url::image_src;
 use crate::store::Entry;
 
@@ -20,11 +21,13 @@ pub fn Card(
     let id = entry.id.unwrap_or_default();
     let thumb = LocalResource::new(move || async move { gallery.thumb(id).await });
     let prompt = entry.request.prompt.clone();
-    let alt = format!("Stored image for: {prompt}");
+    let (alt, open) = (prompt.clone(), prompt.clone());
+    let alt = move || (words().card_alt)(&alt);
+    let open = move || (words().card_open)(&open);
     let favourite = entry.favourite;
     view! {
         <li class="card" class:chosen=move || selected.with(|selected| selected.contains(&id))>
-            <button type="button" class="thumb" on:click=move |_| opened.set(Some(id)) aria-label=format!("Open: {prompt}")>
+            <button type="button" class="thumb" on:click=move |_| opened.set(Some(id)) aria-label=open>
                 {move || thumb.get().flatten().map(|blob| {
                     let src = image_src(&blob);
                     view! { <img src=move || src.get() alt=alt.clone() loading="lazy" decoding="async" /> }
@@ -36,7 +39,7 @@ pub fn Card(
                     type="button"
                     class="star"
                     aria-pressed=favourite.to_string()
-                    aria-label="Favourite"
+                    aria-label=move || words().card_favourite
                     on:click=move |_| gallery.amend(id, |entry| entry.favourite = !entry.favourite)
                 >
                     {if favourite { "★" } else { "☆" }}
@@ -52,7 +55,7 @@ pub fn Card(
                             });
                         }
                     />
-                    <span>"Select"</span>
+                    <span>{move || words().card_select}</span>
                 </label>
             </span>
         </li>

@@ -2,6 +2,7 @@
 //! closed in the middle can say what was lost when it opens again.
 
 use crate::browser_storage::{self, JOURNAL, TAB};
+use crate::i18n::words;
 use crate::store::Entry;
 
 /// A note in `localStorage`, written synchronously before an image is
@@ -62,16 +63,6 @@ impl Journal {
         }
         lost.sort_by(|a, b| a.0.total_cmp(&b.0));
         let lost: Vec<String> = lost.into_iter().map(|(_, prompt)| prompt).collect();
-        match lost.len() {
-            0 => None,
-            1 => Some(format!(
-                "An image of {} was still being stored when the page closed, and is not in the gallery.",
-                lost[0]
-            )),
-            count => Some(format!(
-                "{count} images ({}) were still being stored when the page closed, and are not in the gallery.",
-                lost.join(", ")
-            )),
-        }
+        (!lost.is_empty()).then(|| (words().storage_lost)(&lost))
     }
 }

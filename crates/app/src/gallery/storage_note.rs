@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 
 use super::Gallery;
 use crate::browser_storage::Estimate;
+use crate::i18n::words;
 
 /// Above this share of the quota, the gallery says it is nearly full.
 const NEARLY_FULL: f64 = 0.8;
@@ -14,7 +15,7 @@ fn bytes(count: f64) -> String {
     let units = [("GB", 1e9), ("MB", 1e6), ("KB", 1e3)];
     match units.iter().find(|(_, size)| count >= *size) {
         Some((unit, size)) => format!("{:.1} {unit}", count / size),
-        None => format!("{count:.0} bytes"),
+        None => format!("{count:.0} {}", words().storage_bytes),
     }
 }
 
@@ -33,7 +34,7 @@ pub fn StorageNote(gallery: Gallery) -> impl IntoView {
     let usage = move || {
         storage().estimate.map(|Estimate { usage, quota }| {
             let share = if quota > 0.0 { usage / quota } else { 0.0 };
-            let text = format!("Stored in this browser: {} of the {} it allows this site.", bytes(usage), bytes(quota));
+            let text = (words().storage_used)(&bytes(usage), &bytes(quota));
             (text, share >= NEARLY_FULL)
         })
     };
@@ -44,24 +45,23 @@ pub fn StorageNote(gallery: Gallery) -> impl IntoView {
             <p>
                 {move || match usage() {
                     Some((text, _)) => text,
-                    None => "This browser does not say how much it stores.".to_owned(),
+                    None => words().storage_unknown.to_owned(),
                 }}
                 {move || usage().is_some_and(|(_, full)| full).then(|| view! {
                     " "
-                    <strong class="warning">"It is nearly full: export and delete some images to make room."</strong>
+                    <strong class="warning">{move || words().storage_nearly_full}</strong>
                 })}
                 " "
                 <span class:warning=evictable>
                     {move || match storage().persisted {
-                        Some(true) => "Kept: the browser will not clear the gallery to make room.",
-                        Some(false) => "Not kept for sure: the browser may clear the gallery when the disk runs low, \
-                                        because it has not granted persistent storage. Export a ZIP to keep a copy.",
-                        None => "The browser does not say whether it keeps the gallery: export a ZIP to keep a copy.",
+                        Some(true) => words().storage_kept,
+                        Some(false) => words().storage_not_kept,
+                        None => words().storage_unsure,
                     }}
                 </span>
             </p>
             <Show when=move || storage().persisted == Some(false)>
-                <button type="button" class="secondary" on:click=ask disabled=move || asking.get()>"Ask to keep it"</button>
+                <button type="button" class="secondary" on:click=ask disabled=move || asking.get()>{move || words().storage_ask}</button>
             </Show>
         </div>
     }

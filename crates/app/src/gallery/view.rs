@@ -12,23 +12,43 @@ use super::storage_note::StorageNote;
 use super::undo_bar::UndoBar;
 use super::viewer::Viewer;
 use crate::archive;
+use crate::i18n::{Words, format, words};
 use crate::store::Entry;
 use crate::thread::ThreadLinks;
 
 /// Cards added per "Show more".
 const PAGE: usize = 48;
 
-/// "1 image" or "3 images".
-pub(super) fn images(count: usize) -> String {
-    if count == 1 { "1 image".to_owned() } else { format!("{count} images") }
+/// What the gallery says about an export or an import, in the words of the language in use.
+#[derive(Clone, Debug, PartialEq)]
+enum Status {
+    /// Packing this many images.
+    Packing(usize),
+    /// Exported this many images and conversations.
+    Exported(usize, usize),
+    /// Reading an imported ZIP.
+    Reading,
+    /// Imported this many images and conversations.
+    Imported(usize, usize),
+    /// Imported this many of the ZIP's images; the rest did not fit.
+    ImportedPartly(usize, usize),
+    /// The export failed, for this reason.
+    ExportFailed(String),
+    /// The import failed, for this reason.
+    ImportFailed(String),
 }
 
-/// " and 1 conversation", " and 2 conversations", or nothing for none.
-fn conversations(count: usize) -> String {
-    match count {
-        0 => String::new(),
-        1 => " and 1 conversation".to_owned(),
-        count => format!(" and {count} conversations"),
+impl Status {
+    fn say(&self, words: &Words) -> String {
+        match self {
+            Status::Packing(count) => (words.gallery_packing)(*count),
+            Status::Exported(images, threads) => (words.gallery_exported)(*images, *threads),
+            Status::Reading => words.gallery_reading_zip.to_owned(),
+            Status::Imported(images, threads) => (words.gallery_imported)(*images, *threads),
+            Status::ImportedPartly(added, total) => (words.gallery_imported_partly)(*added, *total),
+            Status::ExportFailed(error) => (words.gallery_export_failed)(error),
+            Status::ImportFailed(error) => (words.gallery_import_failed)(error),
+        }
     }
 }
 
@@ -40,7 +60,7 @@ pub fn GalleryView(gallery: Gallery) -> impl IntoView {
     let shown = RwSignal::new(PAGE);
     let selected = RwSignal::new(HashSet::<u32>::new());
     let opened = RwSignal::new(None::<u32>);
-    let status = RwSignal::new(String::new());
+    let status = RwSignal::new(None::<Status>);
     let links = use_context::<ThreadLinks>();
     // The images runs on the page show are there, not here.
     let matching = Memo::new(move |_| {
@@ -75,36 +95,32 @@ pub fn GalleryView(gallery: Gallery) -> impl IntoView {
             .into_iter()
             .filter(|entry| chosen.is_empty() || entry.id.is_some_and(|id| chosen.contains(&id)))
             .collect();
-        status.set(format!("Packing {}…", images(entries.len())));
+        status.set(Some(Status::Packing(entries.len())));
         spawn_local(async move {
             let archive = gallery.archive(entries, chosen.is_empty()).await;
-            status.set(match archive::export(&archive).await {
-                Ok(()) => format!("Exported {}{}.", images(archive.images.len()), conversations(archive.threads.len())),
-                Err(error) => format!("The export failed: {error}"),
-            });
+            status.set(Some(match archive::export(&archive).await {
+                Ok(()) => Status::Exported(archive.images.len(), archive.threads.len()),
+                Err(error) => Status::ExportFailed(error),
+            }));
         });
     };
     let import = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
         input.set_value("");
-        status.set("Reading the ZIP…".into());
+        status.set(Some(Status::Reading));
         spawn_local(async move {
-            status.set(match archive::import(&file).await {
+            status.set(Some(match archive::import(&file).await {
                 Ok(archive) => {
                     let total = archive.images.len();
                     let (added, threads) = gallery.import_archive(archive).await;
                     if threads > 0 {
                         links.inspect(|links| links.imported.run(()));
                     }
-                    if added == total {
-                        format!("Imported {}{}.", images(added), conversations(threads))
-                    } else {
-                        format!("Imported {added} of {total} images; the rest did not fit.")
-                    }
+                    if added == total { Status::Imported(added, threads) } else { Status::ImportedPartly(added, total) }
                 }
-                Err(error) => format!("The import failed: {error}"),
-            });
+                Err(error) => Status::ImportFailed(error),
+            }));
         });
     };
     let select_all = move |_| {
@@ -118,55 +134,55 @@ pub fn GalleryView(gallery: Gallery) -> impl IntoView {
     let totals = move || {
         let (tokens, cost) = gallery.totals();
         let count = gallery.entries.with(Vec::len);
-        format!("{} · {tokens} tokens · ≈ ${cost:.3}", images(count))
+        (words().gallery_totals)(count, tokens, &format::usd(cost))
     };
     let count = move || selected.with(HashSet::len);
     view! {
         <section class="gallery" aria-labelledby="gallery-title">
             <header>
-                <h2 id="gallery-title">"Gallery"</h2>
+                <h2 id="gallery-title">{move || words().gallery_title}</h2>
                 <p class="gallery-totals">{totals}</p>
             </header>
             <div class="gallery-tools">
                 <label class="search">
-                    <span>"Search prompts"</span>
+                    <span>{move || words().gallery_search}</span>
                     <input type="search" bind:value=query />
                 </label>
                 <label class="check">
                     <input type="checkbox" bind:checked=favourites_only />
-                    <span>"Favourites only"</span>
+                    <span>{move || words().gallery_favourites_only}</span>
                 </label>
             </div>
-            <div class="gallery-actions" role="group" aria-label="Gallery actions">
+            <div class="gallery-actions" role="group" aria-label=move || words().gallery_actions>
                 <Show
                     when=move || { count() > 0 }
                     fallback=move || view! {
                         <button type="button" class="secondary" on:click=select_all disabled=move || matching.with(Vec::is_empty)>
-                            "Select all"
+                            {move || words().gallery_select_all}
                         </button>
                     }
                 >
-                    <span class="selection" role="status">{move || format!("{} selected", count())}</span>
+                    <span class="selection" role="status">{move || (words().gallery_selected)(count())}</span>
                     <button type="button" class="secondary danger" on:click=delete_selected>
-                        {move || format!("Delete {} selected", count())}
+                        {move || (words().gallery_delete_selected)(count())}
                     </button>
-                    <button type="button" class="secondary" on:click=move |_| selected.set(HashSet::new())>"Clear selection"</button>
+                    <button type="button" class="secondary" on:click=move |_| selected.set(HashSet::new())>{move || words().gallery_clear_selection}</button>
                 </Show>
                 <button type="button" class="secondary" on:click=export>
                     {move || match count() {
-                        0 => "Export all as ZIP".to_owned(),
-                        count => format!("Export {count} selected as ZIP"),
+                        0 => words().gallery_export_all.to_owned(),
+                        count => (words().gallery_export_selected)(count),
                     }}
                 </button>
                 <label class="file-button">
-                    <span>"Import ZIP"</span>
+                    <span>{move || words().gallery_import}</span>
                     <input type="file" accept=".zip,application/zip" on:change=import />
                 </label>
             </div>
-            <p class="gallery-status" role="status">{move || status.get()}</p>
+            <p class="gallery-status" role="status">{move || status.with(|status| status.as_ref().map(|status| status.say(words())))}</p>
             {move || gallery.problem.get().map(|problem| view! { <p class="storage-problem" role="alert">{problem}</p> })}
             <Show when=move || gallery.loaded.get() && gallery.entries.with(Vec::is_empty)>
-                <p class="hint">"Images you generate are kept here, in this browser, until you delete them."</p>
+                <p class="hint">{move || words().gallery_empty}</p>
             </Show>
             <ul class="cards">
                 <For
@@ -177,7 +193,7 @@ pub fn GalleryView(gallery: Gallery) -> impl IntoView {
             </ul>
             <Show when=move || { matching.with(Vec::len) > shown.get() }>
                 <button type="button" class="secondary" on:click=move |_| shown.update(|shown| *shown += PAGE)>
-                    "Show more"
+                    {move || words().gallery_show_more}
                 </button>
             </Show>
             // Last: it is known a moment after the rest, and moves nothing when it comes.

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::Gallery;
 use super::undo_bar::UndoBar;
 use super::viewer_image::ViewerImage;
+use crate::i18n::words;
 use crate::store::Entry;
 
 /// The stored images at full size, one at a time, in a dialog that fits the
@@ -64,19 +65,19 @@ pub fn Viewer(gallery: Gallery, opened: RwSignal<Option<u32>>, list: Memo<Vec<En
     on_cleanup(move || keys.remove());
     let counter = move || {
         let total = list.with(Vec::len);
-        position.get().map(|index| format!("{} of {total}", index + 1)).unwrap_or_default()
+        position.get().map(|index| (words().viewer_position)(index + 1, total)).unwrap_or_default()
     };
     view! {
-        <dialog class="viewer" node_ref=dialog aria-label="Stored image" on:close=move |_| close()>
+        <dialog class="viewer" node_ref=dialog aria-label=move || words().viewer_label on:close=move |_| close()>
             <div class="viewer-bar">
-                <button type="button" class="secondary" aria-label="Previous image" node_ref=previous disabled=move || !has(-1) on:click=move |_| step(-1)>
-                    "‹ Previous"
+                <button type="button" class="secondary" aria-label=move || words().viewer_previous_label node_ref=previous disabled=move || !has(-1) on:click=move |_| step(-1)>
+                    {move || words().viewer_previous}
                 </button>
                 <span class="viewer-count" aria-live="polite">{counter}</span>
-                <button type="button" class="secondary" aria-label="Next image" node_ref=next disabled=move || !has(1) on:click=move |_| step(1)>
-                    "Next ›"
+                <button type="button" class="secondary" aria-label=move || words().viewer_next_label node_ref=next disabled=move || !has(1) on:click=move |_| step(1)>
+                    {move || words().viewer_next}
                 </button>
-                <button type="button" class="secondary close" autofocus=true on:click=move |_| close()>"Close"</button>
+                <button type="button" class="secondary close" autofocus=true on:click=move |_| close()>{move || words().viewer_close}</button>
             </div>
             {move || opened.get().map(|id| view! { <ViewerImage gallery id opened neighbour=Callback::new(neighbour) /> })}
             <UndoBar gallery />

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::Gallery;
 use crate::actions::Actions;
+use crate::i18n::words;
 use crate::store::Entry;
 use crate::thread::ThreadLinks;
 
@@ -30,19 +31,18 @@ pub fn ViewerImage(
     let from = move || {
         let links = links?;
         let (thread, turn) = entry.with(|entry| Some((entry.thread.clone()?, entry.turn)))?;
-        let turn = turn.map(|turn| format!(", turn {turn}")).unwrap_or_default();
         Some(match links.title.run(thread.clone()) {
             Some(title) => view! {
                 <p class="from-thread">
-                    <span>{format!("From conversation \u{201c}{title}\u{201d}{turn}.")}</span>
+                    <span>{move || (words().viewer_from)(&title, turn)}</span>
                     <button type="button" class="secondary" on:click=move |_| {
                         opened.set(None);
                         links.open.run(thread.clone());
-                    }>"Open conversation"</button>
+                    }>{move || words().viewer_open_conversation}</button>
                 </p>
             }
             .into_any(),
-            None => view! { <p class="from-thread">"From a conversation that was deleted."</p> }.into_any(),
+            None => view! { <p class="from-thread">{move || words().viewer_from_deleted}</p> }.into_any(),
         })
     };
     Some(view! {

@@ -196,7 +196,224 @@ pub static ENGLISH: Words = Words {
     generated_image: |prompt| format!("Generated image for: {prompt}"),
     link_not_kept: |reason| format!("Not kept in the gallery: {reason}. Open or download it while the link lasts."),
     // The gallery.
+    gallery_title: "Gallery",
+    gallery_search: "Search prompts",
+    gallery_favourites_only: "Favourites only",
+    gallery_actions: "Gallery actions",
+    gallery_select_all: "Select all",
+    gallery_clear_selection: "Clear selection",
+    gallery_export_all: "Export all as ZIP",
+    gallery_import: "Import ZIP",
+    gallery_reading_zip: "Reading the ZIP…",
+    gallery_empty: "Images you generate are kept here, in this browser, until you delete them.",
+    gallery_show_more: "Show more",
+    card_favourite: "Favourite",
+    card_select: "Select",
+    viewer_label: "Stored image",
+    viewer_previous_label: "Previous image",
+    viewer_previous: "‹ Previous",
+    viewer_next_label: "Next image",
+    viewer_next: "Next ›",
+    viewer_close: "Close",
+    viewer_open_conversation: "Open conversation",
+    viewer_from_deleted: "From a conversation that was deleted.",
+    undo_undo: "Undo",
+    undo_dismiss: "Dismiss",
+    undo_erase_title: "Erase them now: this cannot be undone",
+    storage_unknown: "This browser does not say how much it stores.",
+    storage_nearly_full: "It is nearly full: export and delete some images to make room.",
+    storage_kept: "Kept: the browser will not clear the gallery to make room.",
+    storage_not_kept: "Not kept for sure: the browser may clear the gallery when the disk runs low, \
+                       because it has not granted persistent storage. Export a ZIP to keep a copy.",
+    storage_unsure: "The browser does not say whether it keeps the gallery: export a ZIP to keep a copy.",
+    storage_ask: "Ask to keep it",
+    storage_bytes: "bytes",
+    image_download: "Download",
+    image_copy: "Copy",
+    image_edit: "Edit",
+    image_edit_label: "Edit this image",
+    image_more: "More",
+    image_more_label: "More actions",
+    image_open_full: "Open full size",
+    image_open_file: "Open as a file",
+    image_download_svg: "Download the SVG",
+    image_reuse: "Reuse settings",
+    image_delete: "Delete",
+    image_copied: "Copied.",
+    image_copy_refused: "This browser did not allow copying the image.",
+    image_size_unknown: "size unknown",
+    store_full: "Browser storage is full: this image was not kept. Everything stored before is safe; \
+                 export and delete some images to make room.",
+    gallery_images: images,
+    gallery_totals: |count, tokens, cost| format!("{} · {tokens} tokens · ≈ {cost}", images(count)),
+    gallery_selected: |count| format!("{count} selected"),
+    gallery_delete_selected: |count| format!("Delete {count} selected"),
+    gallery_export_selected: |count| format!("Export {count} selected as ZIP"),
+    gallery_packing: |count| format!("Packing {}…", images(count)),
+    gallery_exported: |count, threads| format!("Exported {}{}.", images(count), and_conversations(threads)),
+    gallery_imported: |count, threads| format!("Imported {}{}.", images(count), and_conversations(threads)),
+    gallery_imported_partly: |added, total| format!("Imported {added} of {total} images; the rest did not fit."),
+    gallery_export_failed: |error| format!("The export failed: {error}"),
+    gallery_import_failed: |error| format!("The import failed: {error}"),
+    card_open: |prompt| format!("Open: {prompt}"),
+    card_alt: |prompt| format!("Stored image for: {prompt}"),
+    viewer_position: |at, of| format!("{at} of {of}"),
+    viewer_from: |title, turn| {
+        let turn = turn.map(|turn| format!(", turn {turn}")).unwrap_or_default();
+        format!("From conversation \u{201c}{title}\u{201d}{turn}.")
+    },
+    undo_deleted_before: |count| match count {
+        1 => "1 image was deleted just before the page was reloaded.".into(),
+        count => format!("{count} images were deleted just before the page was reloaded."),
+    },
+    undo_deleted: |count| format!("Deleted {}.", images(count)),
+    storage_used: |usage, quota| format!("Stored in this browser: {usage} of the {quota} it allows this site."),
+    storage_lost: |prompts| match prompts {
+        [prompt] => {
+            format!("An image of {prompt} was still being stored when the page closed, and is not in the gallery.")
+        }
+        prompts => format!(
+            "{} images ({}) were still being stored when the page closed, and are not in the gallery.",
+            prompts.len(),
+            prompts.join(", ")
+        ),
+    },
+    store_failed: |message| format!("The gallery could not be stored: {message}."),
+    image_alt: |prompt| format!("Generated image for: {prompt}"),
+    image_tokens: |tokens| format!("{tokens} tokens"),
+    image_cost: |cost| format!("≈ {cost}"),
     // Conversations.
+    conversation_title: "Conversation",
+    conversation_open: "Open",
+    conversation_new: "New conversation",
+    conversation_delete: "Delete conversation",
+    conversation_ok: "OK",
+    conversation_hint: "Describe an image to start a conversation, then ask for changes turn by turn: each turn changes \
+                        the image before it. Editing or regenerating a turn starts a branch. Attach gallery or earlier \
+                        images with Attach image, by pasting or dropping them, or by typing @.",
+    conversation_turns: "Turns",
+    confirm_label: "Delete this conversation",
+    confirm_text: "Delete this conversation? Its images stay in the gallery unless you tick the box.",
+    confirm_delete: "Delete",
+    confirm_keep: "Keep it",
+    composer_wait: "Wait for the answer, or cancel it.",
+    composer_keys: "Enter sends it, Shift+Enter starts a new line; type @ to attach an earlier image.",
+    composer_attached: "Images attached to this turn",
+    composer_remove: "Remove",
+    composer_message: "Message",
+    composer_placeholder: "Describe an image, then ask for changes",
+    composer_mentions: "Images of this conversation",
+    composer_attach: "Attach image",
+    composer_send: "Send",
+    picker_title: "Attach an image",
+    picker_close: "Close",
+    picker_thread: "This conversation",
+    picker_empty: "The gallery has no images yet.",
+    turn_edit_label: "Edit this turn",
+    turn_send_branch: "Send as a new branch",
+    turn_cancel: "Cancel",
+    turn_attached: "Attached images",
+    turn_branches: "Branches",
+    turn_previous_branch: "Previous branch",
+    turn_next_branch: "Next branch",
+    turn_edit: "Edit",
+    turn_regenerate: "Regenerate",
+    turn_answering: "Being answered…",
+    turn_being_made: "Image being made",
+    turn_unanswered: "This turn was not answered: the page closed while it was being sent. Retry sends it again.",
+    conversation_totals: |turns, tokens, cost| {
+        let turns = if turns == 1 { "1 turn".to_owned() } else { format!("{turns} turns") };
+        format!("{turns} · {tokens} tokens · images ≈ {cost}")
+    },
+    conversation_deleted: |title, count| match count {
+        0 => format!("Deleted \u{201c}{title}\u{201d}; its images are still in the gallery."),
+        count => format!("Deleted \u{201c}{title}\u{201d} and its {}.", images(count)),
+    },
+    conversation_no_responses: |provider, status| {
+        format!(
+            "\u{201c}{provider}\u{201d} has no Responses API (/responses answered HTTP {status}): its conversations go \
+             through the Images API from now on, each turn an edit of the turn before. Settings can change it."
+        )
+    },
+    confirm_also: |count| format!("Also delete its {}", images(count)),
+    composer_fix_settings: |problem| format!("Fix the settings first: {problem}"),
+    composer_attached_alt: |number| format!("Attached image {number}"),
+    composer_remove_label: |number| format!("Remove attached image {number}"),
+    composer_mention: |number, turn| format!("@{number} · turn {turn}"),
+    picker_from_turn: |number, turn| format!("@{number} from turn {turn}"),
+    picker_gallery_image: |prompt| format!("Gallery image: {prompt}"),
+    turn_partial_label: |number| format!("Image being made: partial image {number}"),
+    turn_partial_note: |number| format!("partial {number}"),
+    turn_image_cost: |cost| format!("image ≈ {cost}"),
+    turn_facts: |facts| format!("This turn: {facts}"),
     // Errors and advice.
+    failure_retry: "Retry",
+    failure_dismiss: "Dismiss",
+    advice_cancelled: "Cancelled.",
+    advice_moderation: "The prompt or an input image was refused by moderation: reword it.",
+    advice_quota: "The account is out of credit: check its plan and billing.",
+    advice_authentication: "The API key was refused: check it in Settings.",
+    advice_permission: "This key may not use this model or region.",
+    advice_not_found: "The base URL or the model is wrong: check both in Settings.",
+    advice_rate_limit: "Too many requests: wait a little, then retry.",
+    advice_stream_retry: "The image stream reported an error: retry.",
+    advice_stream: "The image stream reported an error.",
+    advice_server: "The provider failed: retry in a moment.",
+    advice_busy: "The provider could not take the request now: retry in a moment.",
+    advice_refused: "The provider refused the request.",
+    advice_timeout: "The provider took longer than the timeout: retry, or raise it in Settings.",
+    advice_gateway_504: "HTTP 504 Gateway Timeout",
+    advice_gateway_524: "HTTP 524, Cloudflare's \u{201c}A timeout occurred\u{201d}",
+    advice_cut_streamed: "The stream stayed quiet for longer than a proxy on the way waits. \
+                          The provider may still finish the image, and bill it.",
+    advice_cut_offer: "The provider may still finish the image, and bill it. \
+                       Streaming keeps the connection busy while it works: turn it on for this endpoint.",
+    advice_cut: "The provider may still finish the image, and bill it.",
+    failure_stream_offer: |name| format!("Turn on streaming for \u{201c}{name}\u{201d}"),
+    failure_stream_on: |name| format!("Streaming is on for \u{201c}{name}\u{201d}: the next request streams."),
+    advice_not_sent: |report| format!("The request was not sent: {report}."),
+    advice_said: |advice, said, id| match id {
+        Some(id) => format!("{advice} ({said}; request {id})"),
+        None => format!("{advice} ({said})"),
+    },
+    advice_gateway: |status, after, cut| {
+        format!("A gateway between here and the provider gave up waiting ({status}){after}. {cut}")
+    },
+    advice_rate_limit_wait: |wait| format!("Too many requests: try again in {wait}."),
+    advice_bad_response: |status, message| {
+        format!("The provider's answer (HTTP {status}) could not be read: {message}. Retry.")
+    },
+    advice_connection_cut: |after, message, cut| {
+        format!(
+            "The connection was cut{after} ({message}): a proxy or gateway on the way probably closes connections \
+             that stay quiet that long. {cut}"
+        )
+    },
+    advice_unreachable: |message| {
+        format!("The provider could not be reached ({message}): check the base URL and the network, then retry.")
+    },
+    advice_after: |wait| format!(" after {wait}"),
+    advice_after_each: |wait| format!(" after about {wait} each time"),
+    advice_retried: |times| match times {
+        1 => " It was already retried once.".into(),
+        times => format!(" It was already retried {times} times."),
+    },
+    wait_ms: |ms| format!("{ms} ms"),
+    wait_seconds: |seconds| if seconds == 1.0 { "1 second".into() } else { format!("{seconds} seconds") },
+    wait_minutes: |minutes| format!("{minutes} minutes"),
     // Validation.
 };
+
+/// `1 image`, `3 images`.
+fn images(count: usize) -> String {
+    if count == 1 { "1 image".to_owned() } else { format!("{count} images") }
+}
+
+/// ` and 1 conversation`, ` and 2 conversations`, or nothing for none.
+fn and_conversations(count: usize) -> String {
+    match count {
+        0 => String::new(),
+        1 => " and 1 conversation".to_owned(),
+        count => format!(" and {count} conversations"),
+    }
+}

@@ -318,8 +318,212 @@ words! {
         /// The before/after slider.
         before_after,
         // The gallery.
+        /// The gallery's heading, and the heading of the picker's gallery images.
+        gallery_title,
+        /// The gallery's search box label.
+        gallery_search,
+        /// The gallery's checkbox that shows favourites only.
+        gallery_favourites_only,
+        /// The gallery's group of actions (aria-label).
+        gallery_actions,
+        /// The gallery's button that selects every image shown.
+        gallery_select_all,
+        /// The gallery's button that empties the selection.
+        gallery_clear_selection,
+        /// The gallery's export button when nothing is selected.
+        gallery_export_all,
+        /// The gallery's import button.
+        gallery_import,
+        /// The gallery's status while an imported ZIP is read.
+        gallery_reading_zip,
+        /// The gallery's hint while it is empty.
+        gallery_empty,
+        /// The button that shows more cards (the gallery's, the picker's).
+        gallery_show_more,
+        /// A card's favourite star (aria-label).
+        card_favourite,
+        /// A card's selection box.
+        card_select,
+        /// The viewer dialog (aria-label).
+        viewer_label,
+        /// The viewer's Previous button (aria-label).
+        viewer_previous_label,
+        /// The viewer's Previous button.
+        viewer_previous,
+        /// The viewer's Next button (aria-label).
+        viewer_next_label,
+        /// The viewer's Next button.
+        viewer_next,
+        /// The viewer's Close button.
+        viewer_close,
+        /// The viewer's button that opens the conversation an image came from.
+        viewer_open_conversation,
+        /// The viewer, under an image whose conversation was deleted.
+        viewer_from_deleted,
+        /// The undo bar's Undo button (the gallery's, a conversation's).
+        undo_undo,
+        /// The undo bar's Dismiss button.
+        undo_dismiss,
+        /// The undo bar's Dismiss button's title.
+        undo_erase_title,
+        /// The storage note when the browser gives no estimate.
+        storage_unknown,
+        /// The storage note's warning when the quota is nearly used up.
+        storage_nearly_full,
+        /// The storage note when the browser promised to keep the gallery.
+        storage_kept,
+        /// The storage note when the browser did not promise to keep the gallery.
+        storage_not_kept,
+        /// The storage note when the browser does not say whether it keeps the gallery.
+        storage_unsure,
+        /// The storage note's button that asks for persistent storage.
+        storage_ask,
+        /// The storage note's unit under a kilobyte (`812 bytes`).
+        storage_bytes,
+        /// An image's Download button.
+        image_download,
+        /// An image's Copy button.
+        image_copy,
+        /// An image's Edit button.
+        image_edit,
+        /// An image's Edit button (aria-label).
+        image_edit_label,
+        /// An image's button that opens its menu.
+        image_more,
+        /// An image's button that opens its menu (aria-label).
+        image_more_label,
+        /// An image's menu item, and its picture's link (aria-label), that open it full size.
+        image_open_full,
+        /// An SVG's menu item that downloads it.
+        image_open_file,
+        /// An SVG's picture link (aria-label), which downloads it.
+        image_download_svg,
+        /// An image's menu item that loads its settings into the form.
+        image_reuse,
+        /// An image's menu item that deletes it.
+        image_delete,
+        /// An image's status once copied.
+        image_copied,
+        /// An image's status when the browser refused the copy.
+        image_copy_refused,
+        /// An image's facts when its size is not known.
+        image_size_unknown,
+        /// The gallery's problem when the browser's storage is full.
+        store_full,
         // Conversations.
+        /// The conversation section's heading.
+        conversation_title,
+        /// The label of the conversation choice.
+        conversation_open,
+        /// The conversation choice's first option.
+        conversation_new,
+        /// The button that deletes the conversation in view.
+        conversation_delete,
+        /// The button that closes a conversation's note.
+        conversation_ok,
+        /// The hint while no conversation is open.
+        conversation_hint,
+        /// The list of turns (aria-label).
+        conversation_turns,
+        /// The delete confirmation (aria-label).
+        confirm_label,
+        /// The delete confirmation's question.
+        confirm_text,
+        /// The delete confirmation's Delete button.
+        confirm_delete,
+        /// The delete confirmation's button that keeps the conversation.
+        confirm_keep,
+        /// The composer's hint while a turn is being answered.
+        composer_wait,
+        /// The composer's hint otherwise.
+        composer_keys,
+        /// The composer's list of attached images (aria-label).
+        composer_attached,
+        /// The button that removes an attached image.
+        composer_remove,
+        /// The composer's text box label.
+        composer_message,
+        /// The composer's text box placeholder.
+        composer_placeholder,
+        /// The composer's `@` list (aria-label).
+        composer_mentions,
+        /// The composer's button that opens the picker.
+        composer_attach,
+        /// The composer's Send button.
+        composer_send,
+        /// The picker's heading.
+        picker_title,
+        /// The picker's Close button.
+        picker_close,
+        /// The picker's heading of this conversation's images.
+        picker_thread,
+        /// The picker while the gallery is empty.
+        picker_empty,
+        /// The label of a turn's text box while it is edited.
+        turn_edit_label,
+        /// The button that sends an edited turn.
+        turn_send_branch,
+        /// The button that stops editing a turn, or cancels its answer.
+        turn_cancel,
+        /// A turn's attached images (aria-label).
+        turn_attached,
+        /// A turn's branch switch (aria-label).
+        turn_branches,
+        /// A turn's previous branch button (aria-label).
+        turn_previous_branch,
+        /// A turn's next branch button (aria-label).
+        turn_next_branch,
+        /// A turn's Edit button.
+        turn_edit,
+        /// A turn's Regenerate button.
+        turn_regenerate,
+        /// A turn's facts while it is answered.
+        turn_answering,
+        /// The placeholder of a turn's image (aria-label), before a partial image.
+        turn_being_made,
+        /// A turn the page closed on while it was sent.
+        turn_unanswered,
         // Errors and advice.
+        /// A failure's Retry button.
+        failure_retry,
+        /// A failure's Dismiss button.
+        failure_dismiss,
+        /// A cancelled request.
+        advice_cancelled,
+        /// Moderation refused the prompt or an image.
+        advice_moderation,
+        /// The account has no credit left.
+        advice_quota,
+        /// The API key was refused.
+        advice_authentication,
+        /// The key may not use the model or region.
+        advice_permission,
+        /// The base URL or model is wrong.
+        advice_not_found,
+        /// Too many requests, with no wait given.
+        advice_rate_limit,
+        /// A stream reported an error that a retry can help.
+        advice_stream_retry,
+        /// A stream reported an error.
+        advice_stream,
+        /// The provider failed.
+        advice_server,
+        /// The provider could not take the request now.
+        advice_busy,
+        /// The provider refused the request.
+        advice_refused,
+        /// The request took longer than the timeout.
+        advice_timeout,
+        /// A gateway's HTTP 504, named.
+        advice_gateway_504,
+        /// Cloudflare's HTTP 524, named.
+        advice_gateway_524,
+        /// After a cut long wait, when the request was streamed.
+        advice_cut_streamed,
+        /// After a cut long wait, when streaming was off but could be on.
+        advice_cut_offer,
+        /// After a cut long wait, when the request could not stream.
+        advice_cut,
         // Validation.
     }
     with_values {
@@ -396,8 +600,112 @@ words! {
         /// Under an image the page could not fetch: why.
         link_not_kept: fn(&str),
         // The gallery.
+        /// A number of images: `1 image`, `3 images`.
+        gallery_images: fn(usize),
+        /// The gallery's totals: images, tokens, estimated cost (formatted).
+        gallery_totals: fn(usize, u64, &str),
+        /// The gallery's count of selected images.
+        gallery_selected: fn(usize),
+        /// The gallery's button that deletes the selected images.
+        gallery_delete_selected: fn(usize),
+        /// The gallery's export button with images selected.
+        gallery_export_selected: fn(usize),
+        /// The gallery's status while an export is packed.
+        gallery_packing: fn(usize),
+        /// The gallery's status after an export: images, conversations.
+        gallery_exported: fn(usize, usize),
+        /// The gallery's status after an import: images, conversations.
+        gallery_imported: fn(usize, usize),
+        /// The gallery's status after an import that did not fit: written, in the ZIP.
+        gallery_imported_partly: fn(usize, usize),
+        /// The gallery's status after a failed export, with the reason.
+        gallery_export_failed: fn(&str),
+        /// The gallery's status after a failed import, with the reason.
+        gallery_import_failed: fn(&str),
+        /// A card's thumbnail button (aria-label), with the prompt.
+        card_open: fn(&str),
+        /// A card's thumbnail (alt), with the prompt.
+        card_alt: fn(&str),
+        /// The viewer's position: this one, of how many.
+        viewer_position: fn(usize, usize),
+        /// The viewer, under an image made in a conversation: its title and turn.
+        viewer_from: fn(&str, Option<u32>),
+        /// The undo bar, for images deleted just before a reload.
+        undo_deleted_before: fn(usize),
+        /// The undo bar, for images deleted now.
+        undo_deleted: fn(usize),
+        /// The storage note: bytes used and allowed (formatted).
+        storage_used: fn(&str, &str),
+        /// The gallery's problem when images were being stored as the page closed: their prompts, quoted.
+        storage_lost: fn(&[String]),
+        /// The gallery's problem when IndexedDB failed, with the browser's reason.
+        store_failed: fn(&str),
+        /// An image's alt text, with the prompt.
+        image_alt: fn(&str),
+        /// The tokens in an image's facts and a turn's: `1234 tokens`.
+        image_tokens: fn(u64),
+        /// The estimated cost (formatted) in an image's facts: `≈ $0.016`.
+        image_cost: fn(&str),
         // Conversations.
+        /// The conversation's totals: turns, tokens, estimated cost of its images (formatted).
+        conversation_totals: fn(usize, u64, &str),
+        /// The undo bar after a conversation was deleted: its title, and how many images went with it.
+        conversation_deleted: fn(&str, usize),
+        /// The note when a provider has no Responses API: its name, and the HTTP status it answered.
+        conversation_no_responses: fn(&str, u16),
+        /// The delete confirmation's box that deletes the images too.
+        confirm_also: fn(usize),
+        /// The composer's hint while the settings have a problem.
+        composer_fix_settings: fn(&str),
+        /// An attached image's thumbnail (alt), by its number from 1.
+        composer_attached_alt: fn(usize),
+        /// The button that removes an attached image (aria-label), by its number from 1.
+        composer_remove_label: fn(usize),
+        /// An option of the composer's `@` list: the image's number and turn.
+        composer_mention: fn(usize, u32),
+        /// An image of this conversation in the picker: its number and turn.
+        picker_from_turn: fn(usize, u32),
+        /// A gallery image in the picker, with its prompt.
+        picker_gallery_image: fn(&str),
+        /// The placeholder of a turn's image (aria-label), with the latest partial image's number from 1.
+        turn_partial_label: fn(u32),
+        /// The note on a partial image, by its number from 1.
+        turn_partial_note: fn(u32),
+        /// A turn's estimated image cost (formatted).
+        turn_image_cost: fn(&str),
+        /// A turn's facts: its tokens, cost and API, joined.
+        turn_facts: fn(&str),
         // Errors and advice.
+        /// The offer to turn streaming on, with the provider's name.
+        failure_stream_offer: fn(&str),
+        /// Streaming was turned on, with the provider's name.
+        failure_stream_on: fn(&str),
+        /// A request that was not sent, with the validation report.
+        advice_not_sent: fn(&str),
+        /// The provider's own words after the advice: advice, its message, the request id.
+        advice_said: fn(&str, &str, Option<&str>),
+        /// A gateway gave up: its status (named), how long after, what it means.
+        advice_gateway: fn(&str, &str, &str),
+        /// Too many requests, with the wait given.
+        advice_rate_limit_wait: fn(&str),
+        /// The answer could not be read: its HTTP status, why.
+        advice_bad_response: fn(u16, &str),
+        /// A connection cut after a long wait: how long after, the browser's reason, what it means.
+        advice_connection_cut: fn(&str, &str, &str),
+        /// The provider could not be reached, with the browser's reason.
+        advice_unreachable: fn(&str),
+        /// How long a request waited (` after 20 seconds`), appended to a sentence.
+        advice_after: fn(&str),
+        /// How long each try waited (` after about 20 seconds each time`), appended to a sentence.
+        advice_after_each: fn(&str),
+        /// The client's own retries, appended to the advice: how many.
+        advice_retried: fn(u32),
+        /// A wait under a second, in milliseconds.
+        wait_ms: fn(u64),
+        /// A wait in seconds, to a tenth.
+        wait_seconds: fn(f64),
+        /// A wait in whole minutes.
+        wait_minutes: fn(u64),
         // Validation.
     }
 }

@@ -114,14 +114,13 @@ pub enum StoreError {
     Failed(String),
 }
 
+/// In the words of the language in use.
 impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let words = crate::i18n::words();
         match self {
-            StoreError::Full => f.write_str(
-                "Browser storage is full: this image was not kept. Everything stored before is safe; \
-                 export and delete some images to make room.",
-            ),
-            StoreError::Failed(message) => write!(f, "The gallery could not be stored: {message}."),
+            StoreError::Full => f.write_str(words.store_full),
+            StoreError::Failed(message) => f.write_str(&(words.store_failed)(message)),
         }
     }
 }
