@@ -39,7 +39,7 @@ impl Inputs {
                     inputs.problem.set(None);
                     inputs.uploads.update(|uploads| uploads.push(upload));
                 }
-                Err(issue) => inputs.problem.set(Some(issue.message)),
+                Err(issue) => inputs.problem.set(Some((words().issue)(&issue))),
             }
         });
     }

@@ -170,6 +170,27 @@ impl Serialize for Rule {
     }
 }
 
+/// `issue` with the values named (`given = …`, `allowed = …`, `model = …`,
+/// `other = …`), where the crate keeps them (its `values` feature): without
+/// the feature the values are not even computed, so the npm package carries
+/// no code for them.
+#[cfg(feature = "values")]
+#[macro_export]
+macro_rules! with_values {
+    ($issue:expr, $($slot:ident = $value:expr),+ $(,)?) => {
+        $issue$(.$slot($value))+
+    };
+}
+
+/// Without the `values` feature: the issue alone.
+#[cfg(not(feature = "values"))]
+#[macro_export]
+macro_rules! with_values {
+    ($issue:expr, $($slot:ident = $value:expr),+ $(,)?) => {
+        $issue
+    };
+}
+
 /// One problem with a request: the field, the rule it breaks, how serious it
 /// is, a sentence a person understands, and the values the sentence is made
 /// of (so that a program can write its own sentence, in another language,
@@ -184,13 +205,16 @@ pub struct Issue {
     pub severity: Severity,
     /// What is wrong and what would be right, in English.
     pub message: String,
-    /// The values in the message.
+    /// The values in the message (only with the crate's `values` feature,
+    /// which the npm package leaves out).
+    #[cfg(feature = "values")]
     #[serde(skip_serializing_if = "Values::is_empty")]
-    pub values: Values,
+    pub values: Box<Values>,
 }
 
 /// The values an [`Issue`]'s message is made of; each is there when the
-/// rule and the case have it.
+/// rule and the case have it. Only with the crate's `values` feature.
+#[cfg(feature = "values")]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Values {
     /// The value given, as written: `5000x100`, `7`, `jpeg`, a file's name.
@@ -212,6 +236,7 @@ pub struct Values {
     pub suggested: Option<String>,
 }
 
+#[cfg(feature = "values")]
 impl Values {
     /// Whether no value is there.
     pub fn is_empty(&self) -> bool {
@@ -232,28 +257,39 @@ impl Issue {
 
     /// An issue of either severity, without values yet.
     pub fn new(field: String, rule: Rule, severity: Severity, message: String) -> Self {
-        Issue { field, rule, severity, message, values: Values::default() }
+        Issue {
+            field,
+            rule,
+            severity,
+            message,
+            #[cfg(feature = "values")]
+            values: Box::default(),
+        }
     }
 
     /// With the value given ([`Values::given`]).
+    #[cfg(feature = "values")]
     pub fn given(mut self, value: impl ToString) -> Self {
         self.values.given = Some(value.to_string());
         self
     }
 
     /// With what would be right ([`Values::allowed`]).
+    #[cfg(feature = "values")]
     pub fn allowed(mut self, value: impl ToString) -> Self {
         self.values.allowed = Some(value.to_string());
         self
     }
 
     /// With the model whose rule it is ([`Values::model`]).
+    #[cfg(feature = "values")]
     pub fn model(mut self, model: impl ToString) -> Self {
         self.values.model = Some(model.to_string());
         self
     }
 
     /// With the other field or value it is about ([`Values::other`]).
+    #[cfg(feature = "values")]
     pub fn other(mut self, other: impl ToString) -> Self {
         self.values.other = Some(other.to_string());
         self

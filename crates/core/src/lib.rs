@@ -51,7 +51,9 @@ pub use edit::EditRequest;
 pub use endpoint::Endpoint;
 pub use generate::GenerateRequest;
 pub use image_input::{ImageInput, UploadedFile};
-pub use issue::{Issue, Report, Rule, Severity, Values};
+#[cfg(feature = "values")]
+pub use issue::Values;
+pub use issue::{Issue, Report, Rule, Severity};
 pub use json::{Fields, FromJson, JsonValue, ParseJson};
 pub use media::{HEAD_LEN, dimensions, sniff_format};
 pub use model::Model;

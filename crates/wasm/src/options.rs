@@ -1,6 +1,6 @@
 //! Settings of a client and of one call, with the official client's defaults.
 
-use gpt_image_core::{Issue, Report, Rule, ValidationMode, ValidationOptions};
+use gpt_image_core::{Issue, Report, Rule, ValidationMode, ValidationOptions, with_values};
 use web_sys::AbortSignal;
 
 /// OpenAI's API.
@@ -69,25 +69,26 @@ impl ClientOptions {
     /// cross the network over plain `http` (any host but this machine).
     /// Every call refuses to start while there is an error.
     pub fn report(&self) -> Report {
-        let issues =
-            match BaseUrl::parse(&self.base_url) {
-                None => vec![
-                    Issue::error("baseURL", Rule::Malformed, base_url_message(&self.base_url))
-                        .given(&self.base_url)
-                        .allowed("http(s)://host"),
-                ],
-                Some(url) if !url.secure && self.api_key.is_some() && !url.is_this_machine() => vec![Issue::warning(
-                "baseURL",
-                Rule::Conflict,
-                format!(
-                    "the API key is sent over plain http to {}, where anyone on the network can read it: use https",
-                    url.host
+        let issues = match BaseUrl::parse(&self.base_url) {
+            None => vec![with_values!(
+                Issue::error("baseURL", Rule::Malformed, base_url_message(&self.base_url)),
+                given = &self.base_url,
+                allowed = "http(s)://host"
+            )],
+            Some(url) if !url.secure && self.api_key.is_some() && !url.is_this_machine() => vec![with_values!(
+                Issue::warning(
+                    "baseURL",
+                    Rule::Conflict,
+                    format!(
+                        "the API key is sent over plain http to {}, where anyone on the network can read it: use https",
+                        url.host
+                    ),
                 ),
-            )
-            .given(format!("http://{}", url.host))
-            .other("API key")],
-                Some(_) => Vec::new(),
-            };
+                given = format_args!("http://{}", url.host),
+                other = "API key"
+            )],
+            Some(_) => Vec::new(),
+        };
         Report { issues }
     }
 }

@@ -107,7 +107,7 @@ pub fn Advanced(form: Form, report: Memo<Report>) -> impl IntoView {
                 .filter(|issue| is_extra(&issue.field))
                 .map(|issue| {
                     let class = if issue.is_error() { "problem error" } else { "problem warning" };
-                    view! { <li class=class data-rule=issue.rule.name()>{issue.message.clone()}</li> }
+                    view! { <li class=class data-rule=issue.rule.name()>{(words().issue)(issue)}</li> }
                 })
                 .collect_view()
         })

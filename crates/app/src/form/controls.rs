@@ -26,7 +26,7 @@ pub(super) fn Problems(report: Memo<Report>, fields: Vec<&'static str>) -> impl 
                     .filter(|issue| mine(&issue.field))
                     .map(|issue| {
                         let class = if issue.is_error() { "problem error" } else { "problem warning" };
-                        view! { <li class=class data-rule=issue.rule.name()>{issue.message}</li> }
+                        view! { <li class=class data-rule=issue.rule.name()>{(words().issue)(&issue)}</li> }
                     })
                     .collect_view()
             }}

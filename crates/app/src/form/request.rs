@@ -13,6 +13,7 @@ use leptos::task::spawn_local;
 
 use super::extra::extra_fields;
 use super::state::{Form, Mode};
+use crate::i18n::words;
 use crate::model_picker::today;
 use crate::options::ModelOptions;
 use crate::run::Job;
@@ -141,7 +142,7 @@ impl Form {
 
     /// The first error of the request in the current mode, as of today.
     pub fn first_error(&self) -> Option<String> {
-        self.validate(&today()).errors().next().map(|issue| issue.message.clone())
+        self.validate(&today()).errors().next().map(|issue| (words().issue)(issue))
     }
 
     /// Every problem of a conversation's turns that the form can fix: the
@@ -203,7 +204,7 @@ impl Form {
     /// asynchronously (a drawn mask or markup is encoded first); a failure there goes to `failure`.
     pub fn send(&self, on_job: Callback<Job>, failure: RwSignal<Option<String>>) -> Result<(), String> {
         if let Some(issue) = self.validate(&today()).errors().next() {
-            return Err(issue.message.clone());
+            return Err((words().issue)(issue));
         }
         let form = *self;
         spawn_local(async move {

@@ -402,6 +402,11 @@ pub static ENGLISH: Words = Words {
     wait_seconds: |seconds| if seconds == 1.0 { "1 second".into() } else { format!("{seconds} seconds") },
     wait_minutes: |minutes| format!("{minutes} minutes"),
     // Validation.
+    issue: |issue| issue.message.clone(),
+    base_url_issue: |issue| match issue.message.strip_prefix("baseURL ") {
+        Some(rest) => format!("Base URL {rest}."),
+        None => format!("Base URL: {}.", issue.message),
+    },
 };
 
 /// `1 image`, `3 images`.

@@ -3,6 +3,8 @@
 //! function of them, so each language puts them where its grammar wants.
 //! A new text gets its field here and its words in both `en.rs` and `zh.rs`.
 
+use gpt_image_wasm::core::Issue;
+
 /// Declares [`Words`] and, for the tests, the list of its fixed texts.
 macro_rules! words {
     (
@@ -707,5 +709,9 @@ words! {
         /// A wait in whole minutes.
         wait_minutes: fn(u64),
         // Validation.
+        /// A problem core's validation found, from its rule and values.
+        issue: fn(&Issue),
+        /// A problem of the base URL, said at its field in the settings.
+        base_url_issue: fn(&Issue),
     }
 }

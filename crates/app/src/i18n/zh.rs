@@ -1,5 +1,7 @@
 //! 简体中文.
 
+use gpt_image_wasm::core::{Issue, Rule};
+
 use super::Words;
 
 /// Every word in Chinese.
@@ -371,7 +373,53 @@ pub static CHINESE: Words = Words {
     wait_seconds: |seconds| format!("{seconds} 秒"),
     wait_minutes: |minutes| format!("{minutes} 分钟"),
     // Validation.
+    issue,
+    base_url_issue: |problem| format!("接口地址：{}。", issue(problem)),
 };
+
+/// A problem core's validation found, written from its rule and values
+/// (core's own message is English). Field names stay as the API writes them.
+fn issue(issue: &Issue) -> String {
+    let field = &issue.field;
+    let values = &issue.values;
+    let value = |value: &Option<String>| value.clone().unwrap_or_default();
+    let (given, allowed, other) = (value(&values.given), value(&values.allowed), value(&values.other));
+    let model = values.model.clone().unwrap_or_else(|| "该模型".into());
+    let mut text = match issue.rule {
+        Rule::Required => format!("{field} 不能为空"),
+        Rule::MaxLength => format!("{field} 太长：{given} 个字符，{model} 最多接受 {allowed} 个"),
+        Rule::Range if allowed.is_empty() => format!("{field} 超出范围：{given}"),
+        Rule::Range => format!("{field} 须在 {allowed} 之间，而不是 {given}"),
+        Rule::UnknownValue if given.is_empty() => format!("{field} 须为 {allowed}"),
+        Rule::UnknownValue => format!("{field} 的值“{given}”不在已知取值（{allowed}）中，将按原样发送"),
+        Rule::UnsupportedByModel if given.is_empty() => format!("{model} 不支持 {field}"),
+        Rule::UnsupportedByModel if allowed.is_empty() => format!("{model} 不支持 {field}：{given}"),
+        Rule::UnsupportedByModel => format!("{model} 的 {field} 只能是 {allowed}，而不是 {given}"),
+        Rule::Requires => format!("{field} 需要与 {other} 一起使用，否则不起作用"),
+        Rule::Conflict if given.is_empty() => format!("{field} 与 {other} 不能同时使用"),
+        Rule::Conflict => format!("{field}（{given}）与 {other} 不能同时使用"),
+        Rule::SizeFormat => format!("尺寸“{given}”不是 auto 或 宽x高（例如 1024x1024），将按原样发送"),
+        Rule::SizeMultipleOf16 => format!("尺寸 {given}：宽和高都须为 {allowed} 的倍数"),
+        Rule::AspectRatio => format!("尺寸 {given}：长宽比不能超过 {allowed}"),
+        Rule::MaxEdge => format!("尺寸 {given}：最长边不能超过 {allowed} 像素"),
+        Rule::PixelCount => format!("尺寸 {given}：{model} 的像素总数须在 {allowed} 之间"),
+        Rule::Experimental => format!("{field}（{given}）仍是预览功能，结果可能不稳定"),
+        Rule::ProviderSpecific => format!("{field}（{given}）只有部分服务商接受，OpenAI 可能拒绝"),
+        Rule::FileType => format!("{field} 的文件类型 {given} 不被接受，须为 {allowed}"),
+        Rule::FileSize => format!("{field} 的文件过大（{given}），须小于 {allowed}"),
+        Rule::Dimensions => format!("{field} 的尺寸 {given} 不符合要求：须为 {allowed}"),
+        Rule::Malformed if allowed.is_empty() => format!("{field} 无法读取：{given}"),
+        Rule::Malformed => format!("{field} 须为 {allowed}，而不是“{given}”"),
+        Rule::UnknownModel => format!("本工具不认识模型 {given}：只检查所有模型共有的规则"),
+        Rule::Retired if allowed.is_empty() => format!("{given} 已被 OpenAI 停用，其他服务商可能仍提供"),
+        Rule::Retired => format!("OpenAI 于 {allowed} 停用 {given}，其他服务商可能仍提供"),
+        Rule::UnknownParameter => format!("{given} 不是本工具认识的参数，将按原样发送"),
+    };
+    if let Some(suggested) = &values.suggested {
+        text.push_str(&format!("（最接近的有效尺寸是 {suggested}）"));
+    }
+    text
+}
 
 /// A catalogue model's summary in Chinese, by its id; another model's as the catalogue has it.
 fn summary_in_chinese(id: &str, summary: &str) -> String {

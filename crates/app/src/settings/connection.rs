@@ -32,7 +32,7 @@ pub(super) enum Tested {
 pub(super) async fn test_connection(provider: Provider) -> Tested {
     let options = provider.options();
     if let Some(issue) = options.report().errors().next() {
-        return Tested::Failed(at_field(issue, "Base URL"));
+        return Tested::Failed(at_field(issue));
     }
     let mut listing = options.clone();
     if provider.is_azure() {

@@ -8,6 +8,7 @@ use gpt_image_wasm::{Client, ClientOptions, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 use leptos::prelude::*;
 use serde::Serialize;
 
+use crate::i18n::words;
 use crate::thread::Api;
 
 /// The longest timeout the dialog accepts: an hour per attempt.
@@ -120,13 +121,10 @@ pub fn base_url_issue(base_url: &str, with_key: bool) -> Option<Issue> {
     report.issues.into_iter().find(|issue| issue.field == "baseURL")
 }
 
-/// An issue of the base URL as said at a field labelled `label`:
+/// An issue of the base URL as said at its field, in the language in use:
 /// `Base URL must be an absolute http:// or https:// URL …`.
-pub fn at_field(issue: &Issue, label: &str) -> String {
-    match issue.message.strip_prefix("baseURL ") {
-        Some(rest) => format!("{label} {rest}."),
-        None => format!("{label}: {}.", issue.message),
-    }
+pub fn at_field(issue: &Issue) -> String {
+    (words().base_url_issue)(issue)
 }
 
 /// The page's own origin, as `http://127.0.0.1:8787`.

@@ -188,7 +188,7 @@ fn SettingsForm(providers: Providers, dialog: NodeRef<leptos::html::Dialog>) -> 
             <div id="base-url-problem" class="base-url-problem" aria-live="polite">
                 {move || issue.get().map(|issue| {
                     let class = if issue.is_error() { "problem error" } else { "problem warning" };
-                    view! { <p class=class data-rule=issue.rule.name()>{at_field(&issue, "Base URL")}</p> }
+                    view! { <p class=class data-rule=issue.rule.name()>{at_field(&issue)}</p> }
                 })}
                 {move || empty().then(|| view! {
                     <p class="hint">{move || (words().base_url_hint)(DEFAULT_BASE_URL)}</p>

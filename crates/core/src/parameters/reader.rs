@@ -3,6 +3,7 @@
 use super::{Extra, Kind, ParameterValue, STRUCTURAL_FIELDS};
 use crate::issue::{Issue, Rule};
 use crate::json::JsonValue;
+use crate::with_values;
 
 /// Reads parameters from one JSON object; a value of the wrong kind is
 /// left out and noted as an issue naming its field, so that validation can
@@ -24,8 +25,9 @@ impl<'a, J: JsonValue> ParameterReader<'a, J> {
     pub fn prompt(&mut self) -> String {
         let Some(value) = self.object.member("prompt") else { return String::new() };
         value.text().unwrap_or_else(|| {
-            let issue = format!("prompt must be a string, not {}", value.json_text());
-            self.issues.push(Issue::error("prompt", Rule::Malformed, issue).given(value.json_text()));
+            let text = value.json_text();
+            let issue = format!("prompt must be a string, not {text}");
+            self.issues.push(with_values!(Issue::error("prompt", Rule::Malformed, issue), given = text));
             String::new()
         })
     }
@@ -43,8 +45,9 @@ impl<'a, J: JsonValue> ParameterReader<'a, J> {
     /// Notes a value of the wrong kind (one copy, whatever the parameter's type).
     #[cold]
     fn unreadable(&mut self, name: &str, kind: Kind, value: &J) {
-        let message = format!("{name} must be {}, not {}", kind.described(), value.json_text());
-        self.issues.push(Issue::error(name, Rule::Malformed, message).given(value.json_text()));
+        let text = value.json_text();
+        let message = format!("{name} must be {}, not {text}", kind.described());
+        self.issues.push(with_values!(Issue::error(name, Rule::Malformed, message), given = text));
     }
 
     /// The members that are neither in `known` nor structural (`prompt`,

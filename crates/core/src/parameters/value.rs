@@ -5,6 +5,7 @@ use crate::json::{JsonValue, ParseJson};
 use crate::model::Model;
 use crate::params::{Background, Complexity, ImageFormat, InputFidelity, Moderation, Quality, ResponseFormat, Style};
 use crate::size::Size;
+use crate::with_values;
 
 /// How a parameter's value is written in JSON (a multipart form writes
 /// each as text: numbers and booleans as JSON does, objects as JSON).
@@ -52,7 +53,10 @@ pub trait ParameterValue: Sized {
 
 /// The issue of a form field whose text is not the parameter's kind.
 pub(crate) fn unreadable_text(name: &str, kind: Kind, text: &str) -> Issue {
-    Issue::error(name, Rule::Malformed, format!("{name} must be {}, not \"{text}\"", kind.described())).given(text)
+    with_values!(
+        Issue::error(name, Rule::Malformed, format!("{name} must be {}, not \"{text}\"", kind.described())),
+        given = text
+    )
 }
 
 impl ParameterValue for u32 {

@@ -1,6 +1,7 @@
 //! The `image_generation` tool: its image parameters are the Images API's
 //! ([`crate::parameters`]), less those the tool does not take.
 
+use crate::with_values;
 use serde::Serialize;
 
 use crate::edit::EditRequest;
@@ -118,23 +119,21 @@ impl ImageGenerationTool {
         let set = self.image.set_parameters();
         if !edit {
             for name in set.iter().filter(|name| !crate::parameters::takes(Endpoint::Generate, name)) {
-                issues.push(Issue::warning(
+                issues.push(with_values!(Issue::warning(
                     format!("tools[{index}].{name}"),
                     Rule::UnknownParameter,
                     format!(
                         "{name} applies to edits only: this turn draws a new image (no input image, or action: generate)"
                     ),
-                )
-                .given(name));
+                ), given = name));
             }
         }
         for &name in TOOL_WITHOUT.iter().filter(|name| set.contains(name)) {
-            issues.push(Issue::warning(
+            issues.push(with_values!(Issue::warning(
                 format!("tools[{index}].{name}"),
                 Rule::UnknownParameter,
                 format!("the image_generation tool takes no {name}: it makes one image per call, as base64, streamed with the response"),
-            )
-            .given(name));
+            ), given = name));
         }
         issues
     }

@@ -24,6 +24,7 @@ use crate::generate::GenerateRequest;
 use crate::issue::{Issue, Report, Rule, Severity};
 use crate::model::Model;
 use crate::parameters::{Extra, Shared};
+use crate::with_values;
 
 use values::check_style;
 pub use values::{ASPECT_RATIOS, Resolution, nearest_valid_size, resolution_size};
@@ -94,7 +95,7 @@ impl Rules<'_> {
     }
 
     fn issue(&self, field: impl Into<String>, rule: Rule, message: impl Into<String>) -> Issue {
-        Issue::new(field.into(), rule, self.severity(), message.into()).model(self.label)
+        with_values!(Issue::new(field.into(), rule, self.severity(), message.into()), model = self.label)
     }
 }
 
@@ -155,6 +156,7 @@ impl Common<'_> {
         });
         for issue in &mut issues {
             // The model's name, not the label with its English note.
+            #[cfg(feature = "values")]
             if issue.values.model.is_some() {
                 issue.values.model = Some(self.model.to_string());
             }
@@ -231,15 +233,13 @@ fn check_model_name(resolved: &Resolved, today: Option<&str>, issues: &mut Vec<I
         )),
     };
     if let Some((rule, message)) = message {
-        let issue = Issue::warning("model", rule, message).given(name);
+        let issue = with_values!(Issue::warning("model", rule, message), given = name);
         // The day it retires or retired, where that is the issue.
-        let day = match resolved.matched {
-            Match::Known(spec) => spec.retired.filter(|_| rule == Rule::Retired),
-            _ => None,
+        #[cfg(feature = "values")]
+        let issue = match (resolved.matched, rule) {
+            (Match::Known(ModelSpec { retired: Some(day), .. }), Rule::Retired) => issue.allowed(day),
+            _ => issue,
         };
-        issues.push(match day {
-            Some(day) => issue.allowed(day),
-            None => issue,
-        });
+        issues.push(issue);
     }
 }

@@ -5,18 +5,22 @@ use crate::catalogue::{SizeRule, Support};
 use crate::issue::{Issue, Rule};
 use crate::params::{InputFidelity, Quality, Style};
 use crate::size::Size;
+use crate::with_values;
 
 use super::Rules;
 
 /// A value this crate does not know: sent as it is, with a warning that names it.
 pub(super) fn unknown_value(field: &str, value: &str, known: &[&str]) -> Issue {
-    Issue::warning(
-        field,
-        Rule::UnknownValue,
-        format!("{field} \"{value}\" is not one this package knows ({}): sent as it is", known.join(", ")),
+    let known = known.join(", ");
+    with_values!(
+        Issue::warning(
+            field,
+            Rule::UnknownValue,
+            format!("{field} \"{value}\" is not one this package knows ({known}): sent as it is"),
+        ),
+        given = value,
+        allowed = known
     )
-    .given(value)
-    .allowed(known.join(", "))
 }
 
 pub(super) fn check_quality(rules: &Rules, quality: &Quality, issues: &mut Vec<Issue>) {
@@ -26,25 +30,25 @@ pub(super) fn check_quality(rules: &Rules, quality: &Quality, issues: &mut Vec<I
     }
     let Some(spec) = rules.spec else { return };
     if !spec.takes_quality(quality) {
-        let accepted: Vec<&str> = spec.qualities.iter().map(Quality::as_str).collect();
-        issues.push(
-            rules
-                .issue(
-                    "quality",
-                    Rule::UnsupportedByModel,
-                    format!("{} takes quality {}, not {quality}", rules.label, accepted.join(", ")),
-                )
-                .given(quality)
-                .allowed(accepted.join(", ")),
-        );
+        let accepted = spec.qualities.iter().map(Quality::as_str).collect::<Vec<_>>().join(", ");
+        issues.push(with_values!(
+            rules.issue(
+                "quality",
+                Rule::UnsupportedByModel,
+                format!("{} takes quality {accepted}, not {quality}", rules.label),
+            ),
+            given = quality,
+            allowed = accepted
+        ));
     }
 }
 
 pub(super) fn check_style(rules: &Rules, style: &Style, issues: &mut Vec<Issue>) {
     if rules.spec.is_some_and(|spec| !spec.style) {
-        issues.push(
-            rules.issue("style", Rule::UnsupportedByModel, format!("{} takes no style", rules.label)).given(style),
-        );
+        issues.push(with_values!(
+            rules.issue("style", Rule::UnsupportedByModel, format!("{} takes no style", rules.label)),
+            given = style
+        ));
     } else if !style.is_known() {
         issues.push(unknown_value("style", style.as_str(), Style::KNOWN));
     }
@@ -52,24 +56,23 @@ pub(super) fn check_style(rules: &Rules, style: &Style, issues: &mut Vec<Issue>)
 
 pub(super) fn check_fidelity(rules: &Rules, fidelity: &InputFidelity, issues: &mut Vec<Issue>) {
     match rules.spec.map(|spec| spec.input_fidelity) {
-        Some(Support::No) => issues.push(
-            rules
-                .issue(
-                    "input_fidelity",
-                    Rule::UnsupportedByModel,
-                    format!("input_fidelity is not supported by {}", rules.label),
-                )
-                .given(fidelity),
-        ),
-        Some(Support::Unclear) => issues.push(
+        Some(Support::No) => issues.push(with_values!(
+            rules.issue(
+                "input_fidelity",
+                Rule::UnsupportedByModel,
+                format!("input_fidelity is not supported by {}", rules.label),
+            ),
+            given = fidelity
+        )),
+        Some(Support::Unclear) => issues.push(with_values!(
             Issue::warning(
                 "input_fidelity",
                 Rule::ProviderSpecific,
                 format!("sources disagree whether {} uses input_fidelity: it is sent as asked", rules.label),
-            )
-            .given(fidelity)
-            .model(rules.label),
-        ),
+            ),
+            given = fidelity,
+            model = rules.label
+        )),
         Some(Support::Yes | Support::Preview) | None => {}
     }
     if !fidelity.is_known() {
@@ -79,28 +82,34 @@ pub(super) fn check_fidelity(rules: &Rules, fidelity: &InputFidelity, issues: &m
 
 pub(super) fn check_size(rules: &Rules, size: &Size, gif_frame: bool, issues: &mut Vec<Issue>) {
     match size {
-        Size::Other(text) => issues.push(
+        Size::Other(text) => issues.push(with_values!(
             Issue::warning(
                 "size",
                 Rule::SizeFormat,
                 format!("size \"{text}\" is not auto or WIDTHxHEIGHT (for example 1024x1024): sent as it is"),
-            )
-            .given(text),
-        ),
+            ),
+            given = text
+        )),
         Size::Pixels { width, height } if *width == 0 || *height == 0 => {
-            issues.push(Issue::error("size", Rule::Range, format!("size {size} has no pixels")).given(size));
+            issues.push(with_values!(
+                Issue::error("size", Rule::Range, format!("size {size} has no pixels")),
+                given = size
+            ));
         }
         _ => match rules.spec.map(|spec| &spec.sizes) {
             None => {}
             Some(SizeRule::Standard(standard)) if standard.contains(size) => {}
             Some(SizeRule::Standard(standard)) => {
                 let listed = standard.iter().map(Size::to_string).collect::<Vec<_>>().join(", ");
-                issues.push(
-                    rules
-                        .issue("size", Rule::UnsupportedByModel, format!("{} makes {listed}, not {size}", rules.label))
-                        .given(size)
-                        .allowed(listed),
-                );
+                issues.push(with_values!(
+                    rules.issue(
+                        "size",
+                        Rule::UnsupportedByModel,
+                        format!("{} makes {listed}, not {size}", rules.label)
+                    ),
+                    given = size,
+                    allowed = listed
+                ));
             }
             Some(SizeRule::Custom(_)) if *size == Size::Auto => {}
             Some(SizeRule::Custom(limits)) => {
@@ -127,78 +136,52 @@ fn check_custom_size(
 ) {
     let size = format!("{width}x{height}");
     let issues_before = issues.len();
-    let mut error = |rule, message: String, allowed: String| {
-        issues.push(rules.issue("size", rule, message).given(&size).allowed(allowed));
-    };
+    let mut error = |issue: Issue| issues.push(with_values!(issue, given = &size));
     let step = limits.step;
     if !width.is_multiple_of(step) || !height.is_multiple_of(step) {
-        error(
-            Rule::SizeMultipleOf16,
-            format!("size {size}: width and height must both be multiples of {step}"),
-            step.to_string(),
-        );
+        let message = format!("size {size}: width and height must both be multiples of {step}");
+        error(with_values!(rules.issue("size", Rule::SizeMultipleOf16, message), allowed = step));
     }
     let (long, short) = (width.max(height), width.min(height));
     let ratio = limits.max_aspect_ratio;
     if u64::from(long) > u64::from(short) * u64::from(ratio) {
-        error(
-            Rule::AspectRatio,
-            format!("size {size}: the aspect ratio must be between 1:{ratio} and {ratio}:1"),
-            format!("{ratio}:1"),
-        );
+        let message = format!("size {size}: the aspect ratio must be between 1:{ratio} and {ratio}:1");
+        error(with_values!(rules.issue("size", Rule::AspectRatio, message), allowed = format_args!("{ratio}:1")));
     }
     if long > limits.max_edge {
-        error(
-            Rule::MaxEdge,
-            format!("size {size}: the longest edge must be at most {} pixels", limits.max_edge),
-            limits.max_edge.to_string(),
-        );
+        let message = format!("size {size}: the longest edge must be at most {} pixels", limits.max_edge);
+        error(with_values!(rules.issue("size", Rule::MaxEdge, message), allowed = limits.max_edge));
     }
     let pixels = u64::from(width) * u64::from(height);
-    if pixels < limits.min_pixels {
-        error(
-            Rule::PixelCount,
-            format!(
-                "size {size} has {} pixels; {} needs at least {}",
-                group_digits(pixels),
-                rules.label,
-                group_digits(limits.min_pixels)
-            ),
-            pixel_range(limits),
-        );
-    } else if pixels > limits.max_pixels {
-        error(
-            Rule::PixelCount,
-            format!(
-                "size {size} has {} pixels; {} makes at most {}",
-                group_digits(pixels),
-                rules.label,
-                group_digits(limits.max_pixels)
-            ),
-            pixel_range(limits),
-        );
+    if pixels < limits.min_pixels || pixels > limits.max_pixels {
+        let (few, many) = (group_digits(limits.min_pixels), group_digits(limits.max_pixels));
+        let (counted, label) = (group_digits(pixels), rules.label);
+        let message = if pixels < limits.min_pixels {
+            format!("size {size} has {counted} pixels; {label} needs at least {few}")
+        } else {
+            format!("size {size} has {counted} pixels; {label} makes at most {many}")
+        };
+        error(with_values!(rules.issue("size", Rule::PixelCount, message), allowed = format_args!("{few}–{many}")));
     }
     if let (Some(first), Some(nearest)) = (issues.get_mut(issues_before), nearest_valid_size(limits, width, height)) {
         first.message.push_str(&format!(" (the nearest valid size is {nearest})"));
-        first.values.suggested = Some(nearest.to_string());
+        #[cfg(feature = "values")]
+        {
+            first.values.suggested = Some(nearest.to_string());
+        }
     }
     let (wide, high) = limits.experimental_above;
     if issues.len() == issues_before && pixels > u64::from(wide) * u64::from(high) {
-        issues.push(
+        issues.push(with_values!(
             Issue::warning(
                 "size",
                 Rule::Experimental,
                 format!("size {size} is above {wide}x{high}, which OpenAI calls experimental: results may vary"),
-            )
-            .given(size)
-            .allowed(format!("{wide}x{high}")),
-        );
+            ),
+            given = size,
+            allowed = format_args!("{wide}x{high}")
+        ));
     }
-}
-
-/// The pixel counts a custom size may have: `655,360–8,294,400`.
-fn pixel_range(limits: &crate::catalogue::CustomSizes) -> String {
-    format!("{}–{}", group_digits(limits.min_pixels), group_digits(limits.max_pixels))
 }
 
 /// The size of one GIF frame: sides multiples of the step and the aspect
@@ -212,29 +195,27 @@ fn check_frame_size(
 ) {
     let step = limits.step;
     if !width.is_multiple_of(step) || !height.is_multiple_of(step) {
-        issues.push(
-            rules
-                .issue(
-                    "size",
-                    Rule::SizeMultipleOf16,
-                    format!("size {width}x{height}: a frame's width and height must both be multiples of {step}"),
-                )
-                .given(format!("{width}x{height}"))
-                .allowed(step),
-        );
+        issues.push(with_values!(
+            rules.issue(
+                "size",
+                Rule::SizeMultipleOf16,
+                format!("size {width}x{height}: a frame's width and height must both be multiples of {step}"),
+            ),
+            given = format_args!("{width}x{height}"),
+            allowed = step
+        ));
     }
     let ratio = limits.max_aspect_ratio;
     if u64::from(width.max(height)) > u64::from(width.min(height)) * u64::from(ratio) {
-        issues.push(
-            rules
-                .issue(
-                    "size",
-                    Rule::AspectRatio,
-                    format!("size {width}x{height}: the aspect ratio must be between 1:{ratio} and {ratio}:1"),
-                )
-                .given(format!("{width}x{height}"))
-                .allowed(format!("{ratio}:1")),
-        );
+        issues.push(with_values!(
+            rules.issue(
+                "size",
+                Rule::AspectRatio,
+                format!("size {width}x{height}: the aspect ratio must be between 1:{ratio} and {ratio}:1"),
+            ),
+            given = format_args!("{width}x{height}"),
+            allowed = format_args!("{ratio}:1")
+        ));
     }
 }
 
