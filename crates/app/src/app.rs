@@ -166,7 +166,7 @@ pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>)
                             <ConversationView conversations />
                         </Show>
                     })}
-                    <section class="runs" aria-label="Requests" hidden=move || talking() || runs.with(Vec::is_empty)>
+                    <section class="runs" aria-label=move || words().requests hidden=move || talking() || runs.with(Vec::is_empty)>
                         <For
                             each=move || runs.get()
                             key=|run| run.id

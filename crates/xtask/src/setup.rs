@@ -10,9 +10,11 @@ const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// Debian's packages: headless Chromium and its driver for browser tests,
 /// `redis-server` for the relay's shared counters (the server's tests start
 /// their own on a free loopback port), and `unzip` to check the gallery
-/// export's ZIP writer. `wasm-opt` comes from npm (`binaryen` in
-/// `tests/package.json`): Debian's is older and weighs more.
-const DEBIAN_PACKAGES: &[&str] = &["chromium", "chromium-driver", "redis-server", "unzip"];
+/// export's ZIP writer, and a Chinese font (1.6 MB, the smallest
+/// Debian has) so the Chinese page's screenshots show characters, not
+/// boxes. `wasm-opt` comes from npm (`binaryen` in `tests/package.json`):
+/// Debian's is older and weighs more.
+const DEBIAN_PACKAGES: &[&str] = &["chromium", "chromium-driver", "redis-server", "unzip", "fonts-wqy-microhei"];
 
 /// Runs every step, one setup at a time: a second `cargo xtask` started
 /// meanwhile waits for the first to finish, then finds everything in place.

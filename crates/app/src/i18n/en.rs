@@ -7,6 +7,7 @@ pub static ENGLISH: Words = Words {
     // The page.
     page_title: "gpt-image playground",
     language: "Language",
+    requests: "Requests",
     session_totals: |tokens, cost| format!("This session: {tokens} tokens · ≈ {cost}"),
     // The form.
     form_generate: "Generate images",

@@ -34,6 +34,8 @@ words! {
         page_title,
         /// The language switch's title.
         language,
+        /// The accessible name of the list of this session's requests.
+        requests,
         // The form.
         /// The form's name in generate mode.
         form_generate,

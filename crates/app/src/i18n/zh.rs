@@ -9,6 +9,7 @@ pub static CHINESE: Words = Words {
     // The page.
     page_title: "gpt-image 演练场",
     language: "语言",
+    requests: "请求",
     session_totals: |tokens, cost| format!("本次会话：{tokens} 个 token · 约 {cost}"),
     // The form.
     form_generate: "生成图片",

@@ -137,12 +137,22 @@ pub(super) fn same_origin_api() -> String {
     format!("{}/v1", origin())
 }
 
+/// The stored name of the playground's own server (kept in English in
+/// storage, shown in the language in use: [`Provider::shown_name`]).
+pub(super) const THIS_SERVER: &str = "This server";
+
 /// The playground's own server, as the first provider.
 pub(super) fn this_server() -> Provider {
-    Provider::named("This server", same_origin_api())
+    Provider::named(THIS_SERVER, same_origin_api())
 }
 
 impl Provider {
+    /// Its name as the page shows it: the playground's own server in the
+    /// language in use, any other as the person or the host named it.
+    pub fn shown_name(&self) -> String {
+        if self.name == THIS_SERVER { words().this_server.to_owned() } else { self.name.clone() }
+    }
+
     /// A provider called `name` at `base_url`, everything else as a new one has it.
     pub(super) fn named(name: impl Into<String>, base_url: impl Into<String>) -> Self {
         Provider {

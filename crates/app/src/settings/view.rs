@@ -67,7 +67,7 @@ pub fn SettingsPanel(providers: Providers) -> impl IntoView {
         <div class="endpoint-bar">
             <p class="active-endpoint" class:invalid=move || problem().is_some() title=move || shown_url(&providers.provider().base_url)>
                 {move || words().endpoint_in_use}
-                <strong>{move || providers.provider().name}</strong>
+                <strong>{move || providers.provider().shown_name()}</strong>
                 {move || problem().map(|_| view! { <span class="endpoint-problem">{move || words().endpoint_not_valid}</span> })}
             </p>
             <button type="button" class="secondary" aria-haspopup="dialog" on:click=open>{move || words().settings}</button>
@@ -142,7 +142,7 @@ fn SettingsForm(providers: Providers, dialog: NodeRef<leptos::html::Dialog>) -> 
                 <label for="endpoint">{move || words().endpoint}</label>
                 <select id="endpoint" on:change=move |ev| providers.current.set(event_target_value(&ev).parse().unwrap_or(0))>
                     {move || providers.list.get().into_iter().enumerate().map(|(index, provider)| view! {
-                        <option value=index.to_string() selected=move || providers.current.get() == index>{provider.name}</option>
+                        <option value=index.to_string() selected=move || providers.current.get() == index>{move || provider.shown_name()}</option>
                     }).collect_view()}
                 </select>
             </div>
