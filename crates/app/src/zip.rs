@@ -8,6 +8,10 @@
 //! anyway. This module is plain bytes in and out; `archive.rs` joins the
 //! pieces into a `Blob` without copying the images into wasm memory.
 
+use std::fmt;
+
+use crate::i18n::{Language, Words};
+
 /// The size of a local file header before its name.
 pub const LOCAL_HEADER_LEN: usize = 30;
 /// The end of central directory record's size without its comment.
@@ -31,6 +35,57 @@ const MADE_BY: u16 = (3 << 8) | VERSION;
 const FILE_MODE: u32 = 0o100_644 << 16;
 /// The biggest size or offset a ZIP without ZIP64 can hold.
 const LIMIT: u64 = u32::MAX as u64;
+
+/// Why a ZIP could not be written or read. The gallery says it in the
+/// language in use ([`Error::say`]); `Display` says it in English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Error {
+    /// The archive would pass 4 GiB or 65,535 entries, which need ZIP64.
+    TooBig,
+    /// The file has no end of central directory record.
+    NotZip,
+    /// The archive spans several disks.
+    SplitOverDisks,
+    /// The archive needs ZIP64.
+    NeedsZip64,
+    /// The central directory would end past the end of the file.
+    CutShort,
+    /// The central directory is damaged.
+    DirectoryDamaged,
+    /// This member is encrypted.
+    Encrypted(String),
+    /// This member is compressed with this method, neither stored nor deflated.
+    Method(String, u16),
+    /// This member needs ZIP64.
+    MemberNeedsZip64(String),
+    /// This member's local header is damaged.
+    LocalHeaderDamaged(String),
+}
+
+impl Error {
+    /// The reason in `words`.
+    pub fn say(&self, words: &Words) -> String {
+        match self {
+            Error::TooBig => words.zip_too_big.to_owned(),
+            Error::NotZip => words.zip_not_zip.to_owned(),
+            Error::SplitOverDisks => words.zip_split_over_disks.to_owned(),
+            Error::NeedsZip64 => words.zip_needs_zip64.to_owned(),
+            Error::CutShort => words.zip_cut_short.to_owned(),
+            Error::DirectoryDamaged => words.zip_directory_damaged.to_owned(),
+            Error::Encrypted(name) => (words.zip_encrypted)(name),
+            Error::Method(name, method) => (words.zip_method)(name, *method),
+            Error::MemberNeedsZip64(name) => (words.zip_member_needs_zip64)(name),
+            Error::LocalHeaderDamaged(name) => (words.zip_local_header_damaged)(name),
+        }
+    }
+}
+
+/// In English.
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.say(Language::English.words()))
+    }
+}
 
 /// How an entry's bytes are kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,10 +148,10 @@ impl Writer {
     /// The local header of the next entry, whose `size` bytes (with CRC-32
     /// `crc`) come right after it. Fails when the archive would pass 4 GiB or
     /// 65,535 entries, which need ZIP64.
-    pub fn header(&mut self, name: &str, crc: u32, size: u64, modified: DosTime) -> Result<Vec<u8>, String> {
+    pub fn header(&mut self, name: &str, crc: u32, size: u64, modified: DosTime) -> Result<Vec<u8>, Error> {
         let end = self.offset + (LOCAL_HEADER_LEN + name.len()) as u64 + size;
         if end > LIMIT || self.entries.len() >= u16::MAX as usize {
-            return Err("the export would be over 4 GiB or 65,535 images: export a selection".into());
+            return Err(Error::TooBig);
         }
         let written = Written { name: name.into(), crc, size: size as u32, offset: self.offset as u32, modified };
         let mut header = Vec::with_capacity(LOCAL_HEADER_LEN + name.len());
@@ -179,56 +234,50 @@ pub struct Member {
 }
 
 /// Finds the end record in `tail`, the last bytes of a file of `file_len` bytes.
-pub fn find_directory(tail: &[u8], file_len: u64) -> Result<Directory, String> {
-    let not_zip = || "this is not a ZIP file (it has no end of central directory)".to_owned();
-    let start = (0..=tail.len().checked_sub(END_LEN).ok_or_else(not_zip)?)
+pub fn find_directory(tail: &[u8], file_len: u64) -> Result<Directory, Error> {
+    let start = (0..=tail.len().checked_sub(END_LEN).ok_or(Error::NotZip)?)
         .rev()
         .find(|&at| read32(tail, at) == END_SIGNATURE && at + END_LEN + read16(tail, at + 20) as usize == tail.len())
-        .ok_or_else(not_zip)?;
+        .ok_or(Error::NotZip)?;
     let record = &tail[start..];
     if read16(record, 4) != 0 || read16(record, 6) != 0 {
-        return Err("this ZIP is split over several disks, which is not read".into());
+        return Err(Error::SplitOverDisks);
     }
     let (size, offset) = (u64::from(read32(record, 12)), u64::from(read32(record, 16)));
     if size == LIMIT || offset == LIMIT || read16(record, 10) == u16::MAX {
-        return Err("this ZIP needs ZIP64, which is not read: export it again from the playground".into());
+        return Err(Error::NeedsZip64);
     }
     if offset + size > file_len {
-        return Err("this ZIP is cut short (its central directory is past its end)".into());
+        return Err(Error::CutShort);
     }
     Ok(Directory { offset, size })
 }
 
 /// The members listed in a central directory.
-pub fn members(directory: &[u8]) -> Result<Vec<Member>, String> {
-    let damaged = || "this ZIP's central directory is damaged".to_owned();
+pub fn members(directory: &[u8]) -> Result<Vec<Member>, Error> {
     let mut members = Vec::new();
     let mut at = 0;
     while at < directory.len() {
         if directory.len() < at + 46 || read32(directory, at) != CENTRAL_SIGNATURE {
-            return Err(damaged());
+            return Err(Error::DirectoryDamaged);
         }
         let lengths = [28, 30, 32].map(|field| read16(directory, at + field) as usize);
         let name_end = at + 46 + lengths[0];
-        let name = directory.get(at + 46..name_end).ok_or_else(damaged)?;
+        let name = directory.get(at + 46..name_end).ok_or(Error::DirectoryDamaged)?;
         let name = String::from_utf8_lossy(name).into_owned();
         let flags = read16(directory, at + 8);
         if flags & ENCRYPTED != 0 {
-            return Err(format!("{name} is encrypted, which is not read"));
+            return Err(Error::Encrypted(name));
         }
         let method = match read16(directory, at + 10) {
             0 => Method::Stored,
             8 => Method::Deflated,
-            other => {
-                return Err(format!(
-                    "{name} is compressed with method {other}; only stored and deflated files are read"
-                ));
-            }
+            other => return Err(Error::Method(name, other)),
         };
         let field = |offset| u64::from(read32(directory, at + offset));
         let (compressed_size, size, header_offset) = (field(20), field(24), field(42));
         if [compressed_size, size, header_offset].contains(&LIMIT) {
-            return Err(format!("{name} needs ZIP64, which is not read"));
+            return Err(Error::MemberNeedsZip64(name));
         }
         members.push(Member { name, method, crc: read32(directory, at + 16), compressed_size, size, header_offset });
         at = name_end + lengths[1] + lengths[2];
@@ -237,9 +286,9 @@ pub fn members(directory: &[u8]) -> Result<Vec<Member>, String> {
 }
 
 /// Where a member's bytes start, given the first [`LOCAL_HEADER_LEN`] bytes at its header offset.
-pub fn data_offset(member: &Member, local_header: &[u8]) -> Result<u64, String> {
+pub fn data_offset(member: &Member, local_header: &[u8]) -> Result<u64, Error> {
     if local_header.len() < LOCAL_HEADER_LEN || read32(local_header, 0) != LOCAL_SIGNATURE {
-        return Err(format!("{}: its local header is damaged", member.name));
+        return Err(Error::LocalHeaderDamaged(member.name.clone()));
     }
     let lengths = u64::from(read16(local_header, 26)) + u64::from(read16(local_header, 28));
     Ok(member.header_offset + LOCAL_HEADER_LEN as u64 + lengths)
@@ -302,7 +351,7 @@ mod tests {
     }
 
     /// The members of a whole ZIP in memory, with their bytes as kept.
-    fn read(zip: &[u8]) -> Result<Vec<(Member, Vec<u8>)>, String> {
+    fn read(zip: &[u8]) -> Result<Vec<(Member, Vec<u8>)>, Error> {
         let tail = &zip[zip.len().saturating_sub(TAIL_LEN)..];
         let directory = find_directory(tail, zip.len() as u64)?;
         let range = directory.offset as usize..(directory.offset + directory.size) as usize;
@@ -388,26 +437,26 @@ mod tests {
 
     #[test]
     fn what_is_not_read_is_named() {
-        assert!(find_directory(b"hello", 5).unwrap_err().starts_with("this is not a ZIP file"));
+        assert!(find_directory(b"hello", 5).unwrap_err().to_string().starts_with("this is not a ZIP file"));
         let mut zip = written(&[("a", b"a")]);
         let len = zip.len();
         zip[len - 6..len - 2].copy_from_slice(&u32::MAX.to_le_bytes());
-        assert!(read(&zip).unwrap_err().contains("ZIP64"));
+        assert!(read(&zip).unwrap_err().to_string().contains("ZIP64"));
 
         let mut zip = written(&[("a.png", b"a")]);
         let central = zip.windows(4).position(|four| four == CENTRAL_SIGNATURE.to_le_bytes()).unwrap();
         zip[central + 10] = 12; // bzip2
         assert_eq!(
-            read(&zip).unwrap_err(),
+            read(&zip).unwrap_err().to_string(),
             "a.png is compressed with method 12; only stored and deflated files are read"
         );
         zip[central + 10] = 0;
         zip[central + 8] = 1;
-        assert_eq!(read(&zip).unwrap_err(), "a.png is encrypted, which is not read");
+        assert_eq!(read(&zip).unwrap_err().to_string(), "a.png is encrypted, which is not read");
 
         let zip = written(&[("a", b"a")]);
         let cut = &zip[..zip.len() - 1];
-        assert!(read(cut).unwrap_err().starts_with("this is not a ZIP file"));
+        assert!(read(cut).unwrap_err().to_string().starts_with("this is not a ZIP file"));
     }
 
     #[test]

@@ -13,6 +13,8 @@
 
 mod threads;
 
+use std::fmt;
+
 use gpt_image_wasm::Json;
 use gpt_image_wasm::core::{Fields, FromJson, JsonValue, sniff_format};
 use serde::Serialize;
@@ -22,6 +24,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, ReadableWritablePair, Response};
 
 use crate::actions::extension;
+use crate::i18n::{Language, Words};
 use crate::model_picker::today;
 use crate::names::{archive_name, entry_file};
 use crate::store::Entry;
@@ -32,6 +35,72 @@ use crate::zip::{self, DosTime, Member, Method};
 const METADATA: &str = "gallery.json";
 /// What `gallery.json` says it is, so other files are told apart.
 const FORMAT: &str = "gpt-image-playground/1";
+
+/// Why an export or an import failed. The gallery says it in the language
+/// in use ([`Error::say`]); `Display` says it in English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Error {
+    /// The ZIP could not be written or read.
+    Zip(zip::Error),
+    /// The browser could not read a file.
+    Unreadable,
+    /// The browser made no `Blob`.
+    NoBlob,
+    /// The browser made no object URL for the download.
+    NoObjectUrl,
+    /// There is no document to download from.
+    NoDocument,
+    /// `gallery.json` could not be written.
+    MetadataUnwritable,
+    /// The ZIP has no readable `gallery.json`.
+    NotGallery,
+    /// `gallery.json` could not be read, with the JSON reader's reason (in English).
+    MetadataDamaged(String),
+    /// `gallery.json` says it is of this other format.
+    OtherFormat(String),
+    /// This file is listed in `gallery.json` but not in the ZIP.
+    Missing(String),
+    /// This member's bytes would end past the end of the file.
+    CutShort(String),
+    /// This member could not be decompressed.
+    NotDecompressed(String),
+    /// This member's size or CRC-32 does not match.
+    Damaged(String),
+}
+
+impl Error {
+    /// The reason in `words`.
+    pub fn say(&self, words: &Words) -> String {
+        match self {
+            Error::Zip(error) => error.say(words),
+            Error::Unreadable => words.archive_unreadable.to_owned(),
+            Error::NoBlob => words.archive_no_blob.to_owned(),
+            Error::NoObjectUrl => words.archive_no_object_url.to_owned(),
+            Error::NoDocument => words.archive_no_document.to_owned(),
+            Error::MetadataUnwritable => (words.archive_metadata_unwritable)(METADATA),
+            Error::NotGallery => (words.archive_not_gallery)(METADATA),
+            Error::MetadataDamaged(why) => (words.archive_metadata_damaged)(METADATA, why),
+            Error::OtherFormat(format) => (words.archive_other_format)(METADATA, format),
+            Error::Missing(name) => (words.archive_missing)(name, METADATA),
+            Error::CutShort(name) => (words.archive_cut_short)(name),
+            Error::NotDecompressed(name) => (words.archive_not_decompressed)(name),
+            Error::Damaged(name) => (words.archive_damaged)(name),
+        }
+    }
+}
+
+/// In English.
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.say(Language::English.words()))
+    }
+}
+
+impl From<zip::Error> for Error {
+    fn from(error: zip::Error) -> Self {
+        Error::Zip(error)
+    }
+}
 
 /// What a gallery ZIP holds.
 #[derive(Clone, Debug, Default)]
@@ -107,14 +176,14 @@ extern "C" {
 }
 
 /// The bytes of a blob.
-async fn bytes(blob: &Blob) -> Result<Vec<u8>, String> {
-    let buffer = JsFuture::from(blob.array_buffer()).await.map_err(|_| "a file could not be read".to_owned())?;
+async fn bytes(blob: &Blob) -> Result<Vec<u8>, Error> {
+    let buffer = JsFuture::from(blob.array_buffer()).await.map_err(|_| Error::Unreadable)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Bytes `start..end` of a blob.
-async fn bytes_at(blob: &Blob, start: u64, end: u64) -> Result<Vec<u8>, String> {
-    bytes(&blob.slice_with_f64_and_f64(start as f64, end as f64).map_err(|_| "a file could not be read")?).await
+async fn bytes_at(blob: &Blob, start: u64, end: u64) -> Result<Vec<u8>, Error> {
+    bytes(&blob.slice_with_f64_and_f64(start as f64, end as f64).map_err(|_| Error::Unreadable)?).await
 }
 
 /// A ZIP's modification time from milliseconds since the epoch (local time).
@@ -137,7 +206,7 @@ async fn add_member(
     name: &str,
     file: &Blob,
     time: f64,
-) -> Result<(), String> {
+) -> Result<(), Error> {
     // Only the CRC needs the bytes in wasm memory, one file at a time.
     let data = bytes(file).await?;
     let header = writer.header(name, zip::crc32(0, &data), data.len() as u64, zip_time(time))?;
@@ -147,7 +216,7 @@ async fn add_member(
 }
 
 /// The ZIP of `archive`: what [`export`] saves.
-pub async fn pack(archive: &Archive) -> Result<Blob, String> {
+pub async fn pack(archive: &Archive) -> Result<Blob, Error> {
     let mut writer = zip::Writer::default();
     let parts = js_sys::Array::new();
     let mut metadata = Metadata {
@@ -167,7 +236,7 @@ pub async fn pack(archive: &Archive) -> Result<Blob, String> {
         metadata.thread_files.push(FileItem { key: key.clone(), file });
     }
     // Writing to memory fails only on a map with non-text keys, which these types have none of.
-    let json = serde_json::to_vec_pretty(&metadata).map_err(|_| format!("{METADATA} could not be written"))?;
+    let json = serde_json::to_vec_pretty(&metadata).map_err(|_| Error::MetadataUnwritable)?;
     let header = writer.header(METADATA, zip::crc32(0, &json), json.len() as u64, zip_time(js_sys::Date::now()))?;
     for piece in [header, json, writer.end()] {
         parts.push(&js_sys::Uint8Array::from(&piece[..]));
@@ -176,11 +245,11 @@ pub async fn pack(archive: &Archive) -> Result<Blob, String> {
 }
 
 /// Saves `archive` as `gpt-image-gallery-YYYY-MM-DD.zip` (today) through the browser's download.
-pub async fn export(archive: &Archive) -> Result<(), String> {
+pub async fn export(archive: &Archive) -> Result<(), Error> {
     let blob = pack(archive).await?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "no object URL".to_owned())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| Error::NoObjectUrl)?;
     let link: HtmlAnchorElement =
-        leptos::prelude::document().create_element("a").map_err(|_| "no document".to_owned())?.unchecked_into();
+        leptos::prelude::document().create_element("a").map_err(|_| Error::NoDocument)?.unchecked_into();
     link.set_href(&url);
     link.set_download(&archive_name(&today()));
     link.click();
@@ -194,23 +263,21 @@ pub async fn export(archive: &Archive) -> Result<(), String> {
 
 /// What a gallery ZIP holds: one [`export`] made, or the same files zipped
 /// again by another tool (stored or deflated).
-pub async fn import(file: &Blob) -> Result<Archive, String> {
+pub async fn import(file: &Blob) -> Result<Archive, Error> {
     let len = file.size() as u64;
     let tail = bytes_at(file, len.saturating_sub(zip::TAIL_LEN as u64), len).await?;
     let directory = zip::find_directory(&tail, len)?;
     let members = zip::members(&bytes_at(file, directory.offset, directory.offset + directory.size).await?)?;
     let member = |name: &str| members.iter().find(|member| member.name == name);
 
-    let not_ours = || format!("this is not a gallery ZIP (it has no readable {METADATA})");
-    let json = read(file, member(METADATA).ok_or_else(not_ours)?).await?;
-    let damaged = |error: String| format!("{METADATA} is damaged: {error}");
-    let metadata = Metadata::from_json_text::<Json>(&String::from_utf8_lossy(&json)).map_err(damaged)?;
+    let json = read(file, member(METADATA).ok_or(Error::NotGallery)?).await?;
+    let metadata = Metadata::from_json_text::<Json>(&String::from_utf8_lossy(&json)).map_err(Error::MetadataDamaged)?;
     if metadata.format != FORMAT {
-        return Err(format!("{METADATA} is of another format ({})", metadata.format));
+        return Err(Error::OtherFormat(metadata.format));
     }
     let mut items = Vec::new();
     for Item { file: name, mut entry } in metadata.images {
-        let found = member(&name).ok_or_else(|| format!("{name} is listed in {METADATA} but not in the ZIP"))?;
+        let found = member(&name).ok_or_else(|| Error::Missing(name.clone()))?;
         let image = read(file, found).await?;
         // An image is what its bytes say (an SVG listed as a PNG is still shown only as an image).
         if let Some(format) = sniff_format(&image) {
@@ -221,7 +288,7 @@ pub async fn import(file: &Blob) -> Result<Archive, String> {
     }
     let mut files = Vec::new();
     for FileItem { key, file: name } in metadata.thread_files {
-        let found = member(&name).ok_or_else(|| format!("{name} is listed in {METADATA} but not in the ZIP"))?;
+        let found = member(&name).ok_or_else(|| Error::Missing(name.clone()))?;
         let data = read(file, found).await?;
         let mime_type =
             sniff_format(&data).map_or_else(|| "application/octet-stream".to_owned(), |f| f.mime_type().to_owned());
@@ -231,39 +298,40 @@ pub async fn import(file: &Blob) -> Result<Archive, String> {
 }
 
 /// A member's bytes, inflated if need be and checked against its CRC-32.
-async fn read(file: &Blob, member: &Member) -> Result<Vec<u8>, String> {
+async fn read(file: &Blob, member: &Member) -> Result<Vec<u8>, Error> {
     let header = bytes_at(file, member.header_offset, member.header_offset + zip::LOCAL_HEADER_LEN as u64).await?;
     let start = zip::data_offset(member, &header)?;
     let end = start + member.compressed_size;
     if end > file.size() as u64 {
-        return Err(format!("{}: the ZIP is cut short", member.name));
+        return Err(Error::CutShort(member.name.clone()));
     }
     let data = match member.method {
         Method::Stored => bytes_at(file, start, end).await?,
-        Method::Deflated => inflate(file, start, end).await.map_err(|why| format!("{}: {why}", member.name))?,
+        Method::Deflated => {
+            inflate(file, start, end).await.ok_or_else(|| Error::NotDecompressed(member.name.clone()))?
+        }
     };
     if data.len() as u64 != member.size || zip::crc32(0, &data) != member.crc {
-        return Err(format!("{} is damaged (its size or CRC-32 does not match)", member.name));
+        return Err(Error::Damaged(member.name.clone()));
     }
     Ok(data)
 }
 
-/// Bytes `start..end` of a blob, inflated (raw deflate) by the browser.
-async fn inflate(file: &Blob, start: u64, end: u64) -> Result<Vec<u8>, String> {
-    let failed = |_| "it could not be decompressed".to_owned();
-    let slice = file.slice_with_f64_and_f64(start as f64, end as f64).map_err(failed)?;
-    let inflater = DecompressionStream::new("deflate-raw").map_err(failed)?;
+/// Bytes `start..end` of a blob, inflated (raw deflate) by the browser; `None` if they could not be.
+async fn inflate(file: &Blob, start: u64, end: u64) -> Option<Vec<u8>> {
+    let slice = file.slice_with_f64_and_f64(start as f64, end as f64).ok()?;
+    let inflater = DecompressionStream::new("deflate-raw").ok()?;
     let readable = slice.stream().pipe_through(inflater.unchecked_ref::<ReadableWritablePair>());
-    let response = Response::new_with_opt_readable_stream(Some(&readable)).map_err(failed)?;
-    let buffer = JsFuture::from(response.array_buffer().map_err(failed)?).await.map_err(failed)?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    let response = Response::new_with_opt_readable_stream(Some(&readable)).ok()?;
+    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// A blob of `parts` (each a `Blob` or bytes) typed `mime_type`.
-fn blob_of(parts: &js_sys::Array, mime_type: &str) -> Result<Blob, String> {
+fn blob_of(parts: &js_sys::Array, mime_type: &str) -> Result<Blob, Error> {
     let options = BlobPropertyBag::new();
     options.set_type(mime_type);
-    Blob::new_with_blob_sequence_and_options(parts, &options).map_err(|_| "no Blob".to_owned())
+    Blob::new_with_blob_sequence_and_options(parts, &options).map_err(|_| Error::NoBlob)
 }
 
 #[cfg(test)]
@@ -271,6 +339,23 @@ mod tests {
     use super::*;
     use crate::store::tests::full_entry;
     use crate::thread::tests::thread;
+
+    /// A reason is English where it is shown as text (the tests read it so),
+    /// and in the gallery in the language in use, a ZIP's own reasons too.
+    #[test]
+    fn reasons_are_said_in_both_languages() {
+        let missing = Error::Missing("images/0001.png".into());
+        assert_eq!(missing.to_string(), "images/0001.png is listed in gallery.json but not in the ZIP");
+        assert_eq!(
+            missing.say(Language::Chinese.words()),
+            "gallery.json 中列出了 images/0001.png，但 ZIP 里没有这个文件"
+        );
+        let encrypted = Error::from(zip::Error::Encrypted("a.png".into()));
+        assert_eq!(encrypted.to_string(), "a.png is encrypted, which is not read");
+        assert_eq!(encrypted.say(Language::Chinese.words()), "a.png 已加密，无法读取");
+        let damaged = Error::MetadataDamaged("`format` is missing".into());
+        assert_eq!(damaged.say(Language::Chinese.words()), "gallery.json 已损坏（`format` is missing）");
+    }
 
     #[test]
     fn gallery_json_reads_back_as_it_was_written() {

@@ -9,6 +9,7 @@ use super::composer::Composer;
 use super::state::{Conversations, Deleted};
 use super::turn_view::TurnView;
 use crate::i18n::{format, words};
+use crate::thread::shown_title;
 
 /// The confirmation of a delete: whether its images go too.
 #[component]
@@ -55,7 +56,9 @@ pub fn ConversationView(conversations: Conversations) -> impl IntoView {
     };
     let undo_text = move || {
         conversations.deleted.with(|deleted| {
-            deleted.as_ref().map(|Deleted { thread, images }| (words().conversation_deleted)(&thread.title, *images))
+            deleted
+                .as_ref()
+                .map(|Deleted { thread, images }| (words().conversation_deleted)(&shown_title(&thread.title), *images))
         })
     };
     view! {
@@ -76,7 +79,8 @@ pub fn ConversationView(conversations: Conversations) -> impl IntoView {
                         {move || conversations.threads.get().into_iter().map(|thread| {
                             let id = thread.id.clone();
                             let selected = move || conversations.open.with(|open| open.as_deref() == Some(id.as_str()));
-                            view! { <option value=thread.id.clone() selected=selected>{thread.title}</option> }
+                            let title = thread.title.clone();
+                            view! { <option value=thread.id.clone() selected=selected>{move || shown_title(&title)}</option> }
                         }).collect_view()}
                     </select>
                 </div>

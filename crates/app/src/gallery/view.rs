@@ -33,9 +33,9 @@ enum Status {
     /// Imported this many of the ZIP's images; the rest did not fit.
     ImportedPartly(usize, usize),
     /// The export failed, for this reason.
-    ExportFailed(String),
+    ExportFailed(archive::Error),
     /// The import failed, for this reason.
-    ImportFailed(String),
+    ImportFailed(archive::Error),
 }
 
 impl Status {
@@ -46,8 +46,8 @@ impl Status {
             Status::Reading => words.gallery_reading_zip.to_owned(),
             Status::Imported(images, threads) => (words.gallery_imported)(*images, *threads),
             Status::ImportedPartly(added, total) => (words.gallery_imported_partly)(*added, *total),
-            Status::ExportFailed(error) => (words.gallery_export_failed)(error),
-            Status::ImportFailed(error) => (words.gallery_import_failed)(error),
+            Status::ExportFailed(error) => (words.gallery_export_failed)(&error.say(words)),
+            Status::ImportFailed(error) => (words.gallery_import_failed)(&error.say(words)),
         }
     }
 }

@@ -6,7 +6,7 @@ use super::Gallery;
 use crate::actions::Actions;
 use crate::i18n::words;
 use crate::store::Entry;
-use crate::thread::ThreadLinks;
+use crate::thread::{ThreadLinks, shown_title};
 
 /// The image `id` of the viewer, with its facts and actions, and the
 /// conversation it came from, if one made it (with a button that opens it).
@@ -34,7 +34,7 @@ pub fn ViewerImage(
         Some(match links.title.run(thread.clone()) {
             Some(title) => view! {
                 <p class="from-thread">
-                    <span>{move || (words().viewer_from)(&title, turn)}</span>
+                    <span>{move || (words().viewer_from)(&shown_title(&title), turn)}</span>
                     <button type="button" class="secondary" on:click=move |_| {
                         opened.set(None);
                         links.open.run(thread.clone());

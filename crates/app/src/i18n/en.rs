@@ -245,6 +245,16 @@ pub static ENGLISH: Words = Words {
     image_size_unknown: "size unknown",
     store_full: "Browser storage is full: this image was not kept. Everything stored before is safe; \
                  export and delete some images to make room.",
+    zip_too_big: "the export would be over 4 GiB or 65,535 images: export a selection",
+    zip_not_zip: "this is not a ZIP file (it has no end of central directory)",
+    zip_split_over_disks: "this ZIP is split over several disks, which is not read",
+    zip_needs_zip64: "this ZIP needs ZIP64, which is not read: export it again from the playground",
+    zip_cut_short: "this ZIP is cut short (its central directory is past its end)",
+    zip_directory_damaged: "this ZIP's central directory is damaged",
+    archive_unreadable: "a file could not be read",
+    archive_no_blob: "no Blob",
+    archive_no_object_url: "no object URL",
+    archive_no_document: "no document",
     gallery_images: images,
     gallery_totals: |count, tokens, cost| format!("{} · {tokens} tokens · ≈ {cost}", images(count)),
     gallery_selected: |count| format!("{count} selected"),
@@ -283,6 +293,20 @@ pub static ENGLISH: Words = Words {
     image_alt: |prompt| format!("Generated image for: {prompt}"),
     image_tokens: |tokens| format!("{tokens} tokens"),
     image_cost: |cost| format!("≈ {cost}"),
+    zip_encrypted: |name| format!("{name} is encrypted, which is not read"),
+    zip_method: |name, method| {
+        format!("{name} is compressed with method {method}; only stored and deflated files are read")
+    },
+    zip_member_needs_zip64: |name| format!("{name} needs ZIP64, which is not read"),
+    zip_local_header_damaged: |name| format!("{name}: its local header is damaged"),
+    archive_metadata_unwritable: |file| format!("{file} could not be written"),
+    archive_not_gallery: |file| format!("this is not a gallery ZIP (it has no readable {file})"),
+    archive_metadata_damaged: |file, why| format!("{file} is damaged: {why}"),
+    archive_other_format: |file, format| format!("{file} is of another format ({format})"),
+    archive_missing: |name, file| format!("{name} is listed in {file} but not in the ZIP"),
+    archive_cut_short: |name| format!("{name}: the ZIP is cut short"),
+    archive_not_decompressed: |name| format!("{name}: it could not be decompressed"),
+    archive_damaged: |name| format!("{name} is damaged (its size or CRC-32 does not match)"),
     // Conversations.
     conversation_title: "Conversation",
     conversation_open: "Open",
@@ -322,6 +346,7 @@ pub static ENGLISH: Words = Words {
     turn_answering: "Being answered…",
     turn_being_made: "Image being made",
     turn_unanswered: "This turn was not answered: the page closed while it was being sent. Retry sends it again.",
+    thread_untitled: "Untitled conversation",
     conversation_totals: |turns, tokens, cost| {
         let turns = if turns == 1 { "1 turn".to_owned() } else { format!("{turns} turns") };
         format!("{turns} · {tokens} tokens · images ≈ {cost}")

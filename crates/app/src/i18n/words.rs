@@ -414,6 +414,26 @@ words! {
         image_size_unknown,
         /// The gallery's problem when the browser's storage is full.
         store_full,
+        /// An export's reason when it would need ZIP64.
+        zip_too_big,
+        /// An import's reason when the file is not a ZIP.
+        zip_not_zip,
+        /// An import's reason when the ZIP spans several disks.
+        zip_split_over_disks,
+        /// An import's reason when the ZIP needs ZIP64.
+        zip_needs_zip64,
+        /// An import's reason when the ZIP's central directory is past its end.
+        zip_cut_short,
+        /// An import's reason when the ZIP's central directory is damaged.
+        zip_directory_damaged,
+        /// An export's or import's reason when the browser could not read a file.
+        archive_unreadable,
+        /// An export's or import's reason when the browser made no `Blob`.
+        archive_no_blob,
+        /// An export's reason when the browser made no object URL for the download.
+        archive_no_object_url,
+        /// An export's reason when there is no document to download from.
+        archive_no_document,
         // Conversations.
         /// The conversation section's heading.
         conversation_title,
@@ -487,6 +507,8 @@ words! {
         turn_being_made,
         /// A turn the page closed on while it was sent.
         turn_unanswered,
+        /// The title of a conversation whose first turn had no text (stored in English).
+        thread_untitled,
         // Errors and advice.
         /// A failure's Retry button.
         failure_retry,
@@ -650,6 +672,30 @@ words! {
         image_tokens: fn(u64),
         /// The estimated cost (formatted) in an image's facts: `≈ $0.016`.
         image_cost: fn(&str),
+        /// An import's reason when a file in the ZIP is encrypted: its name.
+        zip_encrypted: fn(&str),
+        /// An import's reason when a file in the ZIP is compressed another way: its name, the method's number.
+        zip_method: fn(&str, u16),
+        /// An import's reason when a file in the ZIP needs ZIP64: its name.
+        zip_member_needs_zip64: fn(&str),
+        /// An import's reason when a file's local header is damaged: its name.
+        zip_local_header_damaged: fn(&str),
+        /// An export's reason when the metadata file could not be written: its name.
+        archive_metadata_unwritable: fn(&str),
+        /// An import's reason when the ZIP has no metadata file: its name.
+        archive_not_gallery: fn(&str),
+        /// An import's reason when the metadata file is damaged: its name, the JSON reader's reason (English).
+        archive_metadata_damaged: fn(&str, &str),
+        /// An import's reason when the metadata file is of another format: its name, the format it says.
+        archive_other_format: fn(&str, &str),
+        /// An import's reason when a listed file is not in the ZIP: the file, the metadata file.
+        archive_missing: fn(&str, &str),
+        /// An import's reason when a file would end past the end of the ZIP: its name.
+        archive_cut_short: fn(&str),
+        /// An import's reason when a file could not be decompressed: its name.
+        archive_not_decompressed: fn(&str),
+        /// An import's reason when a file's size or CRC-32 does not match: its name.
+        archive_damaged: fn(&str),
         // Conversations.
         /// The conversation's totals: turns, tokens, estimated cost of its images (formatted).
         conversation_totals: fn(usize, u64, &str),

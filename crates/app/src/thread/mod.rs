@@ -18,6 +18,8 @@ use gpt_image_wasm::core::{Fields, FromJson, JsonValue};
 use leptos::prelude::Callback;
 use serde::Serialize;
 
+use crate::i18n::words;
+
 pub use branches::Numbered;
 pub use prompt::images_prompt;
 
@@ -218,14 +220,23 @@ pub struct Thread {
 /// The longest title, in characters.
 const TITLE_CHARS: usize = 60;
 
+/// The title of a thread whose first text is empty, as it is stored
+/// (shown in the language in use: [`shown_title`]).
+const UNTITLED: &str = "Untitled conversation";
+
 /// A thread's title from its first text: one line, at most [`TITLE_CHARS`].
 pub fn title_of(text: &str) -> String {
     let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if line.chars().count() <= TITLE_CHARS {
-        return if line.is_empty() { "Untitled conversation".to_owned() } else { line };
+        return if line.is_empty() { UNTITLED.to_owned() } else { line };
     }
     let cut: String = line.chars().take(TITLE_CHARS - 1).collect();
     format!("{}…", cut.trim_end())
+}
+
+/// A stored title as it is shown: [`UNTITLED`] in the language in use (tracked), any other as it is.
+pub fn shown_title(title: &str) -> String {
+    if title == UNTITLED { words().thread_untitled.to_owned() } else { title.to_owned() }
 }
 
 /// A new conversation id: `t` and ten random letters.

@@ -53,22 +53,22 @@ async fn a_packed_gallery_imports_back_with_its_images_and_metadata() {
 
 #[wasm_bindgen_test]
 async fn files_that_are_not_gallery_zips_are_named_as_such() {
-    let error = import(&blob_of(b"hello")).await.unwrap_err();
+    let error = import(&blob_of(b"hello")).await.unwrap_err().to_string();
     assert!(error.starts_with("this is not a ZIP file"), "{error}");
-    let error = import(&blob_of(&zip_with(&[("notes.txt", "hi")]))).await.unwrap_err();
+    let error = import(&blob_of(&zip_with(&[("notes.txt", "hi")]))).await.unwrap_err().to_string();
     assert!(error.starts_with("this is not a gallery ZIP"), "{error}");
     let other = zip_with(&[("gallery.json", r#"{"format": "another-app/2", "images": []}"#)]);
-    let error = import(&blob_of(&other)).await.unwrap_err();
+    let error = import(&blob_of(&other)).await.unwrap_err().to_string();
     assert_eq!(error, "gallery.json is of another format (another-app/2)");
     let missing = zip_with(&[(
         "gallery.json",
         r#"{"format": "gpt-image-playground/1", "images": [{"file": "images/0001.png"}]}"#,
     )]);
-    let error = import(&blob_of(&missing)).await.unwrap_err();
+    let error = import(&blob_of(&missing)).await.unwrap_err().to_string();
     assert!(error.starts_with("gallery.json is damaged"), "{error}");
     let listed = r#"{"format": "gpt-image-playground/1", "images": [{"file": "images/0001.png", "created": 1,
         "settings": {"prompt": "p"}, "mimeType": "image/png", "bytes": 1}]}"#;
-    let error = import(&blob_of(&zip_with(&[("gallery.json", listed)]))).await.unwrap_err();
+    let error = import(&blob_of(&zip_with(&[("gallery.json", listed)]))).await.unwrap_err().to_string();
     assert_eq!(error, "images/0001.png is listed in gallery.json but not in the ZIP");
 }
 
@@ -101,7 +101,7 @@ async fn a_damaged_image_is_named() {
     let mut zip = include_bytes!("../fixtures/python-stored.zip").to_vec();
     let png = zip.windows(4).position(|four| four == b"IHDR").unwrap();
     zip[png + 6] ^= 0xff;
-    let error = import(&blob_of(&zip)).await.unwrap_err();
+    let error = import(&blob_of(&zip)).await.unwrap_err().to_string();
     assert_eq!(error, "images/0001-a-red-square.png is damaged (its size or CRC-32 does not match)");
 }
 
