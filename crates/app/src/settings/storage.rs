@@ -118,7 +118,7 @@ mod tests {
     fn the_settings_read_back_as_they_were_written() {
         let saved = SavedProviders {
             providers: vec![
-                Provider::named(super::state::THIS_SERVER, "/v1"),
+                Provider::named(crate::settings::state::THIS_SERVER, "/v1"),
                 Provider {
                     api_key: "sk-test".into(),
                     remember_key: true,
