@@ -35,8 +35,8 @@ describe('conversations', () => {
     assert.notEqual(second, first, "the follow-up's image differs from the first");
     const turns = page.locator('.turns > .turn');
     assert.match(await turns.nth(1).locator('.reply').innerText(), /blue/);
-    assert.match(await turns.nth(1).locator('.turn-facts').innerText(), /^This turn: \d+ tokens · image ≈ \$\d+\.\d{3} · Responses API$/);
-    assert.match(await page.locator('.conversation-totals').innerText(), /^3 turns · \d+ tokens · images ≈ \$\d+\.\d{3}$/);
+    assert.match(await turns.nth(1).locator('.turn-facts').innerText(), /^This turn: [\d,]+ tokens · image ≈ \$\d+\.\d{3} · Responses API$/);
+    assert.match(await page.locator('.conversation-totals').innerText(), /^3 turns · [\d,]+ tokens · images ≈ \$\d+\.\d{3}$/);
     await stored(page, 3);
     await screenshot(page, 'conversation-responses');
 

@@ -56,7 +56,7 @@ describe('the gallery', () => {
     assert.equal(await cards(page).count(), 0, 'the images of this page are shown by their requests, once');
     await page.reload();
     await thumbnailsShown(page, 3);
-    assert.match(await page.locator('.gallery-totals').innerText(), /^3 images · [1-9]\d* tokens · ≈ \$\d+\.\d{3}$/);
+    assert.match(await page.locator('.gallery-totals').innerText(), /^3 images · [1-9][\d,]* tokens · ≈ \$\d+\.\d{3}$/);
     await page.getByRole('button', { name: 'Favourite' }).first().click();
     await page.waitForFunction(() => document.querySelector('.gallery .star')?.getAttribute('aria-pressed') === 'true');
     await storedUntil(page, { count: 3, favourites: 1 });
@@ -66,7 +66,7 @@ describe('the gallery', () => {
     assert.equal(await page.locator('.run').count(), 0, 'the requests of the old page are gone');
     assert.match(await cards(page).first().innerText(), /a red bicycle in the snow/, 'newest first');
     assert.equal(await page.locator('.gallery .star[aria-pressed=true]').count(), 1, 'the favourite was kept');
-    assert.match(await page.locator('.gallery-totals').innerText(), /^3 images · [1-9]\d* tokens/, 'usage was kept');
+    assert.match(await page.locator('.gallery-totals').innerText(), /^3 images · [1-9][\d,]* tokens/, 'usage was kept');
     await screenshot(page, 'gallery');
 
     await page.getByLabel('Search prompts').fill('lighthouse');
@@ -79,7 +79,7 @@ describe('the gallery', () => {
     await cards(page).nth(1).getByRole('button', { name: /^Open:/ }).click();
     const viewer = page.getByRole('dialog', { name: 'Stored image' });
     await viewer.locator('img').waitFor();
-    assert.match(await viewer.locator('.facts').innerText(), /^1024x1024 · PNG · \d+\.\d KB · \d+ tokens/);
+    assert.match(await viewer.locator('.facts').innerText(), /^1024x1024 · PNG · \d+\.\d KB · [\d,]+ tokens/);
     await menuAction(viewer, 'Delete');
     await page.waitForFunction(() => document.querySelectorAll('.gallery .card').length === 2);
     // Erased from IndexedDB when the undo bar goes (see undo.test.mjs).

@@ -98,6 +98,19 @@ describe('languages', () => {
     await dialog.getByRole('button', { name: '关闭' }).first().click();
   });
 
+  test('a Chinese reader\'s first paint, before the app, is Chinese too', async (t) => {
+    const server = await startServer(['--static', dist, ...hostHeaders(), '--latency-ms', '0']);
+    t.after(server.stop);
+    const page = await newContextPage(t, { locale: 'zh-CN' });
+    await page.route(/_bg\.wasm$/, () => {}); // never answered: the first paint stays
+    await page.goto(`${server.base}/`);
+    await page.locator('#shell').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    assert.equal(await page.title(), 'gpt-image 演练场');
+    assert.equal(await page.locator('#shell label.prompt span').innerText(), '提示词');
+    await assertChinese(page, 'the first paint');
+  });
+
   test('the switch in the header changes the language at once, and the choice outlives a reload', async (t) => {
     const { page } = await openIn(t, 'zh-CN');
     await page.getByRole('button', { name: 'English' }).click();

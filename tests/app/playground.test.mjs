@@ -18,8 +18,8 @@ describe('the playground', () => {
     assert.deepEqual(await firstImageSize(page), [1024, 1024]);
     await page.locator('.picture').nth(1).waitFor();
     const facts = await page.locator('.run-facts').first().innerText();
-    assert.match(facts, /^gpt-image-2 generation · \d+\.\d s · \d+ tokens · ≈ \$\d/);
-    assert.match(await page.locator('.facts').first().innerText(), /^1024x1024 · PNG · \d+\.\d KB · \d+ tokens · ≈ \$\d+\.\d{3}$/);
+    assert.match(facts, /^gpt-image-2 generation · \d+\.\d s · [\d,]+ tokens · ≈ \$\d/);
+    assert.match(await page.locator('.facts').first().innerText(), /^1024x1024 · PNG · \d+\.\d KB · [\d,]+ tokens · ≈ \$\d+\.\d{3}$/);
     const download = page.getByRole('link', { name: 'Download' }).first();
     assert.match(await download.getAttribute('download'), /\.png$/);
     assert.match(await page.locator('.totals').innerText(), /^This session: [1-9][\d,]* tokens · ≈ \$\d+\.\d{3}$/);

@@ -91,13 +91,13 @@ describe('results', () => {
     await page.waitForFunction(() => document.querySelector('.run')?.getAttribute('aria-busy') === 'false');
     await stored(page, 4);
     await page.waitForFunction(() => [...document.querySelectorAll('.run .facts')].every((facts) => / tokens/.test(facts.textContent)));
-    const tokens = (text) => Number(/(\d+) tokens/.exec(text)?.[1]);
+    const tokens = (text) => Number(/([\d,]+) tokens/.exec(text)?.[1].replaceAll(',', ''));
     const images = (await page.locator('.run .facts').allInnerTexts()).map(tokens);
     const run = tokens(await page.locator('.run-facts').innerText());
     assert.notEqual(run % 4, 0, `this request's ${run} tokens do not split evenly, which is the case to check`);
     assert.equal(images.reduce((sum, each) => sum + each, 0), run, `the images' ${images.join(' + ')} add up to the request's ${run}`);
     assert.ok(Math.max(...images) - Math.min(...images) <= 1, 'shared as evenly as whole tokens allow');
     assert.equal(tokens(await page.locator('.totals').innerText()), run, 'the session');
-    await page.waitForFunction((run) => new RegExp(` ${run} tokens`).test(document.querySelector('.gallery-totals').textContent), run);
+    await page.waitForFunction((run) => new RegExp(` ${run.toLocaleString('en-US')} tokens`).test(document.querySelector('.gallery-totals').textContent), run);
   });
 });

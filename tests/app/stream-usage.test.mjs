@@ -33,5 +33,5 @@ test('a streamed request of two images counts its usage once, as unstreamed', as
   assert.deepEqual(streamed.images, plain.images, "each image's share");
   const both = 2 * tokens(plain.facts);
   assert.equal(tokens(await page.locator('.totals').innerText()), both, 'the session');
-  await page.waitForFunction((both) => new RegExp(` ${both} tokens`).test(document.querySelector('.gallery-totals').textContent), both);
+  await page.waitForFunction((both) => new RegExp(` ${both.toLocaleString('en-US')} tokens`).test(document.querySelector('.gallery-totals').textContent), both);
 });

@@ -18,6 +18,7 @@ mod play;
 mod server;
 mod server_bench;
 mod setup;
+mod shell_words;
 mod slim;
 mod test;
 mod web;

@@ -84,7 +84,7 @@ pub fn build(out: &Path) -> Result {
     head.push_str(&format!(r#"<script type="module" src="./{boot_name}"></script>"#));
 
     let web = root().join("web");
-    let html = read(&web.join("index.html"))?;
+    let html = crate::shell_words::write(&read(&web.join("index.html"))?)?;
     let style = read(&web.join("style.css"))?;
     write(&out.join("index.html"), &page(&html, &style, &head)?)?;
     for entry in fs::read_dir(&web).map_err(|error| format!("{}: {error}", web.display()))? {

@@ -22,6 +22,8 @@ pub fn extra_fields_with<J: ParseJson>(text: &str) -> Result<Extra, Issue> {
             Rule::Malformed,
             format!("Extra fields must be a JSON object such as {{\"seed\": 7}}: {why}"),
         )
+        .given(text.trim())
+        .allowed("{\"seed\": 7}")
     };
     let json = J::parse(text).ok_or_else(|| refused("this is not JSON".into()))?;
     let serde_json::Value::Object(fields) = json.to_value() else {
@@ -35,7 +37,9 @@ pub fn extra_fields_with<J: ParseJson>(text: &str) -> Result<Extra, Issue> {
             EXTRA,
             Rule::Conflict,
             format!("Extra fields: {name} has its own control; set it there, not here"),
-        )),
+        )
+        .given(name)
+        .other(name)),
         None => Ok(fields),
     }
 }

@@ -8,6 +8,7 @@ pub static ENGLISH: Words = Words {
     page_title: "gpt-image playground",
     language: "Language",
     requests: "Requests",
+    shell_loading: "Loading the playground…",
     session_totals: |tokens, cost| format!("This session: {tokens} tokens · ≈ {cost}"),
     // The form.
     form_generate: "Generate images",
@@ -256,7 +257,9 @@ pub static ENGLISH: Words = Words {
     archive_no_object_url: "no object URL",
     archive_no_document: "no document",
     gallery_images: images,
-    gallery_totals: |count, tokens, cost| format!("{} · {tokens} tokens · ≈ {cost}", images(count)),
+    gallery_totals: |count, tokens, cost| {
+        format!("{} · {} tokens · ≈ {cost}", images(count), super::format::count(tokens))
+    },
     gallery_selected: |count| format!("{count} selected"),
     gallery_delete_selected: |count| format!("Delete {count} selected"),
     gallery_export_selected: |count| format!("Export {count} selected as ZIP"),
@@ -291,7 +294,7 @@ pub static ENGLISH: Words = Words {
     },
     store_failed: |message| format!("The gallery could not be stored: {message}."),
     image_alt: |prompt| format!("Generated image for: {prompt}"),
-    image_tokens: |tokens| format!("{tokens} tokens"),
+    image_tokens: |tokens| format!("{} tokens", super::format::count(tokens)),
     image_cost: |cost| format!("≈ {cost}"),
     zip_encrypted: |name| format!("{name} is encrypted, which is not read"),
     zip_method: |name, method| {
@@ -349,7 +352,7 @@ pub static ENGLISH: Words = Words {
     thread_untitled: "Untitled conversation",
     conversation_totals: |turns, tokens, cost| {
         let turns = if turns == 1 { "1 turn".to_owned() } else { format!("{turns} turns") };
-        format!("{turns} · {tokens} tokens · images ≈ {cost}")
+        format!("{turns} · {} tokens · images ≈ {cost}", super::format::count(tokens))
     },
     conversation_deleted: |title, count| match count {
         0 => format!("Deleted \u{201c}{title}\u{201d}; its images are still in the gallery."),

@@ -36,6 +36,9 @@ words! {
         language,
         /// The accessible name of the list of this session's requests.
         requests,
+        /// The first paint's hint while the app loads (`web/index.html`,
+        /// written in by `cargo xtask dist`).
+        shell_loading,
         // The form.
         /// The form's name in generate mode.
         form_generate,

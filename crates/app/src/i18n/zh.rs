@@ -10,6 +10,7 @@ pub static CHINESE: Words = Words {
     page_title: "gpt-image 演练场",
     language: "语言",
     requests: "请求",
+    shell_loading: "正在加载演练场…",
     session_totals: |tokens, cost| format!("本次会话：{tokens} 个 token · 约 {cost}"),
     // The form.
     form_generate: "生成图片",
@@ -254,7 +255,9 @@ pub static CHINESE: Words = Words {
     archive_no_object_url: "浏览器无法创建对象 URL",
     archive_no_document: "无法访问页面文档",
     gallery_images: |count| format!("{count} 张图片"),
-    gallery_totals: |count, tokens, cost| format!("{count} 张图片 · {tokens} 个 token · 约 {cost}"),
+    gallery_totals: |count, tokens, cost| {
+        format!("{count} 张图片 · {} 个 token · 约 {cost}", super::format::count(tokens))
+    },
     gallery_selected: |count| format!("已选 {count} 张"),
     gallery_delete_selected: |count| format!("删除所选的 {count} 张"),
     gallery_export_selected: |count| format!("将所选的 {count} 张导出为 ZIP"),
@@ -280,7 +283,7 @@ pub static CHINESE: Words = Words {
     },
     store_failed: |message| format!("无法保存到图库：{message}。"),
     image_alt: |prompt| format!("生成的图片：{prompt}"),
-    image_tokens: |tokens| format!("{tokens} 个 token"),
+    image_tokens: |tokens| format!("{} 个 token", super::format::count(tokens)),
     image_cost: |cost| format!("约 {cost}"),
     zip_encrypted: |name| format!("{name} 已加密，无法读取"),
     zip_method: |name, method| format!("{name} 使用了压缩方法 {method}；只能读取未压缩（stored）或 deflate 压缩的文件"),
@@ -333,7 +336,9 @@ pub static CHINESE: Words = Words {
     turn_being_made: "图片生成中",
     turn_unanswered: "这一轮没有得到回答：发送时页面关闭了。点击重试会再次发送。",
     thread_untitled: "未命名对话",
-    conversation_totals: |turns, tokens, cost| format!("{turns} 轮 · {tokens} 个 token · 图片约 {cost}"),
+    conversation_totals: |turns, tokens, cost| {
+        format!("{turns} 轮 · {} 个 token · 图片约 {cost}", super::format::count(tokens))
+    },
     conversation_deleted: |title, count| match count {
         0 => format!("已删除“{title}”；其图片仍在图库中。"),
         count => format!("已删除“{title}”及其 {count} 张图片。"),
