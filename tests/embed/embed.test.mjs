@@ -165,6 +165,18 @@ div, form, label, span, p, button, input, select, textarea, img, ul, li, article
     assert.deepEqual(await buttonStyle(plain), await buttonStyle(bare), "the host's own button keeps the browser's look");
   });
 
+  test('in a Chinese browser the element speaks Chinese and leaves the host page\'s language and title alone', async (t) => {
+    const url = hostPage('chinese', '<gpt-image-generator></gpt-image-generator>');
+    const page = await open(t, url, { locale: 'zh-CN' });
+    const element = page.locator('gpt-image-generator');
+    await element.getByLabel('提示词', { exact: true }).fill('黎明时分的灯塔，水彩');
+    await element.getByRole('button', { name: '生成', exact: true }).click();
+    await element.locator('.run .picture img').first().waitFor({ timeout: 20_000 });
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', "the host's <html lang> is the host's");
+    assert.equal(await page.title(), 'chinese', "the host's title is the host's");
+    await page.screenshot({ path: path.join(shots, 'element-chinese.png') });
+  });
+
   test('two elements on one page run independently', async (t) => {
     const page = await open(
       t,

@@ -1,8 +1,9 @@
-//! Numbers, prices, sizes and dates written the way the language in use
-//! writes them, by the browser's `Intl` (so `1,234` and `US$0.016` in
-//! Chinese, `1,234` and `$0.016` in English, and each language's dates).
+//! Numbers, prices and durations written the way the language in use
+//! writes them, by the browser's `Intl` (so `US$0.016` and `12.3秒` in
+//! Chinese, `$0.016` and `12.3 s` in English). Byte sizes (`45.1 KB`) are
+//! written alike in both, by the app; it shows no dates.
 
-use js_sys::{Array, Date, Function, Intl, Object, Reflect};
+use js_sys::{Array, Function, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
 
 use super::language;
@@ -45,18 +46,6 @@ pub fn usd(amount: f64) -> String {
     number_with(amount, &pairs)
 }
 
-/// A size in bytes, in the largest unit of kilobytes, megabytes and
-/// gigabytes that keeps it at least one: `812 kB`, `2.3 MB`.
-pub fn bytes(count: f64) -> String {
-    let (unit, size) = [("gigabyte", 1e9), ("megabyte", 1e6)]
-        .into_iter()
-        .find(|(_, size)| count >= *size)
-        .unwrap_or(("kilobyte", 1e3));
-    #[rustfmt::skip]
-    let pairs = [("style", "unit".into()), ("unit", unit.into()), ("maximumFractionDigits", 1.into())];
-    number_with(count / size, &pairs)
-}
-
 /// Seconds, to a tenth: `12.3 s`, `12.3秒`.
 pub fn seconds(value: f64) -> String {
     #[rustfmt::skip]
@@ -65,11 +54,4 @@ pub fn seconds(value: f64) -> String {
         ("minimumFractionDigits", 1.into()), ("maximumFractionDigits", 1.into()),
     ];
     number_with(value, &pairs)
-}
-
-/// A moment (milliseconds since 1970), as a short date and time.
-pub fn date_time(milliseconds: f64) -> String {
-    let pairs = [("dateStyle", JsValue::from_str("medium")), ("timeStyle", JsValue::from_str("short"))];
-    let format = Intl::DateTimeFormat::new(&locales(), &options(&pairs)).format();
-    apply(format, &Date::new(&JsValue::from_f64(milliseconds)))
 }

@@ -4,8 +4,8 @@
 //! A view reads its words through [`words`], which tracks the language in
 //! use: `{move || words().generate}`. The words of each language are one
 //! [`Words`] value, [`en::ENGLISH`] and [`zh::CHINESE`], each in its own file;
-//! a word missing from either does not compile. Numbers, prices, sizes and
-//! dates go through [`format`], which asks the browser's `Intl` for the
+//! a word missing from either does not compile. Numbers, prices and
+//! durations go through [`format`], which asks the browser's `Intl` for the
 //! language's way of writing them.
 //!
 //! The language follows the browser's preference (`navigator.languages`)
