@@ -22,6 +22,7 @@ const NAMES = new Set([
   // wire names of parameters, shown as code
   'prompt', 'model', 'size', 'quality', 'background', 'output_format', 'output_compression', 'moderation', 'stream',
   'partial_images', 'input_fidelity', 'complexity', 'frame_count', 'frame_duration_ms', 'markup', 'mask', 'n',
+  'response_format', 'user', 'style', 'url', 'b64_json', 'vivid', 'natural', 'seed', 'images',
 ]);
 
 /** The Latin words visible on the page, in text and in accessible names, titles and placeholders. */
@@ -96,6 +97,22 @@ describe('languages', () => {
     await dialog.waitFor();
     await assertChinese(page, 'the settings dialog');
     await dialog.getByRole('button', { name: '关闭' }).first().click();
+
+    // After a reload: the gallery's card, the viewer, every parameter, the edit and conversation modes.
+    await page.reload();
+    await appReady(page);
+    await page.locator('.card .thumb').first().click();
+    await page.locator('dialog.viewer[open]').waitFor();
+    await assertChinese(page, 'the viewer');
+    await page.keyboard.press('Escape');
+    await page.locator('details.more summary').click();
+    await assertChinese(page, 'every parameter');
+    await page.getByRole('radio', { name: '编辑' }).check();
+    await assertChinese(page, 'the edit mode');
+    await page.getByRole('radio', { name: '对话' }).check();
+    await page.locator('.conversation').first().waitFor();
+    await assertChinese(page, 'the conversation mode');
+    await screenshot(page, 'languages-zh-conversation');
   });
 
   test('a Chinese reader\'s first paint, before the app, is Chinese too', async (t) => {

@@ -51,7 +51,7 @@ pub fn Advanced(form: Form, report: Memo<Report>) -> impl IntoView {
                 let name = parameter.name;
                 let value = form.value(name);
                 let invalid = move || has_error(report, name).to_string();
-                let doc = parameter.doc.lines().next().unwrap_or_default();
+                let doc = (words().parameter_doc)(name, parameter.doc.lines().next().unwrap_or_default());
                 // One kind of control for every kind of value (one view type
                 // keeps the wasm small): a checkbox for a flag, else a field,
                 // with the values the crate knows offered as suggestions.

@@ -109,6 +109,7 @@ pub static ENGLISH: Words = Words {
     remove_input_image: |number| format!("Remove input image {number}"),
     mask_uploaded: |file| format!("Mask: the uploaded {file}."),
     no_mask_because: |why| format!("No mask: {why}"),
+    parameter_doc: |_, doc| doc.to_owned(),
     // Settings.
     endpoint_in_use: "Endpoint: ",
     endpoint_not_valid: " — base URL not valid: nothing is sent",

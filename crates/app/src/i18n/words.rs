@@ -586,6 +586,10 @@ words! {
         mask_uploaded: fn(&str),
         /// The mask's state when it cannot be set: why.
         no_mask_because: fn(&str),
+        /// What a parameter of "More parameters" is, as its tooltip: its
+        /// wire name and the first line of core's English doc (the fallback
+        /// for a parameter the table does not know yet).
+        parameter_doc: fn(&str, &'static str),
         // Settings.
         /// Under an empty base URL: an example.
         base_url_hint: fn(&str),

@@ -111,6 +111,15 @@ pub static CHINESE: Words = Words {
     remove_input_image: |number| format!("移除输入图片 {number}"),
     mask_uploaded: |file| format!("蒙版：已上传的 {file}。"),
     no_mask_because: |why| format!("无蒙版：{why}"),
+    parameter_doc: |name, doc| {
+        let chinese = match name {
+            "response_format" => "`url` 或 `b64_json`。OpenAI 的 GPT 图片模型总是返回 `b64_json`；部分服务商返回链接。",
+            "user" => "终端用户的标识，用于滥用监控。",
+            "style" => "`vivid` 或 `natural`，用于接受风格参数的模型（DALL·E 3）。",
+            _ => doc,
+        };
+        chinese.to_owned()
+    },
     // Settings.
     endpoint_in_use: "接口：",
     endpoint_not_valid: " — 接口地址无效：不会发送任何请求",
