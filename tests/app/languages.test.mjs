@@ -1,7 +1,9 @@
 // 简体中文 and English: the playground follows the browser's language,
-// shows no English word a Chinese reader should not see (labels, hints,
-// validation, a run, the gallery, the settings dialog, accessible names,
-// the title), switches in one click from the header, and remembers it.
+// shows no English word a Chinese reader should not see (the first paint,
+// labels, hints, validation, a run, an error's advice, the gallery, the
+// viewer, the settings dialog, every mode, accessible names, the title),
+// switches in one click from the header, and remembers it. Screenshots in
+// Chinese at desktop and phone size, light and dark (English: screens.test.mjs).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { startServer } from '../server/helpers.mjs';
@@ -59,8 +61,8 @@ async function assertChinese(page, where) {
 
 const PROMPT = '黎明时分的灯塔，水彩';
 
-async function openIn(t, locale, context = {}) {
-  const server = await startServer(['--static', dist, ...hostHeaders(), '--latency-ms', '0']);
+async function openIn(t, locale, context = {}, args = []) {
+  const server = await startServer(['--static', dist, ...hostHeaders(), '--latency-ms', '0', ...args]);
   t.after(server.stop);
   const page = await newContextPage(t, { locale, ...context });
   await page.goto(`${server.base}/`);
@@ -126,6 +128,22 @@ describe('languages', () => {
     assert.equal(await page.title(), 'gpt-image 演练场');
     assert.equal(await page.locator('#shell label.prompt span').innerText(), '提示词');
     await assertChinese(page, 'the first paint');
+  });
+
+  test("an error's advice is Chinese around the provider's own words; desktop dark and phone light", async (t) => {
+    const dark = await openIn(t, 'zh-CN', { colorScheme: 'dark' }, ['--fault', 'unauthorized:1']);
+    await dark.page.locator('label.prompt textarea').fill(PROMPT);
+    await dark.page.getByRole('button', { name: '生成', exact: true }).click();
+    const failure = dark.page.locator('.run .failure p').first();
+    await failure.waitFor({ timeout: 20_000 });
+    assert.match(await failure.innerText(), /^API 密钥被拒绝：请在设置中检查。（.+；请求 req_[0-9a-f]{32}）$/);
+    await screenshot(dark.page, 'languages-zh-desktop-dark');
+
+    const light = await openIn(t, 'zh-CN', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await light.page.locator('label.prompt textarea').fill(PROMPT);
+    await light.page.getByRole('button', { name: '生成', exact: true }).click();
+    await light.page.locator('.run .picture img').first().waitFor({ timeout: 20_000 });
+    await screenshot(light.page, 'languages-zh-phone-light', { fullPage: true });
   });
 
   test('the switch in the header changes the language at once, and the choice outlives a reload', async (t) => {

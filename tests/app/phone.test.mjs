@@ -1,5 +1,6 @@
 // On a phone: no keyboard hint on a touch screen, Generate brings
-// the new result into view, and the actions of an image stay in one row.
+// the new result into view, the actions of an image stay in one row, and
+// an error's advice wraps its long request id within the screen.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { open, screenshot } from './helpers.mjs';
@@ -13,6 +14,19 @@ describe('on a phone', () => {
     assert.equal(await keysHint(page).isVisible(), false);
     const { page: desktop } = await open(t);
     assert.equal(await keysHint(desktop).isVisible(), true);
+  });
+
+  test("an error's advice, with the provider's long request id, wraps within the screen", async (t) => {
+    const { page } = await open(t, ['--fault', 'unauthorized:1'], phone);
+    await page.getByRole('button', { name: 'Generate', exact: true }).tap();
+    const failure = page.locator('.run .failure');
+    await failure.waitFor({ timeout: 20_000 });
+    assert.match(await failure.innerText(), /req_[0-9a-f]{32}/, 'the request id is shown');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
+    const right = await failure.evaluate((element) => element.getBoundingClientRect().right);
+    assert.ok(right <= 390, `the advice ends at ${right} px, inside the screen`);
+    await screenshot(page, 'phone-advice-wraps');
   });
 
   test('Generate scrolls to the new result, whose actions fit in one row', async (t) => {
