@@ -24,8 +24,15 @@ pub fn run() -> Result {
     let lock = fs::File::create(&lock_path).map_err(|e| format!("{}: {e}", lock_path.display()))?;
     lock.lock().map_err(|e| format!("{}: {e}", lock_path.display()))?;
     wasm_target()?;
-    wasm_bindgen_cli()?;
-    cargo_fuzz()?;
+    // The two compiles of a fresh machine's setup, side by side: each has
+    // single-threaded stretches (its last crates, its link) the other fills.
+    let (bindgen, fuzz) = std::thread::scope(|scope| {
+        let bindgen = scope.spawn(wasm_bindgen_cli);
+        let fuzz = scope.spawn(cargo_fuzz);
+        (bindgen.join(), fuzz.join())
+    });
+    bindgen.map_err(|_| "installing wasm-bindgen-cli panicked")??;
+    fuzz.map_err(|_| "installing cargo-fuzz panicked")??;
     debian_packages(DEBIAN_PACKAGES)?;
     npm_packages()
 }
