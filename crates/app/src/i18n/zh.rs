@@ -501,3 +501,31 @@ fn label_in_chinese(_parameter: &str, value: &str) -> String {
 fn and_conversations(count: usize) -> String {
     if count == 0 { String::new() } else { format!("和 {count} 个对话") }
 }
+
+#[cfg(test)]
+mod tests {
+    use gpt_image_wasm::core::{GenerateRequest, Model, Size};
+
+    use super::issue;
+
+    /// Core's issues of `request`, in Chinese.
+    fn said(request: GenerateRequest) -> Vec<String> {
+        request.validate().issues.iter().map(issue).collect()
+    }
+
+    #[test]
+    fn validation_is_written_from_the_rule_and_the_values() {
+        let request = |n, size: &str| GenerateRequest {
+            model: Some(Model::from("gpt-image-2")),
+            n: Some(n),
+            size: Some(Size::parse(size)),
+            ..GenerateRequest::new("一只狐狸")
+        };
+        assert_eq!(said(request(0, "1024x1024")), ["n 须在 1–10 之间，而不是 0"]);
+        let odd = said(request(1, "1000x1000"));
+        assert_eq!(odd.len(), 1, "{odd:?}");
+        assert!(odd[0].starts_with("尺寸 1000x1000：宽和高都须为 16 的倍数（最接近的有效尺寸是 "), "{odd:?}");
+        let empty = said(GenerateRequest { model: Some(Model::from("gpt-image-2")), ..GenerateRequest::new(" ") });
+        assert_eq!(empty, ["prompt 不能为空"]);
+    }
+}
