@@ -121,14 +121,14 @@ async function load(browser, base, { ready, send }) {
   try {
     await page.goto(`${base}/`, { waitUntil: 'commit' });
     const promptReady = await recorded(page, 'promptReady');
-    const box = page.locator('label.prompt textarea');
+    const box = page.getByLabel('Prompt', { exact: true });
     await box.fill(TYPED);
     const appReady = ready ? await recorded(page, 'appReady') : null;
     await networkIdle(inFlight);
     const files = requests();
     const firstPaint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
     if (send) {
-      const typed = await page.locator('label.prompt textarea').inputValue();
+      const typed = await page.getByLabel('Prompt', { exact: true }).inputValue();
       if (typed !== TYPED) throw new Error(`the prompt box holds ${JSON.stringify(typed)} once the app is ready`);
       const sent = page.waitForRequest((request) => request.url().endsWith('/images/generations'), { timeout: 10_000 });
       await page.getByRole('button', { name: 'Generate', exact: true }).click();
