@@ -14,9 +14,13 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Cache headers for everything else: always revalidate.
 const REVALIDATE: &str = "no-cache";
 
-/// The files of a built playground; unknown paths get `index.html` (client-side routing).
+/// The files of a built playground. An unknown path without an extension
+/// gets `index.html` (client-side routing); an unknown file (`config.json`
+/// a site did not write, an old build's script) gets a 404, not a page of
+/// HTML the client would have to see through.
 pub struct StaticFiles {
-    service: ServeDir<ServeFile>,
+    pages: ServeDir<ServeFile>,
+    files: ServeDir,
     headers: HeaderMap,
 }
 
@@ -30,15 +34,22 @@ impl StaticFiles {
         // A precompressed copy (`app.wasm.br`, `app.wasm.gz`, written by
         // `cargo xtask dist`) is sent when the request accepts its encoding.
         let index = ServeFile::new(dir.join("index.html")).precompressed_br().precompressed_gzip();
-        let service = ServeDir::new(dir).precompressed_br().precompressed_gzip().fallback(index);
-        StaticFiles { service, headers }
+        let files = ServeDir::new(dir).precompressed_br().precompressed_gzip();
+        StaticFiles { pages: files.clone().fallback(index), files, headers }
     }
 
     /// Answers a request for a file, with its content type and cache headers.
     pub async fn serve(&self, request: Request) -> Response {
-        let hashed = is_hashed(request.uri().path());
-        let mut response = match self.service.clone().oneshot(request).await {
-            Ok(response) => response.into_response(),
+        let path = request.uri().path();
+        let hashed = is_hashed(path);
+        let file = path.rsplit('/').next().is_some_and(|name| name.contains('.'));
+        let answered = if file {
+            self.files.clone().oneshot(request).await.map(IntoResponse::into_response)
+        } else {
+            self.pages.clone().oneshot(request).await.map(IntoResponse::into_response)
+        };
+        let mut response = match answered {
+            Ok(response) => response,
             Err(never) => match never {},
         };
         if response.status().is_success() {

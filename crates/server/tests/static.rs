@@ -25,6 +25,12 @@ async fn files_index_fallback_and_the_api_side_by_side() {
     let route = client().get(format!("{base}/history/42")).send().await.unwrap();
     assert_eq!(route.status(), 200);
     assert!(route.text().await.unwrap().contains("playground"));
+    // A missing file is a 404, not the page: a site without a config.json,
+    // an old build's script.
+    for missing in ["config.json", "pkg/app-0000000000000000.js"] {
+        let answer = client().get(format!("{base}/{missing}")).send().await.unwrap();
+        assert_eq!(answer.status(), 404, "{missing}");
+    }
     let api = client().get(format!("{base}/v1/models")).send().await.unwrap();
     assert_eq!(api.status(), 200);
     assert!(api.headers().get("content-security-policy").is_none(), "only static files get --header");
