@@ -102,6 +102,13 @@ pub fn lacks_responses(error: &Error) -> bool {
     matches!(error, Error::Api(failure) if matches!(failure.http_status, 404 | 405))
 }
 
+/// Whether a failure says the provider no longer has the response a turn
+/// follows (providers keep them for a while): a 400 naming `previous_response_id`.
+pub fn forgot_previous(error: &Error) -> bool {
+    matches!(error, Error::Api(failure)
+        if failure.http_status == 400 && failure.error.error.param.as_deref() == Some("previous_response_id"))
+}
+
 /// A blob as a `data:` URL, read by the browser.
 async fn data_url(blob: &Blob) -> Result<String, Error> {
     let unreadable = || Error::Connection("an attached image could not be read".into());

@@ -17,7 +17,7 @@ use leptos::task::spawn_local;
 use web_sys::{AbortController, Blob};
 
 use super::references::Attached;
-use super::send::{Answer, Sink, TurnInput, by_images, by_responses, lacks_responses};
+use super::send::{Answer, Sink, TurnInput, by_images, by_responses, forgot_previous, lacks_responses};
 use super::state::{Conversations, LiveTurn, Picture, TurnKey};
 use crate::errors::{Advice, Sent, advise};
 use crate::gallery::Facts;
@@ -261,6 +261,16 @@ impl Conversations {
                 {
                     conversations.fall_back(&key, &provider.name, error);
                     outcome = by_images(&client, &input, &call, &sink).await;
+                }
+                // The provider has forgotten the turn this one follows: tell
+                // it the earlier turns and show it the previous image instead.
+                if let Err(error) = &outcome
+                    && turn.api == Api::Responses
+                    && input.previous_response.is_some()
+                    && forgot_previous(error)
+                {
+                    input.previous_response = None;
+                    outcome = by_responses(&client, &input, &call, &sink).await;
                 }
                 conversations.finish(&sink, outcome, started, max_retries);
             })
