@@ -29,6 +29,17 @@ describe('on a phone', () => {
     await screenshot(page, 'phone-advice-wraps');
   });
 
+  test('in the conversation mode the thread comes first, its settings after it', async (t) => {
+    const { page } = await open(t, [], phone, { prompt: null });
+    await page.getByRole('radio', { name: 'Conversation' }).check();
+    const top = (selector) => page.locator(selector).evaluate((element) => element.getBoundingClientRect().top);
+    await page.locator('.conversation').waitFor();
+    assert.ok((await top('.conversation')) < (await top('form.generate')), 'the thread is above the form');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
+    await screenshot(page, 'phone-conversation-first', { fullPage: true });
+  });
+
   test('Generate scrolls to the new result, whose actions fit in one row', async (t) => {
     const { page } = await open(t, ['--latency-ms', '800'], phone);
     assert.equal(await page.evaluate(() => window.scrollY), 0);

@@ -158,7 +158,7 @@ pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>)
                 <LanguageSwitch />
                 {embedding.settings.then(|| view! { <SettingsPanel providers /> })}
             </header>
-            <main>
+            <main class:talking=talking>
                 <RequestForm form on_job edit=embedding.edit conversation=conversations.is_some() failure />
                 <div class="results">
                     {conversations.map(|conversations| view! {
