@@ -1,15 +1,16 @@
 // One viewer for every image, and the ZIP people expect (issue 25, item 4):
-// a run's image opens in the gallery's viewer, not as a raw blob: tab; the
-// viewer says what was asked (prompt, model, size, quality and the rest),
-// what came back (the model's rewrite of the prompt, labelled as such) and
-// when it was made; Export all on an empty gallery says there is nothing to
-// export; importing a ZIP again skips the images the gallery holds already.
+// a run's image opens in the gallery's viewer, not as a raw blob: tab (and,
+// deleted there, leaves its run until Undo); the viewer says what was asked
+// (prompt, model, size, quality and the rest), what came back (the model's
+// rewrite of the prompt, labelled as such) and when it was made; Export all
+// on an empty gallery says there is nothing to export; importing a ZIP again
+// skips the images the gallery holds already.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { startServer } from '../server/helpers.mjs';
 import { dist, hostHeaders } from './dist.mjs';
-import { appReady, newContextPage, newPage, open, prompt, screenshot, send, stored } from './helpers.mjs';
+import { appReady, menuAction, newContextPage, newPage, open, prompt, screenshot, send, stored } from './helpers.mjs';
 
 const screens = [
   ['desktop', { viewport: { width: 1280, height: 800 } }],
@@ -95,6 +96,13 @@ describe('one viewer for every image', () => {
     await viewer.getByRole('button', { name: 'Next image' }).click();
     assert.equal(await viewer.locator('.viewer-count').innerText(), '2 of 2');
     assert.equal(await viewer.locator('.viewer-prompt').innerText(), 'a lighthouse at dawn, watercolour');
+    // Deleted in the viewer: gone from the run too, until Undo brings it back.
+    await menuAction(viewer, 'Delete');
+    await viewer.locator('.undo.active').waitFor();
+    assert.equal(await viewer.locator('.viewer-count').innerText(), '1 of 1');
+    await page.waitForFunction(() => document.querySelectorAll('.run .picture').length === 1);
+    await viewer.getByRole('button', { name: 'Undo' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.run .picture').length === 2);
     await page.keyboard.press('Escape');
     await viewer.waitFor({ state: 'detached' });
     assert.deepEqual(opened, [], 'no tab was opened');

@@ -84,9 +84,10 @@ pub struct Handlers {
     pub reuse: Callback<Entry>,
     /// Makes an image the input of an edit.
     pub edit: Callback<Blob>,
-    /// Opens gallery image `id` in the viewer (`None`: no gallery, so an
-    /// image opens as a file in a new tab).
-    pub view: Option<Callback<u32>>,
+    /// Opens gallery image `id` in the viewer, paging through the images
+    /// given with it, when it is not one of the gallery's cards (`None`: no
+    /// gallery, so an image opens as a file in a new tab).
+    pub view: Option<Callback<(u32, Vec<u32>)>>,
 }
 
 /// An image with its facts and actions. `entry` may change while it is shown
@@ -105,6 +106,10 @@ pub fn Actions(
     /// Shown by the viewer: its facts are the viewer's, and the image opens full size.
     #[prop(default = false)]
     in_viewer: bool,
+    /// The gallery ids of the images shown with it (a run's), which the
+    /// viewer pages through when it opens from this one.
+    #[prop(optional, into)]
+    siblings: Option<Signal<Vec<u32>>>,
 ) -> impl IntoView {
     let handlers = expect_context::<Handlers>();
     // An SVG is shown from a `data:` URL and handed over as a file: never opened as a page of this origin.
@@ -150,7 +155,7 @@ pub fn Actions(
         let plain = ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
         if let (Some(view), Some(id), true) = (view, entry.with_untracked(|entry| entry.id), plain) {
             ev.prevent_default();
-            view.run(id);
+            view.run((id, siblings.map(|siblings| siblings.get_untracked()).unwrap_or_default()));
         }
     };
     let picture = match before {

@@ -48,6 +48,9 @@ pub struct Gallery {
     /// The image the viewer shows, if it is open: the one viewer of every
     /// image on the page (the gallery's cards, runs, conversations).
     pub opened: RwSignal<Option<u32>>,
+    /// The images the viewer pages through when it was opened from outside
+    /// the cards (a run's images, in the run's order).
+    pub paging: RwSignal<Vec<u32>>,
 }
 
 impl Gallery {
@@ -66,6 +69,7 @@ impl Gallery {
             storage: RwSignal::new(None),
             shown: RwSignal::new(HashSet::new()),
             opened: RwSignal::new(None),
+            paging: RwSignal::new(Vec::new()),
         };
         spawn_local(async move {
             let entries = gallery.with_store(|store| async move { store.entries().await }).await.unwrap_or_default();

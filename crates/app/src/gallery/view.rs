@@ -151,18 +151,20 @@ pub fn GalleryView(gallery: Gallery) -> impl IntoView {
         (words().gallery_totals)(count, tokens, &format::usd(cost))
     };
     let count = move || selected.with(HashSet::len);
-    // The viewer pages through the cards, or through the runs' images when
-    // it was opened from a run (those are not among the cards).
+    // The viewer pages through the cards, or, opened from a run, through
+    // the run's images (those are not among the cards), in its order.
     let viewing = Memo::new(move |_| {
-        let id = opened.get();
-        if id.is_none_or(|id| matching.with(|entries| entries.iter().any(|entry| entry.id == Some(id)))) {
+        let Some(id) = opened.get() else { return matching.get() };
+        if matching.with(|entries| entries.iter().any(|entry| entry.id == Some(id))) {
             return matching.get();
         }
+        let mut paging = gallery.paging.get();
+        if !paging.contains(&id) {
+            paging = vec![id];
+        }
         gallery.entries.with(|entries| {
-            let on_page = |entry: &&Entry| {
-                entry.id.is_some_and(|other| Some(other) == id || gallery.shown.with(|shown| shown.contains(&other)))
-            };
-            entries.iter().filter(on_page).cloned().collect()
+            let find = |id: &u32| entries.iter().find(|entry| entry.id == Some(*id)).cloned();
+            paging.iter().filter_map(find).collect()
         })
     });
     view! {
