@@ -84,17 +84,32 @@ pub struct Handlers {
     pub reuse: Callback<Entry>,
     /// Makes an image the input of an edit.
     pub edit: Callback<Blob>,
+    /// Opens gallery image `id` in the viewer, paging through the images
+    /// given with it, when it is not one of the gallery's cards (`None`: no
+    /// gallery, so an image opens as a file in a new tab).
+    pub view: Option<Callback<(u32, Vec<u32>)>>,
 }
 
 /// An image with its facts and actions. `entry` may change while it is shown
 /// (its id once stored, its tokens once known) without the image being
 /// redrawn. `before` (an edit's input) shows a before/after comparison.
+///
+/// Clicking the image opens it in the gallery's viewer once it is stored
+/// there; without a gallery (or in the viewer itself) it opens full size
+/// in a new tab.
 #[component]
 pub fn Actions(
     blob: Blob,
     #[prop(into)] entry: Signal<Entry>,
     on_delete: Callback<()>,
     #[prop(default = None)] before: Option<Blob>,
+    /// Shown by the viewer: its facts are the viewer's, and the image opens full size.
+    #[prop(default = false)]
+    in_viewer: bool,
+    /// The gallery ids of the images shown with it (a run's), which the
+    /// viewer pages through when it opens from this one.
+    #[prop(optional, into)]
+    siblings: Option<Signal<Vec<u32>>>,
 ) -> impl IntoView {
     let handlers = expect_context::<Handlers>();
     // An SVG is shown from a `data:` URL and handed over as a file: never opened as a page of this origin.
@@ -134,10 +149,27 @@ pub fn Actions(
     let open = if document { file.clone() } else { url.clone() };
     let (tab, saved) = (move || (!document).then_some("_blank"), move || document.then(file_name));
     let open_label = move || if document { words().image_open_file } else { words().image_open_full };
+    // A plain click opens the viewer; the link stays for a new tab or a download.
+    let view = handlers.view.filter(|_| !in_viewer);
+    let on_open = move |ev: leptos::ev::MouseEvent| {
+        let plain = ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
+        if let (Some(view), Some(id), true) = (view, entry.with_untracked(|entry| entry.id), plain) {
+            ev.prevent_default();
+            view.run((id, siblings.map(|siblings| siblings.get_untracked()).unwrap_or_default()));
+        }
+    };
     let picture = match before {
         Some(before) => view! { <Compare before after=src alt /> }.into_any(),
         None => view! {
-            <a class="frame" href=open.clone() target=tab rel="noopener" download=saved aria-label=move || if document { words().image_download_svg } else { words().image_open_full }>
+            <a class="frame" href=open.clone() target=tab rel="noopener" download=saved on:click=on_open aria-label=move || {
+                if view.is_some() && entry.with(|entry| entry.id.is_some()) {
+                    words().viewer_open
+                } else if document {
+                    words().image_download_svg
+                } else {
+                    words().image_open_full
+                }
+            }>
                 <img src=move || src.get() alt=alt width=size.0 height=size.1 />
             </a>
         }
@@ -152,7 +184,7 @@ pub fn Actions(
                 <span class="facts">{move || entry.with(facts)}</span>
                 {move || {
                     entry
-                        .with(|entry| entry.revised_prompt.clone().filter(|text| *text != entry.request.prompt))
+                        .with(|entry| entry.revised_prompt.clone().filter(|text| !in_viewer && *text != entry.request.prompt))
                         .map(|text| view! { <span class="revised">{text}</span> })
                 }}
                 <div class="image-actions">

@@ -100,6 +100,12 @@ pub fn App(embedding: Embedding, #[prop(default = None)] out: Option<HandleOut>)
             form.inputs.add(image, None);
             window().scroll_to_with_x_and_y(0.0, 0.0);
         }),
+        view: gallery.map(|gallery| {
+            Callback::new(move |(id, paging): (u32, Vec<u32>)| {
+                gallery.paging.set(paging);
+                gallery.opened.set(Some(id));
+            })
+        }),
     });
     if let Some(conversations) = conversations {
         provide_context(ThreadLinks {

@@ -15,6 +15,10 @@
 //! The gallery also owns an image's life from the moment a run hands it
 //! over: [`Gallery::keep`] returns the [`Kept`] handle the run settles its
 //! late facts with ([`kept`]).
+//!
+//! Its viewer is the page's one viewer: an image shown by a run or a
+//! conversation opens there too ([`Gallery::opened`]), with what was asked
+//! for it and when it was made.
 
 mod card;
 mod export;
@@ -28,6 +32,7 @@ mod view;
 mod viewer;
 mod viewer_image;
 
+pub use export::Imported;
 pub use kept::{Facts, Kept, shares};
 pub use state::Gallery;
 pub use trash::{UNDO_SECONDS, set_trash_list, trash_list};

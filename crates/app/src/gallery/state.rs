@@ -45,6 +45,12 @@ pub struct Gallery {
     /// The ids of the images runs on the page show; the gallery's own list
     /// leaves them out, so that each image is on the page once.
     pub shown: RwSignal<HashSet<u32>>,
+    /// The image the viewer shows, if it is open: the one viewer of every
+    /// image on the page (the gallery's cards, runs, conversations).
+    pub opened: RwSignal<Option<u32>>,
+    /// The images the viewer pages through when it was opened from outside
+    /// the cards (a run's images, in the run's order).
+    pub paging: RwSignal<Vec<u32>>,
 }
 
 impl Gallery {
@@ -62,6 +68,8 @@ impl Gallery {
             erasing: StoredValue::new(Vec::new()),
             storage: RwSignal::new(None),
             shown: RwSignal::new(HashSet::new()),
+            opened: RwSignal::new(None),
+            paging: RwSignal::new(Vec::new()),
         };
         spawn_local(async move {
             let entries = gallery.with_store(|store| async move { store.entries().await }).await.unwrap_or_default();
@@ -160,18 +168,6 @@ impl Gallery {
     /// The thumbnail of entry `id`.
     pub async fn thumb(&self, id: u32) -> Option<Blob> {
         self.with_store(|store| async move { store.thumb(id).await }).await.flatten()
-    }
-
-    /// Adds imported entries (oldest first) with their images, until one
-    /// cannot be written; returns the new ids of those written, in order.
-    pub async fn import(&self, items: Vec<(Entry, Blob)>) -> Vec<u32> {
-        let mut written = Vec::new();
-        for (mut entry, image) in items {
-            entry.id = None;
-            let Some(id) = self.write(entry, image).await else { break };
-            written.push(id);
-        }
-        written
     }
 
     /// Tokens and estimated dollars of every stored image.

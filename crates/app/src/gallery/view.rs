@@ -6,11 +6,11 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::Gallery;
 use super::card::Card;
 use super::storage_note::StorageNote;
 use super::undo_bar::UndoBar;
 use super::viewer::Viewer;
+use super::{Gallery, Imported};
 use crate::archive;
 use crate::i18n::{Words, format, words};
 use crate::store::Entry;
@@ -30,8 +30,13 @@ enum Status {
     Reading,
     /// Imported this many images and conversations.
     Imported(usize, usize),
-    /// Imported this many of the ZIP's images; the rest did not fit.
+    /// Imported this many new images, skipped this many the gallery held
+    /// already, and imported this many conversations.
+    ImportedKnown(usize, usize, usize),
+    /// Imported this many of the ZIP's new images; the rest did not fit.
     ImportedPartly(usize, usize),
+    /// Export all, with no images to export.
+    NothingToExport,
     /// The export failed, for this reason.
     ExportFailed(archive::Error),
     /// The import failed, for this reason.
@@ -45,7 +50,9 @@ impl Status {
             Status::Exported(images, threads) => (words.gallery_exported)(*images, *threads),
             Status::Reading => words.gallery_reading_zip.to_owned(),
             Status::Imported(images, threads) => (words.gallery_imported)(*images, *threads),
+            Status::ImportedKnown(added, known, threads) => (words.gallery_imported_known)(*added, *known, *threads),
             Status::ImportedPartly(added, total) => (words.gallery_imported_partly)(*added, *total),
+            Status::NothingToExport => words.gallery_nothing_to_export.to_owned(),
             Status::ExportFailed(error) => (words.gallery_export_failed)(&error.say(words)),
             Status::ImportFailed(error) => (words.gallery_import_failed)(&error.say(words)),
         }
@@ -59,7 +66,7 @@ pub fn GalleryView(gallery: Gallery) -> impl IntoView {
     let favourites_only = RwSignal::new(false);
     let shown = RwSignal::new(PAGE);
     let selected = RwSignal::new(HashSet::<u32>::new());
-    let opened = RwSignal::new(None::<u32>);
+    let opened = gallery.opened;
     let status = RwSignal::new(None::<Status>);
     let links = use_context::<ThreadLinks>();
     // The images runs on the page show are there, not here.
@@ -95,6 +102,10 @@ pub fn GalleryView(gallery: Gallery) -> impl IntoView {
             .into_iter()
             .filter(|entry| chosen.is_empty() || entry.id.is_some_and(|id| chosen.contains(&id)))
             .collect();
+        if entries.is_empty() {
+            status.set(Some(Status::NothingToExport));
+            return;
+        }
         status.set(Some(Status::Packing(entries.len())));
         spawn_local(async move {
             let archive = gallery.archive(entries, chosen.is_empty()).await;
@@ -112,12 +123,15 @@ pub fn GalleryView(gallery: Gallery) -> impl IntoView {
         spawn_local(async move {
             status.set(Some(match archive::import(&file).await {
                 Ok(archive) => {
-                    let total = archive.images.len();
-                    let (added, threads) = gallery.import_archive(archive).await;
+                    let Imported { new, added, known, threads } = gallery.import_archive(archive).await;
                     if threads > 0 {
                         links.inspect(|links| links.imported.run(()));
                     }
-                    if added == total { Status::Imported(added, threads) } else { Status::ImportedPartly(added, total) }
+                    match (added == new, known) {
+                        (false, _) => Status::ImportedPartly(added, new),
+                        (true, 0) => Status::Imported(added, threads),
+                        (true, known) => Status::ImportedKnown(added, known, threads),
+                    }
                 }
                 Err(error) => Status::ImportFailed(error),
             }));
@@ -137,6 +151,22 @@ pub fn GalleryView(gallery: Gallery) -> impl IntoView {
         (words().gallery_totals)(count, tokens, &format::usd(cost))
     };
     let count = move || selected.with(HashSet::len);
+    // The viewer pages through the cards, or, opened from a run, through
+    // the run's images (those are not among the cards), in its order.
+    let viewing = Memo::new(move |_| {
+        let Some(id) = opened.get() else { return matching.get() };
+        if matching.with(|entries| entries.iter().any(|entry| entry.id == Some(id))) {
+            return matching.get();
+        }
+        let mut paging = gallery.paging.get();
+        if !paging.contains(&id) {
+            paging = vec![id];
+        }
+        gallery.entries.with(|entries| {
+            let find = |id: &u32| entries.iter().find(|entry| entry.id == Some(*id)).cloned();
+            paging.iter().filter_map(find).collect()
+        })
+    });
     view! {
         <section class="gallery" aria-labelledby="gallery-title">
             <header>
@@ -202,7 +232,7 @@ pub fn GalleryView(gallery: Gallery) -> impl IntoView {
                 <UndoBar gallery />
             </div>
             <Show when=move || opened.with(Option::is_some)>
-                <Viewer gallery opened list=matching />
+                <Viewer gallery opened list=viewing />
             </Show>
         </section>
     }

@@ -220,6 +220,12 @@ pub static ENGLISH: Words = Words {
     viewer_close: "Close",
     viewer_open_conversation: "Open conversation",
     viewer_from_deleted: "From a conversation that was deleted.",
+    viewer_facts: "About this image",
+    viewer_asked: "Asked for",
+    viewer_revised: "The model's rewrite of the prompt",
+    viewer_made: "Made",
+    viewer_open: "Open in the viewer",
+    gallery_nothing_to_export: "The gallery is empty: there is nothing to export.",
     undo_undo: "Undo",
     undo_dismiss: "Dismiss",
     undo_erase_title: "Erase them now: this cannot be undone",
@@ -268,6 +274,20 @@ pub static ENGLISH: Words = Words {
     gallery_exported: |count, threads| format!("Exported {}{}.", images(count), and_conversations(threads)),
     gallery_imported: |count, threads| format!("Imported {}{}.", images(count), and_conversations(threads)),
     gallery_imported_partly: |added, total| format!("Imported {added} of {total} images; the rest did not fit."),
+    gallery_imported_known: |added, known, threads| {
+        let new = match added {
+            1 => "1 new image".to_owned(),
+            added => format!("{added} new images"),
+        };
+        let was = if known == 1 { "was" } else { "were" };
+        match (added, known) {
+            (0, 1) => "Nothing new: the ZIP's image is in the gallery already.".to_owned(),
+            (0, known) => format!("Nothing new: the ZIP's {known} images are all in the gallery already."),
+            (_, known) => {
+                format!("Imported {new}{}; {known} {was} in the gallery already.", and_conversations(threads))
+            }
+        }
+    },
     gallery_export_failed: |error| format!("The export failed: {error}"),
     gallery_import_failed: |error| format!("The import failed: {error}"),
     card_open: |prompt| format!("Open: {prompt}"),

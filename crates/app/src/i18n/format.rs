@@ -1,7 +1,8 @@
-//! Numbers, prices and durations written the way the language in use
-//! writes them, by the browser's `Intl` (so `US$0.016` and `12.3秒` in
-//! Chinese, `$0.016` and `12.3 s` in English). Byte sizes (`45.1 KB`) are
-//! written alike in both, by the app; it shows no dates.
+//! Numbers, prices, durations and dates written the way the language in
+//! use writes them, by the browser's `Intl` (so `US$0.016`, `12.3秒` and
+//! `2026年12月7日 20:15` in Chinese, `$0.016`, `12.3 s` and
+//! `Dec 7, 2026, 8:15 PM` in English). Byte sizes (`45.1 KB`) are written
+//! alike in both, by the app.
 
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
@@ -54,4 +55,12 @@ pub fn seconds(value: f64) -> String {
         ("minimumFractionDigits", 1.into()), ("maximumFractionDigits", 1.into()),
     ];
     number_with(value, &pairs)
+}
+
+/// A moment (milliseconds since the epoch) as a date and a time of day in
+/// the browser's time zone: `Dec 7, 2026, 8:15 PM`, `2026年12月7日 20:15`.
+pub fn date_time(ms: f64) -> String {
+    let pairs = [("dateStyle", "medium".into()), ("timeStyle", "short".into())];
+    let format = Intl::DateTimeFormat::new(&locales(), &options(&pairs)).format();
+    apply(format, &js_sys::Date::new(&JsValue::from_f64(ms)).into())
 }

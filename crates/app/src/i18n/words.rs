@@ -367,6 +367,18 @@ words! {
         viewer_open_conversation,
         /// The viewer, under an image whose conversation was deleted.
         viewer_from_deleted,
+        /// The viewer's facts (aria-label).
+        viewer_facts,
+        /// The viewer's label of the parameters the request set.
+        viewer_asked,
+        /// The viewer's label of the prompt as the model rewrote it.
+        viewer_revised,
+        /// The viewer's label of when the image was made.
+        viewer_made,
+        /// An image's link that opens it in the viewer (aria-label).
+        viewer_open,
+        /// The gallery's status when Export all is pressed with no images.
+        gallery_nothing_to_export,
         /// The undo bar's Undo button (the gallery's, a conversation's).
         undo_undo,
         /// The undo bar's Dismiss button.
@@ -651,6 +663,9 @@ words! {
         gallery_imported: fn(usize, usize),
         /// The gallery's status after an import that did not fit: written, in the ZIP.
         gallery_imported_partly: fn(usize, usize),
+        /// The gallery's status after an import that held images it had
+        /// already: new images, images skipped as already there, conversations.
+        gallery_imported_known: fn(usize, usize, usize),
         /// The gallery's status after a failed export, with the reason.
         gallery_export_failed: fn(&str),
         /// The gallery's status after a failed import, with the reason.

@@ -262,6 +262,15 @@ impl Run {
             .collect()
     }
 
+    /// The pictures to show: all but those deleted from the gallery
+    /// meanwhile (from the viewer), which an Undo brings back.
+    pub fn shown(&self) -> Vec<Picture> {
+        let pictures = self.pictures.get();
+        let Some(gallery) = self.gallery else { return pictures };
+        let held = |id: u32| gallery.entries.with(|entries| entries.iter().any(|entry| entry.id == Some(id)));
+        pictures.into_iter().filter(|picture| picture.kept.and_then(|kept| kept.id()).is_none_or(held)).collect()
+    }
+
     /// Drops a picture from the run and from the gallery (at once if it is
     /// stored, else when the gallery has written it).
     pub fn remove(&self, slot: usize) {

@@ -88,7 +88,7 @@ pub fn RunView(
             }}
             <div class="pictures" class:single=n == 1>
                 <For
-                    each=move || run.pictures.get()
+                    each=move || run.shown()
                     key=|picture| picture.slot
                     children=move |picture| {
                         let Picture { slot, blob, entry: first, kept, link } = picture;
@@ -104,7 +104,10 @@ pub fn RunView(
                             entry
                         });
                         let on_delete = Callback::new(move |()| run.remove(slot));
-                        view! { <Actions blob entry on_delete before=before.clone() /> }.into_any()
+                        let siblings = Signal::derive(move || {
+                            run.shown().iter().filter_map(|picture| picture.kept.and_then(|kept| kept.id())).collect()
+                        });
+                        view! { <Actions blob entry on_delete before=before.clone() siblings /> }.into_any()
                     }
                 />
                 {move || {
