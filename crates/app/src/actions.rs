@@ -191,7 +191,7 @@ pub fn Actions(
                     <a class="button" href=file.clone() download=file_name>{move || words().image_download}</a>
                     <button type="button" class="secondary" on:click=on_copy>{move || words().image_copy}</button>
                     <button type="button" class="secondary" aria-label=move || words().image_edit_label on:click=move |_| handlers.edit.run(edited.clone())>
-                        {move || words().image_edit}
+                        {move || words().edit}
                     </button>
                     <button type="button" class="secondary more" popovertarget=menu.clone() aria-label=move || words().image_more_label>
                         {move || words().image_more}
@@ -202,7 +202,7 @@ pub fn Actions(
                             {move || words().image_reuse}
                         </button>
                         <button type="button" class="danger" popovertarget=menu.clone() popovertargetaction="hide" on:click=move |_| on_delete.run(())>
-                            {move || words().image_delete}
+                            {move || words().delete}
                         </button>
                     </div>
                 </div>

@@ -30,7 +30,7 @@ pub fn Failure(
             <div class="failure-actions">
                 {providers.map(|providers| view! { <TurnOnStreaming providers /> })}
                 {retry.then(|| view! { <button type="button" on:click=move |_| on_retry.run(())>{move || words().failure_retry}</button> })}
-                <button type="button" class="secondary" on:click=move |_| on_dismiss.run(())>{move || words().failure_dismiss}</button>
+                <button type="button" class="secondary" on:click=move |_| on_dismiss.run(())>{move || words().dismiss}</button>
             </div>
         </div>
     }

@@ -148,7 +148,7 @@ pub fn Composer(conversations: Conversations) -> impl IntoView {
                                 class="secondary"
                                 aria-label=(words().composer_remove_label)(index + 1)
                                 on:click=move |_| attached.update(|list| list.retain(|each| *each != removed))
-                            >{words().composer_remove}</button>
+                            >{words().remove}</button>
                         </li>
                     }
                 }).collect_view()}

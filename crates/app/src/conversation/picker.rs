@@ -67,7 +67,7 @@ pub fn Picker(
         <dialog class="picker" node_ref=dialog aria-labelledby="picker-title" on:close=move |_| on_close.run(())>
             <div class="dialog-head">
                 <h2 id="picker-title">{move || words().picker_title}</h2>
-                <button type="button" class="secondary" autofocus=true on:click=move |_| close()>{move || words().picker_close}</button>
+                <button type="button" class="secondary" autofocus=true on:click=move |_| close()>{move || words().close}</button>
             </div>
             <section hidden=move || numbered.with(Vec::is_empty) aria-labelledby="picker-thread">
                 <h3 id="picker-thread">{move || words().picker_thread}</h3>

@@ -181,7 +181,7 @@ pub fn TurnView(conversations: Conversations, thread: String, id: u32) -> impl I
                     </label>
                     <div class="turn-tools">
                         <button type="button" on:click=send_edit>{move || i18n::words().turn_send_branch}</button>
-                        <button type="button" class="secondary" on:click=move |_| editing.set(None)>{move || i18n::words().turn_cancel}</button>
+                        <button type="button" class="secondary" on:click=move |_| editing.set(None)>{move || i18n::words().cancel}</button>
                     </div>
                 </Show>
                 {(!references.is_empty()).then(|| view! {
@@ -199,7 +199,7 @@ pub fn TurnView(conversations: Conversations, thread: String, id: u32) -> impl I
                             <button type="button" class="secondary" aria-label=move || i18n::words().turn_next_branch disabled=at == of on:click=move |_| switch(1)>"›"</button>
                         </span>
                     })}
-                    <button type="button" class="secondary" disabled=running on:click=move |_| editing.set(Some(edited.clone()))>{move || i18n::words().turn_edit}</button>
+                    <button type="button" class="secondary" disabled=running on:click=move |_| editing.set(Some(edited.clone()))>{move || i18n::words().edit}</button>
                     <button type="button" class="secondary" disabled=running on:click=regenerate>{move || i18n::words().turn_regenerate}</button>
                 </div>
             </div>
@@ -230,7 +230,7 @@ pub fn TurnView(conversations: Conversations, thread: String, id: u32) -> impl I
                         found.with(|found| found.as_ref().filter(|(turn, _)| turn.state == TurnState::Done).map(|(turn, _)| cost_line(turn)).unwrap_or_default())
                     }}
                     <Show when=running>
-                        <button type="button" class="cancel" on:click=move |_| key.with_value(|key| conversations.cancel(key))>{move || i18n::words().turn_cancel}</button>
+                        <button type="button" class="cancel" on:click=move |_| key.with_value(|key| conversations.cancel(key))>{move || i18n::words().cancel}</button>
                     </Show>
                 </p>
             </div>

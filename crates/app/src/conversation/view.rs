@@ -26,7 +26,7 @@ fn ConfirmDelete(conversations: Conversations, id: String, count: usize, asking:
                 <button type="button" class="danger-fill" on:click=move |_| {
                     asking.set(false);
                     conversations.delete(&id, with_images.get_untracked());
-                }>{move || words().confirm_delete}</button>
+                }>{move || words().delete}</button>
                 <button type="button" class="secondary" on:click=move |_| asking.set(false)>{move || words().confirm_keep}</button>
             </div>
         </div>

@@ -21,7 +21,7 @@ pub fn UndoBar(gallery: Gallery) -> impl IntoView {
                 <span>{text}</span>
                 <button type="button" class="secondary" on:click=move |_| gallery.undo()>{move || words().undo_undo}</button>
                 <button type="button" class="secondary" title=move || words().undo_erase_title on:click=move |_| gallery.erase()>
-                    {move || words().undo_dismiss}
+                    {move || words().dismiss}
                 </button>
             })}
         </div>

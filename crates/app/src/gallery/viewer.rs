@@ -77,7 +77,7 @@ pub fn Viewer(gallery: Gallery, opened: RwSignal<Option<u32>>, list: Memo<Vec<En
                 <button type="button" class="secondary" aria-label=move || words().viewer_next_label node_ref=next disabled=move || !has(1) on:click=move |_| step(1)>
                     {move || words().viewer_next}
                 </button>
-                <button type="button" class="secondary close" autofocus=true on:click=move |_| close()>{move || words().viewer_close}</button>
+                <button type="button" class="secondary close" autofocus=true on:click=move |_| close()>{move || words().close}</button>
             </div>
             {move || opened.get().map(|id| view! { <ViewerImage gallery id opened neighbour=Callback::new(neighbour) /> })}
             <UndoBar gallery />

@@ -128,7 +128,7 @@ words! {
         drop_hint,
         /// The list of input images.
         input_images,
-        /// An input image's button to remove it.
+        /// Remove: an input image's button, an attachment's.
         remove,
         /// The mask's state when drawn.
         mask_drawn,
@@ -201,9 +201,9 @@ words! {
         endpoint_not_valid,
         /// The Settings button and the dialog's heading.
         settings,
-        /// A setup notice's button.
+        /// Dismiss: a setup notice's button, the undo bar's, a failure's.
         dismiss,
-        /// The settings dialog's close button.
+        /// Close: the settings dialog's, the viewer's, the image picker's.
         close,
         /// The endpoint picker's label.
         endpoint,
@@ -312,7 +312,7 @@ words! {
         // Runs.
         /// A run's model when none was asked for.
         default_model,
-        /// A running run's button.
+        /// Cancel: a running run's button, a running turn's.
         cancel,
         /// A placeholder's name.
         image_being_generated,
@@ -361,8 +361,6 @@ words! {
         viewer_next_label,
         /// The viewer's Next button.
         viewer_next,
-        /// The viewer's Close button.
-        viewer_close,
         /// The viewer's button that opens the conversation an image came from.
         viewer_open_conversation,
         /// The viewer, under an image whose conversation was deleted.
@@ -381,8 +379,6 @@ words! {
         gallery_nothing_to_export,
         /// The undo bar's Undo button (the gallery's, a conversation's).
         undo_undo,
-        /// The undo bar's Dismiss button.
-        undo_dismiss,
         /// The undo bar's Dismiss button's title.
         undo_erase_title,
         /// The storage note when the browser gives no estimate.
@@ -403,8 +399,8 @@ words! {
         image_download,
         /// An image's Copy button.
         image_copy,
-        /// An image's Edit button.
-        image_edit,
+        /// An image's or a turn's Edit button.
+        edit,
         /// An image's Edit button (aria-label).
         image_edit_label,
         /// An image's button that opens its menu.
@@ -419,8 +415,8 @@ words! {
         image_download_svg,
         /// An image's menu item that loads its settings into the form.
         image_reuse,
-        /// An image's menu item that deletes it.
-        image_delete,
+        /// Delete: an image's menu item, a confirmation's button.
+        delete,
         /// An image's status once copied.
         image_copied,
         /// An image's status when the browser refused the copy.
@@ -468,8 +464,6 @@ words! {
         confirm_label,
         /// The delete confirmation's question.
         confirm_text,
-        /// The delete confirmation's Delete button.
-        confirm_delete,
         /// The delete confirmation's button that keeps the conversation.
         confirm_keep,
         /// The composer's hint while a turn is being answered.
@@ -478,8 +472,6 @@ words! {
         composer_keys,
         /// The composer's list of attached images (aria-label).
         composer_attached,
-        /// The button that removes an attached image.
-        composer_remove,
         /// The composer's text box label.
         composer_message,
         /// The composer's text box placeholder.
@@ -492,8 +484,6 @@ words! {
         composer_send,
         /// The picker's heading.
         picker_title,
-        /// The picker's Close button.
-        picker_close,
         /// The picker's heading of this conversation's images.
         picker_thread,
         /// The picker while the gallery is empty.
@@ -502,8 +492,6 @@ words! {
         turn_edit_label,
         /// The button that sends an edited turn.
         turn_send_branch,
-        /// The button that stops editing a turn, or cancels its answer.
-        turn_cancel,
         /// A turn's attached images (aria-label).
         turn_attached,
         /// A turn's branch switch (aria-label).
@@ -512,8 +500,6 @@ words! {
         turn_previous_branch,
         /// A turn's next branch button (aria-label).
         turn_next_branch,
-        /// A turn's Edit button.
-        turn_edit,
         /// A turn's Regenerate button.
         turn_regenerate,
         /// A turn's facts while it is answered.
@@ -527,8 +513,6 @@ words! {
         // Errors and advice.
         /// A failure's Retry button.
         failure_retry,
-        /// A failure's Dismiss button.
-        failure_dismiss,
         /// A cancelled request.
         advice_cancelled,
         /// Moderation refused the prompt or an image.

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::state::Providers;
-use crate::i18n::words;
+use super::state::{Provider, Providers};
+use crate::i18n::{Words, words};
 
 /// The API version an Azure OpenAI endpoint starts with.
 const AZURE_API_VERSION: &str = "2025-04-01-preview";
@@ -44,27 +44,32 @@ pub(super) fn Addressing(providers: Providers) -> impl IntoView {
         })}
         <details class="addressing">
             <summary>{move || words().headers_and_query}</summary>
-            <label>
-                <span>{move || words().headers}</span>
-                <textarea
-                    rows="2"
-                    spellcheck="false"
-                    placeholder="x-team: images"
-                    prop:value=move || providers.provider().headers
-                    on:input=move |ev| providers.edit(|provider| provider.headers = event_target_value(&ev))
-                ></textarea>
-            </label>
-            <label>
-                <span>{move || words().query}</span>
-                <textarea
-                    rows="2"
-                    spellcheck="false"
-                    placeholder="tenant=acme"
-                    prop:value=move || providers.provider().query
-                    on:input=move |ev| providers.edit(|provider| provider.query = event_target_value(&ev))
-                ></textarea>
-            </label>
+            <Lines providers label=|words| words.headers placeholder="x-team: images" field=|provider| &mut provider.headers />
+            <Lines providers label=|words| words.query placeholder="tenant=acme" field=|provider| &mut provider.query />
             <p class="hint">{move || words().addressing_hint}</p>
         </details>
+    }
+}
+
+/// A text area for one of the provider's lists of `name: value` or
+/// `name=value` lines (`field` picks which).
+#[component]
+fn Lines(
+    providers: Providers,
+    label: fn(&Words) -> &'static str,
+    placeholder: &'static str,
+    field: fn(&mut Provider) -> &mut String,
+) -> impl IntoView {
+    view! {
+        <label>
+            <span>{move || label(words())}</span>
+            <textarea
+                rows="2"
+                spellcheck="false"
+                placeholder=placeholder
+                prop:value=move || field(&mut providers.provider()).clone()
+                on:input=move |ev| providers.edit(|provider| *field(provider) = event_target_value(&ev))
+            ></textarea>
+        </label>
     }
 }
